@@ -1,0 +1,1 @@
+export { squadInsightsPlugin as default } from './plugin';

@@ -1,0 +1,7 @@
+import { squadInsightsPlugin } from './plugin';
+
+describe('squad-insights', () => {
+  it('should export plugin', () => {
+    expect(squadInsightsPlugin).toBeDefined();
+  });
+});

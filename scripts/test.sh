@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test: type-check, the unit and integration tests of all packages (database
+# code on SQLite and on the PostgreSQL at 127.0.0.1:5432), then the browser smoke test that
+# starts the portal and drives it in headless Chromium. Sets up what it needs first.
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+
+# TestDatabases runs the database tests against this PostgreSQL as well as SQLite.
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
+
+si_log "type-checking"
+si_yarn tsc
+
+si_log "unit and integration tests"
+CI=true si_yarn backstage-cli repo test "$@"
+
+if [ -z "${SI_SKIP_BROWSER:-}" ]; then
+  si_log "browser smoke test"
+  bash "$SI_ROOT/scripts/browser.sh"
+  node "$SI_ROOT/e2e/portal.smoke.mjs"
+fi
