@@ -1,8 +1,7 @@
-/***/
 /**
- * The squad module for @backstage/plugin-scaffolder-backend.
+ * Scaffolder actions of the Squad Insights microservice template.
  *
  * @packageDocumentation
  */
-
-export { scaffolderModule as default } from './module';
+export { scaffolderModuleSquad as default } from './module';
+export { createDeriveComplianceAction } from './actions/deriveCompliance';

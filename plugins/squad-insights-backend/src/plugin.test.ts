@@ -1,129 +1,89 @@
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { todoListServiceRef } from './services/TodoListService';
-import { squadInsightsPlugin } from './plugin';
-import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ConflictError,
-  AuthenticationError,
-  NotAllowedError,
-} from '@backstage/errors';
+import request from 'supertest';
+import { squadInsightsPlugin } from './plugin';
 
-// TEMPLATE NOTE:
-// Plugin tests are integration tests for your plugin, ensuring that all pieces
-// work together end-to-end. You can still mock injected backend services
-// however, just like anyone who installs your plugin might replace the
-// services with their own implementations.
-describe('plugin', () => {
-  it('should create and read TODO items', async () => {
-    const { server } = await startTestBackend({
-      features: [squadInsightsPlugin],
-    });
+const group = (name: string, type: string, parent?: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type, parent, children: [], profile: { displayName: `${name} (display)` } },
+});
 
-    await request(server).get('/api/squad-insights/todos').expect(200, {
-      items: [],
-    });
+const entities = [
+  group('commerce-tribe', 'tribe'),
+  group('payments-squad', 'squad', 'commerce-tribe'),
+  group('backend-engineering-chapter', 'chapter'),
+  group('security-engineering-guild', 'guild'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'payment-processing',
+      namespace: 'default',
+      annotations: {
+        'squad-insights.io/data-classification': 'financial',
+        'squad-insights.io/compliance-requirements': 'GDPR,PCI_DSS,Made_Up',
+        'squad-insights.io/chapter': 'backend-engineering-chapter',
+        'squad-insights.io/guild': 'security-engineering-guild',
+      },
+    },
+    spec: { type: 'service', owner: 'group:default/payments-squad' },
+  },
+];
 
-    const createRes = await request(server)
-      .post('/api/squad-insights/todos')
-      .send({ title: 'My Todo' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: 'My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-
-    const createdTodoItem = createRes.body;
-
-    await request(server)
-      .get('/api/squad-insights/todos')
-      .expect(200, {
-        items: [createdTodoItem],
-      });
-
-    await request(server)
-      .get(`/api/squad-insights/todos/${createdTodoItem.id}`)
-      .expect(200, createdTodoItem);
-  });
-
-  it('should create TODO item with catalog information', async () => {
+describe('squad-insights backend', () => {
+  async function start(options?: { anonymous?: boolean }) {
     const { server } = await startTestBackend({
       features: [
         squadInsightsPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: {
-                name: 'my-component',
-                namespace: 'default',
-                title: 'My Component',
-              },
-              spec: {
-                type: 'service',
-                owner: 'me',
-              },
-            },
-          ],
-        }),
+        catalogServiceMock.factory({ entities }),
+        // Requests without a token count as a signed-in user unless told otherwise.
+        ...(options?.anonymous
+          ? [mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() })]
+          : []),
       ],
     });
+    return server;
+  }
 
-    const createRes = await request(server)
-      .post('/api/squad-insights/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: '[My Component] My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
+  it('answers /health without credentials, and nothing else', async () => {
+    const server = await start({ anonymous: true });
+    await request(server).get('/api/squad-insights/health').expect(200, { status: 'ok' });
+    await request(server)
+      .get('/api/squad-insights/entities/default/component/payment-processing/profile')
+      .expect(401);
   });
 
-  it('should forward errors from the TodoListService', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        squadInsightsPlugin,
-        createServiceFactory({
-          service: todoListServiceRef,
-          deps: {},
-          factory: () => ({
-            createTodo: jest.fn().mockRejectedValue(new ConflictError()),
-            listTodos: jest.fn().mockRejectedValue(new AuthenticationError()),
-            getTodo: jest.fn().mockRejectedValue(new NotAllowedError()),
-          }),
-        })
-      ],
+  it('places a squad-owned service in its squad and tribe', async () => {
+    const server = await start();
+    const res = await request(server).get(
+      '/api/squad-insights/entities/default/component/payment-processing/profile',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.ownership).toEqual({
+      squad: { entityRef: 'group:default/payments-squad', title: 'payments-squad (display)', type: 'squad' },
+      tribe: { entityRef: 'group:default/commerce-tribe', title: 'commerce-tribe (display)', type: 'tribe' },
+      chapter: expect.objectContaining({ entityRef: 'group:default/backend-engineering-chapter' }),
+      guild: expect.objectContaining({ entityRef: 'group:default/security-engineering-guild' }),
     });
+    expect(res.body.profile.recordRetentionYears).toBe(7);
+    expect(res.body.problems).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('"Made_Up"') }),
+    ]);
+  });
 
-    const createRes = await request(server)
-      .post('/api/squad-insights/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-    expect(createRes.status).toBe(409);
-    expect(createRes.body).toMatchObject({
-      error: { name: 'ConflictError' },
-    });
-
-    const listRes = await request(server).get('/api/squad-insights/todos');
-    expect(listRes.status).toBe(401);
-    expect(listRes.body).toMatchObject({
-      error: { name: 'AuthenticationError' },
-    });
-
-    const getRes = await request(server).get('/api/squad-insights/todos/123');
-    expect(getRes.status).toBe(403);
-    expect(getRes.body).toMatchObject({
-      error: { name: 'NotAllowedError' },
-    });
+  it('answers 404 with a message for an unknown entity', async () => {
+    const server = await start();
+    const res = await request(server).get(
+      '/api/squad-insights/entities/default/component/nope/profile',
+    );
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain('component:default/nope');
+    expect(res.body.error.stack).toBeUndefined();
   });
 });

@@ -3,10 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { serviceProfileServiceRef } from './services/ServiceProfileService';
 
 /**
- * squadInsightsPlugin backend plugin
+ * The Squad Insights backend plugin: wiring only.
  *
  * @public
  */
@@ -17,15 +17,11 @@ export const squadInsightsPlugin = createBackendPlugin({
       deps: {
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        serviceProfile: serviceProfileServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
-        );
+      async init({ httpAuth, httpRouter, serviceProfile }) {
+        httpRouter.use(await createRouter({ httpAuth, serviceProfile }));
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
   },

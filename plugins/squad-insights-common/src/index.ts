@@ -1,19 +1,13 @@
-/***/
 /**
- * Common functionalities for the squad-insights plugin.
+ * Pure types and rules of Squad Insights, shared by the browser, the backend, the CLI and the
+ * scaffolder actions: the annotation scheme, data classifications, compliance requirements
+ * and the record-keeping rule.
  *
  * @packageDocumentation
  */
 
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './annotations';
+export * from './classification';
+export * from './retention';
+export * from './profile';
+export * from './api';

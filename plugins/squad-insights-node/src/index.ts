@@ -1,18 +1,7 @@
-/***/
 /**
- * Node.js library for the squad-insights plugin.
+ * Node.js IO library of Squad Insights: reading Terraform state from configured sources and
+ * Consul's runtime view. Usable outside Backstage.
  *
  * @packageDocumentation
  */
-
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './terraform/stateReference';

@@ -1,7 +1,14 @@
-import { squadInsightsPlugin } from './plugin';
+import squadInsightsPlugin, { squadInsightsLegacyPlugin } from './index';
 
-describe('squad-insights', () => {
-  it('should export plugin', () => {
-    expect(squadInsightsPlugin).toBeDefined();
+describe('squad-insights plugin', () => {
+  it('provides its extensions under the documented ids', () => {
+    expect(squadInsightsPlugin.getExtension('api:squad-insights')).toBeDefined();
+    expect(
+      squadInsightsPlugin.getExtension('entity-card:squad-insights/profile'),
+    ).toBeDefined();
+  });
+
+  it('provides a legacy plugin with the same id', () => {
+    expect(squadInsightsLegacyPlugin.getId()).toBe('squad-insights');
   });
 });

@@ -1,26 +1,40 @@
 import {
+  ApiBlueprint,
   createFrontendPlugin,
-  PageBlueprint,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { SquadInsightsClient, squadInsightsApiRef } from './api';
 
-import { rootRouteRef } from './routes';
+/** `api:squad-insights` — the client of the squad-insights backend. */
+export const squadInsightsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: squadInsightsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new SquadInsightsClient(deps),
+    }),
+});
 
-export const page = PageBlueprint.make({
+/** `entity-card:squad-insights/profile` — squad model ownership on every service's overview. */
+export const squadProfileCard = EntityCardBlueprint.make({
+  name: 'profile',
   params: {
-    path: '/squad-insights',
-    routeRef: rootRouteRef,
+    filter: { kind: 'component' },
+    type: 'info',
     loader: () =>
-      import('./components/TodoPage').then(m => (
-        <m.TodoPage />
-      )),
+      import('./components/SquadProfileCard').then(m => <m.SquadProfileCard />),
   },
 });
 
+/**
+ * Squad Insights for the new frontend system.
+ *
+ * @public
+ */
 export const squadInsightsPlugin = createFrontendPlugin({
   pluginId: 'squad-insights',
   info: { packageJson: () => import('../package.json') },
-  extensions: [page],
-  routes: {
-    root: rootRouteRef,
-  }
+  extensions: [squadInsightsApi, squadProfileCard],
 });

@@ -1,0 +1,35 @@
+import { parseStateReference } from './stateReference';
+
+const sourceIds = ['demo', 'prod-s3', 'consul'];
+
+describe('parseStateReference', () => {
+  it.each([
+    ['demo:payment-processing/terraform.tfstate', { sourceId: 'demo', key: 'payment-processing/terraform.tfstate' }],
+    ['prod-s3:env=prod/payments.tfstate', { sourceId: 'prod-s3', key: 'env=prod/payments.tfstate' }],
+    [' consul:terraform/payments ', { sourceId: 'consul', key: 'terraform/payments' }],
+  ])('accepts %s', (ref, expected) => {
+    expect(parseStateReference(ref, { sourceIds })).toEqual(expected);
+  });
+
+  it.each([
+    ['payment-processing.tfstate', /must look like <source-id>:<key>/],
+    ['other:x.tfstate', /names source "other", which is not configured \(configured: demo, prod-s3, consul\)/],
+    ['demo:../../etc/passwd', /may not contain "\.\." path segments/],
+    ['demo:a/./b', /may not contain "\." path segments/],
+    ['demo:/etc/passwd', /absolute path/],
+    ['demo:C:/state.tfstate', /absolute path/],
+    ['demo:https://evil.example/state', /contains a URL/],
+    ['demo:a//b', /invalid key/],
+    ['demo:a\\..\\b', /invalid key/],
+    ['demo:', /invalid key/],
+    ['demo:~/state', /invalid key/],
+  ])('refuses %s', (ref, message) => {
+    expect(() => parseStateReference(ref, { sourceIds })).toThrow(message);
+  });
+
+  it('refuses every source when none is configured', () => {
+    expect(() => parseStateReference('demo:x', { sourceIds: [] })).toThrow(
+      /no sources are configured/,
+    );
+  });
+});

@@ -1,0 +1,18 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type { ServiceProfileResponse } from '@squad-insights/backstage-plugin-squad-insights-common';
+
+/**
+ * The browser's view of the Squad Insights backend.
+ *
+ * @public
+ */
+export interface SquadInsightsApi {
+  /** Squad-model ownership and declared compliance profile of one entity. */
+  getServiceProfile(entityRef: CompoundEntityRef): Promise<ServiceProfileResponse>;
+}
+
+/** @public */
+export const squadInsightsApiRef = createApiRef<SquadInsightsApi>({
+  id: 'plugin.squad-insights.service',
+});

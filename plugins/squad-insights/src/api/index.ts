@@ -1,0 +1,2 @@
+export * from './SquadInsightsApi';
+export * from './SquadInsightsClient';

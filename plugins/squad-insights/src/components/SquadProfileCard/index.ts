@@ -1,0 +1,1 @@
+export { SquadProfileCard } from './SquadProfileCard';
