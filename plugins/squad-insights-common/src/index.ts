@@ -11,3 +11,4 @@ export * from './classification';
 export * from './retention';
 export * from './profile';
 export * from './api';
+export * from './inventory';
