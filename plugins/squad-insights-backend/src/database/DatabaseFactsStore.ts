@@ -1,0 +1,234 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import type { StateInventory } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type { ConsulSnapshot, FactsStore, StateSnapshot } from './FactsStore';
+
+const migrationsDir = resolvePackagePath(
+  '@squad-insights/backstage-plugin-squad-insights-backend',
+  'migrations',
+);
+
+type SnapshotRow = {
+  reference: string;
+  marker: string | null;
+  status: string;
+  serial: number | null;
+  inventory: string;
+  read_at: Date | string;
+  checked_at: Date | string;
+  last_error: string | null;
+  last_error_at: Date | string | null;
+};
+
+type ConsulRow = {
+  service_name: string;
+  view: string | null;
+  consul_index: number | string | null;
+  read_at: Date | string | null;
+  last_error: string | null;
+  last_error_at: Date | string | null;
+};
+
+// SQLite hands timestamps back as numbers or strings, PostgreSQL as Date objects.
+const date = (v: Date | string | number) => (v instanceof Date ? v : new Date(v));
+const optionalDate = (v: Date | string | number | null) => (v === null ? undefined : date(v));
+
+/**
+ * {@link FactsStore} on the plugin's database (SQLite or PostgreSQL).
+ *
+ * @public
+ */
+export class DatabaseFactsStore implements FactsStore {
+  static async create(options: { database: DatabaseService }): Promise<DatabaseFactsStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseFactsStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async saveStateRead(options: {
+    reference: string;
+    marker?: string;
+    inventory: StateInventory;
+    at: Date;
+  }): Promise<void> {
+    const { reference, marker, inventory, at } = options;
+    const json = JSON.stringify(inventory);
+    await this.db.transaction(async tx => {
+      const previous = await tx<SnapshotRow>('si_state_snapshots')
+        .where({ reference })
+        .first('marker', 'inventory');
+      await tx('si_state_snapshots')
+        .insert({
+          reference,
+          marker: marker ?? null,
+          status: inventory.status,
+          serial: inventory.serial ?? null,
+          inventory: json,
+          read_at: at,
+          checked_at: at,
+          last_error: null,
+          last_error_at: null,
+        })
+        .onConflict('reference')
+        .merge();
+      // History records changes only: re-reading identical content adds nothing.
+      if (!previous || previous.marker !== (marker ?? null) || previous.inventory !== json) {
+        await tx('si_state_history').insert({
+          reference,
+          marker: marker ?? null,
+          serial: inventory.serial ?? null,
+          resource_count: inventory.resources.length,
+          inventory: json,
+          read_at: at,
+        });
+      }
+    });
+  }
+
+  async markStateChecked(reference: string, at: Date): Promise<void> {
+    await this.db('si_state_snapshots')
+      .where({ reference })
+      .update({ checked_at: at, last_error: null, last_error_at: null });
+  }
+
+  async recordStateError(reference: string, error: string, at: Date): Promise<void> {
+    const updated = await this.db('si_state_snapshots')
+      .where({ reference })
+      .update({ last_error: error, last_error_at: at });
+    if (updated === 0) {
+      // Never read successfully: keep an explicit "no good facts yet" row with the error.
+      const empty: StateInventory = { status: 'no-state', format: 'empty', resources: [], outputs: {} };
+      await this.db('si_state_snapshots')
+        .insert({
+          reference,
+          marker: null,
+          status: 'no-state',
+          serial: null,
+          inventory: JSON.stringify(empty),
+          read_at: new Date(0),
+          checked_at: at,
+          last_error: error,
+          last_error_at: at,
+        })
+        .onConflict('reference')
+        .merge(['last_error', 'last_error_at']);
+    }
+  }
+
+  async getStateSnapshots(references: string[]): Promise<StateSnapshot[]> {
+    if (references.length === 0) return [];
+    const rows = await this.db<SnapshotRow>('si_state_snapshots').whereIn('reference', references);
+    return rows.map(r => ({
+      reference: r.reference,
+      marker: r.marker ?? undefined,
+      status: r.status as StateSnapshot['status'],
+      serial: r.serial ?? undefined,
+      inventory: JSON.parse(r.inventory),
+      readAt: date(r.read_at),
+      checkedAt: date(r.checked_at),
+      lastError: r.last_error ?? undefined,
+      lastErrorAt: optionalDate(r.last_error_at),
+    }));
+  }
+
+  async getStateHistory(reference: string, options?: { limit?: number }) {
+    const rows = await this.db('si_state_history')
+      .where({ reference })
+      .orderBy('id', 'desc')
+      .limit(options?.limit ?? 50)
+      .select('marker', 'serial', 'resource_count', 'read_at');
+    return rows.map(r => ({
+      marker: r.marker ?? undefined,
+      serial: r.serial ?? undefined,
+      resourceCount: Number(r.resource_count),
+      readAt: date(r.read_at),
+    }));
+  }
+
+  async setEntityStates(entityRef: string, references: string[]): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('si_entity_states').where({ entity_ref: entityRef }).delete();
+      if (references.length > 0) {
+        await tx('si_entity_states').insert(
+          references.map(reference => ({ entity_ref: entityRef, reference })),
+        );
+      }
+    });
+  }
+
+  async getEntityStates(entityRef: string): Promise<string[]> {
+    const rows = await this.db('si_entity_states')
+      .where({ entity_ref: entityRef })
+      .orderBy('reference')
+      .select('reference');
+    return rows.map(r => r.reference);
+  }
+
+  async listEntities(options: { offset: number; limit: number }) {
+    const [{ count }] = await this.db('si_entity_states').countDistinct({ count: 'entity_ref' });
+    const page = await this.db('si_entity_states')
+      .distinct('entity_ref')
+      .orderBy('entity_ref')
+      .offset(options.offset)
+      .limit(options.limit);
+    const refs = page.map(r => r.entity_ref as string);
+    const rows = refs.length
+      ? await this.db('si_entity_states').whereIn('entity_ref', refs).orderBy('reference')
+      : [];
+    return {
+      totalCount: Number(count),
+      items: refs.map(entityRef => ({
+        entityRef,
+        references: rows.filter(r => r.entity_ref === entityRef).map(r => r.reference),
+      })),
+    };
+  }
+
+  async saveConsulView(options: {
+    serviceName: string;
+    view: unknown;
+    consulIndex?: number;
+    at: Date;
+  }): Promise<void> {
+    await this.db('si_consul_views')
+      .insert({
+        service_name: options.serviceName,
+        view: JSON.stringify(options.view),
+        consul_index: options.consulIndex ?? null,
+        read_at: options.at,
+        last_error: null,
+        last_error_at: null,
+      })
+      .onConflict('service_name')
+      .merge();
+  }
+
+  async recordConsulError(serviceName: string, error: string, at: Date): Promise<void> {
+    await this.db('si_consul_views')
+      .insert({ service_name: serviceName, last_error: error, last_error_at: at })
+      .onConflict('service_name')
+      .merge(['last_error', 'last_error_at']);
+  }
+
+  async getConsulSnapshot(serviceName: string): Promise<ConsulSnapshot | undefined> {
+    const row = await this.db<ConsulRow>('si_consul_views')
+      .where({ service_name: serviceName })
+      .first();
+    if (!row) return undefined;
+    return {
+      serviceName: row.service_name,
+      view: row.view ? JSON.parse(row.view) : undefined,
+      consulIndex: row.consul_index === null ? undefined : Number(row.consul_index),
+      readAt: optionalDate(row.read_at),
+      lastError: row.last_error ?? undefined,
+      lastErrorAt: optionalDate(row.last_error_at),
+    };
+  }
+}
