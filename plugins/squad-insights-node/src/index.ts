@@ -5,3 +5,12 @@
  * @packageDocumentation
  */
 export * from './terraform/stateReference';
+export * from './terraform/sources';
+export * from './terraform/TerraformStateReader';
+export * from './consul/types';
+export type * from './consul/consulApi';
+export { ConsulClient } from './consul/ConsulClient';
+export { ConsulRequestError } from './consul/rawGet';
+export { readConsulClientOptions } from './consul/config';
+export { watchBlocking, watchService, watchServices } from './consul/watch';
+export type { ConsulWatch, ConsulWatchOptions } from './consul/watch';

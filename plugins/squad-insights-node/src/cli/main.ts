@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+/*
+ * squad-insights CLI: the same reader the portal uses, for squads' CI pipelines and for
+ * operators checking a source. User errors print one line and exit 1; no stack traces.
+ */
+import { Command } from 'commander';
+import { registerStateCommands } from './stateCommands';
+
+const program = new Command('squad-insights')
+  .description('Squad Insights command line: Terraform state inventory and compliance checks')
+  .showHelpAfterError();
+
+registerStateCommands(program);
+
+program.parseAsync(process.argv).catch(error => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`squad-insights: ${message.split('\n')[0]}\n`);
+  process.exit(1);
+});

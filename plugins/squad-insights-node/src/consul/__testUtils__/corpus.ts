@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// This file sits in <repo>/plugins/squad-insights-node/src/consul/__testUtils__: five levels
+// below the repo root. The shared folder lies beside the repo (as it does for CI's clone).
+const repoRoot = resolve(__dirname, '../../../../..');
+
+/** Folder of the recorded Consul responses. @internal */
+export const corpusDir = resolve(process.env.SI_SHARED_DIR ?? resolve(repoRoot, '../shared'), 'corpus/consul');
+
+/** Parses one recorded response of the corpus (path relative to corpus/consul). @internal */
+export function corpus<T = any>(file: string): T {
+  return JSON.parse(readFileSync(resolve(corpusDir, file), 'utf8'));
+}
+
+/** Recorded files by endpoint, as listed in INDEX.csv. @internal */
+export const recorded = {
+  catalogServices: 'hashicorp__consul/website__content__api-docs__catalog.mdx__GET_v1_catalog_services.json',
+  healthService: 'hashicorp__consul/website__content__api-docs__health.mdx__GET_v1_health_service_my-service.json',
+  healthServiceUi: 'hashicorp__consul/ui__packages__consul-ui__mock-api__v1__health__service__backend.json',
+  healthChecks: 'hashicorp__consul/website__content__api-docs__health.mdx__GET_v1_health_checks_my-service.json',
+  catalogConnect: 'hashicorp__consul/ui__packages__consul-ui__mock-api__v1__catalog__connect__backend.json',
+  agentServices: 'hashicorp__consul/website__content__api-docs__agent__service.mdx__GET_v1_agent_services.json',
+  agentServicesLegacy: 'hashicorp__consul-api-double/v1__agent__services.json',
+  intentionsMatch: 'hashicorp__consul-api-double/v1__connect__intentions__match.json',
+  intentionsMatchBySource: 'hashicorp__consul/website__content__api-docs__connect__intentions.mdx__GET_v1_connect_intentions_match_by_source_web.json',
+  intentionsCheck: 'hashicorp__consul/website__content__api-docs__connect__intentions.mdx__GET_v1_connect_intentions_check.json',
+  blockingSequence: 'silas__node-consul/test__watch.js__blocking_sequence.json',
+};

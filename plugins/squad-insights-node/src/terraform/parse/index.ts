@@ -1,0 +1,5 @@
+export { parseState } from './parseState';
+export { StateParseError } from './StateParseError';
+export type { StateParseErrorReason } from './StateParseError';
+export type { ParseStateOptions, StateParseContext } from './types';
+export { isSecretAttributeName } from './secrets';

@@ -1,0 +1,86 @@
+const ARN = /^arn:aws[a-z-]*:[^:]*:([^:]*):/;
+// eu-north-1a → eu-north-1; also local/wavelength zones (us-west-2-lax-1a → us-west-2).
+const AWS_ZONE = /^([a-z]{2}(?:-[a-z]+)+-\d+)(?:[a-z]$|-)/;
+// europe-west1-b → europe-west1
+const GCP_ZONE = /^([a-z]+-[a-z]+\d+)-[a-z]$/;
+// hello.s3.us-west-2.amazonaws.com, hello.s3-eu-west-1.amazonaws.com
+const S3_REGIONAL =
+  /\.s3[.-]([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/;
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** GCP often stores self-links (`.../regions/us-central1`); the name is the last segment. */
+function lastSegment(value: string): string {
+  return value.slice(value.lastIndexOf('/') + 1);
+}
+
+function regionOfArn(value: unknown): string | undefined {
+  const match = typeof value === 'string' ? ARN.exec(value) : null;
+  return match?.[1] || undefined;
+}
+
+function regionOfArns(attrs: Record<string, unknown>): string | undefined {
+  const own = regionOfArn(attrs.arn);
+  if (own) return own;
+  // Other ARNs (`kms_key_arn`, `role_arn`, ...) name related resources, which almost always
+  // live in the same region. S3 and IAM ARNs have an empty region and are skipped.
+  for (const key of Object.keys(attrs)) {
+    const region = key !== 'arn' ? regionOfArn(attrs[key]) : undefined;
+    if (region) return region;
+  }
+  return undefined;
+}
+
+function regionOfZone(zone: unknown): string | undefined {
+  const name = text(zone);
+  if (!name) return undefined;
+  const z = lastSegment(name);
+  return GCP_ZONE.exec(z)?.[1] ?? AWS_ZONE.exec(z)?.[1];
+}
+
+function regionOfLocation(location: unknown): string | undefined {
+  const name = text(location);
+  if (!name) return undefined;
+  const l = lastSegment(name);
+  // GCP: a zone or a region (`us-central1(-a)`), multi-regions like `EU` as lower case.
+  // Azure: `westeurope`, or the display form `West Europe`, which Azure accepts as the same.
+  return GCP_ZONE.exec(l)?.[1] ?? l.toLowerCase().replace(/\s+/g, '');
+}
+
+/**
+ * Works out an instance's region, most reliable source first:
+ * 1. its own `region` attribute (GCP, and every AWS resource from provider v6);
+ * 2. the region the caller configured for its provider configuration;
+ * 3. its ARN, then any other ARN-valued attribute;
+ * 4. the S3 `bucket_regional_domain_name` (S3 bucket ARNs carry no region);
+ * 5. `availability_zone` or the first of `availability_zones`, zone letter stripped;
+ * 6. GCP `zone`, then `location` (GCP region/zone, Azure location).
+ *
+ * @internal
+ */
+export function deriveRegion(
+  attrs: Record<string, unknown>,
+  providerRegion: string | undefined,
+): string | undefined {
+  const own = text(attrs.region);
+  if (own) return lastSegment(own);
+  if (providerRegion) return providerRegion;
+
+  const fromArn = regionOfArns(attrs);
+  if (fromArn) return fromArn;
+
+  const domain = text(attrs.bucket_regional_domain_name);
+  const fromDomain = domain && S3_REGIONAL.exec(domain)?.[1];
+  if (fromDomain) return fromDomain;
+
+  const zones = attrs.availability_zones;
+  const firstZone = Array.isArray(zones) ? zones[0] : undefined;
+  return (
+    regionOfZone(attrs.availability_zone) ??
+    regionOfZone(firstZone) ??
+    regionOfZone(attrs.zone) ??
+    regionOfLocation(attrs.location)
+  );
+}

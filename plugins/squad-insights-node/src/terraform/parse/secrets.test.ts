@@ -1,0 +1,144 @@
+import {
+  c,
+  canaries,
+  expectNoCanary,
+  NAMED_SECRETS,
+  secretState,
+} from './__testUtils__/secretState';
+import { parseBoth, v4Resource, v4State } from './__testUtils__/states';
+import { isSecretAttributeName } from './secrets';
+
+describe('secrets never leave the parser', () => {
+  it('drops every kind of secret from a format-4 state, and keeps the rest', async () => {
+    const text = JSON.stringify(await parseBoth(secretState()));
+    expectNoCanary(text);
+    // visible-2 sat inside kube_config, which goes as a whole.
+    const kept = [1, ...Array.from({ length: 15 }, (_, i) => i + 3)];
+    for (const i of kept) expect(text).toContain(`"visible-${i}"`);
+    expect(text).toContain('"db_password":{"sensitive":true}');
+  });
+
+  it('drops sensitive_values and sensitive outputs of show -json, and ignores plan variables', async () => {
+    const doc = {
+      format_version: '1.2',
+      variables: { db_password: { value: c() } },
+      planned_values: {
+        root_module: { resources: [{ values: { password: c() } }] },
+      },
+      prior_state: {
+        format_version: '1.0',
+        values: {
+          outputs: {
+            token: { sensitive: true, value: c() },
+            plain: { sensitive: false, value: 'visible' },
+          },
+          root_module: {
+            resources: [
+              {
+                address: 'aws_instance.a',
+                mode: 'managed',
+                type: 'aws_instance',
+                name: 'a',
+                provider_name: 'aws',
+                values: { custom: c(), list: [c(), 'visible-a'], api_key: c() },
+                sensitive_values: { custom: true, list: [true, false] },
+              },
+            ],
+          },
+        },
+      },
+    };
+    const text = JSON.stringify(await parseBoth(doc));
+    expectNoCanary(text);
+    expect(text).toContain('visible-a');
+  });
+
+  it('drops secrets of formats 1–3 and backend configs', async () => {
+    const v3 = {
+      version: 3,
+      modules: [
+        {
+          path: ['root'],
+          outputs: {
+            admin_token: { sensitive: false, type: 'string', value: c() },
+          },
+          resources: {
+            'aws_db_instance.db': {
+              type: 'aws_db_instance',
+              primary: {
+                id: 'db',
+                attributes: {
+                  password: c(),
+                  'tags.%': '1',
+                  'tags.Secret': c(),
+                },
+              },
+            },
+          },
+        },
+      ],
+    };
+    const backend = {
+      version: 3,
+      backend: { type: 's3', config: { secret_key: c(), access_key: c() } },
+      modules: [{ path: ['root'], resources: {} }],
+    };
+    const v1 = {
+      version: 1,
+      modules: [{ outputs: { private_key: c() }, resources: {} }],
+    };
+    for (const doc of [v3, backend, v1]) {
+      const inventory = await parseBoth(doc);
+      expect(inventory.status).not.toBe('no-state');
+      expectNoCanary(JSON.stringify(inventory));
+    }
+  });
+
+  it('never quotes the state in an error message', async () => {
+    const full = JSON.stringify(
+      v4State([
+        v4Resource({ type: 'aws_db_instance' }, { password: c(), note: c() }),
+      ]),
+    );
+    const broken = [
+      full.slice(0, full.indexOf(canaries[canaries.length - 1]) + 8), // truncated inside a secret
+      `{"password": "${c()}", ${c()}}`, // garbage right after a secret: V8 would quote it
+      JSON.stringify({ version: c() }),
+      JSON.stringify({ format_version: c() }),
+      JSON.stringify({ encryption_version: 'v0', encrypted_data: c() }),
+      JSON.stringify(v4State([{ mode: c(), type: 'x', name: 'y' }])),
+      JSON.stringify([c()]),
+      c(),
+    ];
+    for (const text of broken) {
+      const error = await parseBoth(text).catch(e => e);
+      expect(error.name).toBe('InputError');
+      expectNoCanary(
+        `${error.message} ${error.stack} ${JSON.stringify(error)}`,
+      );
+    }
+  });
+});
+
+describe('isSecretAttributeName', () => {
+  it.each(NAMED_SECRETS)('treats %s as secret', name => {
+    expect(isSecretAttributeName(name)).toBe(true);
+  });
+
+  it.each([
+    'id',
+    'arn',
+    'name',
+    'tags',
+    'region',
+    'key_id',
+    'public_key',
+    'secret_arn_suffix',
+    'keepers',
+    'value',
+    'data',
+    'result',
+  ])('keeps %s', name => {
+    expect(isSecretAttributeName(name)).toBe(false);
+  });
+});

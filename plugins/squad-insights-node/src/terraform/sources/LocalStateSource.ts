@@ -1,0 +1,120 @@
+import { Config } from '@backstage/config';
+import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { StateSourceError } from './StateSourceError';
+import { StateSource } from './types';
+
+/**
+ * Reads `*.tfstate` files from a directory on the portal's disk (Terraform's `local`
+ * backend, or states synced there by some other job). The key is a relative path under
+ * `root`; the marker is the file's mtime and size.
+ *
+ * @public
+ */
+export class LocalStateSource implements StateSource {
+  readonly type = 'local' as const;
+
+  /** Reads `{ id, root }` from one entry of `squadInsights.terraform.sources`. */
+  static fromConfig(config: Config): LocalStateSource {
+    return LocalStateSource.create({ id: config.getString('id'), root: config.getString('root') });
+  }
+
+  static create(options: { id: string; root: string }): LocalStateSource {
+    return new LocalStateSource(options.id, path.resolve(options.root));
+  }
+
+  private constructor(readonly id: string, private readonly root: string) {}
+
+  async marker(key: string): Promise<string | undefined> {
+    const file = await this.open(key);
+    if (!file) return undefined;
+    try {
+      return file.marker;
+    } finally {
+      await file.handle.close();
+    }
+  }
+
+  async read(key: string): Promise<{ marker: string; body: Readable } | undefined> {
+    const file = await this.open(key);
+    if (!file) return undefined;
+    // The stream owns the handle from here and closes it when done or destroyed.
+    return { marker: file.marker, body: file.handle.createReadStream() };
+  }
+
+  /**
+   * Opens the file behind `key`, or `undefined` when there is none.
+   *
+   * Keys are validated (relative, no `..`), but a symlink inside `root` could still point
+   * anywhere on the machine, and catalog authors choose the key. So the real path is
+   * resolved and must stay inside the real root; the file is then opened with O_NOFOLLOW
+   * and stat'ed through the handle, so the marker and the bytes belong to the same file
+   * even if the directory changes meanwhile.
+   */
+  private async open(key: string) {
+    const candidate = path.resolve(this.root, key);
+    if (!isInside(this.root, candidate)) throw this.refused(key);
+
+    let realRoot: string;
+    let real: string;
+    try {
+      realRoot = await fs.realpath(this.root);
+      real = await fs.realpath(candidate);
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw new StateSourceError({
+        sourceId: this.id,
+        key,
+        reason: 'could not be read',
+        cause: error,
+      });
+    }
+    if (!isInside(realRoot, real)) throw this.refused(key);
+
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw new StateSourceError({
+        sourceId: this.id,
+        key,
+        reason: 'could not be read',
+        cause: error,
+      });
+    }
+    // Nanosecond mtime: two writes of the same size within one millisecond still differ.
+    const stat = await handle.stat({ bigint: true });
+    if (!stat.isFile()) {
+      await handle.close();
+      throw new StateSourceError({ sourceId: this.id, key, reason: 'is not a regular file' });
+    }
+    return { handle, marker: `${stat.mtimeNs}-${stat.size}` };
+  }
+
+  private refused(key: string) {
+    // The resolved target is deliberately not named: the message may reach catalog authors.
+    return new StateSourceError({
+      sourceId: this.id,
+      key,
+      reason: 'was refused: it resolves outside the source root',
+    });
+  }
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return (
+    relative !== '' &&
+    relative !== '..' &&
+    !relative.startsWith(`..${path.sep}`) &&
+    !path.isAbsolute(relative)
+  );
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  // ENOTDIR: a path segment of the key is a file, so the state cannot exist either.
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}

@@ -1,0 +1,40 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+
+/** Default for every network source: generous, since a state can be tens of megabytes. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Reads the optional `timeout` of a source (`'30s'`, `'PT1M'` or `{ seconds: 30 }`), as
+ * milliseconds.
+ */
+export function readTimeoutMs(config: Config): number | undefined {
+  if (!config.has('timeout')) return undefined;
+  const d = readDurationFromConfig(config, { key: 'timeout' });
+  const days = (d.years ?? 0) * 365 + (d.months ?? 0) * 30 + (d.weeks ?? 0) * 7 + (d.days ?? 0);
+  const seconds = ((days * 24 + (d.hours ?? 0)) * 60 + (d.minutes ?? 0)) * 60 + (d.seconds ?? 0);
+  const ms = seconds * 1000 + (d.milliseconds ?? 0);
+  if (!(ms > 0)) {
+    const id = config.getOptionalString('id') ?? '?';
+    throw new Error(`Terraform state source "${id}" has an invalid timeout: it must be positive`);
+  }
+  return ms;
+}
+
+/**
+ * Turns a validated state key (`a/b/c.tfstate`) into a URL path, encoding each segment on
+ * its own so the `/` separators survive and nothing inside a segment can change the URL.
+ */
+export function encodeKeyPath(key: string): string {
+  return key.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Joins a base URL and an already encoded path with exactly one `/` between them. */
+export function joinUrl(baseUrl: string, encodedPath: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${encodedPath.replace(/^\/+/, '')}`;
+}
+
+/** First value of a response header (Node gives arrays for repeated headers). */
+export function header(headers: Record<string, string | string[] | undefined>, name: string) {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
