@@ -2,7 +2,18 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { squadInsightsPermissions } from '@squad-insights/backstage-plugin-squad-insights-common';
+import {
+  createStateSources,
+  TerraformStateReader,
+} from '@squad-insights/backstage-plugin-squad-insights-node';
+import { DatabaseFactsStore } from './database/DatabaseFactsStore';
+import { CatalogScanner } from './ingestion/CatalogScanner';
+import { scheduleFactsIngestion } from './ingestion/scheduleFactsIngestion';
+import { StateIngester } from './ingestion/StateIngester';
 import { createRouter } from './router';
+import { FactsService } from './services/FactsService';
 import { serviceProfileServiceRef } from './services/ServiceProfileService';
 
 /**
@@ -15,13 +26,47 @@ export const squadInsightsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
         serviceProfile: serviceProfileServiceRef,
       },
-      async init({ httpAuth, httpRouter, serviceProfile }) {
-        httpRouter.use(await createRouter({ httpAuth, serviceProfile }));
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      async init(deps) {
+        const { config, logger } = deps;
+        const reader = TerraformStateReader.create({
+          sources: createStateSources(config, { logger }),
+        });
+        const store = await DatabaseFactsStore.create({ database: deps.database });
+        const ingester = StateIngester.create({ reader, store, logger });
+        const scanner = CatalogScanner.create({ catalog: deps.catalog, auth: deps.auth, reader, store });
+        await scheduleFactsIngestion({ config, logger, scheduler: deps.scheduler, scanner, ingester });
+
+        const facts = FactsService.create({
+          catalog: deps.catalog,
+          reader,
+          store,
+          ingester,
+          staleAfterSeconds:
+            (config.getOptionalNumber('squadInsights.facts.staleAfterMinutes') ?? 15) * 60,
+        });
+
+        deps.permissionsRegistry.addPermissions(squadInsightsPermissions);
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            serviceProfile: deps.serviceProfile,
+            facts,
+          }),
+        );
+        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
   },

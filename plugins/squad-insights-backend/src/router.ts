@@ -1,16 +1,24 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import express from 'express';
-import Router from 'express-promise-router';
-import { ServiceProfileService } from './services/ServiceProfileService';
+import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { squadInsightsFactsRefreshPermission } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type express from 'express';
+import { createOpenApiRouter } from './schema/openapi/generated/openapi';
+import type { FactsService } from './services/FactsService';
+import type { ServiceProfileService } from './services/ServiceProfileService';
 
-/** Thin HTTP layer: credentials in, service call, JSON out. */
+/**
+ * Thin HTTP layer over the services, typed and validated from src/schema/openapi.yaml:
+ * credentials in, service call, JSON out.
+ */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   serviceProfile: ServiceProfileService;
+  facts: FactsService;
 }): Promise<express.Router> {
-  const { httpAuth, serviceProfile } = options;
-  const router = Router();
-  router.use(express.json());
+  const { httpAuth, permissions, serviceProfile, facts } = options;
+  const router = await createOpenApiRouter();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -18,8 +26,31 @@ export async function createRouter(options: {
 
   router.get('/entities/:namespace/:kind/:name/profile', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const { namespace, kind, name } = req.params;
-    res.json(await serviceProfile.getProfile({ namespace, kind, name }, { credentials }));
+    res.json(await serviceProfile.getProfile(req.params, { credentials }) as any);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/facts', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await facts.getEntityFacts(req.params, { credentials }) as any);
+  });
+
+  router.post('/entities/:namespace/:kind/:name/refresh', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const [decision] = await permissions.authorize(
+      [{ permission: squadInsightsFactsRefreshPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You may not refresh Squad Insights facts');
+    }
+    res.json(await facts.refreshEntity(req.params, { credentials }) as any);
+  });
+
+  router.get('/services', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const offset = Number(req.query.offset ?? 0);
+    const limit = Number(req.query.limit ?? 50);
+    res.json(await facts.listServices({ offset, limit }));
   });
 
   return router;

@@ -12,3 +12,4 @@ export * from './retention';
 export * from './profile';
 export * from './api';
 export * from './inventory';
+export * from './permissions';

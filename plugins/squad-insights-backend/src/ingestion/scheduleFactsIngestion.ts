@@ -1,0 +1,47 @@
+import {
+  LoggerService,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  RootConfigService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import type { CatalogScanner } from './CatalogScanner';
+import type { StateIngester } from './StateIngester';
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 10 },
+  initialDelay: { seconds: 15 },
+};
+
+/**
+ * Schedules the ingestion pass. Global scope: with several backend instances on one
+ * database, the scheduler's lock makes exactly one of them run each pass.
+ */
+export async function scheduleFactsIngestion(options: {
+  config: RootConfigService;
+  logger: LoggerService;
+  scheduler: SchedulerService;
+  scanner: CatalogScanner;
+  ingester: StateIngester;
+}) {
+  const { config, logger, scheduler, scanner, ingester } = options;
+  const schedule = config.has('squadInsights.facts.schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('squadInsights.facts.schedule'),
+      )
+    : DEFAULT_SCHEDULE;
+
+  await scheduler.scheduleTask({
+    id: 'squad-insights-facts-ingestion',
+    scope: 'global',
+    ...schedule,
+    fn: async () => {
+      const references = await scanner.scan();
+      const summary = await ingester.ingest(references);
+      logger.info(
+        `Terraform states: ${summary.read} read, ${summary.unchanged} unchanged, ${summary.failed} failed`,
+      );
+    },
+  });
+}
