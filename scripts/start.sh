@@ -11,5 +11,17 @@ for port in 3000 7007; do
 done
 
 mkdir -p "$SI_ROOT/.data/sqlite"
+
+# No Consul can be installed here: the demo's runtime view comes from a local stand-in that
+# serves recorded-shape Consul API answers with blocking-query semantics (demo/consul).
+# When something already listens on 8500 (a real agent, say), that is used instead.
+if node -e "require('net').createServer().once('error',()=>process.exit(1)).listen(8500,'127.0.0.1',()=>process.exit(0))" 2>/dev/null; then
+  si_log "starting the Consul stand-in on http://127.0.0.1:8500"
+  "$SI_ROOT/node_modules/.bin/tsx" "$SI_ROOT/demo/consul/standIn.ts" --port 8500 &
+  trap 'kill $! 2>/dev/null' EXIT
+else
+  si_log "port 8500 is in use; using whatever Consul listens there"
+fi
+
 si_log "starting the portal: http://localhost:3000 (backend http://localhost:7007)"
-exec node "$SI_ROOT"/.yarn/releases/yarn-*.cjs start "$@"
+node "$SI_ROOT"/.yarn/releases/yarn-*.cjs start "$@"

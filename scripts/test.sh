@@ -4,6 +4,10 @@
 # starts the portal and drives it in headless Chromium. Sets up what it needs first.
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 
+# Tests read the real recorded Terraform states and Consul answers in ../shared/corpus.
+export SI_SHARED_DIR="${SI_SHARED_DIR:-$(cd "$SI_ROOT/.." && pwd)/shared}"
+[ -d "$SI_SHARED_DIR/corpus" ] || si_die "no test corpus at $SI_SHARED_DIR/corpus (the shared/ folder beside this checkout); set SI_SHARED_DIR"
+
 # TestDatabases runs the database tests against this PostgreSQL as well as SQLite.
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
 

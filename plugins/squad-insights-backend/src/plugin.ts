@@ -5,9 +5,12 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { squadInsightsPermissions } from '@squad-insights/backstage-plugin-squad-insights-common';
 import {
+  ConsulClient,
   createStateSources,
+  readConsulClientOptions,
   TerraformStateReader,
 } from '@squad-insights/backstage-plugin-squad-insights-node';
+import { ConsulIngester } from './ingestion/ConsulIngester';
 import { DatabaseFactsStore } from './database/DatabaseFactsStore';
 import { CatalogScanner } from './ingestion/CatalogScanner';
 import { scheduleFactsIngestion } from './ingestion/scheduleFactsIngestion';
@@ -32,6 +35,7 @@ export const squadInsightsPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -48,7 +52,19 @@ export const squadInsightsPlugin = createBackendPlugin({
         const scanner = CatalogScanner.create({ catalog: deps.catalog, auth: deps.auth, reader, store });
         await scheduleFactsIngestion({ config, logger, scheduler: deps.scheduler, scanner, ingester });
 
+        const consulOptions = readConsulClientOptions(config);
+        if (consulOptions) {
+          const consul = ConsulIngester.create({
+            client: ConsulClient.create(consulOptions),
+            store,
+            logger,
+          });
+          deps.lifecycle.addStartupHook(() => consul.start());
+          deps.lifecycle.addShutdownHook(() => consul.stop());
+        }
+
         const facts = FactsService.create({
+          consulEnabled: Boolean(consulOptions),
           catalog: deps.catalog,
           reader,
           store,

@@ -25,6 +25,8 @@ export interface Freshness {
 export interface EntityFacts {
   entityRef: string;
   states: Array<{ reference: string; freshness: Freshness; inventory: StateSnapshot['inventory'] }>;
+  /** Absent when the portal runs without Consul. */
+  consul?: { serviceName: string; freshness: Freshness; view?: unknown };
   problems: string[];
 }
 
@@ -42,6 +44,7 @@ export class FactsService {
     store: FactsStore;
     ingester: StateIngester;
     staleAfterSeconds: number;
+    consulEnabled?: boolean;
     now?: () => Date;
   }) {
     return new FactsService(options, options.now ?? (() => new Date()));
@@ -54,6 +57,7 @@ export class FactsService {
       store: FactsStore;
       ingester: StateIngester;
       staleAfterSeconds: number;
+      consulEnabled?: boolean;
     },
     private readonly now: () => Date,
   ) {}
@@ -62,12 +66,16 @@ export class FactsService {
     ref: CompoundEntityRef,
     { credentials }: { credentials: BackstageCredentials },
   ): Promise<EntityFacts> {
-    const { references, problems, entityRef } = await this.references(ref, credentials);
+    const { references, problems, entityRef, consulService } = await this.references(
+      ref,
+      credentials,
+    );
     const snapshots = await this.options.store.getStateSnapshots(references);
     const byRef = new Map(snapshots.map(s => [s.reference, s]));
     return {
       entityRef,
       problems,
+      consul: this.options.consulEnabled ? await this.consulFacts(consulService) : undefined,
       states: references.map(reference => {
         const snap = byRef.get(reference);
         if (!snap) {
@@ -114,6 +122,29 @@ export class FactsService {
     };
   }
 
+  private async consulFacts(serviceName: string) {
+    const snap = await this.options.store.getConsulSnapshot(serviceName);
+    if (!snap?.readAt) {
+      return {
+        serviceName,
+        freshness: { stale: true, lastError: snap?.lastError ?? 'not read yet', lastErrorAt: snap?.lastErrorAt?.toISOString() },
+      };
+    }
+    return {
+      serviceName,
+      // null view: Consul answered that the service is not registered.
+      view: snap.view ?? undefined,
+      freshness: {
+        readAt: snap.readAt.toISOString(),
+        ageSeconds: Math.round((this.now().getTime() - snap.readAt.getTime()) / 1000),
+        marker: snap.consulIndex === undefined ? undefined : String(snap.consulIndex),
+        stale: Boolean(snap.lastError),
+        lastError: snap.lastError,
+        lastErrorAt: snap.lastErrorAt?.toISOString(),
+      },
+    };
+  }
+
   private freshness(snap: StateSnapshot): Freshness {
     const now = this.now().getTime();
     const never = snap.readAt.getTime() === 0;
@@ -146,6 +177,9 @@ export class FactsService {
         problems.push(`${SQUAD_INSIGHTS_ANNOTATIONS.terraformState}: ${(e as Error).message}`);
       }
     }
-    return { entityRef: stringifyEntityRef(entity), references, problems };
+    const consulService =
+      entity.metadata.annotations?.[SQUAD_INSIGHTS_ANNOTATIONS.consulService]?.trim() ||
+      entity.metadata.name;
+    return { entityRef: stringifyEntityRef(entity), references, problems, consulService };
   }
 }
