@@ -45,7 +45,8 @@ describe.each(databases.eachSupportedId())('DatabaseFactsStore on %s', databaseI
     expect(snap.lastErrorAt?.toISOString()).toBe(t2.toISOString());
 
     // A successful check clears the error without touching the inventory.
-    await store.markStateChecked('demo:a', new Date('2026-11-25T10:00:00Z'));
+    expect(await store.getStateMarkers(['demo:a', 'demo:none'])).toEqual(new Map([['demo:a', 'm1']]));
+    await store.markStatesChecked(['demo:a'], new Date('2026-11-25T10:00:00Z'));
     const [after] = await store.getStateSnapshots(['demo:a']);
     expect(after.lastError).toBeUndefined();
     expect(after.inventory.resources).toHaveLength(1);

@@ -92,10 +92,25 @@ export class DatabaseFactsStore implements FactsStore {
     });
   }
 
-  async markStateChecked(reference: string, at: Date): Promise<void> {
-    await this.db('si_state_snapshots')
-      .where({ reference })
-      .update({ checked_at: at, last_error: null, last_error_at: null });
+  async markStatesChecked(references: string[], at: Date): Promise<void> {
+    // One statement per chunk rather than per state: a pass with nothing changed must stay cheap.
+    for (let i = 0; i < references.length; i += 500) {
+      await this.db('si_state_snapshots')
+        .whereIn('reference', references.slice(i, i + 500))
+        .update({ checked_at: at, last_error: null, last_error_at: null });
+    }
+  }
+
+  async getStateMarkers(references: string[]): Promise<Map<string, string | undefined>> {
+    const markers = new Map<string, string | undefined>();
+    for (let i = 0; i < references.length; i += 500) {
+      const rows = await this.db('si_state_snapshots')
+        .whereIn('reference', references.slice(i, i + 500))
+        .whereNotNull('marker')
+        .select('reference', 'marker');
+      rows.forEach(r => markers.set(r.reference, r.marker));
+    }
+    return markers;
   }
 
   async recordStateError(reference: string, error: string, at: Date): Promise<void> {

@@ -46,8 +46,10 @@ export interface FactsStore {
     inventory: StateInventory;
     at: Date;
   }): Promise<void>;
-  /** The marker was unchanged: only the check time moves, and any old error is cleared. */
-  markStateChecked(reference: string, at: Date): Promise<void>;
+  /** The markers were unchanged: only the check time moves, and any old error is cleared. */
+  markStatesChecked(references: string[], at: Date): Promise<void>;
+  /** Stored change markers only, without loading inventories: the cheap side of a pass. */
+  getStateMarkers(references: string[]): Promise<Map<string, string | undefined>>;
   /** A read failed: keep the last good inventory, remember the error. */
   recordStateError(reference: string, error: string, at: Date): Promise<void>;
   getStateSnapshots(references: string[]): Promise<StateSnapshot[]>;

@@ -43,17 +43,18 @@ export class StateIngester {
 
   async ingest(references: string[], options?: { force?: boolean }): Promise<IngestSummary> {
     const summary: IngestSummary = { read: 0, unchanged: 0, failed: 0 };
-    const known = new Map(
-      (await this.store.getStateSnapshots(references)).map(s => [s.reference, s]),
-    );
+    const known = await this.store.getStateMarkers(references);
+    const unchanged: string[] = [];
     const queue = [...new Set(references)];
     const worker = async () => {
       for (let ref = queue.shift(); ref !== undefined; ref = queue.shift()) {
-        const outcome = await this.ingestOne(ref, known.get(ref)?.marker, options?.force);
+        const outcome = await this.ingestOne(ref, known.get(ref), options?.force);
+        if (outcome === 'unchanged') unchanged.push(ref);
         summary[outcome] += 1;
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
+    await this.store.markStatesChecked(unchanged, this.now());
     return summary;
   }
 
@@ -66,7 +67,6 @@ export class StateIngester {
       if (!force && storedMarker !== undefined) {
         const marker = await this.reader.marker(reference);
         if (marker === storedMarker) {
-          await this.store.markStateChecked(reference, this.now());
           return 'unchanged';
         }
       }

@@ -8,7 +8,7 @@ import {
   ENCRYPTED,
   KEEP,
   Step,
-} from './streamPaths';
+} from './streamCollections';
 
 /** A token of stream-json's `Parser` with packed values (no chunk tokens). */
 export interface JsonToken {

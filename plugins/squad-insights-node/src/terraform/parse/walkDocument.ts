@@ -18,7 +18,7 @@ function walkModule(
 
 /**
  * Hands a fully parsed document's resource collections to the builder, exactly the
- * collections the streaming reader picks out (see `collectionOf` in `streamPaths.ts`):
+ * collections the streaming reader picks out (see `collectionOf` in `streamCollections.ts`):
  * - `resources[]` (format 4),
  * - `modules[n].resources{}` (formats 1–3),
  * - `values.root_module(.child_modules[n])*.resources[]` (`show -json`),
