@@ -13,3 +13,4 @@ export * from './profile';
 export * from './api';
 export * from './inventory';
 export * from './permissions';
+export * from './sustainability';

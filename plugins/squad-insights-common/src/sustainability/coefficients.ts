@@ -1,0 +1,178 @@
+import ccfAwsJson from './data/ccf-aws.json';
+
+/** One EC2 type as CCF's AWSInstanceTypes.ts lists it. @public */
+export interface CcfInstanceType {
+  vcpu: number;
+  memoryGb: number;
+  /** Teads/CCF embodied emissions of the whole server, t CO2e over its lifespan. */
+  embodiedServerTco2e: number;
+  processors: string[] | null;
+  /** The largest size of the family, which CCF treats as the whole server. */
+  familyLargest: { vcpu: number; memoryGb: number };
+  /** CPU credit baseline of burstable (t-family) types, in percent; null otherwise. */
+  burstableBaselinePct: number | null;
+}
+
+/** The shape of `data/ccf-aws.json`, extracted verbatim from CCF. @public */
+export interface CcfAwsData {
+  source: {
+    repository: string;
+    commit: string;
+    licence: string;
+    files: string[];
+    note: string;
+  };
+  pue: number;
+  defaultCpuUtilizationPct: number;
+  minWattsAvg: number;
+  maxWattsAvg: number;
+  minWattsByProcessor: Record<string, number>;
+  maxWattsByProcessor: Record<string, number>;
+  memoryGbPerChipByProcessor: Record<string, number>;
+  memoryGbPerChipAvg: number;
+  /** kWh per GB-hour. */
+  memoryCoefficient: number;
+  /** Wh per TB-hour. */
+  ssdCoefficient: number;
+  hddCoefficient: number;
+  /** kWh per GB. */
+  networkingCoefficient: number;
+  serverLifespanHours: number;
+  replicationFactors: Record<string, number>;
+  /** Metric tonnes CO2e per kWh; `unknown` is CCF's average. */
+  emissionsFactors: Record<string, number>;
+  rdsVcpu: Record<string, number>;
+  elasticacheVcpu: Record<string, number>;
+  mskVcpu: Record<string, number>;
+  ec2InstanceTypes: Record<string, CcfInstanceType>;
+}
+
+/** CCF's AWS numbers, with the commit they were taken from in `source.commit`. @public */
+export const CCF_AWS: CcfAwsData = ccfAwsJson as CcfAwsData;
+
+/** Watts and memory baseline for a list of processors, as CCF averages them. @public */
+export interface ProcessorCoefficients {
+  minWatts: number;
+  maxWatts: number;
+  memoryGbPerChip: number;
+  /** True when CCF's fleet averages (0.74 / 3.5 W, 80.69 GB) had to stand in. */
+  usesAverage: boolean;
+}
+
+const OUTLIERS = ['Sandy Bridge', 'Ivy Bridge'];
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/**
+ * CCF's getMinWatts/getMaxWatts/getMemory: the average over the type's processors, the
+ * median when Sandy or Ivy Bridge (outliers) are among them. If any processor has no
+ * coefficient CCF's average becomes NaN and it falls back to the fleet average; we do the
+ * same on purpose, so our numbers stay CCF's.
+ *
+ * @public
+ */
+export function processorCoefficients(
+  processors: readonly string[] | null | undefined,
+): ProcessorCoefficients {
+  const list = processors?.length ? processors : ['Unknown'];
+  const pick = (table: Record<string, number>) =>
+    list.map(p => table[p]).filter((v): v is number => v !== undefined);
+  const mins = pick(CCF_AWS.minWattsByProcessor);
+  const maxs = pick(CCF_AWS.maxWattsByProcessor);
+  const mems = pick(CCF_AWS.memoryGbPerChipByProcessor);
+  const known = mins.length === list.length && maxs.length === list.length;
+  const useMedian = list.some(p => OUTLIERS.includes(p));
+  const combine = useMedian ? median : mean;
+  return {
+    minWatts: known ? combine(mins) : CCF_AWS.minWattsAvg,
+    maxWatts: known ? combine(maxs) : CCF_AWS.maxWattsAvg,
+    memoryGbPerChip:
+      mems.length === list.length ? mean(mems) : CCF_AWS.memoryGbPerChipAvg,
+    usesAverage: !known,
+  };
+}
+
+/** An EC2 type from CCF's table, or undefined. @public */
+export function ec2InstanceType(name: string): CcfInstanceType | undefined {
+  return Object.prototype.hasOwnProperty.call(CCF_AWS.ec2InstanceTypes, name)
+    ? CCF_AWS.ec2InstanceTypes[name]
+    : undefined;
+}
+
+/** What a declared managed-service type resolves to. @public */
+export interface ResolvedType {
+  vcpus?: number;
+  /** The EC2 equivalent whose processors, memory and embodied data CCF uses. */
+  ec2Type?: string;
+  spec?: CcfInstanceType;
+}
+
+function own(table: Record<string, number>, key: string): number | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key)
+    ? table[key]
+    : undefined;
+}
+
+/**
+ * Resolves `db.*`, `cache.*`, `kafka.*` and plain EC2 types. CCF strips the service prefix
+ * and looks processors, memory and embodied data up in the EC2 table (CostAndUsageReportsRow
+ * .parseInstanceTypeFromUsageType); vCPUs come from the service's own table first and fall
+ * back to the EC2 table, as CCF's extractVCpuFromInstanceType does when the bill has none.
+ *
+ * @public
+ */
+export function resolveInstanceType(
+  kind: 'ec2' | 'rds' | 'elasticache' | 'msk',
+  declared: string,
+): ResolvedType {
+  const stripped = declared.replace(/^(db|cache|kafka)\./i, '');
+  const spec = ec2InstanceType(stripped);
+  let vcpus: number | undefined;
+  if (kind === 'rds') vcpus = own(CCF_AWS.rdsVcpu, declared);
+  if (kind === 'elasticache') vcpus = own(CCF_AWS.elasticacheVcpu, declared);
+  if (kind === 'msk') vcpus = own(CCF_AWS.mskVcpu, `Kafka.${stripped}`);
+  return {
+    vcpus: vcpus ?? spec?.vcpu,
+    ec2Type: spec ? stripped : undefined,
+    spec,
+  };
+}
+
+/** Result of an emission-factor lookup. @public */
+export interface EmissionFactor {
+  /** kg CO2e per kWh. */
+  kgPerKwh: number;
+  /** False when CCF's `unknown` average stood in for the region. */
+  known: boolean;
+}
+
+/**
+ * Grid emission factor of an AWS region in kg CO2e/kWh (CCF stores tonnes). Unknown regions
+ * get CCF's own `unknown` average, and the caller records that as an assumption.
+ *
+ * @public
+ */
+export function emissionFactor(
+  region: string,
+  overrideTonnesPerKwh?: Record<string, number>,
+): EmissionFactor {
+  const table = { ...CCF_AWS.emissionsFactors, ...overrideTonnesPerKwh };
+  const known = Object.prototype.hasOwnProperty.call(table, region);
+  const tonnes = known ? table[region] : CCF_AWS.emissionsFactors.unknown;
+  return { kgPerKwh: tonnes * 1000, known: known && region !== 'unknown' };
+}
+
+/** CCF's replication factor by key (e.g. `S3`, `RDS_MULTI_AZ`); `DEFAULT` is 1. @public */
+export function replicationFactor(key: string): number {
+  return (
+    own(CCF_AWS.replicationFactors, key) ?? CCF_AWS.replicationFactors.DEFAULT
+  );
+}

@@ -1,0 +1,173 @@
+import type { StateInventory } from '../inventory';
+import {
+  emissionFactor,
+  processorCoefficients,
+  ec2InstanceType,
+} from './coefficients';
+import { renewableShareOf } from './data/renewables';
+import {
+  computeItemFootprint,
+  FormulaOptions,
+  networkFootprint,
+  storageItemFootprint,
+} from './estimate';
+import { readServiceUsage, UsageOptions } from './usage';
+import type {
+  EnergyAndEmissions,
+  FootprintComponent,
+  FootprintItem,
+  ServiceFootprint,
+  ServiceUsage,
+} from './types';
+
+/** Days in the mean Gregorian month (365.2425 / 12), used for every per-month figure. @public */
+export const DAYS_PER_MONTH = 30.4375;
+
+/** Options of the service estimate. @public */
+export interface FootprintOptions extends UsageOptions, FormulaOptions {
+  /** SEK per kg CO2e for the internal carbon price; default 1.25. */
+  sekPerKgCo2e?: number;
+  /** Renewable share a region must reach to pass; default 0.5. */
+  renewableThreshold?: number;
+}
+
+const COMPONENTS: FootprintComponent[] = [
+  'compute',
+  'memory',
+  'storage',
+  'network',
+  'embodied',
+];
+
+function zero(): EnergyAndEmissions {
+  return { kwhPerDay: 0, co2eKgPerDay: 0 };
+}
+
+function add(target: EnergyAndEmissions, p: EnergyAndEmissions): void {
+  target.kwhPerDay += p.kwhPerDay;
+  target.co2eKgPerDay += p.co2eKgPerDay;
+}
+
+/**
+ * The footprint of one service from usage already read. Separate from
+ * `estimateServiceFootprint` so what-ifs (another region, another schedule) can re-use it.
+ *
+ * @public
+ */
+export function footprintFromUsage(
+  service: string,
+  usage: ServiceUsage,
+  options: FootprintOptions = {},
+): ServiceFootprint {
+  const assumptions = [...usage.assumptions];
+  const items: FootprintItem[] = [
+    ...usage.compute.map(c => computeItemFootprint(c, options)),
+    ...usage.storage.map(s => storageItemFootprint(s, options)),
+  ];
+  if (usage.networkGbPerDay !== undefined) {
+    items.push(
+      networkFootprint(
+        `${service}:network`,
+        usage.primaryRegion,
+        usage.networkGbPerDay,
+        options,
+      ),
+    );
+  }
+  for (const c of usage.compute) {
+    const spec = c.ec2Type ? ec2InstanceType(c.ec2Type) : undefined;
+    if (processorCoefficients(spec?.processors).usesAverage) {
+      assumptions.push(
+        `${c.address}: processor not in CCF's coefficient table, CCF's average 0.74–3.5 W/vCPU used`,
+      );
+    }
+  }
+  const breakdown = Object.fromEntries(
+    COMPONENTS.map(k => [k, zero()]),
+  ) as Record<FootprintComponent, EnergyAndEmissions>;
+  const byRegion: Record<string, EnergyAndEmissions> = {};
+  for (const item of items) {
+    byRegion[item.region] ??= zero();
+    for (const [k, p] of Object.entries(item.parts)) {
+      add(breakdown[k as FootprintComponent], p!);
+      add(byRegion[item.region], p!);
+    }
+  }
+  for (const region of Object.keys(byRegion)) {
+    if (!emissionFactor(region, options.emissionsFactors).known) {
+      assumptions.push(
+        `${region}: no CCF emission factor, CCF's 'unknown' average used`,
+      );
+    }
+  }
+  const kwhPerDay = COMPONENTS.reduce((s, k) => s + breakdown[k].kwhPerDay, 0);
+  const co2eKgPerDay = COMPONENTS.reduce(
+    (s, k) => s + breakdown[k].co2eKgPerDay,
+    0,
+  );
+  const co2eKgPerMonth = co2eKgPerDay * DAYS_PER_MONTH;
+  let weighted = 0;
+  let weight = 0;
+  for (const [region, p] of Object.entries(byRegion)) {
+    const r = renewableShareOf(region);
+    if (r && p.kwhPerDay > 0) {
+      weighted += r.share * p.kwhPerDay;
+      weight += p.kwhPerDay;
+    } else if (!r) {
+      assumptions.push(
+        `${region}: no renewable-share data; left out of renewableShare`,
+      );
+    }
+  }
+  const renewableShare = weight > 0 ? weighted / weight : null;
+  const threshold = options.renewableThreshold ?? 0.5;
+  const sekPerKgCo2e = options.sekPerKgCo2e ?? 1.25;
+  // One estimate per (resource, component): compute items make a compute and, when the
+  // type has embodied data, an embodied estimate; storage and network make one each.
+  const made =
+    items.length +
+    items.filter(
+      i => i.component === 'compute' && (i.embodiedKgPerUnitHour ?? 0) > 0,
+    ).length;
+  const notMade = usage.notEstimated.length;
+  return {
+    service,
+    primaryRegion: usage.primaryRegion,
+    kwhPerDay,
+    co2eKgPerDay,
+    co2eKgPerMonth,
+    breakdown,
+    byRegion,
+    carbonTaxSekPerMonth: co2eKgPerMonth * sekPerKgCo2e,
+    sekPerKgCo2e,
+    renewableShare,
+    meetsRenewableThreshold:
+      renewableShare === null ? null : renewableShare >= threshold,
+    renewableThreshold: threshold,
+    notEstimated: usage.notEstimated,
+    coverage: {
+      made,
+      notMade,
+      notMadeShare: made + notMade ? notMade / (made + notMade) : 0,
+    },
+    assumptions: [...new Set(assumptions)],
+    items,
+    schedule: usage.schedule,
+  };
+}
+
+/**
+ * Energy, CO2e, carbon tax and renewable share of one service from its Terraform
+ * inventories, following Cloud Carbon Footprint's AWS methodology. Pure: no IO, and the
+ * clock only when `weekOf` is not given.
+ *
+ * @public
+ */
+export function estimateServiceFootprint(
+  service: string,
+  inventories: readonly StateInventory[],
+  options: FootprintOptions = {},
+): ServiceFootprint {
+  const usage = readServiceUsage(inventories, { service, ...options });
+  return footprintFromUsage(service, usage, options);
+}

@@ -1,0 +1,76 @@
+/**
+ * Per-service energy, CO2e, carbon tax and green-hours advice following Cloud Carbon
+ * Footprint's AWS methodology. Pure code: runs in the browser and the backend alike.
+ * Methodology: plugins/squad-insights-common/docs/sustainability-methodology.md
+ */
+
+export type {
+  Criticality,
+  FootprintComponent,
+  EnergyAndEmissions,
+  NotEstimated,
+  EstimateCoverage,
+  WeeklyCapacity,
+  ComputeUsage,
+  StorageUsage,
+  ServiceUsage,
+  FootprintItem,
+  ServiceFootprint,
+} from './types';
+export {
+  CCF_AWS,
+  processorCoefficients,
+  ec2InstanceType,
+  resolveInstanceType,
+  emissionFactor,
+  replicationFactor,
+} from './coefficients';
+export type {
+  CcfAwsData,
+  CcfInstanceType,
+  ProcessorCoefficients,
+  ResolvedType,
+  EmissionFactor,
+} from './coefficients';
+export { RENEWABLE_SHARES, renewableShareOf } from './data/renewables';
+export type { RenewableShare } from './data/renewables';
+export { parseAwsCron, cronMatchesDate } from './cron';
+export type { AwsCron } from './cron';
+export {
+  localTime,
+  localWeek,
+  zonedTimeToInstant,
+  addDays,
+  isValidTimeZone,
+} from './timezone';
+export type { LocalTime } from './timezone';
+export { weeklyCapacity, constantCapacity } from './schedule';
+export type { ScheduledAction } from './schedule';
+export { readServiceUsage } from './usage';
+export type { UsageOptions } from './usage';
+export {
+  computeItemFootprint,
+  storageItemFootprint,
+  networkFootprint,
+} from './estimate';
+export type { FormulaOptions } from './estimate';
+export {
+  DAYS_PER_MONTH,
+  footprintFromUsage,
+  estimateServiceFootprint,
+} from './footprint';
+export type { FootprintOptions } from './footprint';
+export {
+  DEFAULT_GREEN_BANDS,
+  bandOfHour,
+  greenBandMatrix,
+  capacityMatrix,
+} from './bands';
+export type { GreenBand, GreenBands } from './bands';
+export { DEFAULT_ADVICE_POLICY, adviseService, serviceHeatmap } from './advice';
+export type { Heatmap } from './advice';
+export type { Advice, AdviceKind, AdviceOptions } from './adviceRules';
+export { rollupFootprints, rollupBy } from './rollup';
+export { analyseService } from './analyse';
+export type { ServiceAnalysis, AnalyseOptions } from './analyse';
+export type { FootprintRollup } from './rollup';

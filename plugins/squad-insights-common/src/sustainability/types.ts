@@ -1,0 +1,153 @@
+/**
+ * Shared shapes of the sustainability estimate. Everything here is plain data so the same
+ * result can be computed in the backend, cached, and rendered in the browser.
+ */
+
+/** Criticality of a service, from the entity's spec or annotation. @public */
+export type Criticality = 'critical' | 'high' | 'medium' | 'low';
+
+/** The parts of a footprint that are reported separately. @public */
+export type FootprintComponent =
+  | 'compute'
+  | 'memory'
+  | 'storage'
+  | 'network'
+  | 'embodied';
+
+/** Energy and emissions of one component, per day. @public */
+export interface EnergyAndEmissions {
+  /** Operational energy after PUE. Always 0 for `embodied` (see the methodology doc). */
+  kwhPerDay: number;
+  /** kg CO2e per day. */
+  co2eKgPerDay: number;
+}
+
+/** Something the estimate could not cover, named so nobody reads a gap as a zero. @public */
+export interface NotEstimated {
+  /** Resource instance address, or `<service>:network` for the service's traffic. */
+  address: string;
+  /** Which estimate is missing: `compute` also covers the memory of that resource. */
+  component: 'compute' | 'storage' | 'network' | 'embodied';
+  reason: string;
+}
+
+/** How many (resource, component) estimates were made and how many could not be. @public */
+export interface EstimateCoverage {
+  made: number;
+  notMade: number;
+  /** notMade / (made + notMade); 0 when there was nothing to estimate. */
+  notMadeShare: number;
+}
+
+/**
+ * Scheduled capacity over one real week in one time zone: 7 local days (Monday first) ×
+ * 24 local hours. On the spring daylight-saving Sunday the 02 cell has 0 real hours, on the
+ * autumn Sunday it has 2, so the cells always add up to the true length of the week.
+ *
+ * @public
+ */
+export interface WeeklyCapacity {
+  timeZone: string;
+  /** ISO instant of local Monday 00:00 that starts the week. */
+  weekStart: string;
+  /** Real hours in the week: 168, or 167/169 in a week with a daylight-saving change. */
+  hoursInWeek: number;
+  /** Real hours that fall in each local cell. */
+  hours: number[][];
+  /** Replica-hours (replicas × hours) in each local cell. */
+  replicaHours: number[][];
+  totalReplicaHours: number;
+  /** Where the replica counts came from. */
+  source: 'schedule' | 'observed' | 'static';
+  /** Scheduled actions that could not be read (for example `rate(...)` expressions). */
+  unsupported: string[];
+}
+
+/** One running thing whose compute we estimate: an instance, a task, a node or a broker. @public */
+export interface ComputeUsage {
+  address: string;
+  kind: 'ec2' | 'fargate' | 'rds' | 'elasticache' | 'msk';
+  /** The type as Terraform names it, e.g. `db.r6g.xlarge`, `kafka.m5.large`. */
+  declaredType?: string;
+  /** The EC2 type CCF looks coefficients up by (prefix stripped), when known. */
+  ec2Type?: string;
+  vcpus: number;
+  /** Only for Fargate, where memory is declared instead of implied by a type. */
+  memoryGb?: number;
+  region: string;
+  /**
+   * Unit-hours (replicas × hours) per 24 real hours: the reference week's total × 24 /
+   * hours in that week, so a daylight-saving week does not bias a month.
+   */
+  unitHoursPerDay: number;
+  /** Where the replica count came from. */
+  replicaSource: 'schedule' | 'observed' | 'static';
+  /** CCF multiplies compute and memory of RDS Multi-AZ by 2 (its test expects this). */
+  replicationFactor: number;
+  /** The configured schedule (also kept when an observed count drives the estimate). */
+  schedule?: WeeklyCapacity;
+}
+
+/** Provisioned storage. @public */
+export interface StorageUsage {
+  address: string;
+  medium: 'SSD' | 'HDD';
+  gigabytes: number;
+  region: string;
+  replicationFactor: number;
+  /** Which CCF replication factor was applied, for the record. */
+  replicationKey: string;
+}
+
+/** Everything read from a service's Terraform inventories. @public */
+export interface ServiceUsage {
+  compute: ComputeUsage[];
+  storage: StorageUsage[];
+  networkGbPerDay?: number;
+  notEstimated: NotEstimated[];
+  assumptions: string[];
+  /** The most common region of the compute (or the configured one). */
+  primaryRegion: string;
+  /** The schedule used for the heatmap (first scheduled workload), if any. */
+  schedule?: WeeklyCapacity;
+}
+
+/** One line per estimated resource, so advice and what-ifs can re-use the numbers. @public */
+export interface FootprintItem {
+  address: string;
+  region: string;
+  component: 'compute' | 'storage' | 'network';
+  kwhPerDay: number;
+  /** Breakdown of this item by component (compute items carry memory and embodied too). */
+  parts: Partial<Record<FootprintComponent, EnergyAndEmissions>>;
+  /** For compute: energy of one unit-hour, so schedule changes can be priced. */
+  kwhPerUnitHour?: number;
+  embodiedKgPerUnitHour?: number;
+  /** CCF folds embodied into kWh as co2e / emission factor; kept here for comparison. */
+  ccfEmbodiedKwhPerDay?: number;
+}
+
+/** The footprint of one service. @public */
+export interface ServiceFootprint {
+  service: string;
+  primaryRegion: string;
+  /** Operational energy after PUE: compute + memory + storage + network. No embodied. */
+  kwhPerDay: number;
+  /** Operational + embodied. */
+  co2eKgPerDay: number;
+  /** co2eKgPerDay × 30.4375 (the mean Gregorian month). */
+  co2eKgPerMonth: number;
+  breakdown: Record<FootprintComponent, EnergyAndEmissions>;
+  byRegion: Record<string, EnergyAndEmissions>;
+  carbonTaxSekPerMonth: number;
+  sekPerKgCo2e: number;
+  /** kWh-weighted renewable share of the regions used; null when no region has data. */
+  renewableShare: number | null;
+  meetsRenewableThreshold: boolean | null;
+  renewableThreshold: number;
+  notEstimated: NotEstimated[];
+  coverage: EstimateCoverage;
+  assumptions: string[];
+  items: FootprintItem[];
+  schedule?: WeeklyCapacity;
+}
