@@ -28,7 +28,7 @@ export class StateIngester {
       options.reader,
       options.store,
       options.logger,
-      options.concurrency ?? 8,
+      options.concurrency ?? 16,
       options.now ?? (() => new Date()),
     );
   }
