@@ -14,5 +14,25 @@ export interface Config {
        */
       staleAfterMinutes?: number;
     };
+    /** Energy, CO2e and carbon tax estimates (see squad-insights-common docs/sustainability-methodology.md). */
+    sustainability?: {
+      /** Internal carbon price in SEK per kg CO2e. Defaults to 1.25. */
+      carbonTaxSekPerKg?: number;
+      /** Renewable share (0 to 1) a service's regions must reach to pass. Defaults to 0.5. */
+      renewableThreshold?: number;
+      /**
+       * Local hours (0 to 23) of each green band; every hour must be in exactly one band.
+       * Defaults to the Nordic bands: high 22 to 05, medium 06, 07 and 18 to 21, low 08 to 17.
+       */
+      greenBands?: {
+        high: number[];
+        medium: number[];
+        low: number[];
+      };
+      /** Regions the move-region advice compares against, e.g. [eu-north-1, eu-west-1]. */
+      allowedRegions?: string[];
+      /** When the daily footprint snapshot runs. Defaults to every 24 hours, 10 minutes after start. */
+      snapshotSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
   };
 }

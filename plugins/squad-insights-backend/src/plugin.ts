@@ -12,12 +12,17 @@ import {
 } from '@squad-insights/backstage-plugin-squad-insights-node';
 import { ConsulIngester } from './ingestion/ConsulIngester';
 import { DatabaseFactsStore } from './database/DatabaseFactsStore';
+import { DatabaseFootprintStore } from './database/DatabaseFootprintStore';
+import { scheduleFootprintSnapshot } from './ingestion/scheduleFootprintSnapshot';
 import { CatalogScanner } from './ingestion/CatalogScanner';
 import { scheduleFactsIngestion } from './ingestion/scheduleFactsIngestion';
 import { StateIngester } from './ingestion/StateIngester';
 import { createRouter } from './router';
 import { FactsService } from './services/FactsService';
+import { FootprintService } from './services/FootprintService';
+import { GroupFootprintService } from './services/GroupFootprintService';
 import { serviceProfileServiceRef } from './services/ServiceProfileService';
+import { readSustainabilityOptions } from './services/sustainabilityOptions';
 
 /**
  * The Squad Insights backend plugin: wiring only.
@@ -48,6 +53,9 @@ export const squadInsightsPlugin = createBackendPlugin({
           sources: createStateSources(config, { logger }),
         });
         const store = await DatabaseFactsStore.create({ database: deps.database });
+        // After the facts store: both run the same migrations, and sequentially they do not
+        // contend for the migration lock.
+        const history = await DatabaseFootprintStore.create({ database: deps.database });
         const ingester = StateIngester.create({ reader, store, logger });
         const scanner = CatalogScanner.create({ catalog: deps.catalog, auth: deps.auth, reader, store });
         await scheduleFactsIngestion({ config, logger, scheduler: deps.scheduler, scanner, ingester });
@@ -73,6 +81,22 @@ export const squadInsightsPlugin = createBackendPlugin({
             (config.getOptionalNumber('squadInsights.facts.staleAfterMinutes') ?? 15) * 60,
         });
 
+        const footprints = FootprintService.create({
+          catalog: deps.catalog,
+          facts,
+          history,
+          options: readSustainabilityOptions(config),
+        });
+        const groupFootprints = GroupFootprintService.create({ catalog: deps.catalog, footprints });
+        await scheduleFootprintSnapshot({
+          config,
+          logger,
+          scheduler: deps.scheduler,
+          auth: deps.auth,
+          store,
+          footprints,
+        });
+
         deps.permissionsRegistry.addPermissions(squadInsightsPermissions);
         deps.httpRouter.use(
           await createRouter({
@@ -80,6 +104,8 @@ export const squadInsightsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             serviceProfile: deps.serviceProfile,
             facts,
+            footprints,
+            groupFootprints,
           }),
         );
         deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

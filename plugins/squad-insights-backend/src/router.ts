@@ -5,6 +5,8 @@ import { squadInsightsFactsRefreshPermission } from '@squad-insights/backstage-p
 import type express from 'express';
 import { createOpenApiRouter } from './schema/openapi/generated/openapi';
 import type { FactsService } from './services/FactsService';
+import type { FootprintService } from './services/FootprintService';
+import type { GroupFootprintService } from './services/GroupFootprintService';
 import type { ServiceProfileService } from './services/ServiceProfileService';
 
 /**
@@ -16,8 +18,10 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   serviceProfile: ServiceProfileService;
   facts: FactsService;
+  footprints: FootprintService;
+  groupFootprints: GroupFootprintService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, serviceProfile, facts } = options;
+  const { httpAuth, permissions, serviceProfile, facts, footprints, groupFootprints } = options;
   const router = await createOpenApiRouter();
 
   router.get('/health', (_req, res) => {
@@ -32,6 +36,16 @@ export async function createRouter(options: {
   router.get('/entities/:namespace/:kind/:name/facts', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(await facts.getEntityFacts(req.params, { credentials }) as any);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/footprint', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await footprints.getEntityFootprintWithHistory(req.params, { credentials }) as any);
+  });
+
+  router.get('/groups/:namespace/:name/footprint', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await groupFootprints.getGroupFootprint(req.params, { credentials }) as any);
   });
 
   router.post('/entities/:namespace/:kind/:name/refresh', async (req, res) => {

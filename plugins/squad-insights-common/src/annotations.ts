@@ -18,6 +18,8 @@ export const SQUAD_INSIGHTS_ANNOTATIONS = {
   guild: 'squad-insights.io/guild',
   /** Comma-separated `<source-id>:<key>` references to Terraform states. */
   terraformState: 'squad-insights.io/terraform-state',
+  /** `critical`, `high`, `medium` or `low`; decides which sustainability advice applies. */
+  criticality: 'squad-insights.io/criticality',
   /** The service's name in Consul's catalog, when it differs from the entity name. */
   consulService: 'squad-insights.io/consul-service',
 } as const;

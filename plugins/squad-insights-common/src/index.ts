@@ -14,3 +14,4 @@ export * from './api';
 export * from './inventory';
 export * from './permissions';
 export * from './sustainability';
+export * from './criticality';

@@ -4,6 +4,7 @@
  * operators checking a source. User errors print one line and exit 1; no stack traces.
  */
 import { Command } from 'commander';
+import { registerFootprintCommands } from './footprintCommands';
 import { registerStateCommands } from './stateCommands';
 
 const program = new Command('squad-insights')
@@ -11,6 +12,7 @@ const program = new Command('squad-insights')
   .showHelpAfterError();
 
 registerStateCommands(program);
+registerFootprintCommands(program);
 
 program.parseAsync(process.argv).catch(error => {
   const message = error instanceof Error ? error.message : String(error);

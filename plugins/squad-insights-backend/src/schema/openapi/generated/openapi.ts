@@ -177,6 +177,331 @@ export const spec = {
             "format": "date-time"
           }
         }
+      },
+      "EnergyAndEmissions": {
+        "type": "object",
+        "required": [
+          "kwhPerDay",
+          "co2eKgPerDay"
+        ],
+        "properties": {
+          "kwhPerDay": {
+            "type": "number"
+          },
+          "co2eKgPerDay": {
+            "type": "number"
+          }
+        }
+      },
+      "Breakdown": {
+        "type": "object",
+        "description": "Per-day energy and emissions by component (embodied kWh is always 0)",
+        "required": [
+          "compute",
+          "memory",
+          "storage",
+          "network",
+          "embodied"
+        ],
+        "properties": {
+          "compute": {
+            "$ref": "#/components/schemas/EnergyAndEmissions"
+          },
+          "memory": {
+            "$ref": "#/components/schemas/EnergyAndEmissions"
+          },
+          "storage": {
+            "$ref": "#/components/schemas/EnergyAndEmissions"
+          },
+          "network": {
+            "$ref": "#/components/schemas/EnergyAndEmissions"
+          },
+          "embodied": {
+            "$ref": "#/components/schemas/EnergyAndEmissions"
+          }
+        }
+      },
+      "Footprint": {
+        "type": "object",
+        "description": "ServiceFootprint or FootprintRollup (see squad-insights-common sustainability)",
+        "required": [
+          "kwhPerDay",
+          "co2eKgPerDay",
+          "co2eKgPerMonth",
+          "carbonTaxSekPerMonth",
+          "breakdown",
+          "coverage",
+          "notEstimated"
+        ],
+        "additionalProperties": true,
+        "properties": {
+          "kwhPerDay": {
+            "type": "number"
+          },
+          "co2eKgPerDay": {
+            "type": "number"
+          },
+          "co2eKgPerMonth": {
+            "type": "number"
+          },
+          "carbonTaxSekPerMonth": {
+            "type": "number"
+          },
+          "breakdown": {
+            "$ref": "#/components/schemas/Breakdown"
+          },
+          "renewableShare": {
+            "type": "number",
+            "nullable": true
+          },
+          "coverage": {
+            "type": "object",
+            "required": [
+              "made",
+              "notMade",
+              "notMadeShare"
+            ],
+            "properties": {
+              "made": {
+                "type": "integer"
+              },
+              "notMade": {
+                "type": "integer"
+              },
+              "notMadeShare": {
+                "type": "number"
+              }
+            }
+          },
+          "notEstimated": {
+            "type": "array",
+            "description": "Estimates that could not be made. They are gaps and never count as zero.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "FootprintDay": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "day",
+          "kwhPerDay",
+          "co2eKgPerDay",
+          "carbonTaxSekPerMonth",
+          "breakdown"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "day": {
+            "type": "string",
+            "format": "date"
+          },
+          "kwhPerDay": {
+            "type": "number"
+          },
+          "co2eKgPerDay": {
+            "type": "number"
+          },
+          "carbonTaxSekPerMonth": {
+            "type": "number"
+          },
+          "breakdown": {
+            "$ref": "#/components/schemas/Breakdown"
+          }
+        }
+      },
+      "EntityFootprint": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "criticality",
+          "criticalityDeclared",
+          "advice",
+          "stale",
+          "states",
+          "problems",
+          "history"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "criticality": {
+            "type": "string",
+            "enum": [
+              "critical",
+              "high",
+              "medium",
+              "low"
+            ]
+          },
+          "criticalityDeclared": {
+            "type": "boolean",
+            "description": "False when the entity declares none; critical is then assumed"
+          },
+          "footprint": {
+            "$ref": "#/components/schemas/Footprint"
+          },
+          "advice": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "heatmap": {
+            "type": "object",
+            "description": "Scheduled replicas and green band per local weekday-hour (Heatmap in squad-insights-common)",
+            "additionalProperties": true
+          },
+          "stale": {
+            "type": "boolean",
+            "description": "True when an input is stale; the footprint then uses the last good facts"
+          },
+          "states": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "reference",
+                "freshness"
+              ],
+              "properties": {
+                "reference": {
+                  "type": "string"
+                },
+                "freshness": {
+                  "$ref": "#/components/schemas/Freshness"
+                }
+              }
+            }
+          },
+          "consul": {
+            "type": "object",
+            "required": [
+              "serviceName",
+              "freshness"
+            ],
+            "properties": {
+              "serviceName": {
+                "type": "string"
+              },
+              "freshness": {
+                "$ref": "#/components/schemas/Freshness"
+              },
+              "healthyInstances": {
+                "type": "integer"
+              }
+            }
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "history": {
+            "type": "array",
+            "description": "Daily snapshots of the last 90 days, oldest first",
+            "items": {
+              "$ref": "#/components/schemas/FootprintDay"
+            }
+          }
+        }
+      },
+      "GroupServiceRow": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "owner",
+          "known",
+          "stale",
+          "problems"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string"
+          },
+          "kwhPerDay": {
+            "type": "number"
+          },
+          "co2eKgPerDay": {
+            "type": "number"
+          },
+          "carbonTaxSekPerMonth": {
+            "type": "number"
+          },
+          "notMadeShare": {
+            "type": "number"
+          },
+          "known": {
+            "type": "boolean",
+            "description": "False when no state was read and the service is not in the rollup"
+          },
+          "stale": {
+            "type": "boolean"
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "GroupFootprint": {
+        "type": "object",
+        "required": [
+          "groupRef",
+          "type",
+          "rollup",
+          "byOwner",
+          "services",
+          "unknownServices",
+          "stale"
+        ],
+        "properties": {
+          "groupRef": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "rollup": {
+            "$ref": "#/components/schemas/Footprint"
+          },
+          "byOwner": {
+            "type": "array",
+            "description": "One rollup per owning group (for a tribe its squads), worst first",
+            "items": {
+              "$ref": "#/components/schemas/Footprint"
+            }
+          },
+          "services": {
+            "type": "array",
+            "description": "The services, worst first, unknown last",
+            "items": {
+              "$ref": "#/components/schemas/GroupServiceRow"
+            }
+          },
+          "unknownServices": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "stale": {
+            "type": "boolean"
+          }
+        }
       }
     }
   },
@@ -266,6 +591,65 @@ export const spec = {
           },
           "404": {
             "description": "Unknown entity"
+          }
+        }
+      }
+    },
+    "/entities/{namespace}/{kind}/{name}/footprint": {
+      "get": {
+        "operationId": "GetEntityFootprint",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Energy, CO2e, carbon tax, advice and heatmap of the service, with freshness and history",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntityFootprint"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Unknown entity"
+          }
+        }
+      }
+    },
+    "/groups/{namespace}/{name}/footprint": {
+      "get": {
+        "operationId": "GetGroupFootprint",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Rollup of the services a squad or tribe owns, with one row per service",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GroupFootprint"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Unknown group"
           }
         }
       }

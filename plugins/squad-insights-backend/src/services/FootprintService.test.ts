@@ -1,0 +1,95 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { StateInventory } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type { FootprintDay, FootprintStore } from '../database/FootprintStore';
+import type { EntityFacts } from './FactsService';
+import { FootprintService } from './FootprintService';
+
+// One always-on EC2 instance: enough for a positive footprint without a real state.
+const inventory: StateInventory = {
+  status: 'ok',
+  format: 'v4',
+  resources: [
+    {
+      address: 'aws_instance.api',
+      mode: 'managed',
+      type: 'aws_instance',
+      name: 'api',
+      provider: 'registry.terraform.io/hashicorp/aws',
+      instances: [
+        {
+          address: 'aws_instance.api',
+          tags: {},
+          region: 'eu-north-1',
+          attributes: { instance_type: 'm5.large', instance_state: 'running' },
+        },
+      ],
+    },
+  ],
+  outputs: {},
+} as StateInventory;
+
+const component = (name: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'service', owner: 'group:default/a' },
+});
+
+function memoryStore(): FootprintStore & { rows: FootprintDay[] } {
+  const rows: FootprintDay[] = [];
+  return {
+    rows,
+    async upsertDay(day) {
+      const i = rows.findIndex(r => r.entityRef === day.entityRef && r.day === day.day);
+      if (i >= 0) rows[i] = day;
+      else rows.push(day);
+    },
+    async getHistory(entityRef) {
+      return rows.filter(r => r.entityRef === entityRef);
+    },
+  };
+}
+
+describe('FootprintService.snapshot', () => {
+  it('writes one row per service and day, skips unknown services and keeps going', async () => {
+    const facts = {
+      async getEntityFacts(ref: { name: string }): Promise<EntityFacts> {
+        if (ref.name === 'broken') throw new Error('boom');
+        const read = ref.name === 'api';
+        return {
+          entityRef: `component:default/${ref.name}`,
+          problems: [],
+          states: [
+            {
+              reference: `demo:${ref.name}`,
+              freshness: read ? { stale: false, readAt: '2026-11-26T08:00:00Z' } : { stale: true },
+              inventory: read ? inventory : { status: 'no-state', format: 'empty', resources: [], outputs: {} } as any,
+            },
+          ],
+        };
+      },
+    };
+    const history = memoryStore();
+    const service = FootprintService.create({
+      catalog: catalogServiceMock({ entities: ['api', 'unread', 'broken'].map(component) }),
+      facts,
+      history,
+      options: {},
+      now: () => new Date('2026-11-26T23:30:00Z'),
+    });
+    const refs = ['component:default/api', 'component:default/unread', 'component:default/broken'];
+    const credentials = mockCredentials.service();
+    expect(await service.snapshot(refs, { credentials })).toEqual({
+      written: 1,
+      unknown: 1,
+      failed: ['component:default/broken: boom'],
+    });
+    await service.snapshot(refs, { credentials });
+    expect(history.rows).toHaveLength(1);
+    expect(history.rows[0]).toEqual(
+      expect.objectContaining({ entityRef: 'component:default/api', day: '2026-11-26' }),
+    );
+    expect(history.rows[0].kwhPerDay).toBeGreaterThan(0);
+  });
+});

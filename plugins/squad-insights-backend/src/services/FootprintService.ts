@@ -1,0 +1,158 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CompoundEntityRef, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  Advice,
+  analyseService,
+  Criticality,
+  Heatmap,
+  ServiceFootprint,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
+import type { ConsulServiceView } from '@squad-insights/backstage-plugin-squad-insights-node';
+import { readCriticality } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type { FootprintDay, FootprintStore } from '../database/FootprintStore';
+import { utcDay } from '../database/FootprintStore';
+import type { FactsService, Freshness } from './FactsService';
+import type { SustainabilityOptions } from './sustainabilityOptions';
+
+/** The footprint of one service with what it was computed from. @public */
+export interface EntityFootprint {
+  entityRef: string;
+  criticality: Criticality;
+  /** False when the entity declares none and `critical` was assumed. */
+  criticalityDeclared: boolean;
+  /** Absent when no state of the service has been read yet: unknown, not zero. */
+  footprint?: ServiceFootprint;
+  advice: Advice[];
+  heatmap?: Heatmap;
+  /** True when any input is stale; the footprint is still computed from the last good facts. */
+  stale: boolean;
+  states: Array<{ reference: string; freshness: Freshness }>;
+  consul?: { serviceName: string; freshness: Freshness; healthyInstances?: number };
+  problems: string[];
+}
+
+/**
+ * Computes service footprints from the stored facts with the common sustainability engine.
+ * It reads through {@link FactsService} so freshness and annotation problems are reported
+ * the same way as on the facts route.
+ *
+ * @public
+ */
+export class FootprintService {
+  static create(options: {
+    catalog: typeof catalogServiceRef.T;
+    facts: Pick<FactsService, 'getEntityFacts'>;
+    history: FootprintStore;
+    options: SustainabilityOptions;
+    now?: () => Date;
+  }) {
+    return new FootprintService(options, options.now ?? (() => new Date()));
+  }
+
+  private constructor(
+    private readonly deps: {
+      catalog: typeof catalogServiceRef.T;
+      facts: Pick<FactsService, 'getEntityFacts'>;
+      history: FootprintStore;
+      options: SustainabilityOptions;
+    },
+    private readonly now: () => Date,
+  ) {}
+
+  async getEntityFootprint(
+    ref: CompoundEntityRef,
+    { credentials }: { credentials: BackstageCredentials },
+  ): Promise<EntityFootprint> {
+    const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
+    if (!entity) throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+    const entityRef = stringifyEntityRef(entity);
+    const facts = await this.deps.facts.getEntityFacts(ref, { credentials });
+    const { criticality, declared, problem } = readCriticality(entity);
+    const problems = [...facts.problems, ...(problem ? [problem] : [])];
+
+    // A state never read, or whose source holds no state at all, says nothing about what
+    // runs; the others count even when stale (the last good inventory).
+    const read = facts.states.filter(s => s.freshness.readAt && s.inventory.status !== 'no-state');
+    const view = facts.consul?.view as ConsulServiceView | undefined;
+    const healthyInstances = view?.healthCounts?.passing;
+    const consul = facts.consul && {
+      serviceName: facts.consul.serviceName,
+      freshness: facts.consul.freshness,
+      healthyInstances,
+    };
+    const result: EntityFootprint = {
+      entityRef,
+      criticality,
+      criticalityDeclared: declared,
+      advice: [],
+      // Consul only matters for staleness when its count is used.
+      stale:
+        facts.states.some(s => s.freshness.stale) ||
+        Boolean(healthyInstances && consul?.freshness.stale),
+      states: facts.states.map(({ reference, freshness }) => ({ reference, freshness })),
+      consul,
+      problems,
+    };
+    if (read.length === 0) {
+      problems.push('No Terraform state of this service has been read; its footprint is unknown');
+      return result;
+    }
+    // Zero healthy instances is a real observation (the service is down), but using it would
+    // report the scheduled capacity as using nothing; only a positive count replaces it.
+    const analysis = analyseService(entityRef, read.map(s => s.inventory), {
+      ...this.deps.options,
+      criticality,
+      observedHealthyInstances: healthyInstances ? healthyInstances : undefined,
+      weekOf: this.now(),
+    });
+    return { ...result, footprint: analysis.footprint, advice: analysis.advice, heatmap: analysis.heatmap };
+  }
+
+  /** The footprint and the stored daily history (90 days by default). */
+  async getEntityFootprintWithHistory(
+    ref: CompoundEntityRef,
+    options: { credentials: BackstageCredentials; days?: number },
+  ): Promise<EntityFootprint & { history: FootprintDay[] }> {
+    const fp = await this.getEntityFootprint(ref, options);
+    const history = await this.deps.history.getHistory(fp.entityRef, options.days ?? 90, this.now());
+    return { ...fp, history };
+  }
+
+  /**
+   * Writes today's snapshot for each entity. One failing entity does not stop the others;
+   * the failures are returned for the log.
+   */
+  async snapshot(
+    entityRefs: string[],
+    { credentials }: { credentials: BackstageCredentials },
+  ): Promise<{ written: number; unknown: number; failed: string[] }> {
+    const out = { written: 0, unknown: 0, failed: [] as string[] };
+    const at = this.now();
+    for (const entityRef of entityRefs) {
+      try {
+        const { footprint } = await this.getEntityFootprint(parseEntityRef(entityRef), { credentials });
+        if (!footprint) {
+          out.unknown += 1;
+          continue;
+        }
+        await this.deps.history.upsertDay(
+          {
+            entityRef,
+            day: utcDay(at),
+            kwhPerDay: footprint.kwhPerDay,
+            co2eKgPerDay: footprint.co2eKgPerDay,
+            carbonTaxSekPerMonth: footprint.carbonTaxSekPerMonth,
+            breakdown: footprint.breakdown,
+          },
+          at,
+        );
+        out.written += 1;
+      } catch (e) {
+        out.failed.push(`${entityRef}: ${(e as Error).message}`);
+      }
+    }
+    return out;
+  }
+}
