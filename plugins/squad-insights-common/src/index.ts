@@ -15,3 +15,4 @@ export * from './inventory';
 export * from './permissions';
 export * from './sustainability';
 export * from './criticality';
+export * from './compliance';

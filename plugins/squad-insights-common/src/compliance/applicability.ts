@@ -1,0 +1,141 @@
+import type { ServiceProfile } from '../profile';
+import { recordRetentionYears, retentionDays } from '../retention';
+import type {
+  CompliancePolicy,
+  ProfileCondition,
+  PolicyParameters,
+} from './model';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Parameters computed per service, which rules may name like policy parameters.
+ *
+ * Retention in Kafka is set in milliseconds, and teams count a year as 365, 365.25 or 365.2425
+ * days (the demo uses 365.2425: 7 years = 220898664000 ms). So the record-keeping *minimum*
+ * counts 365-day years (the shortest convention; any of them passes) and the GDPR *maximum*
+ * counts {@link retentionDays} (365.25-day years rounded up; the longest convention still passes).
+ * CloudWatch and S3 settings are in days and use {@link retentionDays}, the product rule.
+ *
+ * @public
+ */
+export const DERIVED_PARAMETERS = [
+  'recordRetentionYears',
+  'recordRetentionDays',
+  'recordRetentionMinMs',
+  'gdprMaxRetentionDays',
+  'gdprMaxRetentionMs',
+  'residencyRegions',
+  'backupRegions',
+  'swedishResidency',
+  'dataClassification',
+  'complianceRequirements',
+] as const;
+
+/** @public */
+export type ResolvedParameters = Omit<
+  PolicyParameters,
+  'gdprMaxRetentionYears'
+> & {
+  recordRetentionYears: number;
+  recordRetentionDays: number;
+  recordRetentionMinMs: number;
+  /** Only when GDPR applies; otherwise GDPR checks are not applicable anyway. */
+  gdprMaxRetentionYears?: number;
+  gdprMaxRetentionDays?: number;
+  gdprMaxRetentionMs?: number;
+  /** Where the service's resources may be: primary + DR regions under Swedish residency, else `allowedRegions`. */
+  residencyRegions: string[];
+  /** DR/backup regions, restricted to the allowed (EU) regions. */
+  backupRegions: string[];
+  swedishResidency: boolean;
+  dataClassification?: string;
+  complianceRequirements: string[];
+};
+
+/** @public */
+export interface FrameworkApplicability {
+  id: string;
+  title: string;
+  applies: boolean;
+  /** Why it applies or not, for the portal. */
+  reason: string;
+}
+
+/** @public */
+export interface Applicability {
+  frameworks: FrameworkApplicability[];
+  /** Ids of the frameworks that apply. */
+  applied: ReadonlySet<string>;
+  parameters: ResolvedParameters;
+}
+
+/** Whether a profile matches a condition, and why. @public */
+export function matchCondition(
+  condition: ProfileCondition,
+  profile: Pick<
+    ServiceProfile,
+    'dataClassification' | 'complianceRequirements'
+  >,
+): { matches: boolean; reason: string } {
+  if (condition.always)
+    return { matches: true, reason: 'applies to every service' };
+  const declared = condition.requirements?.find(r =>
+    profile.complianceRequirements.includes(r),
+  );
+  if (declared) return { matches: true, reason: `declares ${declared}` };
+  const cls = profile.dataClassification;
+  if (cls && condition.classifications?.includes(cls))
+    return { matches: true, reason: `holds ${cls} data` };
+  const wanted = [
+    ...(condition.requirements ?? []).map(r => `declares ${r}`),
+    ...(condition.classifications ?? []).map(c => `holds ${c} data`),
+  ];
+  return {
+    matches: false,
+    reason: `applies when the service ${wanted.join(' or ')}`,
+  };
+}
+
+/**
+ * Which frameworks apply to a service and with which parameters. Retention comes from the one
+ * record-keeping rule ({@link recordRetentionYears}); Swedish residency (primary region, DR
+ * regions) applies with the `Svenska_Betaltjänstlagen` framework; GDPR limits with `GDPR`.
+ *
+ * @public
+ */
+export function resolveApplicability(
+  policy: CompliancePolicy,
+  profile: ServiceProfile,
+): Applicability {
+  const applied = new Set<string>();
+  const frameworks = policy.frameworks.map(f => {
+    const { matches, reason } = matchCondition(f.appliesWhen, profile);
+    if (matches) applied.add(f.id);
+    return { id: f.id, title: f.title, applies: matches, reason };
+  });
+  const { gdprMaxRetentionYears: gdprYears, ...p } = policy.parameters;
+  const years = recordRetentionYears(profile);
+  const gdpr = applied.has('GDPR');
+  const swedish = applied.has('Svenska_Betaltjänstlagen');
+  const backupRegions = p.drRegions.filter(r => p.allowedRegions.includes(r));
+  const parameters: ResolvedParameters = {
+    ...p,
+    recordRetentionYears: years,
+    recordRetentionDays: retentionDays(years),
+    recordRetentionMinMs: years * 365 * DAY_MS,
+    residencyRegions: swedish
+      ? [p.primaryRegion, ...backupRegions]
+      : p.allowedRegions,
+    backupRegions,
+    swedishResidency: swedish,
+    dataClassification: profile.dataClassification,
+    complianceRequirements: profile.complianceRequirements,
+  };
+  if (gdpr) {
+    parameters.gdprMaxRetentionYears = gdprYears;
+    parameters.gdprMaxRetentionDays = retentionDays(gdprYears);
+    parameters.gdprMaxRetentionMs = retentionDays(gdprYears) * DAY_MS;
+  }
+  return { frameworks, applied, parameters };
+}

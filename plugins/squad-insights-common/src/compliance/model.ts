@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import {
+  COMPLIANCE_REQUIREMENTS,
+  ComplianceRequirement,
+  DATA_CLASSIFICATIONS,
+  DataClassification,
+} from '../classification';
+import { RuleSchema, resourceType } from './ruleSchema';
+
+/** @public */
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+/** @public */
+export type Severity = (typeof SEVERITIES)[number];
+
+const requirement = z.enum(
+  Object.keys(COMPLIANCE_REQUIREMENTS) as [ComplianceRequirement],
+);
+const classification = z.enum(
+  Object.keys(DATA_CLASSIFICATIONS) as [DataClassification],
+);
+const id = z
+  .string()
+  .regex(
+    /^[\p{L}_][\p{L}\p{N}_.-]*$/u,
+    'letters, digits, "_", "." and "-" only',
+  );
+const text = z.string().trim().min(1);
+
+/**
+ * A condition on the service's declared profile: true when it is `always`, or when the service
+ * declares any of `requirements` or has any of `classifications`.
+ *
+ * @public
+ */
+export const ProfileConditionSchema = z
+  .strictObject({
+    always: z.literal(true).optional(),
+    requirements: z.array(requirement).min(1).optional(),
+    classifications: z.array(classification).min(1).optional(),
+  })
+  .refine(
+    c => c.always || c.requirements || c.classifications,
+    'give always, requirements or classifications',
+  );
+/** @public */
+export type ProfileCondition = z.output<typeof ProfileConditionSchema>;
+
+/** @public */
+export const ControlSchema = z.strictObject({
+  // Control ids follow the framework's numbering, e.g. `Art.5(1)(e)`, `Req.10`.
+  id: z
+    .string()
+    .regex(
+      /^[\p{L}\p{N}_][\p{L}\p{N}_.()-]*$/u,
+      'letters, digits, "_", ".", "(", ")" and "-" only',
+    ),
+  title: text,
+  description: text.optional(),
+});
+
+/** A compliance framework (GDPR, PCI_DSS, …, or the org-wide `baseline`) and its controls. @public */
+export const FrameworkSchema = z.strictObject({
+  id,
+  title: text,
+  description: text.optional(),
+  appliesWhen: ProfileConditionSchema,
+  controls: z.array(ControlSchema).min(1),
+});
+/** @public */
+export type Framework = z.output<typeof FrameworkSchema>;
+
+/** Where a check looks: resource types (prefix patterns allowed), the service, or Consul. */
+const subject = z.union([
+  z.literal('service'),
+  z.literal('consul'),
+  z.literal('*'),
+  resourceType,
+]);
+
+/** @public */
+export const CheckSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]*$/,
+      'lower-case letters, digits, "." and "-" only',
+    ),
+  title: text,
+  rationale: text,
+  severity: z.enum(SEVERITIES),
+  /** `<framework>/<control>` references, e.g. `GDPR/Art.32`. */
+  controls: z
+    .array(z.string().regex(/^[^/]+\/.+$/, 'expected <framework>/<control>'))
+    .min(1),
+  remediation: text,
+  appliesTo: z.array(subject).min(1),
+  /** Only for services whose profile matches; otherwise the check is not applicable. */
+  when: ProfileConditionSchema.optional(),
+  /** Subjects that don't pass `where` are not evaluated (e.g. only production data stores). */
+  where: RuleSchema.optional(),
+  rule: RuleSchema,
+  enabled: z.boolean().optional(),
+});
+/** @public */
+export type Check = z.output<typeof CheckSchema>;
+
+/** Logical tag names the rules use, mapped to the names the organisation's tags carry. */
+const TagNamesSchema = z.strictObject({
+  team: text,
+  tribe: text,
+  service: text,
+  dataClassification: text,
+  compliance: text,
+  environment: text,
+  managedBy: text,
+});
+/** @public */
+export type LogicalTag = keyof z.output<typeof TagNamesSchema>;
+
+/** Tunable policy parameters; the derived ones come from applicability (see applicability.ts). @public */
+export const ParametersSchema = z.strictObject({
+  tagNames: TagNamesSchema,
+  requiredTags: z
+    .array(z.enum(Object.keys(TagNamesSchema.shape) as [LogicalTag]))
+    .min(1),
+  allowedRegions: z.array(text).min(1),
+  primaryRegion: text,
+  drRegions: z.array(text),
+  allowedConsulDatacenters: z.array(text).min(1),
+  modernTlsPolicies: z.array(text).min(1),
+  publicIngressPorts: z.array(z.number().int()),
+  recordTopicPatterns: z.array(text),
+  customerDataTopicPatterns: z.array(text),
+  minInsyncReplicas: z.number().int().min(1),
+  minReplicationFactor: z.number().int().min(1),
+  minBackupRetentionDays: z.number().int().min(1),
+  gdprMaxRetentionYears: z.number().positive(),
+});
+/** @public */
+export type PolicyParameters = z.output<typeof ParametersSchema>;
+
+/** Severity weights of the score (see evaluate.ts). @public */
+export const ScoringSchema = z.strictObject({
+  severityWeights: z.strictObject({
+    low: z.number().min(0),
+    medium: z.number().min(0),
+    high: z.number().min(0),
+    critical: z.number().min(0),
+  }),
+});
+
+const MetadataSchema = z.strictObject({
+  name: text,
+  version: text.optional(),
+  description: text.optional(),
+});
+
+/** @public */
+export const CompliancePolicySchema = z.strictObject({
+  apiVersion: z.literal('squad-insights.io/v1alpha1'),
+  kind: z.literal('CompliancePolicy'),
+  metadata: MetadataSchema,
+  scoring: ScoringSchema,
+  parameters: ParametersSchema,
+  frameworks: z.array(FrameworkSchema).min(1),
+  checks: z.array(CheckSchema),
+});
+/** @public */
+export type CompliancePolicy = z.output<typeof CompliancePolicySchema>;
+
+/**
+ * What app-config or a policy file may change in a policy: parameters (tag names merge key by
+ * key), frameworks and checks matched by `id` (fields replace the base's; a new id must be
+ * complete), `enabled: false` to switch a check off.
+ *
+ * @public
+ */
+export const PolicyOverrideSchema = z.strictObject({
+  apiVersion: z.literal('squad-insights.io/v1alpha1').optional(),
+  kind: z.literal('CompliancePolicyOverride').optional(),
+  metadata: MetadataSchema.partial().optional(),
+  scoring: z
+    .strictObject({
+      severityWeights: ScoringSchema.shape.severityWeights.partial(),
+    })
+    .optional(),
+  parameters: ParametersSchema.extend({ tagNames: TagNamesSchema.partial() })
+    .partial()
+    .optional(),
+  frameworks: z.array(FrameworkSchema.partial().extend({ id })).optional(),
+  checks: z
+    .array(CheckSchema.partial().extend({ id: CheckSchema.shape.id }))
+    .optional(),
+});
+/** @public */
+export type PolicyOverride = z.input<typeof PolicyOverrideSchema>;
