@@ -4,6 +4,7 @@
  * operators checking a source. User errors print one line and exit 1; no stack traces.
  */
 import { Command } from 'commander';
+import { registerCheckCommands } from './checkCommands';
 import { registerFootprintCommands } from './footprintCommands';
 import { registerStateCommands } from './stateCommands';
 
@@ -13,6 +14,7 @@ const program = new Command('squad-insights')
 
 registerStateCommands(program);
 registerFootprintCommands(program);
+registerCheckCommands(program);
 
 program.parseAsync(process.argv).catch(error => {
   const message = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,139 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const repoRoot = resolve(__dirname, '../../../..');
+const tsx = resolve(repoRoot, 'node_modules/.bin/tsx');
+const main = resolve(__dirname, 'main.ts');
+const stateOf = (service: string) => resolve(repoRoot, `demo/terraform/${service}/terraform.tfstate`);
+const RDS = 'module.database.aws_db_instance.this';
+
+async function cli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(tsx, [main, ...args], { cwd: repoRoot, maxBuffer: 16 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (e: any) {
+    return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
+  }
+}
+
+function tempFile(name: string, text: string) {
+  const file = join(mkdtempSync(join(tmpdir(), 'si-cli-check-')), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+// The annotations of demo/catalog/services.yaml.
+const RIGHTS_LEDGER = tempFile('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1
+kind: System
+metadata: { name: rights-platform }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: rights-ledger
+  annotations:
+    squad-insights.io/business-capability: "Rights Management"
+    squad-insights.io/data-classification: internal
+    squad-insights.io/compliance-requirements: "Copyright_Law,Music_Rights"
+    squad-insights.io/terraform-state: "demo:rights-ledger/terraform.tfstate"
+    squad-insights.io/consul-service: rights-ledger
+    squad-insights.io/criticality: medium
+spec: { type: service, owner: group:default/rights-squad }
+`);
+const PAYMENTS = tempFile('catalog-info.yaml', `kind: Component
+metadata:
+  name: payment-processing
+  annotations:
+    squad-insights.io/data-classification: financial
+    squad-insights.io/compliance-requirements: "GDPR,PCI_DSS,Svenska_Betaltjänstlagen"
+    squad-insights.io/terraform-state: "demo:payment-processing/terraform.tfstate"
+    squad-insights.io/consul-service: payment-processing
+    squad-insights.io/criticality: critical
+spec: { type: service, owner: group:default/payments-squad }
+`);
+const rightsLedger = (...args: string[]) =>
+  cli('check', '--state', stateOf('rights-ledger'), '--entity', RIGHTS_LEDGER, ...args);
+
+describe('squad-insights check', () => {
+  jest.setTimeout(60_000);
+
+  it('reports the unencrypted rights-ledger database as JSON', async () => {
+    const { code, stdout, stderr } = await rightsLedger('--format', 'json');
+    expect(stderr).toBe('');
+    // encryption.rds-storage is `severity: critical` in default-policy.yaml.
+    expect(code).toBe(1);
+    const out = JSON.parse(stdout);
+    const rds = out.results.find((r: any) => r.checkId === 'encryption.rds-storage');
+    expect(rds).toMatchObject({ status: 'fail', severity: 'critical' });
+    expect(rds.frameworks).toContain('baseline');
+    expect(rds.evidence).toEqual([
+      expect.objectContaining({ address: RDS, attribute: 'storage_encrypted', actual: false, source: 'demo:rights-ledger/terraform.tfstate' }),
+    ]);
+    // The state file stands for the declared reference, so nothing is unknown for lack of it.
+    expect(out.results.filter((r: any) => r.status === 'fail').map((r: any) => r.checkId)).toEqual(['encryption.rds-storage']);
+    expect(out.results.find((r: any) => r.checkId === 'runtime.consul-healthy').status).toBe('unknown');
+    expect(out.scores.service.failed).toBe(1);
+  });
+
+  it('gates on --fail-on: the critical failure fails every threshold, a downgraded one only some', async () => {
+    expect((await rightsLedger('--fail-on', 'high')).code).toBe(1);
+    expect((await rightsLedger('--fail-on', 'critical')).code).toBe(1);
+    const policy = tempFile('policy.yaml', 'kind: CompliancePolicyOverride\nchecks:\n  - { id: encryption.rds-storage, severity: high }\n');
+    expect((await rightsLedger('--policy', policy, '--fail-on', 'high')).code).toBe(1);
+    const below = await rightsLedger('--policy', policy, '--fail-on', 'critical');
+    expect(below.code).toBe(0);
+    expect(below.stdout).toMatch(/fail +high +encryption\.rds-storage/);
+  });
+
+  it('writes SARIF 2.1.0 with the resource as logical location', async () => {
+    const { stdout } = await rightsLedger('--format', 'sarif');
+    const sarif = JSON.parse(stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toMatch(/sarif/);
+    const run0 = sarif.runs[0];
+    expect(run0.tool.driver.rules.map((r: any) => r.id)).toContain('encryption.rds-storage');
+    const result = run0.results.find((r: any) => r.ruleId === 'encryption.rds-storage');
+    expect(result.level).toBe('error');
+    expect(result.message.text).toContain('storage_encrypted');
+    expect(result.locations[0].logicalLocations[0].fullyQualifiedName).toBe(RDS);
+  });
+
+  it('writes a JUnit testsuite with one testcase per check', async () => {
+    const { stdout } = await rightsLedger('--format', 'junit');
+    expect(stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
+    expect(stdout).toContain('<testsuite name="squad-insights.rights-ledger"');
+    expect(stdout.match(/<failure /g)).toHaveLength(1);
+    expect(stdout).toMatch(/name="encryption\.rds-storage: [^"]*">\n +<failure message="critical: /);
+    const tests = Number(/<testsuite [^>]*tests="(\d+)"/.exec(stdout)![1]);
+    expect(stdout.match(/<testcase /g)).toHaveLength(tests);
+    // Nothing unescaped: every & starts an entity.
+    expect(stdout).not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/);
+  });
+
+  it('passes a compliant service at --fail-on high and prints a table', async () => {
+    const { code, stdout, stderr } = await cli('check', '--state', stateOf('payment-processing'), '--entity', PAYMENTS);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^payment-processing: /);
+    expect(stdout).not.toMatch(/^fail /m);
+    expect(stdout).toMatch(/\nscore 100\.0% +passed \d+ +failed 0 /);
+  });
+
+  it.each([
+    ['a bad policy file', ['--policy', 'BAD'], /^squad-insights: \S+policy\.yaml:3:\d+: checks\[0\] \(encryption\.rds-storage\)\.severity: .*\n$/],
+    ['a missing policy file', ['--policy', 'nope.yaml'], /^squad-insights: nope\.yaml: no such file\n$/],
+    ['a bad --fail-on', ['--fail-on', 'severe'], /^squad-insights: --fail-on: "severe" is not one of low, medium, high, critical\n$/],
+    ['a bad --format', ['--format', 'xml'], /^squad-insights: --format: "xml" is not one of /],
+    ['an unreachable Consul', ['--consul', 'http://127.0.0.1:9'], /^squad-insights: consul http:\/\/127\.0\.0\.1:9: .*\n$/],
+  ])('fails on %s with one line and exit 1', async (_name, args, message) => {
+    const bad = tempFile('policy.yaml', 'kind: CompliancePolicyOverride\nchecks:\n  - { id: encryption.rds-storage, severity: urgent }\n');
+    const { code, stdout, stderr } = await rightsLedger(...args.map(a => (a === 'BAD' ? bad : a)));
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+});

@@ -1,0 +1,114 @@
+/*
+ * Reading what `squad-insights check` evaluates: the Component, its Terraform states, an
+ * optional policy override and an optional Consul view. Every failure is a one-line Error
+ * naming the file, so main.ts can print it as is.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import {
+  CompliancePolicy,
+  ConsulSource,
+  defaultPolicy,
+  InventorySource,
+  loadPolicy,
+  mergePolicy,
+  PolicyLoadError,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
+import { ConsulClient } from '../consul/ConsulClient';
+import { parseState } from '../terraform/parse';
+
+/** The first `kind: Component` document, kept as the plain object the catalog would hold. */
+export async function readComponentEntity(file: string) {
+  const text = await readFile(resolve(file), 'utf8').catch(() => {
+    throw new Error(`${file}: no such file`);
+  });
+  for (const doc of parseAllDocuments(text)) {
+    if ('errors' in doc && doc.errors.length) {
+      throw new Error(`${file}: ${doc.errors[0].message.split('\n')[0]}`);
+    }
+    const value = doc.toJS() as any;
+    if (value?.kind === 'Component' && typeof value.metadata?.name === 'string') {
+      return {
+        apiVersion: String(value.apiVersion ?? 'backstage.io/v1alpha1'),
+        kind: 'Component',
+        metadata: { ...value.metadata, annotations: value.metadata.annotations ?? {} },
+        spec: value.spec ?? {},
+      };
+    }
+  }
+  throw new Error(`${file}: no Component with a metadata.name`);
+}
+
+/**
+ * The engine reports a declared state (`demo:rights-ledger/terraform.tfstate`) that was not
+ * read as a gap and turns passes into `unknown`. A local file has no such reference, so a file
+ * takes the declared reference whose key (the part after `source:`) its path ends with, or the
+ * only declared one when exactly one file is given; otherwise its own path (and the gap shows).
+ */
+export function referenceFor(file: string, declared: readonly string[], fileCount: number): string {
+  const path = resolve(file).replace(/\\/g, '/');
+  const byKey = declared.find(ref => {
+    const key = ref.slice(ref.indexOf(':') + 1).replace(/^\/+/, '');
+    return key !== '' && (path === key || path.endsWith(`/${key}`));
+  });
+  if (byKey) return byKey;
+  if (declared.length === 1 && fileCount === 1) return declared[0];
+  return file;
+}
+
+export async function readInventories(files: string[], declared: readonly string[]): Promise<InventorySource[]> {
+  const out: InventorySource[] = [];
+  for (const file of files) {
+    const path = resolve(file);
+    if (!(await stat(path).catch(() => undefined))?.isFile()) {
+      throw new Error(`${file}: no such file`);
+    }
+    const inventory = await parseState(createReadStream(path), { sourceId: 'file', key: basename(path) });
+    out.push({ reference: referenceFor(file, declared, files.length), inventory, serial: inventory.serial });
+  }
+  return out;
+}
+
+/**
+ * The default policy with the file merged over it. The file is normally an override
+ * (`kind: CompliancePolicyOverride`, merged by loadPolicy itself so problems keep their lines);
+ * a complete `kind: CompliancePolicy` is loaded on its own and then merged with mergePolicy.
+ */
+export async function readPolicy(file: string | undefined): Promise<CompliancePolicy> {
+  if (!file) return defaultPolicy();
+  const text = await readFile(resolve(file), 'utf8').catch(() => {
+    throw new Error(`${file}: no such file`);
+  });
+  try {
+    if (/^kind:\s*['"]?CompliancePolicy['"]?\s*$/m.test(text)) {
+      const full = loadPolicy(text, { fileName: file });
+      return mergePolicy(defaultPolicy(), { metadata: full.metadata, scoring: full.scoring, parameters: full.parameters, frameworks: full.frameworks, checks: full.checks }, { fileName: file });
+    }
+    return loadPolicy(text, { fileName: file, base: defaultPolicy() });
+  } catch (error) {
+    // PolicyLoadError's first line only names the file; the first problem names file:line.
+    if (error instanceof PolicyLoadError && error.problems.length) {
+      const p = error.problems[0];
+      const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more)` : '';
+      throw new Error(`${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message.split('\n')[0]}${more}`);
+    }
+    throw error;
+  }
+}
+
+/** The service's Consul view; `view: undefined` means Consul doesn't know the service. */
+export async function readConsul(url: string, service: string): Promise<ConsulSource> {
+  const client = ConsulClient.create({ address: url });
+  try {
+    const view = await client.getServiceView(service);
+    return { view, index: view?.index };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`consul ${url}: ${message.split('\n')[0]}`);
+  } finally {
+    // Its keep-alive agent would otherwise hold the process open.
+    client.close();
+  }
+}
