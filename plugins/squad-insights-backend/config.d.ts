@@ -34,5 +34,23 @@ export interface Config {
       /** When the daily footprint snapshot runs. Defaults to every 24 hours, 10 minutes after start. */
       snapshotSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /** The compliance policy and who may waive its checks. */
+    compliance?: {
+      /**
+       * An override (`kind: CompliancePolicyOverride`) merged onto the default policy, inline.
+       * An invalid override stops the backend from starting. Exclusive with `policyFile`.
+       */
+      policy?: object;
+      /**
+       * Path of a YAML or JSON override file merged onto the default policy, relative to the
+       * working directory of the backend. An invalid file stops the backend from starting.
+       */
+      policyFile?: string;
+      /**
+       * Whether members of the squad owning a service may waive its checks themselves.
+       * Defaults to false (separation of duties).
+       */
+      allowSelfWaivers?: boolean;
+    };
   };
 }

@@ -11,6 +11,7 @@ import {
   TerraformStateReader,
 } from '@squad-insights/backstage-plugin-squad-insights-node';
 import { ConsulIngester } from './ingestion/ConsulIngester';
+import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
 import { DatabaseFactsStore } from './database/DatabaseFactsStore';
 import { DatabaseFootprintStore } from './database/DatabaseFootprintStore';
 import { scheduleFootprintSnapshot } from './ingestion/scheduleFootprintSnapshot';
@@ -18,6 +19,9 @@ import { CatalogScanner } from './ingestion/CatalogScanner';
 import { scheduleFactsIngestion } from './ingestion/scheduleFactsIngestion';
 import { StateIngester } from './ingestion/StateIngester';
 import { createRouter } from './router';
+import { ComplianceDecisionService } from './services/ComplianceDecisionService';
+import { readComplianceOptions } from './services/compliancePolicy';
+import { ComplianceService } from './services/ComplianceService';
 import { FactsService } from './services/FactsService';
 import { FootprintService } from './services/FootprintService';
 import { GroupFootprintService } from './services/GroupFootprintService';
@@ -34,6 +38,7 @@ export const squadInsightsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
@@ -49,6 +54,8 @@ export const squadInsightsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, logger } = deps;
+        // First: an invalid compliance policy stops the backend before anything is scheduled.
+        const complianceOptions = readComplianceOptions(config);
         const reader = TerraformStateReader.create({
           sources: createStateSources(config, { logger }),
         });
@@ -97,6 +104,23 @@ export const squadInsightsPlugin = createBackendPlugin({
           footprints,
         });
 
+        const complianceStore = await DatabaseComplianceStore.create({ database: deps.database });
+        const compliance = ComplianceService.create({
+          policy: complianceOptions.policy,
+          facts,
+          serviceProfile: deps.serviceProfile,
+          store: complianceStore,
+        });
+        const decisions = ComplianceDecisionService.create({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          store: complianceStore,
+          compliance,
+          allowSelfWaivers: complianceOptions.allowSelfWaivers,
+        });
+
         deps.permissionsRegistry.addPermissions(squadInsightsPermissions);
         deps.httpRouter.use(
           await createRouter({
@@ -106,6 +130,8 @@ export const squadInsightsPlugin = createBackendPlugin({
             facts,
             footprints,
             groupFootprints,
+            compliance,
+            decisions,
           }),
         );
         deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

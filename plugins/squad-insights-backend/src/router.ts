@@ -4,6 +4,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { squadInsightsFactsRefreshPermission } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type express from 'express';
 import { createOpenApiRouter } from './schema/openapi/generated/openapi';
+import type { ComplianceDecisionService } from './services/ComplianceDecisionService';
+import type { ComplianceService } from './services/ComplianceService';
 import type { FactsService } from './services/FactsService';
 import type { FootprintService } from './services/FootprintService';
 import type { GroupFootprintService } from './services/GroupFootprintService';
@@ -20,8 +22,11 @@ export async function createRouter(options: {
   facts: FactsService;
   footprints: FootprintService;
   groupFootprints: GroupFootprintService;
+  compliance: ComplianceService;
+  decisions: ComplianceDecisionService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, serviceProfile, facts, footprints, groupFootprints } = options;
+  const { compliance, decisions } = options;
   const router = await createOpenApiRouter();
 
   router.get('/health', (_req, res) => {
@@ -58,6 +63,38 @@ export async function createRouter(options: {
       throw new NotAllowedError('You may not refresh Squad Insights facts');
     }
     res.json(await facts.refreshEntity(req.params, { credentials }) as any);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/compliance', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await compliance.getEntityCompliance(req.params, { credentials }) as any);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/waivers', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await decisions.listWaivers(req.params, { credentials }) as any);
+  });
+
+  // Decisions are signed by a person: only user credentials may make them.
+  router.post('/entities/:namespace/:kind/:name/waivers', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await decisions.grantWaiver(req.params, req.body ?? {}, { credentials }) as any);
+  });
+
+  router.post('/entities/:namespace/:kind/:name/waivers/:id/revoke', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { id, ...ref } = req.params;
+    res.json(await decisions.revokeWaiver(ref, id, req.body ?? {}, { credentials }) as any);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/reviews', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await decisions.listReviews(req.params, { credentials }) as any);
+  });
+
+  router.post('/entities/:namespace/:kind/:name/reviews', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await decisions.createReview(req.params, req.body ?? {}, { credentials }) as any);
   });
 
   router.get('/services', async (req, res) => {

@@ -11,5 +11,31 @@ export const squadInsightsFactsRefreshPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Allows recording a compliance review (approved or changes requested) of a service. Reading
+ * compliance results needs only sign-in; a review is a signed statement, so it is guarded.
+ *
+ * @public
+ */
+export const squadInsightsComplianceReviewCreatePermission = createPermission({
+  name: 'squad-insights.compliance.review.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows granting and revoking compliance waivers. Separation of duties (members of the owning
+ * squad may not waive their own service) is enforced on top of this permission.
+ *
+ * @public
+ */
+export const squadInsightsComplianceWaiverManagePermission = createPermission({
+  name: 'squad-insights.compliance.waiver.manage',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of Squad Insights, for registration with the permission framework. @public */
-export const squadInsightsPermissions = [squadInsightsFactsRefreshPermission];
+export const squadInsightsPermissions = [
+  squadInsightsFactsRefreshPermission,
+  squadInsightsComplianceReviewCreatePermission,
+  squadInsightsComplianceWaiverManagePermission,
+];

@@ -1,0 +1,189 @@
+import type {
+  AuditorService,
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  squadInsightsComplianceReviewCreatePermission as reviewPermission,
+  squadInsightsComplianceWaiverManagePermission as waiverPermission,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
+import type { ComplianceStore, ReviewDecision, StoredWaiver } from '../database/ComplianceStore';
+import { audited, isMemberOf, ownerRef, requirePermission } from './complianceAccess';
+import type { ComplianceService } from './ComplianceService';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/** A waiver as the API shows it, with whether it applies now. @public */
+export type WaiverView = Omit<StoredWaiver, 'grantedAt' | 'expiresAt' | 'revokedAt'> & {
+  grantedAt: string;
+  expiresAt: string;
+  revokedAt?: string;
+  status: 'active' | 'expired' | 'revoked';
+};
+
+/**
+ * Human compliance decisions: waivers (granted and revoked, never deleted) and reviews (with
+ * the results judged, frozen). Each is permission-checked and recorded as an audit event.
+ *
+ * @public
+ */
+export class ComplianceDecisionService {
+  static create(options: {
+    catalog: typeof catalogServiceRef.T;
+    auth: AuthService;
+    permissions: PermissionsService;
+    auditor: AuditorService;
+    store: ComplianceStore;
+    compliance: ComplianceService;
+    allowSelfWaivers: boolean;
+    now?: () => Date;
+  }) {
+    return new ComplianceDecisionService(options, options.now ?? (() => new Date()));
+  }
+
+  private constructor(
+    private readonly deps: {
+      catalog: typeof catalogServiceRef.T;
+      auth: AuthService;
+      permissions: PermissionsService;
+      auditor: AuditorService;
+      store: ComplianceStore;
+      compliance: ComplianceService;
+      allowSelfWaivers: boolean;
+    },
+    private readonly now: () => Date,
+  ) {}
+
+  async listWaivers(ref: CompoundEntityRef, { credentials }: { credentials: BackstageCredentials }) {
+    const entity = await this.entity(ref, credentials);
+    const waivers = await this.deps.store.listWaivers(stringifyEntityRef(entity));
+    return { items: waivers.map(w => this.view(w)) };
+  }
+
+  async grantWaiver(
+    ref: CompoundEntityRef,
+    input: { checkId?: string; justification?: string; expiresAt?: string },
+    { credentials }: { credentials: UserCredentials },
+  ): Promise<WaiverView> {
+    const user = credentials.principal.userEntityRef;
+    const entityRef = stringifyEntityRef(ref);
+    return audited(this.deps.auditor, 'waiver-grant', { entityRef, checkId: input.checkId ?? null, user }, async () => {
+      await requirePermission(this.deps.permissions, waiverPermission, credentials, 'manage compliance waivers');
+      const entity = await this.entity(ref, credentials);
+      const justification = input.justification?.trim();
+      if (!justification) throw new InputError('justification is required');
+      const expiresAt = new Date(input.expiresAt ?? NaN);
+      if (Number.isNaN(expiresAt.getTime())) throw new InputError('expiresAt must be a date-time');
+      const now = this.now();
+      if (expiresAt <= now) throw new InputError('expiresAt must be in the future');
+      if (!this.deps.compliance.policy.checks.some(c => c.id === input.checkId)) {
+        throw new InputError(`checkId ${JSON.stringify(input.checkId ?? '')} is not a check of the policy`);
+      }
+      await this.assertNotOwner(entity, user);
+      const stored = await this.deps.store.insertWaiver({
+        entityRef: stringifyEntityRef(entity),
+        checkId: input.checkId!,
+        justification,
+        grantedBy: user,
+        grantedAt: now,
+        expiresAt,
+      });
+      return { result: this.view(stored), meta: { waiverId: stored.id, expiresAt: expiresAt.toISOString() } };
+    });
+  }
+
+  async revokeWaiver(
+    ref: CompoundEntityRef,
+    id: string,
+    input: { reason?: string },
+    { credentials }: { credentials: UserCredentials },
+  ): Promise<WaiverView> {
+    const user = credentials.principal.userEntityRef;
+    const entityRef = stringifyEntityRef(ref);
+    return audited(this.deps.auditor, 'waiver-revoke', { entityRef, waiverId: id, user }, async () => {
+      await requirePermission(this.deps.permissions, waiverPermission, credentials, 'manage compliance waivers');
+      const entity = await this.entity(ref, credentials);
+      const existing = await this.deps.store.getWaiver(id);
+      if (!existing || existing.entityRef !== stringifyEntityRef(entity)) {
+        throw new NotFoundError(`No waiver ${id} for ${stringifyEntityRef(entity)}`);
+      }
+      const revoked = await this.deps.store.revokeWaiver(id, {
+        revokedBy: user,
+        revokedAt: this.now(),
+        revokeReason: input.reason?.trim() || undefined,
+      });
+      if (!revoked) throw new InputError(`Waiver ${id} is already revoked`);
+      return { result: this.view(revoked) };
+    });
+  }
+
+  async listReviews(ref: CompoundEntityRef, { credentials }: { credentials: BackstageCredentials }) {
+    const entity = await this.entity(ref, credentials);
+    const reviews = await this.deps.store.listReviews(stringifyEntityRef(entity));
+    return { items: reviews.map(r => ({ ...r, createdAt: r.createdAt.toISOString(), snapshot: JSON.parse(r.snapshot) })) };
+  }
+
+  async createReview(
+    ref: CompoundEntityRef,
+    input: { decision?: string; comment?: string },
+    { credentials }: { credentials: UserCredentials },
+  ) {
+    const reviewer = credentials.principal.userEntityRef;
+    const entityRef = stringifyEntityRef(ref);
+    return audited(this.deps.auditor, 'review-create', { entityRef, reviewer, decision: input.decision ?? null }, async () => {
+      await requirePermission(this.deps.permissions, reviewPermission, credentials, 'record compliance reviews');
+      if (input.decision !== 'approved' && input.decision !== 'changes_requested') {
+        throw new InputError('decision must be approved or changes_requested');
+      }
+      // The reviewer judged what the service shows now; that is what is kept.
+      const results = await this.deps.compliance.getEntityCompliance(ref, { credentials });
+      const stored = await this.deps.store.insertReview({
+        entityRef: results.entityRef,
+        reviewer,
+        decision: input.decision as ReviewDecision,
+        comment: input.comment?.trim() || undefined,
+        createdAt: this.now(),
+        snapshot: JSON.stringify(results),
+      });
+      const result = { ...stored, createdAt: stored.createdAt.toISOString(), snapshot: results };
+      return { result, meta: { reviewId: stored.id } };
+    });
+  }
+
+  private async assertNotOwner(entity: Entity, userRef: string) {
+    if (this.deps.allowSelfWaivers) return;
+    const owner = ownerRef(entity);
+    if (!owner) return;
+    // Read with the plugin's own credentials: a user must not escape the rule by being unable
+    // to see their own catalog entity.
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const user = await this.deps.catalog.getEntityByRef(userRef, { credentials });
+    if (isMemberOf(user, owner)) {
+      throw new NotAllowedError(
+        `Separation of duties: ${userRef} is a member of ${owner}, which owns ${stringifyEntityRef(entity)}, and may not waive its checks`,
+      );
+    }
+  }
+
+  private async entity(ref: CompoundEntityRef, credentials: BackstageCredentials) {
+    const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
+    if (!entity) throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+    return entity;
+  }
+
+  private view(w: StoredWaiver): WaiverView {
+    const status = w.revokedAt ? 'revoked' : w.expiresAt <= this.now() ? 'expired' : 'active';
+    return {
+      ...w,
+      grantedAt: w.grantedAt.toISOString(),
+      expiresAt: w.expiresAt.toISOString(),
+      revokedAt: w.revokedAt?.toISOString(),
+      status,
+    };
+  }
+}

@@ -1,0 +1,101 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  ComplianceEvaluation,
+  ConsulServiceFacts,
+  CompliancePolicy,
+  evaluate,
+  EvaluationInput,
+  InventorySource,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
+import type { ComplianceStore } from '../database/ComplianceStore';
+import type { FactsService } from './FactsService';
+import type { ServiceProfileService } from './ServiceProfileService';
+
+/** The compliance results of one service with what they were computed from. @public */
+export interface EntityCompliance extends ComplianceEvaluation {
+  entityRef: string;
+  evaluatedAt: string;
+  /** True when an input is stale; affected checks are then `unknown` unless a failure is seen. */
+  stale: boolean;
+  problems: string[];
+}
+
+/**
+ * Evaluates the policy against an entity's stored facts, its catalog profile and ownership,
+ * and its unrevoked waivers (the engine drops expired ones itself, so expiry needs no job).
+ *
+ * @public
+ */
+export class ComplianceService {
+  static create(options: {
+    policy: CompliancePolicy;
+    facts: Pick<FactsService, 'getEntityFacts'>;
+    serviceProfile: ServiceProfileService;
+    store: ComplianceStore;
+    now?: () => Date;
+  }) {
+    return new ComplianceService(options, options.now ?? (() => new Date()));
+  }
+
+  private constructor(
+    private readonly deps: {
+      policy: CompliancePolicy;
+      facts: Pick<FactsService, 'getEntityFacts'>;
+      serviceProfile: ServiceProfileService;
+      store: ComplianceStore;
+    },
+    private readonly now: () => Date,
+  ) {}
+
+  /** The policy in force, for validating check ids of new waivers. */
+  get policy(): CompliancePolicy {
+    return this.deps.policy;
+  }
+
+  async getEntityCompliance(
+    ref: CompoundEntityRef,
+    { credentials }: { credentials: BackstageCredentials },
+  ): Promise<EntityCompliance> {
+    // Both reads go through the catalog with the caller's credentials (404 / permissions).
+    const { entityRef, profile, ownership, problems } = await this.deps.serviceProfile.getProfile(
+      ref,
+      { credentials },
+    );
+    const facts = await this.deps.facts.getEntityFacts(ref, { credentials });
+    const inventories: InventorySource[] = facts.states.map(s => ({
+      reference: s.reference,
+      inventory: s.inventory,
+      // A state never read carries an empty inventory: stale, so it counts as missing.
+      stale: s.freshness.stale,
+      serial: s.inventory.serial,
+    }));
+    const consulMarker = Number(facts.consul?.freshness.marker);
+    const consul: EvaluationInput['consul'] = facts.consul && {
+      // The stored view is the node package's ConsulServiceView, which fits structurally.
+      view: facts.consul.view as ConsulServiceFacts | undefined,
+      stale: facts.consul.freshness.stale,
+      index: Number.isFinite(consulMarker) ? consulMarker : undefined,
+    };
+    const waivers = (await this.deps.store.listWaivers(entityRef))
+      .filter(w => !w.revokedAt)
+      .map(w => ({ checkId: w.checkId, expiresAt: w.expiresAt, reason: w.justification }));
+    const now = this.now();
+    const evaluation = evaluate(this.deps.policy, {
+      profile,
+      ownership: { squad: ownership.squad?.entityRef, tribe: ownership.tribe?.entityRef },
+      inventories,
+      consul,
+      waivers,
+      now,
+      entityRef,
+    });
+    return {
+      entityRef,
+      evaluatedAt: now.toISOString(),
+      stale: inventories.some(i => i.stale) || Boolean(consul?.stale),
+      problems: [...problems.map(p => `${p.annotation}: ${p.message}`), ...facts.problems],
+      ...evaluation,
+    };
+  }
+}

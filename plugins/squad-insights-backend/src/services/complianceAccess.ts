@@ -1,0 +1,74 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import type { JsonObject } from '@backstage/types';
+
+/** Throws NotAllowedError unless the caller holds the permission. */
+export async function requirePermission(
+  permissions: PermissionsService,
+  permission: BasicPermission,
+  credentials: BackstageCredentials<BackstageUserPrincipal>,
+  what: string,
+): Promise<void> {
+  const [decision] = await permissions.authorize([{ permission }], { credentials });
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(`You may not ${what}`);
+  }
+}
+
+/**
+ * Runs a decision as one audit event: success with its outcome, or failure with the error
+ * (refusals included, since attempted waivers matter to an auditor as much as granted ones).
+ */
+export async function audited<T>(
+  auditor: AuditorService,
+  eventId: string,
+  meta: JsonObject,
+  fn: () => Promise<{ result: T; meta?: JsonObject }>,
+): Promise<T> {
+  const event = await auditor.createEvent({ eventId, severityLevel: 'medium', meta });
+  try {
+    const out = await fn();
+    await event.success({ meta: out.meta });
+    return out.result;
+  } catch (error) {
+    await event.fail({ error: error as Error });
+    throw error;
+  }
+}
+
+/** The group ref an entity's `spec.owner` names, in full form. */
+export function ownerRef(entity: Entity): string | undefined {
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string' || !owner) return undefined;
+  return stringifyEntityRef(
+    parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace }),
+  );
+}
+
+/** Whether a user entity is a direct member of the group, by `spec.memberOf` or its relations. */
+export function isMemberOf(user: Entity | undefined, groupRef: string): boolean {
+  if (!user) return false;
+  const declared = Array.isArray(user.spec?.memberOf) ? (user.spec!.memberOf as unknown[]) : [];
+  const refs = [
+    ...declared.filter((r): r is string => typeof r === 'string'),
+    ...(user.relations ?? []).filter(r => r.type === 'memberOf').map(r => r.targetRef),
+  ];
+  return refs.some(r => {
+    try {
+      const parsed = parseEntityRef(r, {
+        defaultKind: 'group',
+        defaultNamespace: user.metadata.namespace ?? 'default',
+      });
+      return stringifyEntityRef(parsed) === groupRef;
+    } catch {
+      return false;
+    }
+  });
+}
