@@ -1,4 +1,5 @@
 import type { AnnotationProblem, ServiceProfile } from './profile';
+import type { Advice, Criticality, ServiceFootprint } from './sustainability';
 
 /**
  * A group of the squad model, as the portal shows it.
@@ -36,4 +37,37 @@ export interface ServiceProfileResponse {
   profile: ServiceProfile;
   problems: AnnotationProblem[];
   ownership: ServiceOwnership;
+}
+
+/**
+ * Freshness of one fact as the backend reports it.
+ *
+ * @public
+ */
+export interface FactFreshness {
+  readAt?: string;
+  checkedAt?: string;
+  ageSeconds?: number;
+  marker?: string;
+  stale: boolean;
+  lastError?: string;
+  lastErrorAt?: string;
+}
+
+/**
+ * Body of `GET /api/squad-insights/entities/{namespace}/{kind}/{name}/footprint`.
+ *
+ * @public
+ */
+export interface EntityFootprintResponse {
+  entityRef: string;
+  criticality: Criticality;
+  criticalityDeclared: boolean;
+  /** Absent when no state of the service has been read yet: unknown, not zero. */
+  footprint?: ServiceFootprint;
+  advice: Advice[];
+  stale: boolean;
+  states: Array<{ reference: string; freshness: FactFreshness }>;
+  problems: string[];
+  history?: Array<{ day: string; kwhPerDay: number; co2eKgPerDay: number }>;
 }

@@ -4,7 +4,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { SquadInsightsClient, squadInsightsApiRef } from './api';
 
 /** `api:squad-insights` — the client of the squad-insights backend. */
@@ -28,6 +31,18 @@ export const squadProfileCard = EntityCardBlueprint.make({
   },
 });
 
+/** `entity-content:squad-insights/sustainability` — the Sustainability tab of services. */
+export const sustainabilityContent = EntityContentBlueprint.make({
+  name: 'sustainability',
+  params: {
+    path: '/sustainability',
+    title: 'Sustainability',
+    filter: { kind: 'component', 'spec.type': 'service' },
+    loader: () =>
+      import('./components/SustainabilityContent').then(m => <m.SustainabilityContent />),
+  },
+});
+
 /**
  * Squad Insights for the new frontend system.
  *
@@ -36,5 +51,5 @@ export const squadProfileCard = EntityCardBlueprint.make({
 export const squadInsightsPlugin = createFrontendPlugin({
   pluginId: 'squad-insights',
   info: { packageJson: () => import('../package.json') },
-  extensions: [squadInsightsApi, squadProfileCard],
+  extensions: [squadInsightsApi, squadProfileCard, sustainabilityContent],
 });

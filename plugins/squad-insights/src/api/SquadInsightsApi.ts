@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
-import type { ServiceProfileResponse } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type {
+  EntityFootprintResponse,
+  ServiceProfileResponse,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
 
 /**
  * The browser's view of the Squad Insights backend.
@@ -10,6 +13,8 @@ import type { ServiceProfileResponse } from '@squad-insights/backstage-plugin-sq
 export interface SquadInsightsApi {
   /** Squad-model ownership and declared compliance profile of one entity. */
   getServiceProfile(entityRef: CompoundEntityRef): Promise<ServiceProfileResponse>;
+  /** Energy, CO2e, carbon tax and advice of one service, from its stored facts. */
+  getFootprint(entityRef: CompoundEntityRef): Promise<EntityFootprintResponse>;
 }
 
 /** @public */

@@ -1,8 +1,15 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import type { ServiceProfileResponse } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type {
+  EntityFootprintResponse,
+  ServiceProfileResponse,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { SquadInsightsApi } from './SquadInsightsApi';
+
+function entityPath(ref: CompoundEntityRef) {
+  return [ref.namespace, ref.kind, ref.name].map(encodeURIComponent).join('/');
+}
 
 /**
  * Talks to the squad-insights backend. Authentication comes from `fetchApi`, which adds the
@@ -16,8 +23,11 @@ export class SquadInsightsClient implements SquadInsightsApi {
   ) {}
 
   getServiceProfile(ref: CompoundEntityRef): Promise<ServiceProfileResponse> {
-    const path = [ref.namespace, ref.kind, ref.name].map(encodeURIComponent).join('/');
-    return this.request<ServiceProfileResponse>(`/entities/${path}/profile`);
+    return this.request<ServiceProfileResponse>(`/entities/${entityPath(ref)}/profile`);
+  }
+
+  getFootprint(ref: CompoundEntityRef): Promise<EntityFootprintResponse> {
+    return this.request<EntityFootprintResponse>(`/entities/${entityPath(ref)}/footprint`);
   }
 
   private async request<T>(path: string): Promise<T> {

@@ -30,9 +30,9 @@ const response: ServiceProfileResponse = {
   },
 };
 
-function render(api: SquadInsightsApi) {
+function render(api: Partial<SquadInsightsApi>) {
   return renderInTestApp(
-    <TestApiProvider apis={[[squadInsightsApiRef, api]]}>
+    <TestApiProvider apis={[[squadInsightsApiRef, api as SquadInsightsApi]]}>
       <EntityProvider entity={entity}>
         <SquadProfileCard />
       </EntityProvider>

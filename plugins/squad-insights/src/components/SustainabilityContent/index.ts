@@ -1,0 +1,1 @@
+export { SustainabilityContent } from './SustainabilityContent';
