@@ -126,6 +126,14 @@ try {
     await page.getByText('7 years').first().waitFor();
     await page.screenshot({ path: resolve(outDir, 'payment-processing.png'), fullPage: true });
   });
+
+  await check('the Sustainability tab shows the footprint of a demo service', async () => {
+    await page.goto(`${appUrl}/catalog/default/component/payment-processing/sustainability`);
+    // The backend reads the demo states shortly after start; the tab shows them once read.
+    await page.getByText(/kWh\/day/).first().waitFor({ timeout: 120_000 });
+    await page.getByText(/SEK\/month/).first().waitFor();
+    await page.screenshot({ path: resolve(outDir, 'payment-processing-sustainability.png'), fullPage: true });
+  });
 } catch (e) {
   results.push({ name: 'portal start', ok: false });
   console.log(`  ✗ ${String(e?.message ?? e)}`);
