@@ -5,21 +5,20 @@ import {
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { SQUAD_INSIGHTS_ANNOTATIONS } from '@squad-insights/backstage-plugin-squad-insights-common';
+import {
+  FactFreshness,
+  SQUAD_INSIGHTS_ANNOTATIONS,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { TerraformStateReader } from '@squad-insights/backstage-plugin-squad-insights-node';
 import type { FactsStore, StateSnapshot } from '../database/FactsStore';
 import type { StateIngester } from '../ingestion/StateIngester';
 
-/** @public */
-export interface Freshness {
-  readAt?: string;
-  checkedAt?: string;
-  ageSeconds?: number;
-  marker?: string;
-  stale: boolean;
-  lastError?: string;
-  lastErrorAt?: string;
-}
+/**
+ * Freshness of one fact; the same shape the frontend reads.
+ *
+ * @public
+ */
+export type Freshness = FactFreshness;
 
 /** @public */
 export interface EntityFacts {

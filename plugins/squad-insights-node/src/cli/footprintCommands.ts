@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import {
   analyseService,
   FootprintComponent,
@@ -11,6 +10,7 @@ import {
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { parseState } from '../terraform/parse';
 import { readCriticality } from '@squad-insights/backstage-plugin-squad-insights-common';
+import { readComponentEntity } from './checkInput';
 
 const COMPONENTS: FootprintComponent[] = ['compute', 'memory', 'storage', 'network', 'embodied'];
 
@@ -24,26 +24,6 @@ async function readStates(files: string[]): Promise<StateInventory[]> {
     out.push(await parseState(createReadStream(path), { sourceId: 'file', key: basename(path) }));
   }
   return out;
-}
-
-/** The first Component document of a catalog file: name and annotations are all we need. */
-async function readComponent(file: string) {
-  const text = await readFile(resolve(file), 'utf8').catch(() => {
-    throw new Error(`${file}: no such file`);
-  });
-  for (const doc of parseAllDocuments(text)) {
-    if ('errors' in doc && doc.errors.length) {
-      throw new Error(`${file}: ${doc.errors[0].message.split('\n')[0]}`);
-    }
-    const value = doc.toJS() as any;
-    if (value?.kind === 'Component' && typeof value.metadata?.name === 'string') {
-      return {
-        name: value.metadata.name as string,
-        metadata: { annotations: (value.metadata.annotations ?? {}) as Record<string, string> },
-      };
-    }
-  }
-  throw new Error(`${file}: no Component with a metadata.name`);
 }
 
 /** The figures a pipeline gates on; gaps are listed so nobody reads them as zero. */
@@ -88,11 +68,11 @@ export function registerFootprintCommands(program: Command) {
       if (!Number.isFinite(sekPerKgCo2e) || sekPerKgCo2e < 0) {
         throw new Error(`--sek-per-kg: "${options.sekPerKg}" is not a non-negative number`);
       }
-      const component = await readComponent(options.entity);
+      const component = await readComponentEntity(options.entity);
       const inventories = await readStates(options.state);
       const { criticality, problem } = readCriticality(component);
       if (problem) process.stderr.write(`squad-insights: warning: ${problem}\n`);
-      const { footprint } = analyseService(component.name, inventories, { criticality, sekPerKgCo2e });
+      const { footprint } = analyseService(component.metadata.name, inventories, { criticality, sekPerKgCo2e });
       const result = summary(footprint, criticality);
       process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : table(result));
     });
