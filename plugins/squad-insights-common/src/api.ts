@@ -1,5 +1,6 @@
 import type { AnnotationProblem, ServiceProfile } from './profile';
 import type { Advice, Criticality, ServiceFootprint } from './sustainability';
+import type { ComplianceEvaluation } from './compliance';
 
 /**
  * A group of the squad model, as the portal shows it.
@@ -71,3 +72,15 @@ export interface EntityFootprintResponse {
   problems: string[];
   history?: Array<{ day: string; kwhPerDay: number; co2eKgPerDay: number }>;
 }
+
+/**
+ * Body of `GET /api/squad-insights/entities/{namespace}/{kind}/{name}/compliance`.
+ *
+ * @public
+ */
+export type EntityComplianceResponse = ComplianceEvaluation & {
+  entityRef: string;
+  evaluatedAt: string;
+  stale: boolean;
+  problems: string[];
+};

@@ -31,6 +31,17 @@ export const squadProfileCard = EntityCardBlueprint.make({
   },
 });
 
+/** `entity-content:squad-insights/compliance` — the Compliance tab of services. */
+export const complianceContent = EntityContentBlueprint.make({
+  name: 'compliance',
+  params: {
+    path: '/compliance',
+    title: 'Compliance',
+    filter: { kind: 'component', 'spec.type': 'service' },
+    loader: () => import('./components/ComplianceContent').then(m => <m.ComplianceContent />),
+  },
+});
+
 /** `entity-content:squad-insights/sustainability` — the Sustainability tab of services. */
 export const sustainabilityContent = EntityContentBlueprint.make({
   name: 'sustainability',
@@ -51,5 +62,5 @@ export const sustainabilityContent = EntityContentBlueprint.make({
 export const squadInsightsPlugin = createFrontendPlugin({
   pluginId: 'squad-insights',
   info: { packageJson: () => import('../package.json') },
-  extensions: [squadInsightsApi, squadProfileCard, sustainabilityContent],
+  extensions: [squadInsightsApi, squadProfileCard, complianceContent, sustainabilityContent],
 });

@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  EntityComplianceResponse,
   EntityFootprintResponse,
   ServiceProfileResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
@@ -15,6 +16,8 @@ export interface SquadInsightsApi {
   getServiceProfile(entityRef: CompoundEntityRef): Promise<ServiceProfileResponse>;
   /** Energy, CO2e, carbon tax and advice of one service, from its stored facts. */
   getFootprint(entityRef: CompoundEntityRef): Promise<EntityFootprintResponse>;
+  /** Compliance verdicts with evidence, scores per framework, waivers applied. */
+  getCompliance(entityRef: CompoundEntityRef): Promise<EntityComplianceResponse>;
 }
 
 /** @public */

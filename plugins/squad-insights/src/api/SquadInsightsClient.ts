@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
+  EntityComplianceResponse,
   EntityFootprintResponse,
   ServiceProfileResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
@@ -28,6 +29,10 @@ export class SquadInsightsClient implements SquadInsightsApi {
 
   getFootprint(ref: CompoundEntityRef): Promise<EntityFootprintResponse> {
     return this.request<EntityFootprintResponse>(`/entities/${entityPath(ref)}/footprint`);
+  }
+
+  getCompliance(ref: CompoundEntityRef): Promise<EntityComplianceResponse> {
+    return this.request<EntityComplianceResponse>(`/entities/${entityPath(ref)}/compliance`);
   }
 
   private async request<T>(path: string): Promise<T> {
