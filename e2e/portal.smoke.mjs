@@ -134,6 +134,13 @@ try {
     await page.getByText(/SEK\/month/).first().waitFor();
     await page.screenshot({ path: resolve(outDir, 'payment-processing-sustainability.png'), fullPage: true });
   });
+
+  await check('the Compliance tab finds the unencrypted demo database', async () => {
+    await page.goto(`${appUrl}/catalog/default/component/rights-ledger/compliance`);
+    await page.getByText(/Compliance score/).first().waitFor({ timeout: 120_000 });
+    await page.getByText(/aws_db_instance\.this storage_encrypted: false/).first().waitFor();
+    await page.screenshot({ path: resolve(outDir, 'rights-ledger-compliance.png'), fullPage: true });
+  });
 } catch (e) {
   results.push({ name: 'portal start', ok: false });
   console.log(`  ✗ ${String(e?.message ?? e)}`);
