@@ -1,10 +1,10 @@
 import {
   LoggerService,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   RootConfigService,
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { readTaskSchedule } from './readTaskSchedule';
 import type { CatalogScanner } from './CatalogScanner';
 import type { StateIngester } from './StateIngester';
 
@@ -26,11 +26,7 @@ export async function scheduleFactsIngestion(options: {
   ingester: StateIngester;
 }) {
   const { config, logger, scheduler, scanner, ingester } = options;
-  const schedule = config.has('squadInsights.facts.schedule')
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-        config.getConfig('squadInsights.facts.schedule'),
-      )
-    : DEFAULT_SCHEDULE;
+  const schedule = readTaskSchedule(config, 'squadInsights.facts.schedule', DEFAULT_SCHEDULE);
 
   await scheduler.scheduleTask({
     id: 'squad-insights-facts-ingestion',

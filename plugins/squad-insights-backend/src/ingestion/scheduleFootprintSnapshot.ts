@@ -1,11 +1,11 @@
 import {
   AuthService,
   LoggerService,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   RootConfigService,
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { readTaskSchedule } from './readTaskSchedule';
 import type { FactsStore } from '../database/FactsStore';
 import type { FootprintService } from '../services/FootprintService';
 
@@ -32,10 +32,11 @@ export async function scheduleFootprintSnapshot(options: {
   footprints: Pick<FootprintService, 'snapshot'>;
 }) {
   const { config, logger, scheduler, auth, store, footprints } = options;
-  const key = 'squadInsights.sustainability.snapshotSchedule';
-  const schedule = config.has(key)
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig(key))
-    : DEFAULT_SCHEDULE;
+  const schedule = readTaskSchedule(
+    config,
+    'squadInsights.sustainability.snapshotSchedule',
+    DEFAULT_SCHEDULE,
+  );
 
   await scheduler.scheduleTask({
     id: 'squad-insights-footprint-snapshot',
