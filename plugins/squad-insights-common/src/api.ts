@@ -1,5 +1,5 @@
 import type { AnnotationProblem, ServiceProfile } from './profile';
-import type { Advice, Criticality, ServiceFootprint } from './sustainability';
+import type { Advice, Criticality, FootprintRollup, ServiceFootprint } from './sustainability';
 import type { ComplianceEvaluation } from './compliance';
 
 /**
@@ -84,3 +84,167 @@ export type EntityComplianceResponse = ComplianceEvaluation & {
   stale: boolean;
   problems: string[];
 };
+
+/**
+ * A waiver as the API shows it (`GET|POST .../waivers`), with whether it applies now.
+ *
+ * @public
+ */
+export interface WaiverResponse {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  justification: string;
+  grantedBy: string;
+  grantedAt: string;
+  expiresAt: string;
+  revokedBy?: string;
+  revokedAt?: string;
+  revokeReason?: string;
+  status: 'active' | 'expired' | 'revoked';
+}
+
+/**
+ * A recorded review (`GET|POST .../reviews`) with the results the reviewer judged, frozen.
+ *
+ * @public
+ */
+export interface ReviewResponse {
+  id: string;
+  entityRef: string;
+  reviewer: string;
+  decision: 'approved' | 'changes_requested';
+  comment?: string;
+  createdAt: string;
+  snapshot: EntityComplianceResponse;
+}
+
+/**
+ * One service of a group's footprint rollup, worst first.
+ *
+ * @public
+ */
+export interface GroupFootprintServiceRow {
+  entityRef: string;
+  owner: string;
+  kwhPerDay?: number;
+  co2eKgPerDay?: number;
+  carbonTaxSekPerMonth?: number;
+  notMadeShare?: number;
+  known: boolean;
+  stale: boolean;
+  problems: string[];
+}
+
+/**
+ * Body of `GET /api/squad-insights/groups/{namespace}/{name}/footprint`.
+ *
+ * @public
+ */
+export interface GroupFootprintResponse {
+  groupRef: string;
+  type: string;
+  rollup: FootprintRollup;
+  byOwner: FootprintRollup[];
+  services: GroupFootprintServiceRow[];
+  unknownServices: string[];
+  stale: boolean;
+}
+
+/**
+ * Compliance status of a service, or of one framework of it: `failing` when a check fails
+ * without an active waiver, `compliant` when every applicable check passed or is waived,
+ * `unknown` when nothing could be judged (no facts yet).
+ *
+ * @public
+ */
+export type PortfolioStatus = 'compliant' | 'failing' | 'unknown';
+
+/** @public */
+export type PortfolioSortField =
+  | 'service'
+  | 'squad'
+  | 'tribe'
+  | 'status'
+  | 'score'
+  | 'failingChecks'
+  | 'nextWaiverExpiry'
+  | 'lastReviewAt';
+
+/**
+ * Query of `GET /api/squad-insights/compliance/portfolio`. Every filter is optional; filters
+ * combine with AND. `tribe` and `squad` are group entity refs (`group:default/payments`).
+ *
+ * @public
+ */
+export interface PortfolioQuery {
+  tribe?: string;
+  squad?: string;
+  /** A framework id of the policy (`PCI_DSS`); with `status`, the status of that framework. */
+  framework?: string;
+  status?: PortfolioStatus;
+  /** Only services with an active waiver expiring within this many days. */
+  expiringWithinDays?: number;
+  /** Case-insensitive search over service name, title, squad and tribe. */
+  q?: string;
+  sort?: PortfolioSortField;
+  order?: 'asc' | 'desc';
+  offset?: number;
+  /** At most 1000; default 100. */
+  limit?: number;
+}
+
+/**
+ * One framework's verdict for one service in the portfolio.
+ *
+ * @public
+ */
+export interface PortfolioFrameworkStatus {
+  id: string;
+  title: string;
+  status: PortfolioStatus;
+  score: number | null;
+  failed: number;
+}
+
+/**
+ * One row of the compliance portfolio: a service with its owners and verdicts.
+ *
+ * @public
+ */
+export interface PortfolioRow {
+  entityRef: string;
+  name: string;
+  title?: string;
+  /** Group entity refs; absent when the owner is not a squad / the squad has no tribe. */
+  squad?: string;
+  tribe?: string;
+  status: PortfolioStatus;
+  score: number | null;
+  failingChecks: number;
+  frameworks: PortfolioFrameworkStatus[];
+  waivers: { active: number; expiringSoon: number; nextExpiry?: string };
+  lastReview?: { at: string; reviewer: string; decision: 'approved' | 'changes_requested' };
+  /** True when an input of the verdict is stale. */
+  stale: boolean;
+}
+
+/**
+ * Body of `GET /api/squad-insights/compliance/portfolio`.
+ *
+ * @public
+ */
+export interface PortfolioResponse {
+  items: PortfolioRow[];
+  totalCount: number;
+  offset: number;
+  limit: number;
+  /** The values the filters can take over the whole portfolio (not just this page). */
+  facets: {
+    tribes: string[];
+    squads: string[];
+    frameworks: Array<{ id: string; title: string }>;
+  };
+  /** When the summaries behind this answer were computed. */
+  generatedAt: string;
+}

@@ -3,7 +3,8 @@ import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalo
 import { NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
-  FootprintRollup,
+  GroupFootprintResponse,
+  GroupFootprintServiceRow,
   rollupFootprints,
   ServiceFootprint,
   SQUAD_MODEL_GROUP_TYPES,
@@ -11,33 +12,10 @@ import {
 import type { FootprintService } from './FootprintService';
 
 /** One service of a group, worst first in {@link GroupFootprint}. @public */
-export interface GroupServiceRow {
-  entityRef: string;
-  /** The owning group (the squad when the group is a tribe). */
-  owner: string;
-  kwhPerDay?: number;
-  co2eKgPerDay?: number;
-  carbonTaxSekPerMonth?: number;
-  /** Share of the estimates that could not be made. */
-  notMadeShare?: number;
-  /** False when no state was read: the row is unknown and not in the rollup. */
-  known: boolean;
-  stale: boolean;
-  problems: string[];
-}
+export type GroupServiceRow = GroupFootprintServiceRow;
 
-/** A squad's or tribe's footprint: the rollup of the services it owns. @public */
-export interface GroupFootprint {
-  groupRef: string;
-  type: string;
-  rollup: FootprintRollup;
-  /** For a tribe: one rollup per owning group (its squads and itself), worst first. */
-  byOwner: FootprintRollup[];
-  services: GroupServiceRow[];
-  /** Services left out of the rollup because nothing about them could be estimated. */
-  unknownServices: string[];
-  stale: boolean;
-}
+/** A squad's or tribe's footprint: the rollup of the services it owns (the API's body). @public */
+export type GroupFootprint = GroupFootprintResponse;
 
 const worstFirst = <T extends { co2eKgPerDay?: number }>(a: T, b: T) =>
   (b.co2eKgPerDay ?? -1) - (a.co2eKgPerDay ?? -1);

@@ -3,7 +3,12 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   EntityComplianceResponse,
   EntityFootprintResponse,
+  GroupFootprintResponse,
+  PortfolioQuery,
+  PortfolioResponse,
+  ReviewResponse,
   ServiceProfileResponse,
+  WaiverResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 
 /**
@@ -18,6 +23,26 @@ export interface SquadInsightsApi {
   getFootprint(entityRef: CompoundEntityRef): Promise<EntityFootprintResponse>;
   /** Compliance verdicts with evidence, scores per framework, waivers applied. */
   getCompliance(entityRef: CompoundEntityRef): Promise<EntityComplianceResponse>;
+  /** All waivers of the entity, revoked and expired ones included, newest first. */
+  listWaivers(entityRef: CompoundEntityRef): Promise<WaiverResponse[]>;
+  /** Grants a waiver; the backend checks the permission and rejects self-waivers. */
+  grantWaiver(
+    entityRef: CompoundEntityRef,
+    waiver: { checkId: string; justification: string; expiresAt: string },
+  ): Promise<WaiverResponse>;
+  /** Revokes a waiver; it stays in the history. */
+  revokeWaiver(entityRef: CompoundEntityRef, id: string, reason?: string): Promise<WaiverResponse>;
+  /** Reviews of the entity, newest first, each with the results judged. */
+  listReviews(entityRef: CompoundEntityRef): Promise<ReviewResponse[]>;
+  /** Records a review of the current results. */
+  createReview(
+    entityRef: CompoundEntityRef,
+    review: { decision: 'approved' | 'changes_requested'; comment?: string },
+  ): Promise<ReviewResponse>;
+  /** Footprint rollup of the services a squad or tribe owns. */
+  getGroupFootprint(groupRef: CompoundEntityRef): Promise<GroupFootprintResponse>;
+  /** One page of the compliance portfolio, filtered and sorted on the backend. */
+  getPortfolio(query: PortfolioQuery): Promise<PortfolioResponse>;
 }
 
 /** @public */

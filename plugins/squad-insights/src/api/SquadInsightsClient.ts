@@ -4,7 +4,12 @@ import { ResponseError } from '@backstage/errors';
 import type {
   EntityComplianceResponse,
   EntityFootprintResponse,
+  GroupFootprintResponse,
+  PortfolioQuery,
+  PortfolioResponse,
+  ReviewResponse,
   ServiceProfileResponse,
+  WaiverResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { SquadInsightsApi } from './SquadInsightsApi';
 
@@ -35,9 +40,76 @@ export class SquadInsightsClient implements SquadInsightsApi {
     return this.request<EntityComplianceResponse>(`/entities/${entityPath(ref)}/compliance`);
   }
 
-  private async request<T>(path: string): Promise<T> {
+  async listWaivers(ref: CompoundEntityRef): Promise<WaiverResponse[]> {
+    const body = await this.request<{ items: WaiverResponse[] }>(
+      `/entities/${entityPath(ref)}/waivers`,
+    );
+    return body.items;
+  }
+
+  grantWaiver(
+    ref: CompoundEntityRef,
+    waiver: { checkId: string; justification: string; expiresAt: string },
+  ): Promise<WaiverResponse> {
+    return this.request<WaiverResponse>(`/entities/${entityPath(ref)}/waivers`, {
+      method: 'POST',
+      body: waiver,
+    });
+  }
+
+  revokeWaiver(ref: CompoundEntityRef, id: string, reason?: string): Promise<WaiverResponse> {
+    return this.request<WaiverResponse>(
+      `/entities/${entityPath(ref)}/waivers/${encodeURIComponent(id)}/revoke`,
+      { method: 'POST', body: reason ? { reason } : {} },
+    );
+  }
+
+  async listReviews(ref: CompoundEntityRef): Promise<ReviewResponse[]> {
+    const body = await this.request<{ items: ReviewResponse[] }>(
+      `/entities/${entityPath(ref)}/reviews`,
+    );
+    return body.items;
+  }
+
+  createReview(
+    ref: CompoundEntityRef,
+    review: { decision: 'approved' | 'changes_requested'; comment?: string },
+  ): Promise<ReviewResponse> {
+    return this.request<ReviewResponse>(`/entities/${entityPath(ref)}/reviews`, {
+      method: 'POST',
+      body: review,
+    });
+  }
+
+  getGroupFootprint(ref: CompoundEntityRef): Promise<GroupFootprintResponse> {
+    const path = [ref.namespace, ref.name].map(encodeURIComponent).join('/');
+    return this.request<GroupFootprintResponse>(`/groups/${path}/footprint`);
+  }
+
+  getPortfolio(query: PortfolioQuery): Promise<PortfolioResponse> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const search = params.toString();
+    return this.request<PortfolioResponse>(
+      `/compliance/portfolio${search ? `?${search}` : ''}`,
+    );
+  }
+
+  private async request<T>(
+    path: string,
+    init?: { method: 'POST'; body: unknown },
+  ): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('squad-insights');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.options.fetchApi.fetch(
+      `${baseUrl}${path}`,
+      init && {
+        method: init.method,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(init.body),
+      },
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
