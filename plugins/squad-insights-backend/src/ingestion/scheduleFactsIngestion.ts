@@ -24,14 +24,19 @@ export async function scheduleFactsIngestion(options: {
   scheduler: SchedulerService;
   scanner: CatalogScanner;
   ingester: StateIngester;
+  /** Stops this instance's worker (tests; the backend stops it on shutdown). */
+  signal?: AbortSignal;
 }) {
-  const { config, logger, scheduler, scanner, ingester } = options;
+  const { config, logger, scheduler, scanner, ingester, signal } = options;
   const schedule = readTaskSchedule(config, 'squadInsights.facts.schedule', DEFAULT_SCHEDULE);
 
   await scheduler.scheduleTask({
     id: 'squad-insights-facts-ingestion',
-    scope: 'global',
     ...schedule,
+    // After the spread: a schedule read from config carries a `scope` key (undefined when not
+    // set), which must not turn this task local — it must run once across instances.
+    scope: 'global',
+    signal,
     fn: async () => {
       const references = await scanner.scan();
       const summary = await ingester.ingest(references);

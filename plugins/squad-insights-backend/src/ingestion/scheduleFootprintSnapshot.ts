@@ -40,8 +40,10 @@ export async function scheduleFootprintSnapshot(options: {
 
   await scheduler.scheduleTask({
     id: 'squad-insights-footprint-snapshot',
-    scope: 'global',
     ...schedule,
+    // After the spread: a schedule read from config carries a `scope` key (undefined when not
+    // set), which must not turn this task local — it must run once across instances.
+    scope: 'global',
     fn: async () => {
       const credentials = await auth.getOwnServiceCredentials();
       const totals = { written: 0, unknown: 0, failed: 0 };

@@ -1,0 +1,87 @@
+import { DefaultSchedulerService } from '@backstage/backend-defaults/scheduler';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
+import type { Knex } from 'knex';
+import { scheduleFactsIngestion } from './scheduleFactsIngestion';
+import type { CatalogScanner } from './CatalogScanner';
+import type { StateIngester } from './StateIngester';
+
+jest.setTimeout(60_000);
+
+// Two backend instances share one PostgreSQL: the deployment. Only PostgreSQL can be
+// shared between two scheduler instances here (each SQLite test database is private to its
+// knex), so the test runs when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set,
+// as the README's test command does.
+const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+/** One backend instance: its own scheduler over the shared database, its own task code. */
+function startInstance(knex: Knex, passes: string[], name: string) {
+  const scheduler = DefaultSchedulerService.create({
+    database: { getClient: async () => knex },
+    logger: mockServices.logger.mock(),
+    metrics: metricsServiceMock.mock({
+      createCounter: () => ({ add: () => {} }),
+      createHistogram: () => ({ record: () => {} }),
+      createGauge: () => ({ record: () => {} }),
+    } as any),
+    rootLifecycle: mockServices.rootLifecycle.mock(),
+    httpRouter: mockServices.httpRouter.mock(),
+    pluginMetadata: { getId: () => 'squad-insights' },
+  });
+  const scanner = {
+    scan: async () => {
+      passes.push(name);
+      // Long enough that the other instance's worker polls while this pass still holds the lock.
+      await new Promise(resolve => setTimeout(resolve, 1500));
+      return [];
+    },
+  } as unknown as CatalogScanner;
+  const ingester = {
+    ingest: async () => ({ read: 0, unchanged: 0, failed: 0 }),
+  } as unknown as StateIngester;
+  return { scheduler, scanner, ingester };
+}
+
+const waitFor = async (condition: () => boolean, ms: number) => {
+  const until = Date.now() + ms;
+  while (!condition() && Date.now() < until) {
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+};
+
+describe.each(databases.eachSupportedId())('scheduleFactsIngestion on %s', databaseId => {
+  it('runs a pass once when two backend instances share the database', async () => {
+    const knex = await databases.init(databaseId);
+    const passes: string[] = [];
+    const config = mockServices.rootConfig({
+      // Due at once when registered, then not again during the test.
+      data: {
+        squadInsights: {
+          facts: { schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } } },
+        },
+      },
+    });
+    const instances = [startInstance(knex, passes, 'a'), startInstance(knex, passes, 'b')];
+    const abort = new AbortController();
+    for (const { scheduler, scanner, ingester } of instances) {
+      await scheduleFactsIngestion({
+        config,
+        logger: mockServices.logger.mock(),
+        scheduler,
+        scanner,
+        ingester,
+        signal: abort.signal,
+      });
+    }
+
+    // Both instances register the task and both find it due. A locally scoped task would run
+    // on each instance (two passes); the global task's row in the shared database admits one.
+    await waitFor(() => passes.length > 0, 20_000);
+    // Give the other instance's worker more than its 5 s poll interval to (wrongly) run it too.
+    await new Promise(resolve => setTimeout(resolve, 7_000));
+    abort.abort();
+
+    console.log('PASSES', JSON.stringify(passes));
+    expect(passes).toHaveLength(1);
+  });
+});
