@@ -66,4 +66,32 @@ describe('squad-insights CLI', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/may not contain "\.\." path segments/);
   });
+
+  it('state fetch run from the repository root reads the local source the portal reads', async () => {
+    // app-config.yaml names the demo root relative to packages/backend, the backend's working
+    // directory; the CLI resolves it the same way, so the reference works from anywhere.
+    const { code, stdout, stderr } = await cli(
+      'state',
+      'fetch',
+      'demo:payment-processing/terraform.tfstate',
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const inventory = JSON.parse(stdout);
+    expect(inventory.status).toBe('ok');
+    expect(inventory.resources.map((r: { type: string }) => r.type)).toContain('aws_kms_key');
+  });
+
+  it('state fetch with --base-dir resolves relative roots there', async () => {
+    const { code, stderr } = await cli(
+      'state',
+      'fetch',
+      'demo:payment-processing/terraform.tfstate',
+      '--base-dir',
+      // Two levels deep, so the demo's ../../demo/terraform lands in an empty temp dir.
+      join(mkdtempSync(join(tmpdir(), 'si-base-')), 'a', 'b'),
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/payment-processing\/terraform\.tfstate.*source root directory does not exist/);
+  });
 });

@@ -15,13 +15,23 @@ import { StateSource } from './types';
 export class LocalStateSource implements StateSource {
   readonly type = 'local' as const;
 
-  /** Reads `{ id, root }` from one entry of `squadInsights.terraform.sources`. */
-  static fromConfig(config: Config): LocalStateSource {
-    return LocalStateSource.create({ id: config.getString('id'), root: config.getString('root') });
+  /**
+   * Reads `{ id, root }` from one entry of `squadInsights.terraform.sources`. A relative root
+   * is resolved against `baseDir` (default: the working directory, as the backend does).
+   */
+  static fromConfig(config: Config, baseDir?: string): LocalStateSource {
+    return LocalStateSource.create({
+      id: config.getString('id'),
+      root: config.getString('root'),
+      baseDir,
+    });
   }
 
-  static create(options: { id: string; root: string }): LocalStateSource {
-    return new LocalStateSource(options.id, path.resolve(options.root));
+  static create(options: { id: string; root: string; baseDir?: string }): LocalStateSource {
+    return new LocalStateSource(
+      options.id,
+      path.resolve(options.baseDir ?? process.cwd(), options.root),
+    );
   }
 
   private constructor(readonly id: string, private readonly root: string) {}
@@ -57,9 +67,22 @@ export class LocalStateSource implements StateSource {
     if (!isInside(this.root, candidate)) throw this.refused(key);
 
     let realRoot: string;
-    let real: string;
     try {
       realRoot = await fs.realpath(this.root);
+    } catch (error) {
+      // A missing root is a configuration fault, not "no state yet": say so instead of
+      // reporting every state of the source as empty. The path is not named (see refused()).
+      throw new StateSourceError({
+        sourceId: this.id,
+        key,
+        reason: isMissing(error)
+          ? 'could not be read: the source root directory does not exist (check its root in squadInsights.terraform.sources; relative roots are resolved from the working directory)'
+          : 'could not be read',
+        cause: error,
+      });
+    }
+    let real: string;
+    try {
       real = await fs.realpath(candidate);
     } catch (error) {
       if (isMissing(error)) return undefined;

@@ -34,6 +34,8 @@ export function createStateSources(
     logger?: LoggerService;
     /** For `s3` sources; defaults to `DefaultAwsCredentialsManager.fromConfig(config)`. */
     awsCredentialsManager?: AwsCredentialsManager;
+    /** Where relative `local` roots are resolved; default the working directory (the backend's). */
+    baseDir?: string;
   } = {},
 ): Map<string, StateSource> {
   const sources = new Map<string, StateSource>();
@@ -73,11 +75,16 @@ export function createStateSources(
 
     let source: StateSource;
     try {
-      source = build(type as StateSource['type'], entry, () => {
-        // Only built when an s3 source exists: it reads the portal's `aws` config.
-        awsCredentialsManager ??= DefaultAwsCredentialsManager.fromConfig(config);
-        return awsCredentialsManager;
-      });
+      source = build(
+        type as StateSource['type'],
+        entry,
+        () => {
+          // Only built when an s3 source exists: it reads the portal's `aws` config.
+          awsCredentialsManager ??= DefaultAwsCredentialsManager.fromConfig(config);
+          return awsCredentialsManager;
+        },
+        options.baseDir,
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`Invalid Terraform state source at ${at}: ${message}`, { cause: error });
@@ -93,10 +100,11 @@ function build(
   type: StateSource['type'],
   entry: Config,
   credentialsManager: () => AwsCredentialsManager,
+  baseDir: string | undefined,
 ): StateSource {
   switch (type) {
     case 'local':
-      return LocalStateSource.fromConfig(entry);
+      return LocalStateSource.fromConfig(entry, baseDir);
     case 'http':
       return HttpStateSource.fromConfig(entry);
     case 's3':
