@@ -15,3 +15,4 @@ export { ConsulRequestError } from './consul/rawGet';
 export { readConsulClientOptions } from './consul/config';
 export { watchBlocking, watchService, watchServices } from './consul/watch';
 export type { ConsulWatch, ConsulWatchOptions } from './consul/watch';
+export { readCompliancePolicy } from './compliance/readCompliancePolicy';
