@@ -4,4 +4,5 @@
  * @packageDocumentation
  */
 export { scaffolderModuleSquad as default } from './module';
-export { createDeriveComplianceAction } from './actions/deriveCompliance';
+export { createResolveOwnershipAction } from './actions/ownership/resolveOwnership';
+export { createComplianceProfileAction } from './actions/compliance/complianceProfile';

@@ -70,6 +70,30 @@ parameters:
   minBackupRetentionDays: 1
   # GDPR sets no number; this is the organisation's storage limit for customer data.
   gdprMaxRetentionYears: 3
+  # What the squad template (squad:compliance:profile) sets up for a new service. Retention,
+  # regions and frameworks come from the rules above; these are the template's own choices.
+  newService:
+    # One reviewer besides the author on every change (PCI DSS 6.2.3 asks that much of bespoke
+    # code); two where money or card data is handled.
+    requiredApprovals:
+      value: 1
+      stricter:
+        value: 2
+        when: { requirements: [PCI_DSS], classifications: [financial] }
+    # Days of backups and point-in-time recovery; the longest AWS keeps for payment data.
+    backupRetentionDays:
+      value: 14
+      stricter:
+        value: 35
+        when:
+          requirements: [PCI_DSS, Svenska_Betaltjänstlagen]
+          classifications: [financial]
+    # A switch is on when any of these checks applies to the service, so the new service passes
+    # them from its first plan.
+    switchedOnBy:
+      encryptionInTransit: [transit.lb-listeners, transit.msk-tls, transit.elasticache]
+      deletionProtection: [backup.deletion-protection]
+      serviceMesh: [transit.consul-mesh]
 
 frameworks:
   - id: baseline

@@ -57,3 +57,5 @@ export type {
   Waiver,
 } from './results';
 export type { ComplianceScore } from './score';
+export { newServiceSettings, serviceRegionProblems } from './serviceSettings';
+export type { NewServiceSettings, ServiceDeclaration } from './serviceSettings';

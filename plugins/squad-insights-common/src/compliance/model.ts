@@ -117,6 +117,46 @@ const TagNamesSchema = z.strictObject({
 /** @public */
 export type LogicalTag = keyof z.output<typeof TagNamesSchema>;
 
+/**
+ * A value a new service starts with: `value`, or `stricter.value` where the service's declared
+ * profile matches `stricter.when`.
+ */
+function graded<T extends z.ZodType>(value: T) {
+  return z.strictObject({
+    value,
+    stricter: z
+      .strictObject({ value, when: ProfileConditionSchema })
+      .optional(),
+  });
+}
+
+/**
+ * What the squad template (`squad:compliance:profile`) sets up for a new service. Switches list
+ * the checks that demand them: a switch is on when any listed check applies to the service, so
+ * a new service passes those checks from its first plan and the template cannot disagree with
+ * the checks.
+ *
+ * @public
+ */
+export const NewServiceSettingsSchema = z.strictObject({
+  /** Pull-request approvals the default branch requires (GitHub allows 1 to 6). */
+  requiredApprovals: graded(z.number().int().min(1).max(6)),
+  /**
+   * Days of backups and point-in-time recovery. At most 35: the longest RDS automated backups
+   * and DynamoDB point-in-time recovery keep.
+   */
+  backupRetentionDays: graded(z.number().int().min(1).max(35)),
+  switchedOnBy: z.strictObject({
+    encryptionInTransit: z.array(CheckSchema.shape.id).min(1),
+    deletionProtection: z.array(CheckSchema.shape.id).min(1),
+    serviceMesh: z.array(CheckSchema.shape.id).min(1),
+  }),
+});
+/** @public */
+export type NewServiceSettingsParameters = z.output<
+  typeof NewServiceSettingsSchema
+>;
+
 /** Tunable policy parameters; the derived ones come from applicability (see applicability.ts). @public */
 export const ParametersSchema = z.strictObject({
   tagNames: TagNamesSchema,
@@ -135,6 +175,7 @@ export const ParametersSchema = z.strictObject({
   minReplicationFactor: z.number().int().min(1),
   minBackupRetentionDays: z.number().int().min(1),
   gdprMaxRetentionYears: z.number().positive(),
+  newService: NewServiceSettingsSchema,
 });
 /** @public */
 export type PolicyParameters = z.output<typeof ParametersSchema>;

@@ -69,6 +69,8 @@ export function validatePolicyReferences(
       message: `"${primaryRegion}" is not in allowedRegions`,
     });
 
+  issues.push(...newServiceIssues(policy));
+
   const seenChecks = new Set<string>();
   for (const check of policy.checks) {
     const anchor = { list: 'checks' as const, id: check.id };
@@ -157,5 +159,33 @@ export function validatePolicyReferences(
     if (check.where) walk(check.where, ['where'], scope);
     walk(check.rule, ['rule'], scope);
   }
+  return issues;
+}
+
+/** The template's settings name checks that exist, and keep backups as long as the checks ask. */
+function newServiceIssues(policy: CompliancePolicy): PolicyReferenceIssue[] {
+  const issues: PolicyReferenceIssue[] = [];
+  const { newService, minBackupRetentionDays } = policy.parameters;
+  const checkIds = new Set(policy.checks.map(c => c.id));
+  for (const [setting, ids] of Object.entries(newService.switchedOnBy)) {
+    ids.forEach((checkId, i) => {
+      if (!checkIds.has(checkId))
+        issues.push({
+          path: ['parameters', 'newService', 'switchedOnBy', setting, i],
+          message: `unknown check "${checkId}"`,
+        });
+    });
+  }
+  const atLeastMinimum = (days: number, path: PathSegment[]) => {
+    if (days < minBackupRetentionDays)
+      issues.push({
+        path: ['parameters', 'newService', 'backupRetentionDays', ...path],
+        message: `${days} days is less than minBackupRetentionDays (${minBackupRetentionDays})`,
+      });
+  };
+  const backup = newService.backupRetentionDays;
+  atLeastMinimum(backup.value, ['value']);
+  if (backup.stricter)
+    atLeastMinimum(backup.stricter.value, ['stricter', 'value']);
   return issues;
 }
