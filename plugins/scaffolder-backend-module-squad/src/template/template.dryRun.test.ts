@@ -1,0 +1,222 @@
+import {
+  demoOrganisation,
+  demoOrganisationWithIacRepository,
+} from './__testUtils__/demoCatalog';
+import {
+  repositoryFiles,
+  startDryRunBackend,
+  stepInput,
+  stepStatus,
+} from './__testUtils__/dryRun';
+import { defaultValues } from './__testUtils__/values';
+
+// Each suite starts the real scaffolder backend; dry-runs take seconds on a busy machine.
+jest.setTimeout(60_000);
+
+const SERVICE_FILES = [
+  '.dockerignore',
+  '.github/workflows/ci.yaml',
+  '.gitignore',
+  'Dockerfile',
+  'README.md',
+  'catalog-info.yaml',
+  'consul/service.hcl',
+  'k8s/deployment.yaml',
+  'k8s/service.yaml',
+  'package.json',
+  'src/main.ts',
+  'src/server.test.ts',
+  'src/server.ts',
+  'tsconfig.json',
+];
+
+const INFRA_FILES = [
+  '.github/workflows/terraform.yaml',
+  '.gitignore',
+  'README.md',
+  'main.tf',
+  'modules/s3-bucket/main.tf',
+  'modules/s3-bucket/outputs.tf',
+  'modules/s3-bucket/variables.tf',
+  'modules/s3-bucket/versions.tf',
+  'modules/squad-service/logging.tf',
+  'modules/squad-service/main.tf',
+  'modules/squad-service/outputs.tf',
+  'modules/squad-service/scaling.tf',
+  'modules/squad-service/storage.tf',
+  'modules/squad-service/variables.tf',
+  'modules/squad-service/versions.tf',
+  'outputs.tf',
+  'providers.tf',
+  'terraform.tfvars',
+  'variables.tf',
+  'versions.tf',
+];
+
+describe('squad-microservice template, dry-run through the scaffolder backend', () => {
+  describe('a squad without an IaC repository', () => {
+    const backend = startDryRunBackend(demoOrganisation());
+    afterAll(async () => (await backend).stop());
+
+    it('renders both repositories, every file templated', async () => {
+      const result = await (await backend).dryRun(defaultValues);
+
+      expect([...repositoryFiles(result, 'service').keys()].sort()).toEqual(
+        SERVICE_FILES,
+      );
+      expect([...repositoryFiles(result, 'infra').keys()].sort()).toEqual(
+        INFRA_FILES,
+      );
+      expect(
+        [...result.files.keys()].filter(p => !/^(service|infra)\//.test(p)),
+      ).toEqual([]);
+      for (const [path, text] of result.files) {
+        // A value the skeleton names but the template does not pass renders as nothing, and
+        // a forgotten {% raw %} leaves a GitHub expression out of the workflow.
+        expect({
+          path,
+          leftover: /\$\{\{(?! (github|secrets|vars)\.)/.test(text),
+        }).toEqual({
+          path,
+          leftover: false,
+        });
+      }
+    });
+
+    it('resolves the squad before rendering and publishes, governs and registers both', async () => {
+      const result = await (await backend).dryRun(defaultValues);
+
+      expect(stepInput(result, 'preflight')).toEqual({
+        owner: 'acme-music',
+        repositories: ['royalty-statements', 'royalty-statements-infra'],
+        teams: ['rights-squad', 'content-tribe'],
+      });
+      expect(stepInput(result, 'publish')).toMatchObject({
+        owner: 'acme-music',
+        defaultBranch: 'main',
+        repositories: [
+          {
+            name: 'royalty-statements',
+            sourcePath: './service',
+            homepage: 'https://github.com/acme-music/royalty-statements-infra',
+          },
+          {
+            name: 'royalty-statements-infra',
+            sourcePath: './infra',
+            homepage: 'https://github.com/acme-music/royalty-statements',
+          },
+        ],
+      });
+      expect(stepInput(result, 'governance')).toEqual({
+        owner: 'acme-music',
+        repositories: ['royalty-statements', 'royalty-statements-infra'],
+        // financial data: two reviewers (the policy's stricter requiredApprovals)
+        requiredApprovals: 2,
+        requireCodeOwnerReviews: true,
+        requiredStatusChecks: ['ci'],
+        teams: { maintain: 'rights-squad', read: ['content-tribe'] },
+        topics: [
+          'squad-rights-squad',
+          'tribe-content-tribe',
+          'data-financial',
+          'GDPR',
+          'Music_Rights',
+        ],
+        codeowners: '* @acme-music/rights-squad',
+      });
+      for (const step of [
+        'ownership',
+        'profile',
+        'fetch-service',
+        'fetch-infra',
+        'preflight',
+        'publish',
+        'governance',
+      ]) {
+        expect({ step, status: stepStatus(result, step) }).toEqual({
+          step,
+          status: 'completed',
+        });
+      }
+      expect(stepStatus(result, 'iac-pull-request')).toBe('skipped');
+      expect(result.output.links?.map(l => l.title)).toEqual([
+        'Service repository',
+        'Infrastructure repository',
+        'Open in catalog',
+      ]);
+    });
+
+    it('refuses a region the policy does not allow for the classification, naming it', async () => {
+      await expect(
+        (await backend).dryRun({ ...defaultValues, region: 'eu-central-1' }),
+      ).rejects.toThrow(
+        /region "eu-central-1" is not allowed: choose one of eu-north-1/,
+      );
+    });
+  });
+
+  describe('a squad that keeps its services in one IaC repository', () => {
+    const backend = startDryRunBackend(
+      demoOrganisationWithIacRepository('rights-squad', {
+        'squad-insights.io/iac-repository':
+          'acme-music/content-infra:squads/rights/services.tf',
+        'squad-insights.io/iac-state-source': 'terraform-states',
+        'squad-insights.io/iac-state-key':
+          'content-infra/squads/rights/terraform.tfstate',
+      }),
+    );
+    afterAll(async () => (await backend).stop());
+
+    it('publishes only the service, opens a pull request and points the catalog at the squad state', async () => {
+      const result = await (await backend).dryRun(defaultValues);
+
+      expect(stepInput(result, 'preflight')?.repositories).toEqual([
+        'royalty-statements',
+      ]);
+      expect(stepInput(result, 'publish')?.repositories).toEqual([
+        expect.objectContaining({
+          name: 'royalty-statements',
+          sourcePath: './service',
+          homepage: 'https://github.com/acme-music/content-infra',
+        }),
+      ]);
+      expect(stepInput(result, 'governance')?.repositories).toEqual([
+        'royalty-statements',
+      ]);
+      expect(stepInput(result, 'iac-pull-request')).toEqual({
+        owner: 'acme-music',
+        repo: 'content-infra',
+        path: 'squads/rights/services.tf',
+        serviceName: 'royalty-statements',
+        title: 'Add royalty-statements (financial)',
+        entry: {
+          data_classification: 'financial',
+          compliance_requirements: ['GDPR', 'Music_Rights'],
+          region: 'eu-north-1',
+          backup_region: 'eu-west-1',
+          record_retention_years: 7,
+          log_retention_days: 2557,
+          backup_retention_days: 35,
+          deletion_protection: true,
+          encryption_in_transit: true,
+          scaling: defaultValues.scaling,
+        },
+      });
+
+      const catalogInfo = repositoryFiles(result, 'service').get(
+        'catalog-info.yaml',
+      );
+      expect(catalogInfo).toContain(
+        'squad-insights.io/terraform-state: terraform-states:content-infra/squads/rights/terraform.tfstate',
+      );
+      expect(catalogInfo).toContain(
+        'url: https://github.com/acme-music/content-infra',
+      );
+      expect(result.output.links?.map(l => l.title)).toEqual([
+        'Service repository',
+        "Pull request in the squad's IaC repository",
+        'Open in catalog',
+      ]);
+    });
+  });
+});
