@@ -51,6 +51,11 @@ export interface Config {
        * Defaults to false (separation of duties).
        */
       allowSelfWaivers?: boolean;
+      /**
+       * When every service's compliance portfolio row is recomputed (rows also follow each new
+       * fact, waiver and review). Defaults to hourly, one minute after start.
+       */
+      portfolioSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
   };
 }

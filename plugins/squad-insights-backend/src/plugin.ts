@@ -12,6 +12,7 @@ import {
 } from '@squad-insights/backstage-plugin-squad-insights-node';
 import { ConsulIngester } from './ingestion/ConsulIngester';
 import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
+import { DatabaseComplianceSummaryStore } from './database/DatabaseComplianceSummaryStore';
 import { DatabaseFactsStore } from './database/DatabaseFactsStore';
 import { DatabaseFootprintStore } from './database/DatabaseFootprintStore';
 import { scheduleFootprintSnapshot } from './ingestion/scheduleFootprintSnapshot';
@@ -20,11 +21,14 @@ import { scheduleFactsIngestion } from './ingestion/scheduleFactsIngestion';
 import { StateIngester } from './ingestion/StateIngester';
 import { createRouter } from './router';
 import { ComplianceDecisionService } from './services/ComplianceDecisionService';
+import { CompliancePortfolioService } from './services/CompliancePortfolioService';
 import { readComplianceOptions } from './services/compliancePolicy';
 import { ComplianceService } from './services/ComplianceService';
 import { FactsService } from './services/FactsService';
 import { FootprintService } from './services/FootprintService';
 import { GroupFootprintService } from './services/GroupFootprintService';
+import { PortfolioRefreshTriggers } from './services/portfolioRefreshTriggers';
+import { schedulePortfolioRefresh } from './services/schedulePortfolioRefresh';
 import { serviceProfileServiceRef } from './services/ServiceProfileService';
 import { readSustainabilityOptions } from './services/sustainabilityOptions';
 
@@ -59,7 +63,11 @@ export const squadInsightsPlugin = createBackendPlugin({
         const reader = TerraformStateReader.create({
           sources: createStateSources(config, { logger }),
         });
-        const store = await DatabaseFactsStore.create({ database: deps.database });
+        // Fact writes refresh the compliance portfolio rows they change; connected below.
+        const portfolioTriggers = new PortfolioRefreshTriggers(logger);
+        const store = portfolioTriggers.facts(
+          await DatabaseFactsStore.create({ database: deps.database }),
+        );
         // After the facts store: both run the same migrations, and sequentially they do not
         // contend for the migration lock.
         const history = await DatabaseFootprintStore.create({ database: deps.database });
@@ -116,10 +124,23 @@ export const squadInsightsPlugin = createBackendPlugin({
           auth: deps.auth,
           permissions: deps.permissions,
           auditor: deps.auditor,
-          store: complianceStore,
+          store: portfolioTriggers.decisions(complianceStore),
           compliance,
           allowSelfWaivers: complianceOptions.allowSelfWaivers,
         });
+
+        const portfolio = CompliancePortfolioService.create({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+          compliance,
+          serviceProfile: deps.serviceProfile,
+          decisions: complianceStore,
+          facts: store,
+          summaries: await DatabaseComplianceSummaryStore.create({ database: deps.database }),
+        });
+        portfolioTriggers.connect(portfolio);
+        await schedulePortfolioRefresh({ config, logger, scheduler: deps.scheduler, portfolio });
 
         deps.permissionsRegistry.addPermissions(squadInsightsPermissions);
         deps.httpRouter.use(
@@ -132,6 +153,7 @@ export const squadInsightsPlugin = createBackendPlugin({
             groupFootprints,
             compliance,
             decisions,
+            portfolio,
           }),
         );
         deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -5,6 +5,7 @@ import { squadInsightsFactsRefreshPermission } from '@squad-insights/backstage-p
 import type express from 'express';
 import { createOpenApiRouter } from './schema/openapi/generated/openapi';
 import type { ComplianceDecisionService } from './services/ComplianceDecisionService';
+import type { CompliancePortfolioService } from './services/CompliancePortfolioService';
 import type { ComplianceService } from './services/ComplianceService';
 import type { FactsService } from './services/FactsService';
 import type { FootprintService } from './services/FootprintService';
@@ -24,9 +25,10 @@ export async function createRouter(options: {
   groupFootprints: GroupFootprintService;
   compliance: ComplianceService;
   decisions: ComplianceDecisionService;
+  portfolio: CompliancePortfolioService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, serviceProfile, facts, footprints, groupFootprints } = options;
-  const { compliance, decisions } = options;
+  const { compliance, decisions, portfolio } = options;
   const router = await createOpenApiRouter();
 
   router.get('/health', (_req, res) => {
@@ -95,6 +97,12 @@ export async function createRouter(options: {
   router.post('/entities/:namespace/:kind/:name/reviews', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     res.json(await decisions.createReview(req.params, req.body ?? {}, { credentials }) as any);
+  });
+
+  // Any signed-in user may read the portfolio, as every service's results are readable.
+  router.get('/compliance/portfolio', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await portfolio.getPortfolio(req.query));
   });
 
   router.get('/services', async (req, res) => {

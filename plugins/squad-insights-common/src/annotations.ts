@@ -25,6 +25,30 @@ export const SQUAD_INSIGHTS_ANNOTATIONS = {
 } as const;
 
 /**
+ * Annotations on a squad's Group entity: its contacts (read by the portal's ownership card and
+ * by the squad template) and its shared Terraform repository (read by the template). Contacts
+ * hold a comma-separated list of user or group refs, or e-mail addresses.
+ *
+ * @public
+ */
+export const SQUAD_GROUP_ANNOTATIONS = {
+  /** The GitHub team of the group, `<org>/<team-slug>` as the GitHub org provider writes it, or `<team-slug>`. */
+  githubTeam: 'github.com/team-slug',
+  /** The squad's Terraform repository holding its services map: `<owner>/<repo>:<path to the .tf file>`. */
+  iacRepository: 'squad-insights.io/iac-repository',
+  /** The configured Terraform state source that holds that repository's state; `demo` when absent. */
+  iacStateSource: 'squad-insights.io/iac-state-source',
+  /** The state's key in that source; `<repo>/<folder of the .tf file>/terraform.tfstate` when absent. */
+  iacStateKey: 'squad-insights.io/iac-state-key',
+  /** Who answers technical questions: user or group refs, or e-mail addresses. */
+  technicalContact: 'squad-insights.io/technical-contact',
+  /** Who answers for the business side: user or group refs, or e-mail addresses. */
+  businessContact: 'squad-insights.io/business-contact',
+  /** Who is paged: user or group refs (e.g. an on-call rotation group), or e-mail addresses. */
+  onCall: 'squad-insights.io/on-call',
+} as const;
+
+/**
  * The Group `spec.type` values of the squad model.
  *
  * @public

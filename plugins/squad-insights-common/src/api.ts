@@ -1,5 +1,11 @@
 import type { AnnotationProblem, ServiceProfile } from './profile';
-import type { Advice, Criticality, FootprintRollup, ServiceFootprint } from './sustainability';
+import type {
+  Advice,
+  Criticality,
+  FootprintRollup,
+  Heatmap,
+  ServiceFootprint,
+} from './sustainability';
 import type { ComplianceEvaluation } from './compliance';
 
 /**
@@ -29,6 +35,36 @@ export interface ServiceOwnership {
 }
 
 /**
+ * Someone to contact about a service: a catalog User or Group, or a plain address.
+ *
+ * @public
+ */
+export interface ServiceContact {
+  /** The catalog entity, when the annotation named one that exists. */
+  entityRef?: string;
+  /** The entity's display name, or the address itself. */
+  title: string;
+  email?: string;
+  /**
+   * `annotation`: named by the owning squad's contact annotation; `squad-email`: nobody was
+   * named, so the squad's own `spec.profile.email` stands in.
+   */
+  source: 'annotation' | 'squad-email';
+}
+
+/**
+ * Contacts of a service, read from its owning squad's Group annotations
+ * (`squad-insights.io/technical-contact`, `…/business-contact`, `…/on-call`).
+ *
+ * @public
+ */
+export interface ServiceContacts {
+  technical: ServiceContact[];
+  business: ServiceContact[];
+  onCall: ServiceContact[];
+}
+
+/**
  * Body of `GET /api/squad-insights/entities/{namespace}/{kind}/{name}/profile`.
  *
  * @public
@@ -38,6 +74,8 @@ export interface ServiceProfileResponse {
   profile: ServiceProfile;
   problems: AnnotationProblem[];
   ownership: ServiceOwnership;
+  /** Absent from backends that predate contacts, and when the owner is not a Group. */
+  contacts?: ServiceContacts;
 }
 
 /**
@@ -69,6 +107,10 @@ export interface EntityFootprintResponse {
   advice: Advice[];
   stale: boolean;
   states: Array<{ reference: string; freshness: FactFreshness }>;
+  /** The Consul service the observed replica counts came from, when Consul sees the service. */
+  consul?: { serviceName: string; freshness: FactFreshness; healthyInstances?: number };
+  /** Scheduled capacity per weekday × hour over the renewable-share bands. */
+  heatmap?: Heatmap;
   problems: string[];
   history?: Array<{ day: string; kwhPerDay: number; co2eKgPerDay: number }>;
 }
@@ -153,23 +195,31 @@ export interface GroupFootprintResponse {
 
 /**
  * Compliance status of a service, or of one framework of it: `failing` when a check fails
- * without an active waiver, `compliant` when every applicable check passed or is waived,
- * `unknown` when nothing could be judged (no facts yet).
+ * without an active waiver; `compliant` when every check that applies passed or is waived and
+ * none is unknown; `unknown` otherwise (some check could not be judged, e.g. no facts yet — an
+ * unknown check may hide a failure).
  *
  * @public
  */
-export type PortfolioStatus = 'compliant' | 'failing' | 'unknown';
+export type PortfolioStatus = (typeof PORTFOLIO_STATUSES)[number];
+
+/** The portfolio statuses, worst first. @public */
+export const PORTFOLIO_STATUSES = ['failing', 'unknown', 'compliant'] as const;
+
+/** The fields the portfolio can be sorted by. @public */
+export const PORTFOLIO_SORT_FIELDS = [
+  'service',
+  'squad',
+  'tribe',
+  'status',
+  'score',
+  'failingChecks',
+  'nextWaiverExpiry',
+  'lastReviewAt',
+] as const;
 
 /** @public */
-export type PortfolioSortField =
-  | 'service'
-  | 'squad'
-  | 'tribe'
-  | 'status'
-  | 'score'
-  | 'failingChecks'
-  | 'nextWaiverExpiry'
-  | 'lastReviewAt';
+export type PortfolioSortField = (typeof PORTFOLIO_SORT_FIELDS)[number];
 
 /**
  * Query of `GET /api/squad-insights/compliance/portfolio`. Every filter is optional; filters
@@ -182,6 +232,8 @@ export interface PortfolioQuery {
   squad?: string;
   /** A framework id of the policy (`PCI_DSS`); with `status`, the status of that framework. */
   framework?: string;
+  /** A check id of the policy: only services where it fails without an active waiver. */
+  check?: string;
   status?: PortfolioStatus;
   /** Only services with an active waiver expiring within this many days. */
   expiringWithinDays?: number;

@@ -4,7 +4,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { readTaskSchedule } from './readTaskSchedule';
+import { scheduleGlobalTask } from './scheduleGlobalTask';
 import type { CatalogScanner } from './CatalogScanner';
 import type { StateIngester } from './StateIngester';
 
@@ -28,14 +28,12 @@ export async function scheduleFactsIngestion(options: {
   signal?: AbortSignal;
 }) {
   const { config, logger, scheduler, scanner, ingester, signal } = options;
-  const schedule = readTaskSchedule(config, 'squadInsights.facts.schedule', DEFAULT_SCHEDULE);
-
-  await scheduler.scheduleTask({
+  await scheduleGlobalTask({
+    scheduler,
+    config,
     id: 'squad-insights-facts-ingestion',
-    ...schedule,
-    // After the spread: a schedule read from config carries a `scope` key (undefined when not
-    // set), which must not turn this task local — it must run once across instances.
-    scope: 'global',
+    configKey: 'squadInsights.facts.schedule',
+    defaultSchedule: DEFAULT_SCHEDULE,
     signal,
     fn: async () => {
       const references = await scanner.scan();

@@ -5,7 +5,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { readTaskSchedule } from './readTaskSchedule';
+import { scheduleGlobalTask } from './scheduleGlobalTask';
 import type { FactsStore } from '../database/FactsStore';
 import type { FootprintService } from '../services/FootprintService';
 
@@ -32,18 +32,12 @@ export async function scheduleFootprintSnapshot(options: {
   footprints: Pick<FootprintService, 'snapshot'>;
 }) {
   const { config, logger, scheduler, auth, store, footprints } = options;
-  const schedule = readTaskSchedule(
+  await scheduleGlobalTask({
+    scheduler,
     config,
-    'squadInsights.sustainability.snapshotSchedule',
-    DEFAULT_SCHEDULE,
-  );
-
-  await scheduler.scheduleTask({
     id: 'squad-insights-footprint-snapshot',
-    ...schedule,
-    // After the spread: a schedule read from config carries a `scope` key (undefined when not
-    // set), which must not turn this task local — it must run once across instances.
-    scope: 'global',
+    configKey: 'squadInsights.sustainability.snapshotSchedule',
+    defaultSchedule: DEFAULT_SCHEDULE,
     fn: async () => {
       const credentials = await auth.getOwnServiceCredentials();
       const totals = { written: 0, unknown: 0, failed: 0 };

@@ -12,12 +12,26 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  AnnotationProblem,
   readServiceProfile,
+  ServiceContact,
+  ServiceContacts,
   ServiceOwnership,
   ServiceProfileResponse,
+  SQUAD_GROUP_ANNOTATIONS,
   SQUAD_MODEL_GROUP_TYPES,
   GroupSummary,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
+
+/** The squad Group annotations naming each kind of contact. */
+const SQUAD_CONTACT_ANNOTATIONS = {
+  technical: SQUAD_GROUP_ANNOTATIONS.technicalContact,
+  business: SQUAD_GROUP_ANNOTATIONS.businessContact,
+  onCall: SQUAD_GROUP_ANNOTATIONS.onCall,
+} as const;
+
+// Deliberately loose: it only has to tell an address from an entity ref, which has no `@`.
+const EMAIL = /^[^\s@:/]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Answers who owns a service in the squad model and what it declares about itself.
@@ -33,12 +47,26 @@ export interface ServiceProfileService {
 
 type Catalog = typeof catalogServiceRef.T;
 
+type ContactEntry = { email: string } | { ref: string };
+
+type Profile = { displayName?: string; email?: string };
+
 function summary(entity: Entity): GroupSummary {
-  const profile = (entity.spec?.profile ?? {}) as { displayName?: string };
+  const profile = (entity.spec?.profile ?? {}) as Profile;
   return {
     entityRef: stringifyEntityRef(entity),
     title: entity.metadata.title ?? profile.displayName ?? entity.metadata.name,
     type: String(entity.spec?.type ?? ''),
+  };
+}
+
+function contactOf(entity: Entity): ServiceContact {
+  const profile = (entity.spec?.profile ?? {}) as Profile;
+  return {
+    entityRef: stringifyEntityRef(entity),
+    title: entity.metadata.title ?? profile.displayName ?? entity.metadata.name,
+    email: profile.email,
+    source: 'annotation',
   };
 }
 
@@ -91,7 +119,77 @@ export class CatalogServiceProfileService implements ServiceProfileService {
     const guild = await group(profile.guild);
     if (guild) ownership.guild = summary(guild);
 
-    return { entityRef: stringifyEntityRef(entity), profile, problems, ownership };
+    const contacts = owner ? await this.contacts(owner, problems, credentials) : undefined;
+    return { entityRef: stringifyEntityRef(entity), profile, problems, ownership, contacts };
+  }
+
+  /**
+   * Resolves the owner's contact annotations. A ref that names no User or Group in the
+   * catalog is reported as a problem rather than shown as a dead link; a role left empty
+   * falls back to the squad's own address, so every role has someone to write to.
+   */
+  private async contacts(
+    owner: Entity,
+    problems: AnnotationProblem[],
+    credentials: BackstageCredentials,
+  ): Promise<ServiceContacts> {
+    const ownerRef = stringifyEntityRef(owner);
+    const namespace = owner.metadata.namespace ?? 'default';
+    const annotations = owner.metadata.annotations ?? {};
+    const named = (Object.keys(SQUAD_CONTACT_ANNOTATIONS) as Array<keyof ServiceContacts>).map(
+      role => {
+        const annotation = SQUAD_CONTACT_ANNOTATIONS[role];
+        const values = (annotations[annotation] ?? '')
+          .split(',')
+          .map(v => v.trim())
+          .filter(Boolean);
+        const entries = values.flatMap((value): ContactEntry[] => {
+          if (EMAIL.test(value)) return [{ email: value }];
+          try {
+            const ref = parseEntityRef(value, { defaultKind: 'user', defaultNamespace: namespace });
+            return [{ ref: stringifyEntityRef(ref) }];
+          } catch {
+            problems.push({
+              annotation,
+              message: `${ownerRef} names "${value}", which is neither an e-mail address nor an entity ref`,
+            });
+            return [];
+          }
+        });
+        return { role, annotation, entries };
+      },
+    );
+
+    const refs = [...new Set(named.flatMap(n => n.entries.flatMap(e => ('ref' in e ? [e.ref] : []))))];
+    const found = new Map<string, Entity>();
+    if (refs.length > 0) {
+      const { items } = await this.catalog.getEntitiesByRefs({ entityRefs: refs }, { credentials });
+      items.forEach((item, i) => {
+        if (item && (item.kind === 'User' || item.kind === 'Group')) found.set(refs[i], item);
+      });
+    }
+
+    const squadEmail = ((owner.spec?.profile ?? {}) as Profile).email;
+    const fallback: ServiceContact[] = squadEmail
+      ? [{ entityRef: ownerRef, title: summary(owner).title, email: squadEmail, source: 'squad-email' }]
+      : [];
+    const contacts: ServiceContacts = { technical: [], business: [], onCall: [] };
+    for (const { role, annotation, entries } of named) {
+      const resolved = entries.flatMap((e): ServiceContact[] => {
+        if ('email' in e) return [{ title: e.email, email: e.email, source: 'annotation' }];
+        const user = found.get(e.ref);
+        if (!user) {
+          problems.push({
+            annotation,
+            message: `${ownerRef} names ${e.ref}, which is not a User or Group in the catalog`,
+          });
+          return [];
+        }
+        return [contactOf(user)];
+      });
+      contacts[role] = resolved.length > 0 ? resolved : fallback;
+    }
+    return contacts;
   }
 }
 

@@ -654,6 +654,221 @@ export const spec = {
             "$ref": "#/components/schemas/EntityCompliance"
           }
         }
+      },
+      "PortfolioFrameworkStatus": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "title",
+          "status",
+          "score",
+          "failed"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "compliant",
+              "failing",
+              "unknown"
+            ]
+          },
+          "score": {
+            "type": "number",
+            "nullable": true
+          },
+          "failed": {
+            "type": "integer"
+          }
+        }
+      },
+      "PortfolioRow": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "entityRef",
+          "name",
+          "status",
+          "score",
+          "failingChecks",
+          "frameworks",
+          "waivers",
+          "stale"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "squad": {
+            "type": "string",
+            "description": "Group entity ref of the owning squad"
+          },
+          "tribe": {
+            "type": "string",
+            "description": "Group entity ref of the tribe of the owning squad"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "compliant",
+              "failing",
+              "unknown"
+            ]
+          },
+          "score": {
+            "type": "number",
+            "nullable": true
+          },
+          "failingChecks": {
+            "type": "integer"
+          },
+          "frameworks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/PortfolioFrameworkStatus"
+            }
+          },
+          "waivers": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "active",
+              "expiringSoon"
+            ],
+            "properties": {
+              "active": {
+                "type": "integer"
+              },
+              "expiringSoon": {
+                "type": "integer",
+                "description": "Active waivers expiring within 30 days"
+              },
+              "nextExpiry": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "lastReview": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "at",
+              "reviewer",
+              "decision"
+            ],
+            "properties": {
+              "at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "reviewer": {
+                "type": "string"
+              },
+              "decision": {
+                "type": "string",
+                "enum": [
+                  "approved",
+                  "changes_requested"
+                ]
+              }
+            }
+          },
+          "stale": {
+            "type": "boolean",
+            "description": "True when an input of the verdict is stale"
+          }
+        }
+      },
+      "PortfolioResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items",
+          "totalCount",
+          "offset",
+          "limit",
+          "facets",
+          "generatedAt"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/PortfolioRow"
+            }
+          },
+          "totalCount": {
+            "type": "integer"
+          },
+          "offset": {
+            "type": "integer"
+          },
+          "limit": {
+            "type": "integer"
+          },
+          "facets": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "The values the filters can take over the whole portfolio",
+            "required": [
+              "tribes",
+              "squads",
+              "frameworks"
+            ],
+            "properties": {
+              "tribes": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "squads": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "frameworks": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "id",
+                    "title"
+                  ],
+                  "properties": {
+                    "id": {
+                      "type": "string"
+                    },
+                    "title": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "generatedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the oldest summary behind this answer was computed"
+          }
+        }
       }
     }
   },
@@ -705,7 +920,142 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "type": "object",
-                  "additionalProperties": true
+                  "required": [
+                    "entityRef",
+                    "profile",
+                    "problems",
+                    "ownership"
+                  ],
+                  "additionalProperties": true,
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "profile": {
+                      "type": "object",
+                      "additionalProperties": true
+                    },
+                    "problems": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "annotation",
+                          "message"
+                        ],
+                        "properties": {
+                          "annotation": {
+                            "type": "string"
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "ownership": {
+                      "type": "object",
+                      "additionalProperties": true
+                    },
+                    "contacts": {
+                      "type": "object",
+                      "description": "From the owning squad's squad-insights.io/technical-contact, business-contact and on-call annotations; a role nobody is named for falls back to the squad's spec.profile.email. Absent when the owner is not in the catalog.",
+                      "required": [
+                        "technical",
+                        "business",
+                        "onCall"
+                      ],
+                      "properties": {
+                        "technical": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "required": [
+                              "title",
+                              "source"
+                            ],
+                            "properties": {
+                              "entityRef": {
+                                "type": "string",
+                                "description": "The User or Group, when one was named"
+                              },
+                              "title": {
+                                "type": "string"
+                              },
+                              "email": {
+                                "type": "string"
+                              },
+                              "source": {
+                                "type": "string",
+                                "enum": [
+                                  "annotation",
+                                  "squad-email"
+                                ]
+                              }
+                            }
+                          }
+                        },
+                        "business": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "required": [
+                              "title",
+                              "source"
+                            ],
+                            "properties": {
+                              "entityRef": {
+                                "type": "string",
+                                "description": "The User or Group, when one was named"
+                              },
+                              "title": {
+                                "type": "string"
+                              },
+                              "email": {
+                                "type": "string"
+                              },
+                              "source": {
+                                "type": "string",
+                                "enum": [
+                                  "annotation",
+                                  "squad-email"
+                                ]
+                              }
+                            }
+                          }
+                        },
+                        "onCall": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "required": [
+                              "title",
+                              "source"
+                            ],
+                            "properties": {
+                              "entityRef": {
+                                "type": "string",
+                                "description": "The User or Group, when one was named"
+                              },
+                              "title": {
+                                "type": "string"
+                              },
+                              "email": {
+                                "type": "string"
+                              },
+                              "source": {
+                                "type": "string",
+                                "enum": [
+                                  "annotation",
+                                  "squad-email"
+                                ]
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -1109,6 +1459,139 @@ export const spec = {
           },
           "403": {
             "description": "Not allowed"
+          }
+        }
+      }
+    },
+    "/compliance/portfolio": {
+      "get": {
+        "operationId": "GetCompliancePortfolio",
+        "description": "Every service of the catalog with its compliance verdict, filtered, searched, sorted and paged. Served from per-service summaries that are recomputed when facts, waivers or reviews change and by a scheduled pass.\n",
+        "parameters": [
+          {
+            "name": "tribe",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "Group entity ref of a tribe"
+          },
+          {
+            "name": "squad",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "Group entity ref of a squad"
+          },
+          {
+            "name": "framework",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "A framework id of the policy; with status, the status of that framework. Unknown ids match nothing"
+          },
+          {
+            "name": "check",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "A check id of the policy: only services where it fails without an active waiver. Unknown ids match nothing"
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "compliant",
+                "failing",
+                "unknown"
+              ]
+            }
+          },
+          {
+            "name": "expiringWithinDays",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "description": "Only services with an active waiver expiring within this many days"
+          },
+          {
+            "name": "q",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "Case-insensitive search over name and title and squad and tribe"
+          },
+          {
+            "name": "sort",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "service",
+                "squad",
+                "tribe",
+                "status",
+                "score",
+                "failingChecks",
+                "nextWaiverExpiry",
+                "lastReviewAt"
+              ],
+              "default": "status"
+            }
+          },
+          {
+            "name": "order",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "asc",
+                "desc"
+              ],
+              "default": "asc"
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 100
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of the portfolio, sorted with the entity ref breaking ties, and the facets",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PortfolioResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A parameter is out of range or not one of its allowed values"
           }
         }
       }

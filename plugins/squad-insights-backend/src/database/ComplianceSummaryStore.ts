@@ -1,0 +1,64 @@
+import type {
+  PortfolioQuery,
+  PortfolioRow,
+  PortfolioSortField,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
+
+/**
+ * The compliance verdict of one service as the portfolio shows it, computed ahead of time.
+ *
+ * @public
+ */
+export interface ComplianceSummary extends Omit<PortfolioRow, 'waivers' | 'lastReview'> {
+  waivers: { active: number; expiringSoon: number; nextExpiry?: Date };
+  lastReview?: { at: Date; reviewer: string; decision: 'approved' | 'changes_requested' };
+  stale: boolean;
+  /** Fact sources the verdict was computed from: `state:<reference>`, `consul:<service>`. */
+  sources: string[];
+  /** Ids of the checks failing without an active waiver, for the filter by check. */
+  failingCheckIds: string[];
+  computedAt: Date;
+}
+
+/** A summary as queries return it, without the lookup keys kept beside it. @public */
+export type StoredComplianceSummary = Omit<ComplianceSummary, 'sources' | 'failingCheckIds'>;
+
+/**
+ * A portfolio query with defaults applied and values checked, as the store runs it.
+ *
+ * @public
+ */
+export type SummaryQuery = Omit<PortfolioQuery, 'sort' | 'order' | 'offset' | 'limit'> & {
+  sort: PortfolioSortField;
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  /** The time `expiringWithinDays` counts from. */
+  now: Date;
+};
+
+/**
+ * Storage of the per-service compliance summaries behind the portfolio query.
+ *
+ * @public
+ */
+export interface ComplianceSummaryStore {
+  /** Writes the summary of a service, replacing the previous one. */
+  upsert(summary: ComplianceSummary): Promise<void>;
+  /** Removes the summary of a service that left the portfolio. */
+  delete(entityRefs: string[]): Promise<void>;
+  /** Every service with a summary, for pruning the ones gone from the catalog. */
+  listEntityRefs(): Promise<string[]>;
+  /** Services whose last summary was computed from any of these fact sources. */
+  entitiesForSources(sources: string[]): Promise<string[]>;
+  query(
+    query: SummaryQuery,
+  ): Promise<{ items: StoredComplianceSummary[]; totalCount: number }>;
+  /** The values the filters can take over all summaries, and when the oldest was computed. */
+  facets(): Promise<{
+    tribes: string[];
+    squads: string[];
+    frameworks: Array<{ id: string; title: string }>;
+    oldestComputedAt?: Date;
+  }>;
+}

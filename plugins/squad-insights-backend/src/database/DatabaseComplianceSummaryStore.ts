@@ -1,0 +1,283 @@
+import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import type {
+  PortfolioFrameworkStatus,
+  PortfolioSortField,
+  PortfolioStatus,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
+import type { Knex } from 'knex';
+import type {
+  ComplianceSummary,
+  ComplianceSummaryStore,
+  StoredComplianceSummary,
+  SummaryQuery,
+} from './ComplianceSummaryStore';
+
+const migrationsDir = resolvePackagePath(
+  '@squad-insights/backstage-plugin-squad-insights-backend',
+  'migrations',
+);
+
+const SUMMARIES = 'si_compliance_summaries';
+const FRAMEWORKS = 'si_compliance_summary_frameworks';
+const FAILING_CHECKS = 'si_compliance_summary_failing_checks';
+const SOURCES = 'si_compliance_summary_sources';
+/** Well below the bound-parameter limits of SQLite (32766) and PostgreSQL (65535). */
+const CHUNK = 500;
+
+type Timestamp = Date | string | number;
+
+type SummaryRow = {
+  entity_ref: string;
+  name: string;
+  title: string | null;
+  squad_ref: string | null;
+  tribe_ref: string | null;
+  search_text: string;
+  status: PortfolioStatus;
+  status_rank: number;
+  score: number | null;
+  failing_checks: number;
+  frameworks: string;
+  waivers_active: number;
+  waivers_expiring_soon: number;
+  next_waiver_expiry: Timestamp | null;
+  last_review_at: Timestamp | null;
+  last_review_by: string | null;
+  last_review_decision: 'approved' | 'changes_requested' | null;
+  stale: boolean | number;
+  computed_at: Timestamp;
+};
+
+/** Worst first when sorted ascending, which is what a reviewer opens the page for. */
+const STATUS_RANK: Record<PortfolioStatus, number> = { failing: 0, unknown: 1, compliant: 2 };
+
+const SORT_COLUMNS: Record<PortfolioSortField, string> = {
+  service: 's.name',
+  squad: 's.squad_ref',
+  tribe: 's.tribe_ref',
+  status: 's.status_rank',
+  score: 's.score',
+  failingChecks: 's.failing_checks',
+  nextWaiverExpiry: 's.next_waiver_expiry',
+  lastReviewAt: 's.last_review_at',
+};
+
+// PostgreSQL hands back Dates, SQLite the epoch milliseconds or text that was written.
+const date = (v: Timestamp) => (v instanceof Date ? v : new Date(v));
+
+/**
+ * Lower-cased in JavaScript rather than with SQL `lower()`: SQLite's `lower()` folds ASCII
+ * only, so "Ödeskontot" would never match "öde" there.
+ */
+function searchText(s: Pick<ComplianceSummary, 'name' | 'title' | 'squad' | 'tribe'>): string {
+  return [s.name, s.title, s.squad, s.tribe].filter(Boolean).join('\n').toLocaleLowerCase('en');
+}
+
+/** `!` escapes LIKE wildcards the same way on SQLite (no default escape) and PostgreSQL. */
+const likePattern = (q: string) => `%${q.toLocaleLowerCase('en').replace(/[!%_]/g, c => `!${c}`)}%`;
+
+function chunks<T>(values: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
+  return out;
+}
+
+function toRow(s: ComplianceSummary): SummaryRow {
+  return {
+    entity_ref: s.entityRef,
+    name: s.name,
+    title: s.title ?? null,
+    squad_ref: s.squad ?? null,
+    tribe_ref: s.tribe ?? null,
+    search_text: searchText(s),
+    status: s.status,
+    status_rank: STATUS_RANK[s.status],
+    score: s.score,
+    failing_checks: s.failingChecks,
+    frameworks: JSON.stringify(s.frameworks),
+    waivers_active: s.waivers.active,
+    waivers_expiring_soon: s.waivers.expiringSoon,
+    next_waiver_expiry: s.waivers.nextExpiry ?? null,
+    last_review_at: s.lastReview?.at ?? null,
+    last_review_by: s.lastReview?.reviewer ?? null,
+    last_review_decision: s.lastReview?.decision ?? null,
+    stale: s.stale,
+    computed_at: s.computedAt,
+  };
+}
+
+function fromRow(r: SummaryRow): StoredComplianceSummary {
+  return {
+    entityRef: r.entity_ref,
+    name: r.name,
+    title: r.title ?? undefined,
+    squad: r.squad_ref ?? undefined,
+    tribe: r.tribe_ref ?? undefined,
+    status: r.status,
+    score: r.score === null ? null : Number(r.score),
+    failingChecks: r.failing_checks,
+    frameworks: JSON.parse(r.frameworks) as PortfolioFrameworkStatus[],
+    waivers: {
+      active: r.waivers_active,
+      expiringSoon: r.waivers_expiring_soon,
+      nextExpiry: r.next_waiver_expiry === null ? undefined : date(r.next_waiver_expiry),
+    },
+    lastReview:
+      r.last_review_at === null
+        ? undefined
+        : { at: date(r.last_review_at), reviewer: r.last_review_by!, decision: r.last_review_decision! },
+    stale: Boolean(r.stale),
+    computedAt: date(r.computed_at),
+  };
+}
+
+/**
+ * {@link ComplianceSummaryStore} on the plugin's database (SQLite or PostgreSQL). Filters,
+ * search, sort and paging all run in SQL on indexed columns; the per-framework verdicts sit in
+ * their own table so "PCI_DSS failing" is an indexed lookup rather than a scan of JSON.
+ *
+ * @public
+ */
+export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
+  static async create(options: { database: DatabaseService }): Promise<DatabaseComplianceSummaryStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseComplianceSummaryStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async upsert(summary: ComplianceSummary): Promise<void> {
+    const entityRef = summary.entityRef;
+    await this.db.transaction(async tx => {
+      await tx(SUMMARIES).where({ entity_ref: entityRef }).delete();
+      await tx(FRAMEWORKS).where({ entity_ref: entityRef }).delete();
+      await tx(SOURCES).where({ entity_ref: entityRef }).delete();
+      await tx(FAILING_CHECKS).where({ entity_ref: entityRef }).delete();
+      await tx(SUMMARIES).insert(toRow(summary));
+      if (summary.frameworks.length) {
+        await tx(FRAMEWORKS).insert(
+          summary.frameworks.map(f => ({
+            entity_ref: entityRef,
+            framework_id: f.id,
+            title: f.title,
+            status: f.status,
+            score: f.score,
+            failed: f.failed,
+          })),
+        );
+      }
+      const sources = [...new Set(summary.sources)];
+      if (sources.length) {
+        await tx(SOURCES).insert(sources.map(source => ({ entity_ref: entityRef, source })));
+      }
+      const failing = [...new Set(summary.failingCheckIds)];
+      if (failing.length) {
+        await tx(FAILING_CHECKS).insert(
+          failing.map(checkId => ({ entity_ref: entityRef, check_id: checkId })),
+        );
+      }
+    });
+  }
+
+  async delete(entityRefs: string[]): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const refs of chunks(entityRefs)) {
+        for (const table of [SUMMARIES, FRAMEWORKS, SOURCES, FAILING_CHECKS]) {
+          await tx(table).whereIn('entity_ref', refs).delete();
+        }
+      }
+    });
+  }
+
+  async listEntityRefs(): Promise<string[]> {
+    const rows = await this.db(SUMMARIES).select('entity_ref').orderBy('entity_ref');
+    return rows.map(r => r.entity_ref);
+  }
+
+  async entitiesForSources(sources: string[]): Promise<string[]> {
+    const found = new Set<string>();
+    for (const part of chunks([...new Set(sources)])) {
+      const rows = await this.db(SOURCES).distinct('entity_ref').whereIn('source', part);
+      rows.forEach(r => found.add(r.entity_ref));
+    }
+    return [...found].sort();
+  }
+
+  async query(q: SummaryQuery) {
+    const filtered = this.filtered(q);
+    const [{ n }] = await filtered.clone().count({ n: '*' });
+    const column = SORT_COLUMNS[q.sort];
+    const rows: SummaryRow[] = await filtered
+      .clone()
+      .select('s.*')
+      // Nulls last either way: services without a squad or a review belong at the end. Spelled
+      // out because knex's `nulls: 'last'` on SQLite drops the column itself from the ORDER BY.
+      .orderByRaw(`case when ?? is null then 1 else 0 end`, [column])
+      .orderBy([
+        { column, order: q.order },
+        { column: 's.entity_ref', order: 'asc' },
+      ])
+      .offset(q.offset)
+      .limit(q.limit);
+    return { items: rows.map(fromRow), totalCount: Number(n) };
+  }
+
+  async facets() {
+    const [tribes, squads, frameworks, [{ oldest }]] = await Promise.all([
+      this.db(SUMMARIES).distinct('tribe_ref').whereNotNull('tribe_ref').orderBy('tribe_ref'),
+      this.db(SUMMARIES).distinct('squad_ref').whereNotNull('squad_ref').orderBy('squad_ref'),
+      this.db<{ framework_id: string; title: string }>(FRAMEWORKS)
+        .select('framework_id')
+        .min({ title: 'title' })
+        .groupBy('framework_id')
+        .orderBy('framework_id'),
+      this.db(SUMMARIES).min({ oldest: 'computed_at' }),
+    ]);
+    return {
+      tribes: tribes.map(r => r.tribe_ref as string),
+      squads: squads.map(r => r.squad_ref as string),
+      frameworks: frameworks.map(r => ({ id: r.framework_id, title: String(r.title) })),
+      oldestComputedAt: oldest === null || oldest === undefined ? undefined : date(oldest),
+    };
+  }
+
+  private filtered(q: SummaryQuery): Knex.QueryBuilder {
+    const rows = this.db(`${SUMMARIES} as s`);
+    if (q.tribe) rows.where('s.tribe_ref', q.tribe);
+    if (q.squad) rows.where('s.squad_ref', q.squad);
+    if (q.framework) {
+      // With a framework, `status` is that framework's status rather than the service's.
+      const { framework, status } = q;
+      rows.whereExists(sub => {
+        sub
+          .select(this.db.raw('1'))
+          .from(`${FRAMEWORKS} as f`)
+          .whereRaw('f.entity_ref = s.entity_ref')
+          .where('f.framework_id', framework);
+        if (status) sub.where('f.status', status);
+      });
+    } else if (q.status) {
+      rows.where('s.status', q.status);
+    }
+    if (q.check) {
+      const check = q.check;
+      rows.whereExists(sub =>
+        sub
+          .select(this.db.raw('1'))
+          .from(`${FAILING_CHECKS} as c`)
+          .whereRaw('c.entity_ref = s.entity_ref')
+          .where('c.check_id', check),
+      );
+    }
+    if (q.expiringWithinDays !== undefined) {
+      const until = new Date(q.now.getTime() + q.expiringWithinDays * 86_400_000);
+      rows.where('s.next_waiver_expiry', '>', q.now).where('s.next_waiver_expiry', '<=', until);
+    }
+    const search = q.q?.trim();
+    if (search) rows.whereRaw(`s.search_text like ? escape '!'`, [likePattern(search)]);
+    return rows;
+  }
+}

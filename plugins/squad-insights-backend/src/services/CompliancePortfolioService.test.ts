@@ -1,0 +1,196 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { ComplianceScore } from '@squad-insights/backstage-plugin-squad-insights-common';
+import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
+import { DatabaseComplianceSummaryStore } from '../database/DatabaseComplianceSummaryStore';
+import type { FactsStore } from '../database/FactsStore';
+import { CompliancePortfolioService } from './CompliancePortfolioService';
+import type { EntityCompliance } from './ComplianceService';
+import { PortfolioRefreshTriggers } from './portfolioRefreshTriggers';
+import { CatalogServiceProfileService } from './ServiceProfileService';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const now = new Date('2026-11-26T08:00:00Z');
+const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
+
+const group = (name: string, type: string, parent?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type, children: [], ...(parent && { parent }) },
+});
+const service = (name: string, owner: string, type = 'service'): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    title: name.replace(/-/g, ' '),
+    annotations: { 'squad-insights.io/consul-service': name },
+  },
+  spec: { type, lifecycle: 'production', owner },
+});
+
+const score = (s: Partial<ComplianceScore>): ComplianceScore => ({
+  score: null, passed: 0, failed: 0, waived: 0, unknown: 0, notApplicable: 0, ...s,
+});
+
+/** Evaluations as ComplianceService returns them for the demo's payment and podcast services. */
+const evaluations: Record<string, EntityCompliance> = {
+  'payment-processing': {
+    entityRef: 'component:default/payment-processing',
+    evaluatedAt: now.toISOString(),
+    stale: false,
+    problems: [],
+    policy: { name: 'squad-insights-default' },
+    parameters: {} as EntityCompliance['parameters'],
+    checks: [],
+    score: score({ score: 0.9, passed: 30, failed: 2, unknown: 1 }),
+    frameworks: [
+      { id: 'PCI_DSS', title: 'PCI DSS v4.0', applies: true, reason: 'declared', score: score({ score: 0.8, passed: 10, failed: 2 }) },
+      { id: 'GDPR', title: 'EU General Data Protection Regulation', applies: true, reason: 'declared', score: score({ score: 1, passed: 12, unknown: 1 }) },
+      { id: 'Copyright_Law', title: 'Copyright law', applies: false, reason: 'not declared', score: score({}) },
+    ],
+  },
+  'podcast-ingest': {
+    entityRef: 'component:default/podcast-ingest',
+    evaluatedAt: now.toISOString(),
+    stale: true,
+    problems: [],
+    policy: { name: 'squad-insights-default' },
+    parameters: {} as EntityCompliance['parameters'],
+    checks: [],
+    score: score({ score: 1, passed: 20, waived: 1 }),
+    frameworks: [
+      { id: 'Copyright_Law', title: 'Copyright law', applies: true, reason: 'declared', score: score({ score: 1, passed: 4 }) },
+    ],
+  },
+};
+
+describe('CompliancePortfolioService', () => {
+  async function setup(entities: Entity[]) {
+    const knex = await databases.init('SQLITE_3');
+    const database = { getClient: async () => knex };
+    const catalog = catalogServiceMock({ entities });
+    const decisions = await DatabaseComplianceStore.create({ database });
+    const summaries = await DatabaseComplianceSummaryStore.create({ database });
+    const logger = mockServices.logger.mock();
+    const portfolio = CompliancePortfolioService.create({
+      catalog,
+      auth: mockServices.auth(),
+      logger,
+      compliance: {
+        getEntityCompliance: async (ref: CompoundEntityRef) => {
+          const evaluation = evaluations[ref.name];
+          if (!evaluation) throw new Error(`Terraform source of ${ref.name} is unreachable`);
+          return evaluation;
+        },
+      },
+      serviceProfile: CatalogServiceProfileService.create({ catalog }),
+      decisions,
+      facts: { getEntityStates: async ref => [`demo:${ref.split('/')[1]}/terraform.tfstate`] },
+      summaries,
+      now: () => now,
+    });
+    const triggers = new PortfolioRefreshTriggers(logger);
+    triggers.connect(portfolio);
+    return { portfolio, decisions: triggers.decisions(decisions), summaries, logger, triggers };
+  }
+
+  const org = [
+    group('commerce-tribe', 'tribe'),
+    group('payments-squad', 'squad', 'commerce-tribe'),
+    group('podcast-squad', 'squad'),
+  ];
+  const payment = service('payment-processing', 'group:default/payments-squad');
+  const podcast = service('podcast-ingest', 'group:default/podcast-squad');
+
+  it('summarizes a service: worst status, applying frameworks only, owners from the catalog', async () => {
+    const { portfolio } = await setup([...org, payment, podcast]);
+    await portfolio.refresh('component:default/payment-processing');
+    await portfolio.refresh('component:default/podcast-ingest');
+    const { items, facets } = await portfolio.getPortfolio({ sort: 'service' });
+    expect(items[0]).toEqual({
+      entityRef: 'component:default/payment-processing',
+      name: 'payment-processing',
+      title: 'payment processing',
+      squad: 'group:default/payments-squad',
+      tribe: 'group:default/commerce-tribe',
+      status: 'failing',
+      score: 0.9,
+      failingChecks: 2,
+      frameworks: [
+        { id: 'PCI_DSS', title: 'PCI DSS v4.0', status: 'failing', score: 0.8, failed: 2 },
+        // An unknown check may hide a failure: not called compliant.
+        { id: 'GDPR', title: 'EU General Data Protection Regulation', status: 'unknown', score: 1, failed: 0 },
+      ],
+      waivers: { active: 0, expiringSoon: 0 },
+      stale: false,
+    });
+    // The podcast squad has no tribe: the row says so rather than guessing one.
+    expect(items[1]).toEqual(expect.objectContaining({ status: 'compliant', squad: 'group:default/podcast-squad', stale: true }));
+    expect(items[1].tribe).toBeUndefined();
+    expect(facets.frameworks.map(f => f.id)).toEqual(['Copyright_Law', 'GDPR', 'PCI_DSS']);
+  });
+
+  it('updates the row when a waiver is granted or revoked and when a review is recorded', async () => {
+    const { portfolio, decisions } = await setup([...org, payment]);
+    const entityRef = 'component:default/payment-processing';
+    const waiver = (checkId: string, expiresAt: Date) =>
+      decisions.insertWaiver({ entityRef, checkId, justification: 'Migration booked', grantedBy: 'user:default/carl', grantedAt: now, expiresAt });
+    const soon = await waiver('encryption.rds-storage', days(12));
+    await waiver('logging.rds-log-exports', days(90));
+    await waiver('exposure.s3-public-access', days(-1)); // already expired: no longer applies
+    let [row] = (await portfolio.getPortfolio({})).items;
+    expect(row.waivers).toEqual({ active: 2, expiringSoon: 1, nextExpiry: days(12).toISOString() });
+
+    await decisions.revokeWaiver(soon.id, { revokedBy: 'user:default/ciso', revokedAt: now });
+    await decisions.insertReview({ entityRef, reviewer: 'user:default/ciso', decision: 'approved', createdAt: days(-2), snapshot: '{}' });
+    await decisions.insertReview({ entityRef, reviewer: 'user:default/carl', decision: 'changes_requested', createdAt: now, snapshot: '{}' });
+    [row] = (await portfolio.getPortfolio({})).items;
+    expect(row.waivers).toEqual({ active: 1, expiringSoon: 0, nextExpiry: days(90).toISOString() });
+    expect(row.lastReview).toEqual({ at: now.toISOString(), reviewer: 'user:default/carl', decision: 'changes_requested' });
+  });
+
+  it('refreshes the services that read a changed fact source, and only on a change of states', async () => {
+    const { portfolio, triggers } = await setup([...org, payment, podcast]);
+    const refresh = jest.spyOn(portfolio, 'refresh');
+    const states = new Map<string, string[]>([['component:default/payment-processing', ['demo:payment-processing/terraform.tfstate']]]);
+    const facts = triggers.facts({
+      saveStateRead: async () => {},
+      saveConsulView: async () => {},
+      getEntityStates: async ref => states.get(ref) ?? [],
+      setEntityStates: async (ref, refs) => void states.set(ref, refs),
+    } as Partial<FactsStore> as FactsStore);
+    await portfolio.refreshAll();
+    refresh.mockClear();
+
+    await facts.setEntityStates('component:default/payment-processing', ['demo:payment-processing/terraform.tfstate']);
+    expect(refresh).not.toHaveBeenCalled();
+    await facts.saveConsulView({ serviceName: 'podcast-ingest', view: null, at: now });
+    expect(refresh.mock.calls).toEqual([['component:default/podcast-ingest']]);
+    await facts.setEntityStates('component:default/payment-processing', ['demo:payments-v2/terraform.tfstate']);
+    expect(refresh).toHaveBeenLastCalledWith('component:default/payment-processing');
+  });
+
+  it('recomputes all services, drops those gone from the catalog, and survives one failing', async () => {
+    const broken = service('rights-ledger', 'group:default/podcast-squad');
+    const website = service('podcast-site', 'group:default/podcast-squad', 'website');
+    const { portfolio, summaries, logger, decisions } = await setup([...org, payment, podcast, broken, website]);
+    await summaries.upsert({
+      entityRef: 'component:default/retired-service', name: 'retired-service', status: 'compliant', score: 1, failingChecks: 0,
+      frameworks: [], waivers: { active: 0, expiringSoon: 0 }, stale: false, sources: [], failingCheckIds: [], computedAt: days(-1),
+    });
+    expect(await portfolio.refreshAll()).toEqual({ refreshed: 2, removed: 1, failed: ['component:default/rights-ledger'] });
+    expect(await summaries.listEntityRefs()).toEqual(['component:default/payment-processing', 'component:default/podcast-ingest']);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/rights-ledger.*unreachable/));
+
+    // A decision on a service that cannot be evaluated is still recorded; the refresh is logged.
+    const review = { entityRef: 'component:default/rights-ledger', reviewer: 'user:default/carl', decision: 'approved' as const, createdAt: now, snapshot: '{}' };
+    await expect(decisions.insertReview(review)).resolves.toEqual(expect.objectContaining({ reviewer: 'user:default/carl' }));
+    expect(logger.warn).toHaveBeenLastCalledWith(expect.stringMatching(/scheduled pass will retry.*unreachable/));
+  });
+});

@@ -1,0 +1,187 @@
+import type { AuthService, BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import type {
+  PortfolioResponse,
+  PortfolioRow,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
+import type { ComplianceStore } from '../database/ComplianceStore';
+import type {
+  ComplianceSummary,
+  ComplianceSummaryStore,
+  StoredComplianceSummary,
+} from '../database/ComplianceSummaryStore';
+import type { FactsStore } from '../database/FactsStore';
+import type { ComplianceService } from './ComplianceService';
+import { parsePortfolioQuery } from './portfolioQuery';
+import type { ServiceProfileService } from './ServiceProfileService';
+import { summarizeCompliance } from './summarizeCompliance';
+
+/** The portfolio is the catalog's services, like the review page's "every service". */
+const PORTFOLIO_FILTER = { kind: 'component', 'spec.type': 'service' };
+/** Evaluations in flight during a full refresh: enough to overlap catalog round trips. */
+const CONCURRENCY = 4;
+
+function inPortfolio(entity: Entity | undefined): entity is Entity {
+  return entity?.kind.toLocaleLowerCase('en') === 'component' && entity.spec?.type === 'service';
+}
+
+/** @public */
+export interface PortfolioRefreshSummary {
+  refreshed: number;
+  removed: number;
+  failed: string[];
+}
+
+/** What the portfolio reads and writes. */
+interface PortfolioDeps {
+  catalog: typeof catalogServiceRef.T;
+  auth: AuthService;
+  logger: LoggerService;
+  compliance: Pick<ComplianceService, 'getEntityCompliance'>;
+  serviceProfile: ServiceProfileService;
+  decisions: Pick<ComplianceStore, 'listWaivers' | 'listReviews'>;
+  facts: Pick<FactsStore, 'getEntityStates'>;
+  summaries: ComplianceSummaryStore;
+}
+
+/**
+ * The compliance portfolio of the review page. Verdicts are computed ahead of time into one
+ * summary row per service (see {@link ComplianceSummaryStore}), so a query over thousands of
+ * services is a single indexed SQL query instead of thousands of evaluations. Rows are
+ * recomputed when an input changes ({@link CompliancePortfolioService.refresh}) and all of
+ * them by a scheduled pass, which also catches what no event announces: waivers expiring,
+ * ownership moving in the catalog, facts going stale.
+ *
+ * @public
+ */
+export class CompliancePortfolioService {
+  static create(options: PortfolioDeps & { now?: () => Date }) {
+    return new CompliancePortfolioService(options, options.now ?? (() => new Date()));
+  }
+
+  private constructor(
+    private readonly deps: PortfolioDeps,
+    private readonly now: () => Date,
+  ) {}
+
+  /** One page of the portfolio; `raw` is the query string as it arrived. */
+  async getPortfolio(raw: Record<string, unknown>): Promise<PortfolioResponse> {
+    const query = parsePortfolioQuery(raw, this.now());
+    const [page, facets] = await Promise.all([
+      this.deps.summaries.query(query),
+      this.deps.summaries.facets(),
+    ]);
+    const { oldestComputedAt, ...filterValues } = facets;
+    return {
+      items: page.items.map(toPortfolioRow),
+      totalCount: page.totalCount,
+      offset: query.offset,
+      limit: query.limit,
+      facets: filterValues,
+      generatedAt: (oldestComputedAt ?? query.now).toISOString(),
+    };
+  }
+
+  /** Recomputes one service's row, or removes it when the entity is no longer a service. */
+  async refresh(entityRef: string): Promise<void> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, { credentials });
+    if (!inPortfolio(entity)) {
+      await this.deps.summaries.delete([entityRef]);
+      return;
+    }
+    await this.deps.summaries.upsert(await this.summarize(entity, credentials));
+  }
+
+  /** Recomputes the rows of the services whose verdict used any of these fact sources. */
+  async refreshSources(sources: string[]): Promise<void> {
+    for (const entityRef of await this.deps.summaries.entitiesForSources(sources)) {
+      await this.refresh(entityRef);
+    }
+  }
+
+  /** Recomputes every row and drops the rows of services gone from the catalog. */
+  async refreshAll(): Promise<PortfolioRefreshSummary> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const { items } = await this.deps.catalog.getEntities(
+      {
+        filter: PORTFOLIO_FILTER,
+        fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.title', 'spec.type'],
+      },
+      { credentials },
+    );
+    const result: PortfolioRefreshSummary = { refreshed: 0, removed: 0, failed: [] };
+    const queue = [...items];
+    const worker = async () => {
+      for (let entity = queue.shift(); entity; entity = queue.shift()) {
+        const entityRef = stringifyEntityRef(entity);
+        try {
+          await this.deps.summaries.upsert(await this.summarize(entity, credentials));
+          result.refreshed += 1;
+        } catch (error) {
+          // One broken service must not keep the others stale; its old row stays meanwhile.
+          this.deps.logger.warn(`Compliance summary of ${entityRef} failed: ${error}`);
+          result.failed.push(entityRef);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+
+    const present = new Set(items.map(e => stringifyEntityRef(e)));
+    const gone = (await this.deps.summaries.listEntityRefs()).filter(r => !present.has(r));
+    await this.deps.summaries.delete(gone);
+    result.removed = gone.length;
+    return result;
+  }
+
+  private async summarize(entity: Entity, credentials: BackstageCredentials): Promise<ComplianceSummary> {
+    const entityRef = stringifyEntityRef(entity);
+    const ref = parseEntityRef(entityRef);
+    // Ownership as the service page resolves it: owner squad and that squad's tribe.
+    const { ownership, profile } = await this.deps.serviceProfile.getProfile(ref, { credentials });
+    const [evaluation, waivers, reviews, states] = await Promise.all([
+      this.deps.compliance.getEntityCompliance(ref, { credentials }),
+      this.deps.decisions.listWaivers(entityRef),
+      this.deps.decisions.listReviews(entityRef),
+      this.deps.facts.getEntityStates(entityRef),
+    ]);
+    return summarizeCompliance({
+      entity: { entityRef, name: entity.metadata.name, title: entity.metadata.title },
+      ownership: { squad: ownership.squad?.entityRef, tribe: ownership.tribe?.entityRef },
+      evaluation,
+      waivers,
+      reviews,
+      sources: [
+        ...states.map(s => `state:${s}`),
+        ...(profile.consulService ? [`consul:${profile.consulService}`] : []),
+      ],
+      now: this.now(),
+    });
+  }
+}
+
+function toPortfolioRow(s: StoredComplianceSummary): PortfolioRow {
+  return {
+    entityRef: s.entityRef,
+    name: s.name,
+    title: s.title,
+    squad: s.squad,
+    tribe: s.tribe,
+    status: s.status,
+    score: s.score,
+    failingChecks: s.failingChecks,
+    frameworks: s.frameworks,
+    waivers: {
+      active: s.waivers.active,
+      expiringSoon: s.waivers.expiringSoon,
+      nextExpiry: s.waivers.nextExpiry?.toISOString(),
+    },
+    lastReview: s.lastReview && {
+      at: s.lastReview.at.toISOString(),
+      reviewer: s.lastReview.reviewer,
+      decision: s.lastReview.decision,
+    },
+    stale: s.stale,
+  };
+}

@@ -1,0 +1,85 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { ComplianceStore, StoredReview, StoredWaiver } from '../database/ComplianceStore';
+import type { FactsStore } from '../database/FactsStore';
+import type { CompliancePortfolioService } from './CompliancePortfolioService';
+
+type Portfolio = Pick<CompliancePortfolioService, 'refresh' | 'refreshSources'>;
+
+/**
+ * Keeps portfolio rows current by watching the writes that change a verdict: new facts, a
+ * changed set of states, waivers granted or revoked, reviews recorded. It wraps the stores
+ * the writers already use, so ingestion and the decision service need not know the portfolio
+ * exists. The ingesters are built before the portfolio they feed, hence `connect`.
+ *
+ * A failed refresh is logged and never fails the write it follows: the decision or the fact
+ * is recorded, and the scheduled full refresh repairs the row.
+ *
+ * @public
+ */
+export class PortfolioRefreshTriggers {
+  private portfolio?: Portfolio;
+
+  constructor(private readonly logger: LoggerService) {}
+
+  connect(portfolio: Portfolio): void {
+    this.portfolio = portfolio;
+  }
+
+  /** The facts store for the ingesters and the facts service. */
+  facts(store: FactsStore): FactsStore {
+    const after = this.after.bind(this);
+    return {
+      async saveStateRead(options) {
+        await store.saveStateRead(options);
+        await after(p => p.refreshSources([`state:${options.reference}`]));
+      },
+      async saveConsulView(options) {
+        await store.saveConsulView(options);
+        await after(p => p.refreshSources([`consul:${options.serviceName}`]));
+      },
+      async setEntityStates(entityRef, references) {
+        // The scanner rewrites every entity's states each pass; only a change matters here.
+        const before = await store.getEntityStates(entityRef);
+        await store.setEntityStates(entityRef, references);
+        if ([...before].sort().join('\n') !== [...references].sort().join('\n')) {
+          await after(p => p.refresh(entityRef));
+        }
+      },
+      markStatesChecked: (references, at) => store.markStatesChecked(references, at),
+      getStateMarkers: references => store.getStateMarkers(references),
+      recordStateError: (reference, error, at) => store.recordStateError(reference, error, at),
+      getStateSnapshots: references => store.getStateSnapshots(references),
+      getStateHistory: (reference, options) => store.getStateHistory(reference, options),
+      getEntityStates: entityRef => store.getEntityStates(entityRef),
+      listEntities: options => store.listEntities(options),
+      recordConsulError: (serviceName, error, at) => store.recordConsulError(serviceName, error, at),
+      getConsulSnapshot: serviceName => store.getConsulSnapshot(serviceName),
+    };
+  }
+
+  /** The compliance store for the decision service. */
+  decisions(store: ComplianceStore): ComplianceStore {
+    const after = this.after.bind(this);
+    const refreshed = async <T extends StoredWaiver | StoredReview | undefined>(written: T) => {
+      if (written) await after(p => p.refresh(written.entityRef));
+      return written;
+    };
+    return {
+      insertWaiver: async waiver => refreshed(await store.insertWaiver(waiver)),
+      revokeWaiver: async (id, revocation) => refreshed(await store.revokeWaiver(id, revocation)),
+      insertReview: async review => refreshed(await store.insertReview(review)),
+      getWaiver: id => store.getWaiver(id),
+      listWaivers: entityRef => store.listWaivers(entityRef),
+      listReviews: entityRef => store.listReviews(entityRef),
+    };
+  }
+
+  private async after(refresh: (portfolio: Portfolio) => Promise<void>): Promise<void> {
+    if (!this.portfolio) return;
+    try {
+      await refresh(this.portfolio);
+    } catch (error) {
+      this.logger.warn(`Compliance portfolio refresh failed; the scheduled pass will retry: ${error}`);
+    }
+  }
+}
