@@ -1,6 +1,7 @@
 /**
  * Squad Insights frontend plugin: ownership in the squad model, compliance and
- * sustainability on the service pages.
+ * sustainability on the service pages, squad and tribe rollups, and the compliance review
+ * workspace.
  *
  * The default export is the plugin for the new frontend system; the named `legacy`
  * exports serve apps on the old one.
@@ -9,4 +10,18 @@
  */
 export { squadInsightsPlugin as default } from './plugin';
 export * from './api';
-export { squadInsightsLegacyPlugin, EntitySquadProfileCard } from './legacy';
+export {
+  complianceReviewRouteRef,
+  legacyComplianceReviewRouteRef,
+} from './routes';
+export {
+  squadInsightsLegacyPlugin,
+  EntitySquadProfileCard,
+  EntityServiceSummaryCard,
+  EntityNotConnectedCard,
+  EntityComplianceContent,
+  EntitySustainabilityContent,
+  EntitySquadRollupCard,
+  SquadInsightsCompliancePage,
+} from './legacy';
+export { isSquadInsightsAvailable } from './components/NotConnectedCard/isSquadInsightsAvailable';

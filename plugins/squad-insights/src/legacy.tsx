@@ -2,10 +2,12 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { SquadInsightsClient, squadInsightsApiRef } from './api';
+import { legacyComplianceReviewRouteRef } from './routes';
 
 /**
  * Squad Insights for apps still on the legacy frontend system.
@@ -21,6 +23,7 @@ export const squadInsightsLegacyPlugin = createPlugin({
       factory: deps => new SquadInsightsClient(deps),
     }),
   ],
+  routes: { complianceReview: legacyComplianceReviewRouteRef },
 });
 
 /**
@@ -35,5 +38,97 @@ export const EntitySquadProfileCard = squadInsightsLegacyPlugin.provide(
       lazy: () =>
         import('./components/SquadProfileCard').then(m => m.SquadProfileCard),
     },
+  }),
+);
+
+/**
+ * Ownership, compliance status and CO2e at a glance, for a legacy `EntityPage` overview.
+ *
+ * @public
+ */
+export const EntityServiceSummaryCard = squadInsightsLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityServiceSummaryCard',
+    component: {
+      lazy: () =>
+        import('./components/ServiceSummaryCard').then(m => m.ServiceSummaryCard),
+    },
+  }),
+);
+
+/**
+ * How to connect a service to Squad Insights; show it with
+ * `<EntitySwitch.Case if={e => !isSquadInsightsAvailable(e)}>`.
+ *
+ * @public
+ */
+export const EntityNotConnectedCard = squadInsightsLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityNotConnectedCard',
+    component: {
+      lazy: () => import('./components/NotConnectedCard').then(m => m.NotConnectedCard),
+    },
+  }),
+);
+
+/**
+ * The Compliance tab, for an `EntityLayout.Route` of a legacy service page.
+ *
+ * @public
+ */
+export const EntityComplianceContent = squadInsightsLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityComplianceContent',
+    component: {
+      lazy: () => import('./components/ComplianceContent').then(m => m.ComplianceContent),
+    },
+  }),
+);
+
+/**
+ * The Sustainability tab, for an `EntityLayout.Route` of a legacy service page.
+ *
+ * @public
+ */
+export const EntitySustainabilityContent = squadInsightsLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySustainabilityContent',
+    component: {
+      lazy: () =>
+        import('./components/SustainabilityContent').then(m => m.SustainabilityContent),
+    },
+  }),
+);
+
+/**
+ * The compliance and footprint rollup of a squad's or tribe's services, for a legacy group
+ * `EntityPage` (show it only for groups of type squad or tribe).
+ *
+ * @public
+ */
+export const EntitySquadRollupCard = squadInsightsLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySquadRollupCard',
+    component: {
+      lazy: () =>
+        import('./components/GroupRollupCard').then(m => m.GroupRollupCard),
+    },
+  }),
+);
+
+/**
+ * The Compliance review page, for a legacy app's `<FlatRoutes>`, e.g. at
+ * `/squad-insights/compliance-review`.
+ *
+ * @public
+ */
+export const SquadInsightsCompliancePage = squadInsightsLegacyPlugin.provide(
+  createRoutableExtension({
+    name: 'SquadInsightsCompliancePage',
+    mountPoint: legacyComplianceReviewRouteRef,
+    component: () =>
+      import('./components/CompliancePortfolioPage').then(
+        m => m.CompliancePortfolioPage,
+      ),
   }),
 );

@@ -3,12 +3,17 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import type { Entity } from '@backstage/catalog-model';
 import { SquadInsightsClient, squadInsightsApiRef } from './api';
+import { isSquadInsightsAvailable } from './components/NotConnectedCard/isSquadInsightsAvailable';
+import { ComplianceReviewIcon } from './components/common/ComplianceReviewIcon';
+import { complianceReviewRouteRef } from './routes';
 
 /** `api:squad-insights` — the client of the squad-insights backend. */
 export const squadInsightsApi = ApiBlueprint.make({
@@ -20,11 +25,17 @@ export const squadInsightsApi = ApiBlueprint.make({
     }),
 });
 
-/** `entity-card:squad-insights/profile` — squad model ownership on every service's overview. */
+const isComponent = (entity: Entity) => entity.kind.toLocaleLowerCase('en-US') === 'component';
+const isService = (entity: Entity) => isComponent(entity) && entity.spec?.type === 'service';
+/** Components that declare at least one squad-insights annotation get the plugin's views. */
+const isConnected = (entity: Entity) => isComponent(entity) && isSquadInsightsAvailable(entity);
+const isConnectedService = (entity: Entity) => isService(entity) && isSquadInsightsAvailable(entity);
+
+/** `entity-card:squad-insights/profile` — squad model ownership on every connected component's overview. */
 export const squadProfileCard = EntityCardBlueprint.make({
   name: 'profile',
   params: {
-    filter: { kind: 'component' },
+    filter: isConnected,
     type: 'info',
     loader: () =>
       import('./components/SquadProfileCard').then(m => <m.SquadProfileCard />),
@@ -37,8 +48,11 @@ export const complianceContent = EntityContentBlueprint.make({
   params: {
     path: '/compliance',
     title: 'Compliance',
-    filter: { kind: 'component', 'spec.type': 'service' },
-    loader: () => import('./components/ComplianceContent').then(m => <m.ComplianceContent />),
+    filter: isConnectedService,
+    loader: () =>
+      import('./components/ComplianceContent').then(m => (
+        <m.ComplianceContent />
+      )),
   },
 });
 
@@ -48,9 +62,69 @@ export const sustainabilityContent = EntityContentBlueprint.make({
   params: {
     path: '/sustainability',
     title: 'Sustainability',
-    filter: { kind: 'component', 'spec.type': 'service' },
+    filter: isConnectedService,
     loader: () =>
-      import('./components/SustainabilityContent').then(m => <m.SustainabilityContent />),
+      import('./components/SustainabilityContent').then(m => (
+        <m.SustainabilityContent />
+      )),
+  },
+});
+
+/** `entity-card:squad-insights/summary` — ownership, compliance status and CO2e at a glance. */
+export const serviceSummaryCard = EntityCardBlueprint.make({
+  name: 'summary',
+  params: {
+    filter: isConnected,
+    type: 'info',
+    loader: () =>
+      import('./components/ServiceSummaryCard').then(m => <m.ServiceSummaryCard />),
+  },
+});
+
+/**
+ * `entity-card:squad-insights/not-connected` — on services without any squad-insights
+ * annotation: how to connect them, with the annotations to copy.
+ */
+export const notConnectedCard = EntityCardBlueprint.make({
+  name: 'not-connected',
+  params: {
+    filter: (entity: Entity) => isService(entity) && !isSquadInsightsAvailable(entity),
+    type: 'content',
+    loader: () =>
+      import('./components/NotConnectedCard').then(m => <m.NotConnectedCard />),
+  },
+});
+
+/**
+ * `entity-card:squad-insights/group-rollup` — compliance and footprint of the services a squad
+ * or tribe owns, on its group page. Other groups (chapters, guilds, teams) do not own
+ * services in the squad model, so they do not get the card.
+ */
+export const groupRollupCard = EntityCardBlueprint.make({
+  name: 'group-rollup',
+  params: {
+    filter: { kind: 'group', 'spec.type': { $in: ['squad', 'tribe'] } },
+    type: 'content',
+    loader: () =>
+      import('./components/GroupRollupCard').then(m => <m.GroupRollupCard />),
+  },
+});
+
+/**
+ * `page:squad-insights/compliance-review` — the whole portfolio for compliance reviewers. The
+ * title and icon give it its sidebar entry.
+ */
+export const complianceReviewPage = PageBlueprint.make({
+  name: 'compliance-review',
+  params: {
+    path: '/squad-insights/compliance-review',
+    title: 'Compliance review',
+    icon: <ComplianceReviewIcon />,
+    routeRef: complianceReviewRouteRef,
+    loader: () =>
+      import('./components/CompliancePortfolioPage').then(m => (
+        <m.CompliancePortfolioPage />
+      )),
   },
 });
 
@@ -61,6 +135,18 @@ export const sustainabilityContent = EntityContentBlueprint.make({
  */
 export const squadInsightsPlugin = createFrontendPlugin({
   pluginId: 'squad-insights',
+  title: 'Squad Insights',
   info: { packageJson: () => import('../package.json') },
-  extensions: [squadInsightsApi, squadProfileCard, complianceContent, sustainabilityContent],
+  routes: { complianceReview: complianceReviewRouteRef },
+  // One extension a line, in the order the README lists them.
+  extensions: [
+    squadInsightsApi,
+    squadProfileCard,
+    serviceSummaryCard,
+    notConnectedCard,
+    complianceContent,
+    sustainabilityContent,
+    groupRollupCard,
+    complianceReviewPage,
+  ],
 });

@@ -34,6 +34,8 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:home')}
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
+            {/* Reviewers' main workspace: next to the catalog, not among the rest. */}
+            {nav.take('page:squad-insights/compliance-review')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

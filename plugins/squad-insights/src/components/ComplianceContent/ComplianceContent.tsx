@@ -1,44 +1,165 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Alert from '@mui/material/Alert';
-import Chip from '@mui/material/Chip';
+import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
-import Stack from '@mui/material/Stack';
-import useAsync from 'react-use/esm/useAsync';
+import Skeleton from '@mui/material/Skeleton';
+import { useMemo, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  CheckResult,
+  EntityComplianceResponse,
+  ReviewResponse,
+  squadInsightsComplianceReviewCreatePermission,
+  squadInsightsComplianceWaiverManagePermission,
+  WaiverResponse,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
 import { squadInsightsApiRef } from '../../api';
-import { CheckList } from './CheckList';
+import { AsyncView } from '../common';
+import { formatScore } from '../ServiceSummaryCard/complianceStatus';
+import { factSources, FootprintDetails } from '../SustainabilityContent/footprintResponse';
+import { StaleSourcesBanner } from '../SustainabilityContent/StaleSourcesBanner';
+import { ControlGroups } from './ControlGroups';
+import type { FreshnessBySource } from './EvidenceList';
+import { FrameworkScores } from './FrameworkScores';
+import { GrantWaiverDialog } from './GrantWaiverDialog';
+import { RecordReviewDialog } from './RecordReviewDialog';
+import { ReviewHistory } from './ReviewHistory';
+import { ReviewSnapshotDialog } from './ReviewSnapshotDialog';
+import { RevokeWaiverDialog } from './RevokeWaiverDialog';
+import { WaiverList } from './WaiverList';
 
-const pct = (score: number | null) => (score === null ? 'n/a' : `${Math.round(score * 100)} %`);
+const lines = (n: number, height = 32) => (
+  <div aria-busy="true">
+    {Array.from({ length: n }, (_, i) => (
+      <Skeleton key={i} variant="text" height={height} />
+    ))}
+  </div>
+);
 
 /**
- * The compliance tab: which frameworks apply and why, their scores, and every check that
- * failed or could not be judged, with its evidence and remediation. Passing checks are
- * counted, not listed, so reviewers see what needs attention first.
+ * The compliance tab: frameworks and scores, every control with its failing and unknown
+ * checks (evidence with its source's freshness, remediation), waivers with their expiry,
+ * and the review history with each review's snapshot. Recording reviews and granting or
+ * revoking waivers is offered only to users with the permission; the backend enforces it
+ * (and separation of duties) regardless.
  *
  * @public
  */
 export function ComplianceContent() {
   const { entity } = useEntity();
   const api = useApi(squadInsightsApiRef);
-  const { value, loading, error } = useAsync(
-    () => api.getCompliance(getCompoundEntityRef(entity)),
-    [api, entity],
-  );
-  if (loading) return <Progress />;
-  if (error || !value) return <ResponseErrorPanel error={error ?? new Error('No answer')} />;
+  const ref = getCompoundEntityRef(entity);
+  const compliance = useAsyncRetry(() => api.getCompliance(ref), [api, entity]);
+  const waivers = useAsyncRetry(() => api.listWaivers(ref), [api, entity]);
+  const reviews = useAsyncRetry(() => api.listReviews(ref), [api, entity]);
+  // Only for the freshness of the sources the evidence names; the tab works without it.
+  const facts = useAsyncRetry(async () => (await api.getFootprint(ref)) as FootprintDetails, [api, entity]);
+  const canReview = usePermission({ permission: squadInsightsComplianceReviewCreatePermission }).allowed;
+  const canWaive = usePermission({ permission: squadInsightsComplianceWaiverManagePermission }).allowed;
 
-  const attention = value.checks.filter(c => c.status === 'fail' || c.status === 'unknown');
+  const [waiving, setWaiving] = useState<CheckResult>();
+  const [revoking, setRevoking] = useState<WaiverResponse>();
+  const [reviewing, setReviewing] = useState(false);
+  const [snapshot, setSnapshot] = useState<ReviewResponse>();
+
+  const sources = useMemo(() => (facts.value ? factSources(facts.value) : []), [facts.value]);
+  const freshness: FreshnessBySource = useMemo(
+    () => new Map(sources.map(s => [s.reference, s.freshness])),
+    [sources],
+  );
+  const decisionsChanged = () => {
+    compliance.retry();
+    waivers.retry();
+  };
+
   return (
     <Grid container spacing={2}>
-      {value.stale && (
-        <Grid item xs={12}>
-          <Alert severity="warning">
-            Judged on stale facts; checks that depend on them are reported as unknown.
-          </Alert>
-        </Grid>
+      <Grid item xs={12}>
+        <AsyncView state={compliance} what="Compliance" placeholder={lines(8)}>
+          {value => (
+            <Results
+              value={value}
+              sources={sources}
+              freshness={freshness}
+              onReview={canReview ? () => setReviewing(true) : undefined}
+              onWaive={canWaive ? setWaiving : undefined}
+            />
+          )}
+        </AsyncView>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Waivers">
+          <AsyncView state={waivers} what="Waivers" placeholder={lines(3)}>
+            {value => <WaiverList waivers={value} onRevoke={canWaive ? setRevoking : undefined} />}
+          </AsyncView>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Review history">
+          <AsyncView state={reviews} what="Reviews" placeholder={lines(3)}>
+            {value => <ReviewHistory reviews={value} onOpen={setSnapshot} />}
+          </AsyncView>
+        </InfoCard>
+      </Grid>
+      {waiving && (
+        <GrantWaiverDialog
+          check={waiving}
+          onGrant={waiver => api.grantWaiver(ref, waiver)}
+          onClose={() => setWaiving(undefined)}
+          onGranted={() => {
+            setWaiving(undefined);
+            decisionsChanged();
+          }}
+        />
       )}
+      {revoking && (
+        <RevokeWaiverDialog
+          waiver={revoking}
+          onRevoke={reason => api.revokeWaiver(ref, revoking.id, reason)}
+          onClose={() => setRevoking(undefined)}
+          onRevoked={() => {
+            setRevoking(undefined);
+            decisionsChanged();
+          }}
+        />
+      )}
+      {reviewing && (
+        <RecordReviewDialog
+          onRecord={review => api.createReview(ref, review)}
+          onClose={() => setReviewing(false)}
+          onRecorded={() => {
+            setReviewing(false);
+            reviews.retry();
+          }}
+        />
+      )}
+      {snapshot && <ReviewSnapshotDialog review={snapshot} onClose={() => setSnapshot(undefined)} />}
+    </Grid>
+  );
+}
+
+function Results(props: {
+  value: EntityComplianceResponse;
+  sources: ReturnType<typeof factSources>;
+  freshness: FreshnessBySource;
+  onReview?: () => void;
+  onWaive?: (check: CheckResult) => void;
+}) {
+  const { value, sources, freshness, onReview, onWaive } = props;
+  const { score } = value;
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12}>
+        <StaleSourcesBanner
+          stale={value.stale}
+          sources={sources}
+          consequence="Judged on stale facts; checks that depend on them are reported as unknown."
+        />
+      </Grid>
       {value.problems.map(p => (
         <Grid item xs={12} key={p}>
           <Alert severity="info">{p}</Alert>
@@ -46,25 +167,22 @@ export function ComplianceContent() {
       ))}
       <Grid item xs={12}>
         <InfoCard
-          title={`Compliance score ${pct(value.score.score)}`}
-          subheader={`${value.score.passed} passed, ${value.score.failed} failed, ${value.score.waived} waived, ${value.score.unknown} unknown — policy ${value.policy.name}`}
+          title={`Compliance score ${formatScore(score.score)}`}
+          subheader={`${score.passed} passed, ${score.failed} failed, ${score.waived} waived, ${score.unknown} unknown — policy ${value.policy.name}`}
+          action={
+            onReview && (
+              <Button variant="contained" onClick={onReview} sx={{ mt: 1, mr: 1 }}>
+                Record review
+              </Button>
+            )
+          }
         >
-          <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap">
-            {value.frameworks.map(f => (
-              <Chip
-                key={f.id}
-                title={f.reason}
-                color={!f.applies ? 'default' : f.score.failed > 0 ? 'error' : 'success'}
-                variant={f.applies ? 'filled' : 'outlined'}
-                label={`${f.title}: ${f.applies ? pct(f.score.score) : 'not applicable'}`}
-              />
-            ))}
-          </Stack>
+          <FrameworkScores frameworks={value.frameworks} />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title="Needs attention">
-          <CheckList checks={attention} />
+        <InfoCard title="Checks by control">
+          <ControlGroups checks={value.checks} freshness={freshness} onWaive={onWaive} />
         </InfoCard>
       </Grid>
     </Grid>

@@ -1,20 +1,25 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   DATA_CLASSIFICATIONS,
   COMPLIANCE_REQUIREMENTS,
   GroupSummary,
+  ServiceProfileResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { squadInsightsApiRef } from '../../api';
+import { AsyncView, isNotFound } from '../common';
+import { ContactList } from './ContactList';
+import { DriftWarnings } from './DriftWarnings';
 
 function Row(props: { label: string; children: ReactNode }) {
   return (
@@ -34,38 +39,50 @@ function GroupLink({ group }: { group?: GroupSummary }) {
   return <EntityRefLink entityRef={group.entityRef} title={group.title} />;
 }
 
+function Placeholder() {
+  return (
+    <Box aria-busy="true" aria-label="Loading ownership">
+      {[0, 1, 2, 3, 4, 5].map(i => (
+        <Skeleton key={i} variant="text" height={32} />
+      ))}
+    </Box>
+  );
+}
+
 /**
- * Where the service sits in the squad model (squad, tribe, chapter, guild) and what it
- * declares about its data and compliance.
+ * Who owns the service in the squad model (squad, tribe, chapter, guild), whom to contact,
+ * what it declares about its data and compliance, and where Terraform tags or Consul meta
+ * name another owner than the catalog (from the compliance checks of the ownership control).
  *
  * @public
  */
 export function SquadProfileCard() {
   const { entity } = useEntity();
   const api = useApi(squadInsightsApiRef);
-  const { value, loading, error } = useAsync(
-    () => api.getServiceProfile(getCompoundEntityRef(entity)),
-    [api, entity],
-  );
+  const ref = getCompoundEntityRef(entity);
+  const profile = useAsyncRetry(() => api.getServiceProfile(ref), [api, entity]);
+  // Drift is an extra: without compliance results the card still shows ownership.
+  const compliance = useAsyncRetry(() => api.getCompliance(ref), [api, entity]);
 
-  if (loading) {
-    return (
-      <InfoCard title="Squad profile">
-        <Progress />
-      </InfoCard>
-    );
-  }
-  if (error || !value) {
-    return (
-      <InfoCard title="Squad profile">
-        <ResponseErrorPanel error={error ?? new Error('No profile returned')} />
-      </InfoCard>
-    );
-  }
-
-  const { ownership, profile, problems } = value;
   return (
-    <InfoCard title="Squad profile" subheader={profile.businessCapability}>
+    <InfoCard title="Ownership" subheader={profile.value?.profile.businessCapability}>
+      <AsyncView state={profile} what="Ownership" placeholder={<Placeholder />}>
+        {value => <Profile value={value} />}
+      </AsyncView>
+      {compliance.value && <DriftWarnings checks={compliance.value.checks} />}
+      {compliance.error && !isNotFound(compliance.error) && (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          {`Ownership drift could not be checked: ${compliance.error.message}`}
+        </Alert>
+      )}
+    </InfoCard>
+  );
+}
+
+function Profile({ value }: { value: ServiceProfileResponse }) {
+  const { ownership, profile, problems, contacts } = value;
+  return (
+    <>
       <Row label="Squad">
         <GroupLink group={ownership.squad ?? ownership.team} />
       </Row>
@@ -78,6 +95,19 @@ export function SquadProfileCard() {
       <Row label="Guild">
         <GroupLink group={ownership.guild} />
       </Row>
+      {contacts && (
+        <>
+          <Row label="Technical contact">
+            <ContactList contacts={contacts.technical} />
+          </Row>
+          <Row label="Business contact">
+            <ContactList contacts={contacts.business} />
+          </Row>
+          <Row label="On-call">
+            <ContactList contacts={contacts.onCall} />
+          </Row>
+        </>
+      )}
       <Row label="Data classification">
         <Typography variant="body2" title={profile.dataClassification && DATA_CLASSIFICATIONS[profile.dataClassification]}>
           {profile.dataClassification ?? 'not declared'}
@@ -102,6 +132,6 @@ export function SquadProfileCard() {
           <code>{p.annotation}</code>: {p.message}
         </Alert>
       ))}
-    </InfoCard>
+    </>
   );
 }

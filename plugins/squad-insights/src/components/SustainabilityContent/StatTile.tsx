@@ -4,7 +4,8 @@ import Typography from '@mui/material/Typography';
 
 /** One headline figure; `good` colours it when a threshold applies. */
 export function StatTile(props: { label: string; value: string; good?: boolean }) {
-  const color = props.good === undefined ? 'text.primary' : props.good ? 'success.main' : 'warning.main';
+  let color = 'text.primary';
+  if (props.good !== undefined) color = props.good ? 'success.main' : 'warning.main';
   return (
     <Grid item xs={6} md={3}>
       <Paper sx={{ p: 2 }}>

@@ -1,0 +1,63 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
+import type { CheckResult } from '@squad-insights/backstage-plugin-squad-insights-common';
+import { EvidenceList, FreshnessBySource } from './EvidenceList';
+import { expiryCountdown } from './time';
+
+const SEVERITY_COLOR = { critical: 'error', high: 'error', medium: 'warning', low: 'default' } as const;
+const STATUS_COLOR = { fail: 'error', unknown: 'warning', pass: 'success', 'not-applicable': 'default' } as const;
+
+/**
+ * One check that needs attention: severity, status (or its waiver), why, the evidence and
+ * the remediation. `onWaive` is passed only to users who may grant waivers.
+ */
+export function CheckItem(props: {
+  check: CheckResult;
+  freshness?: FreshnessBySource;
+  onWaive?: (check: CheckResult) => void;
+}) {
+  const { check, freshness, onWaive } = props;
+  return (
+    <Box component="li" sx={{ py: 1.5, borderTop: 1, borderColor: 'divider' }}>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Chip size="small" color={SEVERITY_COLOR[check.severity]} label={check.severity} />
+        <Chip
+          size="small"
+          variant="outlined"
+          color={check.waiver ? 'info' : STATUS_COLOR[check.status]}
+          label={check.waiver ? `waived, ${expiryCountdown(check.waiver.expiresAt)}` : check.status}
+        />
+        <Typography variant="subtitle2" component="h4">
+          {check.title}
+        </Typography>
+        <Typography variant="caption" color="text.secondary">
+          {`${check.checkId} · ${check.frameworks.join(', ')}`}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        {onWaive && check.status === 'fail' && !check.waiver && (
+          <Button size="small" variant="outlined" onClick={() => onWaive(check)} aria-label={`Grant waiver for ${check.checkId}`}>
+            Grant waiver
+          </Button>
+        )}
+      </Box>
+      {check.controls.length > 1 && (
+        <Typography variant="caption" color="text.secondary" component="p">
+          {`Also maps to ${check.controls.slice(1).join(', ')}`}
+        </Typography>
+      )}
+      {check.reason && (
+        <Typography variant="body2" color="text.secondary">
+          {check.reason}
+        </Typography>
+      )}
+      {check.evidence.length > 0 && <EvidenceList evidence={check.evidence} freshness={freshness} />}
+      {check.remediation && (
+        <Typography variant="body2" sx={{ mt: 0.5 }}>
+          <strong>Remediation:</strong> {check.remediation}
+        </Typography>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,327 @@
+import { coreApis } from '@backstage/frontend-plugin-api';
+import {
+  registerMswTestHooks,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { PortfolioRow } from '@squad-insights/backstage-plugin-squad-insights-common';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { SquadInsightsClient, squadInsightsApiRef } from '../../api';
+import { CompliancePortfolioPage } from './CompliancePortfolioPage';
+import {
+  demoRows,
+  portfolioHandler,
+  portfolioRow,
+} from './__testUtils__/portfolioBackend';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const client = new SquadInsightsClient({
+  discoveryApi: {
+    getBaseUrl: async () => 'http://localhost:7007/api/squad-insights',
+  },
+  fetchApi: { fetch: (...args: Parameters<typeof fetch>) => fetch(...args) },
+});
+
+const PAGE = '/squad-insights/compliance-review';
+
+async function renderPage(search = '') {
+  const rendered = await renderInTestApp(
+    <TestApiProvider apis={[[squadInsightsApiRef, client]]}>
+      <CompliancePortfolioPage />
+    </TestApiProvider>,
+    {
+      mountPath: PAGE,
+      initialRouteEntries: [`${PAGE}${search}`],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+  const history = rendered.apis.get(coreApis.appHistory)!;
+  return {
+    ...rendered,
+    search: () => new URLSearchParams(history.getSnapshot().location.search),
+    history,
+  };
+}
+
+function serve(rows: PortfolioRow[]) {
+  const requests: URLSearchParams[] = [];
+  server.use(portfolioHandler(rows, requests));
+  return requests;
+}
+
+const serviceNames = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map(row => within(row).getAllByRole('link')[0].textContent);
+
+describe('CompliancePortfolioPage', () => {
+  it('restores the filters from the address, asks the backend for them, and links each service to its compliance tab', async () => {
+    const requests = serve(demoRows);
+    await renderPage(
+      '?tribe=group:default/commerce-tribe&framework=PCI_DSS&status=failing',
+    );
+
+    expect(
+      await screen.findByRole('link', { name: 'Payment processing' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payment-processing/compliance',
+    );
+    expect(serviceNames()).toEqual(['Payment processing']);
+    expect(screen.getByRole('combobox', { name: 'Tribe' })).toHaveValue(
+      'group:default/commerce-tribe',
+    );
+    expect(screen.getByRole('combobox', { name: 'Framework' })).toHaveValue(
+      'PCI_DSS',
+    );
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue(
+      'failing',
+    );
+    expect(Object.fromEntries(requests[0])).toEqual({
+      tribe: 'group:default/commerce-tribe',
+      framework: 'PCI_DSS',
+      status: 'failing',
+      offset: '0',
+      limit: '50',
+    });
+    const row = screen.getByRole('row', { name: /Payment processing/ });
+    expect(within(row).getByText('PCI DSS v4.0: failing')).toBeInTheDocument();
+    expect(within(row).getByText('1, next 2026-12-10')).toBeInTheDocument();
+    expect(
+      within(row).getByText(/2026-11-20 by astrid.lindqvist/),
+    ).toBeInTheDocument();
+  });
+
+  it('writes a chosen filter to the address at once, goes back to page 1, and back restores the previous view', async () => {
+    const requests = serve(demoRows);
+    const { search, history } = await renderPage('?page=2&pageSize=2');
+    await screen.findByRole('link', { name: 'user-identity' });
+
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Framework' }),
+      'PCI DSS v4.0',
+    );
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Status' }),
+      'failing',
+    );
+
+    expect(search().toString()).toBe(
+      'pageSize=2&framework=PCI_DSS&status=failing',
+    );
+    await waitFor(() => expect(serviceNames()).toEqual(['Payment processing']));
+    expect(Object.fromEntries(requests[requests.length - 1])).toEqual({
+      framework: 'PCI_DSS',
+      status: 'failing',
+      offset: '0',
+      limit: '2',
+    });
+
+    act(() => history.navigate(-1));
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue(''),
+    );
+    expect(screen.getByRole('combobox', { name: 'Framework' })).toHaveValue(
+      'PCI_DSS',
+    );
+    await waitFor(() =>
+      expect(serviceNames()).toEqual([
+        'Payment processing',
+        'Subscription billing',
+      ]),
+    );
+  });
+
+  it('searches once typing pauses, replacing the history entry instead of adding one per letter', async () => {
+    const requests = serve(demoRows);
+    const { search, history } = await renderPage();
+    await screen.findByRole('link', { name: 'Payment processing' });
+    const entriesBefore = history.getSnapshot().length;
+
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search' }),
+      'ledger',
+    );
+
+    await waitFor(() => expect(search().get('q')).toBe('ledger'));
+    await waitFor(() =>
+      expect(serviceNames()).toEqual(['Rights ledger, "royalties" edition']),
+    );
+    expect(requests.map(r => r.get('q')).filter(Boolean)).toEqual(['ledger']);
+    expect(history.getSnapshot().length).toBe(entriesBefore);
+    expect(screen.getByText('stale')).toBeInTheDocument();
+  });
+
+  it('sorts by a column, toggling the order on a second click', async () => {
+    const requests = serve(demoRows);
+    const { search } = await renderPage();
+    await screen.findByRole('link', { name: 'Payment processing' });
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Failing checks' }),
+    );
+    expect(search().toString()).toBe('sort=failingChecks&order=asc');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Failing checks' }),
+    );
+    expect(search().toString()).toBe('sort=failingChecks&order=desc');
+    await waitFor(() =>
+      expect(requests[requests.length - 1].get('order')).toBe('desc'),
+    );
+    expect(
+      screen.getByRole('columnheader', { name: /Failing checks/ }),
+    ).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('downloads every row of the filtered view, across backend pages, as quoted CSV', async () => {
+    // 2,100 failing services and one compliant one: three pages of 1000 at the backend's limit.
+    const many = Array.from({ length: 2100 }, (_, i) =>
+      portfolioRow({
+        name: `svc-${String(i).padStart(4, '0')}`,
+        squad: 'payments-squad',
+        tribe: 'commerce-tribe',
+        frameworks: { baseline: 1 },
+      }),
+    );
+    const requests = serve([...demoRows, ...many]);
+    const blobs: Blob[] = [];
+    const createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:http://localhost/portfolio';
+    });
+    const { createObjectURL: realCreate, revokeObjectURL: realRevoke } = URL;
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+
+    await renderPage('?status=failing&pageSize=25');
+    await screen.findByRole('link', { name: 'Payment processing' });
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const csvRequests = requests.filter(r => r.get('limit') === '1000');
+    expect(csvRequests.map(r => [r.get('status'), r.get('offset')])).toEqual([
+      ['failing', '0'],
+      ['failing', '1000'],
+      ['failing', '2000'],
+    ]);
+    const text = (await blobs[0].text()).replace(/^\uFEFF/, '');
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe(
+      'Service,Title,Tribe,Squad,Status,Score,Failing checks,Frameworks,Active waivers,Waivers expiring soon,Next waiver expiry,Last review,Reviewer,Decision,Stale',
+    );
+    // Header, 2,100 + 3 failing demo services, and the empty string after the last CRLF.
+    expect(lines).toHaveLength(1 + 2103 + 1);
+    expect(lines).toContain(
+      'component:default/rights-ledger,"Rights ledger, ""royalties"" edition",group:default/content-tribe,group:default/rights-squad,failing,80,2,Squad Insights baseline: failing; EU General Data Protection Regulation: compliant,0,0,,,,,yes',
+    );
+    expect(
+      lines.some(l => l.startsWith('component:default/subscription-billing,')),
+    ).toBe(false);
+    expect(click.mock.contexts[0]).toHaveProperty(
+      'download',
+      expect.stringMatching(/^compliance-review-\d{4}-\d\d-\d\d\.csv$/),
+    );
+    click.mockRestore();
+    Object.assign(URL, {
+      createObjectURL: realCreate,
+      revokeObjectURL: realRevoke,
+    });
+  });
+
+  it('says which filters matched nothing, and clears them on request', async () => {
+    serve(demoRows);
+    const { search } = await renderPage(
+      '?squad=group:default/podcast-squad&framework=PCI_DSS&sort=service',
+    );
+
+    expect(
+      await screen.findByText(
+        'No services match squad podcast-squad, framework PCI DSS v4.0',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    expect(search().toString()).toBe('sort=service');
+    expect(
+      await screen.findByRole('link', { name: 'Payment processing' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the backend error with a Retry that asks again', async () => {
+    let calls = 0;
+    server.use(
+      http.get('*/api/squad-insights/compliance/portfolio', () => {
+        calls += 1;
+        return HttpResponse.json(
+          {
+            error: {
+              name: 'ServiceUnavailableError',
+              message: 'Compliance summaries are being rebuilt',
+            },
+            request: {
+              method: 'GET',
+              url: '/api/squad-insights/compliance/portfolio',
+            },
+            response: { statusCode: 503 },
+          },
+          { status: 503 },
+        );
+      }),
+    );
+    await renderPage();
+    expect(
+      await screen.findByText(/Compliance summaries are being rebuilt/),
+    ).toBeInTheDocument();
+    expect(calls).toBe(1);
+
+    serve(demoRows);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('link', { name: 'Payment processing' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows skeleton rows until the first answer, then only the rows of the page', async () => {
+    let answer: () => void = () => {};
+    const answered = new Promise<void>(resolve => {
+      answer = resolve;
+    });
+    server.use(portfolioHandler(demoRows, [], { answerAfter: answered }));
+    await renderPage('?pageSize=2');
+
+    expect(screen.getAllByTestId('portfolio-skeleton-row')).toHaveLength(2);
+    expect(
+      screen.getByRole('table', { name: 'Compliance portfolio' }),
+    ).toHaveAttribute('aria-busy', 'true');
+    answer();
+    await screen.findByRole('link', { name: 'Payment processing' });
+    expect(screen.queryAllByTestId('portfolio-skeleton-row')).toHaveLength(0);
+    expect(serviceNames()).toEqual([
+      'Payment processing',
+      'Subscription billing',
+    ]);
+    expect(screen.getByText('1–2 of 4')).toBeInTheDocument();
+  });
+
+  it('names a value in the address it had to ignore', async () => {
+    const requests = serve(demoRows);
+    await renderPage('?status=red');
+    expect(
+      await screen.findByText(
+        'Ignored status=red in the address: expected failing, unknown, compliant.',
+      ),
+    ).toBeInTheDocument();
+    await screen.findByRole('link', { name: 'Payment processing' });
+    expect(requests[0].has('status')).toBe(false);
+  });
+});

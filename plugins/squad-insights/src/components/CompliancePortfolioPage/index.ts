@@ -1,0 +1,1 @@
+export { CompliancePortfolioPage } from './CompliancePortfolioPage';

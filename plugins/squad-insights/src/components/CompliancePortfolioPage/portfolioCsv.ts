@@ -1,0 +1,77 @@
+import type {
+  PortfolioQuery,
+  PortfolioResponse,
+  PortfolioRow,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
+import { CsvValue, toCsv } from '../common';
+import { MAX_PAGE_SIZE } from './portfolioView';
+
+const HEADER = [
+  'Service',
+  'Title',
+  'Tribe',
+  'Squad',
+  'Status',
+  'Score',
+  'Failing checks',
+  'Frameworks',
+  'Active waivers',
+  'Waivers expiring soon',
+  'Next waiver expiry',
+  'Last review',
+  'Reviewer',
+  'Decision',
+  'Stale',
+];
+
+function csvRow(row: PortfolioRow): CsvValue[] {
+  return [
+    row.entityRef,
+    row.title ?? row.name,
+    row.tribe,
+    row.squad,
+    row.status,
+    row.score === null ? '' : Math.round(row.score * 100),
+    row.failingChecks,
+    // One cell for all frameworks so the columns stay the same whatever applies.
+    row.frameworks.map(f => `${f.title}: ${f.status}`).join('; '),
+    row.waivers.active,
+    row.waivers.expiringSoon,
+    row.waivers.nextExpiry,
+    row.lastReview?.at,
+    row.lastReview?.reviewer,
+    row.lastReview?.decision,
+    row.stale ? 'yes' : 'no',
+  ];
+}
+
+/** The portfolio rows as CSV, one line a service. */
+export function portfolioCsv(rows: PortfolioRow[]): string {
+  return toCsv(HEADER, rows.map(csvRow));
+}
+
+/**
+ * Every row of a filtered view, page by page at the backend's largest page size: the export
+ * holds the whole view, not just the page on screen.
+ */
+export async function fetchAllRows(
+  getPortfolio: (query: PortfolioQuery) => Promise<PortfolioResponse>,
+  query: PortfolioQuery,
+  onProgress?: (fetched: number, total: number) => void,
+): Promise<PortfolioRow[]> {
+  const rows: PortfolioRow[] = [];
+  let total = Infinity;
+  while (rows.length < total) {
+    const page = await getPortfolio({
+      ...query,
+      offset: rows.length,
+      limit: MAX_PAGE_SIZE,
+    });
+    total = page.totalCount;
+    rows.push(...page.items);
+    onProgress?.(rows.length, total);
+    // The portfolio shrank while we read it: stop rather than ask for empty pages forever.
+    if (page.items.length === 0) break;
+  }
+  return rows;
+}

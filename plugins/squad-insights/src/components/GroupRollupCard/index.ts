@@ -1,0 +1,1 @@
+export { GroupRollupCard } from './GroupRollupCard';

@@ -1,0 +1,2 @@
+export { NotConnectedCard } from './NotConnectedCard';
+export { isSquadInsightsAvailable } from './isSquadInsightsAvailable';

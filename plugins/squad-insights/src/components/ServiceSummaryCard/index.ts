@@ -1,0 +1,2 @@
+export { ServiceSummaryCard } from './ServiceSummaryCard';
+export { complianceStatus, formatScore } from './complianceStatus';

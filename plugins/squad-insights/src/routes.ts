@@ -1,0 +1,18 @@
+import { createRouteRef as createLegacyRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef } from '@backstage/frontend-plugin-api';
+
+/**
+ * The Compliance review page, for the new frontend system: link to it with `useRouteRef`.
+ *
+ * @public
+ */
+export const complianceReviewRouteRef = createRouteRef();
+
+/**
+ * The same page for apps on the legacy frontend system, where route refs are a different type.
+ *
+ * @public
+ */
+export const legacyComplianceReviewRouteRef = createLegacyRouteRef({
+  id: 'squad-insights:compliance-review',
+});
