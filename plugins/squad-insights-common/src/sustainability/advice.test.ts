@@ -1,6 +1,6 @@
 import { adviseService } from './advice';
 import { bandOfHour, greenBandMatrix } from './bands';
-import { emissionFactor } from './coefficients';
+import { emissionFactor } from './clouds';
 import { demoInventory } from './__testUtils__/demo';
 import { DAYS_PER_MONTH, footprintFromUsage } from './footprint';
 import { readServiceUsage } from './usage';

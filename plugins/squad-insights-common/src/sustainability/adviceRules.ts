@@ -5,7 +5,7 @@ import {
   GreenBand,
   GreenBands,
 } from './bands';
-import { emissionFactor } from './coefficients';
+import { emissionFactor } from './clouds';
 import { renewableShareOf } from './data/renewables';
 import { DAYS_PER_MONTH } from './footprint';
 import type {

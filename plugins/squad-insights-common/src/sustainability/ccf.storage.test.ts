@@ -8,7 +8,7 @@
  * and CCF's code period for embodied emissions (hours / vCPU). CCF's kilowattHours also
  * contain embodied co2e / emission factor, which we keep apart as ccfEmbodiedKwhPerDay.
  */
-import { emissionFactor } from './coefficients';
+import { emissionFactor } from './clouds';
 import {
   computeItemFootprint,
   networkFootprint,

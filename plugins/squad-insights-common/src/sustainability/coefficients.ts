@@ -61,6 +61,13 @@ export interface ProcessorCoefficients {
 
 const OUTLIERS = ['Sandy Bridge', 'Ivy Bridge'];
 
+/** A table entry by own key only (no prototype keys such as `constructor`). */
+export function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key)
+    ? table[key]
+    : undefined;
+}
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -71,33 +78,52 @@ function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
+/** One cloud's per-processor tables and the fleet averages CCF falls back to. @public */
+export interface ProcessorTables {
+  minWattsByProcessor: Record<string, number>;
+  maxWattsByProcessor: Record<string, number>;
+  minWattsAvg: number;
+  maxWattsAvg: number;
+  memoryGbPerChipByProcessor?: Record<string, number>;
+  memoryGbPerChipAvg?: number;
+}
+
 /**
- * CCF's getMinWatts/getMaxWatts/getMemory: the average over the type's processors, the
- * median when Sandy or Ivy Bridge (outliers) are among them. If any processor has no
- * coefficient CCF's average becomes NaN and it falls back to the fleet average; we do the
- * same on purpose, so our numbers stay CCF's.
+ * CCF's getMinWatts/getMaxWatts/getMemory (the same in its AWS, GCP and Azure packages,
+ * with each cloud's own tables): the average over the type's processors, the median when
+ * Sandy or Ivy Bridge (outliers) are among them. If any processor has no coefficient CCF's
+ * average becomes NaN and it falls back to the cloud's fleet average; we do the same on
+ * purpose, so our numbers stay CCF's.
  *
  * @public
  */
-export function processorCoefficients(
+export function processorCoefficientsFrom(
+  tables: ProcessorTables,
   processors: readonly string[] | null | undefined,
 ): ProcessorCoefficients {
   const list = processors?.length ? processors : ['Unknown'];
   const pick = (table: Record<string, number>) =>
-    list.map(p => table[p]).filter((v): v is number => v !== undefined);
-  const mins = pick(CCF_AWS.minWattsByProcessor);
-  const maxs = pick(CCF_AWS.maxWattsByProcessor);
-  const mems = pick(CCF_AWS.memoryGbPerChipByProcessor);
+    list.map(p => own(table, p)).filter((v): v is number => v !== undefined);
+  const mins = pick(tables.minWattsByProcessor);
+  const maxs = pick(tables.maxWattsByProcessor);
+  const mems = pick(tables.memoryGbPerChipByProcessor ?? {});
   const known = mins.length === list.length && maxs.length === list.length;
   const useMedian = list.some(p => OUTLIERS.includes(p));
   const combine = useMedian ? median : mean;
   return {
-    minWatts: known ? combine(mins) : CCF_AWS.minWattsAvg,
-    maxWatts: known ? combine(maxs) : CCF_AWS.maxWattsAvg,
+    minWatts: known ? combine(mins) : tables.minWattsAvg,
+    maxWatts: known ? combine(maxs) : tables.maxWattsAvg,
     memoryGbPerChip:
-      mems.length === list.length ? mean(mems) : CCF_AWS.memoryGbPerChipAvg,
+      mems.length === list.length ? mean(mems) : tables.memoryGbPerChipAvg ?? 0,
     usesAverage: !known,
   };
+}
+
+/** {@link processorCoefficientsFrom} with CCF's AWS tables. @public */
+export function processorCoefficients(
+  processors: readonly string[] | null | undefined,
+): ProcessorCoefficients {
+  return processorCoefficientsFrom(CCF_AWS, processors);
 }
 
 /** An EC2 type from CCF's table, or undefined. @public */
@@ -113,12 +139,6 @@ export interface ResolvedType {
   /** The EC2 equivalent whose processors, memory and embodied data CCF uses. */
   ec2Type?: string;
   spec?: CcfInstanceType;
-}
-
-function own(table: Record<string, number>, key: string): number | undefined {
-  return Object.prototype.hasOwnProperty.call(table, key)
-    ? table[key]
-    : undefined;
 }
 
 /**
@@ -144,30 +164,6 @@ export function resolveInstanceType(
     ec2Type: spec ? stripped : undefined,
     spec,
   };
-}
-
-/** Result of an emission-factor lookup. @public */
-export interface EmissionFactor {
-  /** kg CO2e per kWh. */
-  kgPerKwh: number;
-  /** False when CCF's `unknown` average stood in for the region. */
-  known: boolean;
-}
-
-/**
- * Grid emission factor of an AWS region in kg CO2e/kWh (CCF stores tonnes). Unknown regions
- * get CCF's own `unknown` average, and the caller records that as an assumption.
- *
- * @public
- */
-export function emissionFactor(
-  region: string,
-  overrideTonnesPerKwh?: Record<string, number>,
-): EmissionFactor {
-  const table = { ...CCF_AWS.emissionsFactors, ...overrideTonnesPerKwh };
-  const known = Object.prototype.hasOwnProperty.call(table, region);
-  const tonnes = known ? table[region] : CCF_AWS.emissionsFactors.unknown;
-  return { kgPerKwh: tonnes * 1000, known: known && region !== 'unknown' };
 }
 
 /** CCF's replication factor by key (e.g. `S3`, `RDS_MULTI_AZ`); `DEFAULT` is 1. @public */

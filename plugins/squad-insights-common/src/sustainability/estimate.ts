@@ -1,10 +1,11 @@
 import {
   CCF_AWS,
   ec2InstanceType,
-  emissionFactor,
-  processorCoefficients,
+  processorCoefficientsFrom,
 } from './coefficients';
+import { cloudModel, cloudOfRegion, emissionFactor } from './clouds';
 import type {
+  CcfMachineSpec,
   ComputeUsage,
   EnergyAndEmissions,
   FootprintItem,
@@ -18,43 +19,108 @@ export interface FormulaOptions {
   /**
    * Time reserved (TR) in CCF's embodied formula M = TE × TR/EL × RR/TotalR.
    * `instance-hours` (default) follows CCF's methodology page and issue #524: the hours
-   * the instance ran. `ccf-code` reproduces CostAndUsageReports.getEmbodiedEmissions, which
-   * divides the hours by the instance's vCPUs.
+   * the instance ran. `ccf-code` reproduces CCF's AWS and Azure code, which divide the
+   * hours by the instance's vCPUs (CCF's GCP code already uses instance hours).
    */
   embodiedTimeReserved?: 'instance-hours' | 'ccf-code';
   /** Emission factors to use instead of CCF's, in tonnes CO2e/kWh by region (what-ifs). */
   emissionsFactors?: Record<string, number>;
 }
 
-/** Memory GB-hours per instance-hour beyond what CCF's CPU coefficients already include. */
-function extraMemoryGbPerHour(ec2Type: string): number {
+/**
+ * CCF's calculateGigabyteHours per instance-hour: the memory beyond what CCF's CPU
+ * coefficients already include, with one chip per 96 vCPUs of the family's largest size.
+ */
+function memoryBeyondChips(
+  instanceMemoryGb: number,
+  largest: { vcpu: number; memoryGb: number },
+  memoryGbPerChip: number,
+  chips = Math.ceil(largest.vcpu / 96),
+): number {
+  const delta = largest.memoryGb / chips - memoryGbPerChip;
+  if (delta <= 0) return 0;
+  return delta / (largest.memoryGb / instanceMemoryGb);
+}
+
+/** AWS: CCF's AWSMemoryEstimatesBuilder; m5zn and z1d are always 2 chips. */
+function awsExtraMemoryGbPerHour(ec2Type: string): number {
   const spec = ec2InstanceType(ec2Type)!;
   const family = ec2Type.split('.')[0];
-  // CCF (calculateGigabyteHours): one chip per 96 vCPUs of the family's largest size,
-  // except m5zn and z1d which are always 2.
-  const chips = ['m5zn', 'z1d'].includes(family)
-    ? 2
-    : Math.ceil(spec.familyLargest.vcpu / 96);
-  const perChip = processorCoefficients(spec.processors).memoryGbPerChip;
-  const delta = spec.familyLargest.memoryGb / chips - perChip;
-  if (delta <= 0) return 0;
-  return delta / (spec.familyLargest.memoryGb / spec.memoryGb);
+  const perChip = processorCoefficientsFrom(
+    CCF_AWS,
+    spec.processors,
+  ).memoryGbPerChip;
+  return memoryBeyondChips(
+    spec.memoryGb,
+    spec.familyLargest,
+    perChip,
+    ['m5zn', 'z1d'].includes(family) ? 2 : undefined,
+  );
+}
+
+/** The memory GB CCF counts per unit-hour of one compute item, by cloud. */
+function memoryGbPerHour(item: ComputeUsage, spec?: CcfMachineSpec): number {
+  if (item.kind === 'fargate' || item.cloud === 'gcp')
+    return item.memoryGb ?? 0;
+  if (item.cloud === 'azure') {
+    // CCF's Azure getGigabyteHoursFromInstanceTypeAndProcessors: series types only.
+    const largest = spec?.familyLargest;
+    if (!spec?.memoryGb || !largest?.memoryGb) return 0;
+    const perChip = processorCoefficientsFrom(
+      cloudModel('azure').processors,
+      spec.processors,
+    ).memoryGbPerChip;
+    return memoryBeyondChips(
+      spec.memoryGb,
+      { vcpu: largest.vcpu, memoryGb: largest.memoryGb },
+      perChip,
+    );
+  }
+  const ec2 = item.ec2Type ? ec2InstanceType(item.ec2Type) : undefined;
+  if (ec2 && ec2.burstableBaselinePct === null) {
+    return awsExtraMemoryGbPerHour(item.ec2Type!);
+  }
+  return 0;
 }
 
 function part(kwh: number, kgPerKwh: number): EnergyAndEmissions {
   return { kwhPerDay: kwh, co2eKgPerDay: kwh * kgPerKwh };
 }
 
+/** The machine in CCF's common terms, whichever cloud it runs in. */
+function machineOf(item: ComputeUsage): CcfMachineSpec | undefined {
+  if (item.machineSpec) return item.machineSpec;
+  const ec2 = item.ec2Type ? ec2InstanceType(item.ec2Type) : undefined;
+  return ec2
+    ? {
+        vcpu: ec2.vcpu,
+        memoryGb: ec2.memoryGb,
+        embodiedServerTco2e: ec2.embodiedServerTco2e,
+        processors: ec2.processors ?? [],
+        familyLargest: ec2.familyLargest,
+      }
+    : undefined;
+}
+
+/** Whether CCF's processor averages stood in for an item's processors. @public */
+export function usesAverageProcessors(item: ComputeUsage): boolean {
+  return processorCoefficientsFrom(
+    cloudModel(item.cloud).processors,
+    machineOf(item)?.processors,
+  ).usesAverage;
+}
+
 /**
  * Compute, memory and embodied emissions of one compute item, exactly as CCF's
- * AWSComputeEstimatesBuilder, AWSMemoryEstimatesBuilder and EmbodiedEmissionsEstimator do
- * for one usage row, scaled to one day of unit-hours:
+ * ComputeEstimator, MemoryEstimator and EmbodiedEmissionsEstimator do for one usage row,
+ * with the cloud's own constants, scaled to one day of unit-hours:
  *
  * - watts per vCPU = min + utilisation × (max − min), averaged over the type's processors;
- * - burstable types count vCPU × baseline / 50 % of their vCPU-hours (CostAndUsageReportsRow);
- * - memory only for non-burstable types, beyond the per-chip baseline, × 0.000392 kWh/GB-h;
- *   Fargate memory is all task memory × 0.000392 (CCF issue #1220);
- * - kWh × PUE 1.135 × replication factor (RDS Multi-AZ 2); embodied is not replicated.
+ * - AWS burstable types count vCPU × baseline / 50 % of their vCPU-hours (CostAndUsageReportsRow);
+ * - memory: AWS non-burstable and Azure series types beyond the per-chip baseline; Fargate
+ *   task memory and GCP memory (when the type name gives it) in full; × 0.000392 kWh/GB-h;
+ * - kWh × PUE (AWS 1.135, Azure 1.185, GCP by region) × replication factor; embodied is
+ *   not replicated.
  *
  * @public
  */
@@ -62,33 +128,36 @@ export function computeItemFootprint(
   item: ComputeUsage,
   options: FormulaOptions = {},
 ): FootprintItem {
-  const spec = item.ec2Type ? ec2InstanceType(item.ec2Type) : undefined;
-  const c = processorCoefficients(spec?.processors);
-  const util = options.cpuUtilizationPct ?? CCF_AWS.defaultCpuUtilizationPct;
+  const model = cloudModel(item.cloud);
+  const spec = machineOf(item);
+  const c = processorCoefficientsFrom(model.processors, spec?.processors);
+  const util = options.cpuUtilizationPct ?? model.defaultCpuUtilizationPct;
   const watts = c.minWatts + (util / 100) * (c.maxWatts - c.minWatts);
-  const baseline = spec?.burstableBaselinePct ?? null;
+  const ec2 = item.ec2Type ? ec2InstanceType(item.ec2Type) : undefined;
+  const baseline = ec2?.burstableBaselinePct ?? null;
   const vcpuHours =
-    spec && baseline !== null
-      ? spec.vcpu * (baseline / CCF_AWS.defaultCpuUtilizationPct)
+    ec2 && baseline !== null
+      ? ec2.vcpu * (baseline / CCF_AWS.defaultCpuUtilizationPct)
       : item.vcpus;
-  const pue = CCF_AWS.pue;
+  const pue = model.pue(item.region);
   const rf = item.replicationFactor;
   const computeKwh = ((watts * vcpuHours * pue) / 1000) * rf;
-  let memoryGb = 0;
-  if (item.kind === 'fargate') memoryGb = item.memoryGb ?? 0;
-  else if (spec && baseline === null)
-    memoryGb = extraMemoryGbPerHour(item.ec2Type!);
-  const memoryKwh = memoryGb * CCF_AWS.memoryCoefficient * pue * rf;
+  const memoryKwh =
+    memoryGbPerHour(item, spec) * model.memoryCoefficient * pue * rf;
   let embodiedTonnes = 0;
-  if (spec) {
-    const reserved =
-      options.embodiedTimeReserved === 'ccf-code' ? 1 / spec.vcpu : 1;
+  if (spec?.embodiedServerTco2e) {
+    const perVcpu =
+      options.embodiedTimeReserved === 'ccf-code' && item.cloud !== 'gcp';
     embodiedTonnes =
       spec.embodiedServerTco2e *
-      (reserved / CCF_AWS.serverLifespanHours) *
+      ((perVcpu ? 1 / spec.vcpu : 1) / model.serverLifespanHours) *
       (spec.vcpu / spec.familyLargest.vcpu);
   }
-  const ef = emissionFactor(item.region, options.emissionsFactors).kgPerKwh;
+  const ef = emissionFactor(
+    item.region,
+    options.emissionsFactors,
+    item.cloud,
+  ).kgPerKwh;
   const perDay = item.unitHoursPerDay;
   const embodiedKg = embodiedTonnes * 1000 * perDay;
   return {
@@ -117,11 +186,17 @@ export function storageItemFootprint(
   item: StorageUsage,
   options: FormulaOptions = {},
 ): FootprintItem {
+  const model = cloudModel(item.cloud);
   const wh =
-    item.medium === 'SSD' ? CCF_AWS.ssdCoefficient : CCF_AWS.hddCoefficient;
+    item.medium === 'SSD' ? model.ssdCoefficient : model.hddCoefficient;
   const tbHours = (item.gigabytes / 1000) * 24;
-  const kwh = (tbHours * wh * CCF_AWS.pue * item.replicationFactor) / 1000;
-  const ef = emissionFactor(item.region, options.emissionsFactors).kgPerKwh;
+  const kwh =
+    (tbHours * wh * model.pue(item.region) * item.replicationFactor) / 1000;
+  const ef = emissionFactor(
+    item.region,
+    options.emissionsFactors,
+    item.cloud,
+  ).kgPerKwh;
   return {
     address: item.address,
     region: item.region,
@@ -131,14 +206,15 @@ export function storageItemFootprint(
   };
 }
 
-/** CCF's NetworkingEstimator: GB × 0.001 kWh/GB × PUE. @public */
+/** CCF's NetworkingEstimator: GB × 0.001 kWh/GB × PUE of the region's cloud. @public */
 export function networkFootprint(
   address: string,
   region: string,
   gbPerDay: number,
   options: FormulaOptions = {},
 ): FootprintItem {
-  const kwh = gbPerDay * CCF_AWS.networkingCoefficient * CCF_AWS.pue;
+  const model = cloudModel(cloudOfRegion(region));
+  const kwh = gbPerDay * model.networkingCoefficient * model.pue(region);
   const ef = emissionFactor(region, options.emissionsFactors).kgPerKwh;
   return {
     address,

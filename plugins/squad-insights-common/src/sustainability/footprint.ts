@@ -1,18 +1,16 @@
 import type { StateInventory } from '../inventory';
-import {
-  emissionFactor,
-  processorCoefficients,
-  ec2InstanceType,
-} from './coefficients';
+import { cloudModel, emissionFactor } from './clouds';
 import { renewableShareOf } from './data/renewables';
 import {
   computeItemFootprint,
   FormulaOptions,
   networkFootprint,
   storageItemFootprint,
+  usesAverageProcessors,
 } from './estimate';
 import { readServiceUsage, UsageOptions } from './usage';
 import type {
+  Cloud,
   EnergyAndEmissions,
   FootprintComponent,
   FootprintItem,
@@ -30,6 +28,12 @@ export interface FootprintOptions extends UsageOptions, FormulaOptions {
   /** Renewable share a region must reach to pass; default 0.5. */
   renewableThreshold?: number;
 }
+
+const CLOUD_LABEL: Record<Cloud, string> = {
+  aws: 'AWS',
+  gcp: 'GCP',
+  azure: 'Azure',
+};
 
 const COMPONENTS: FootprintComponent[] = [
   'compute',
@@ -75,10 +79,12 @@ export function footprintFromUsage(
     );
   }
   for (const c of usage.compute) {
-    const spec = c.ec2Type ? ec2InstanceType(c.ec2Type) : undefined;
-    if (processorCoefficients(spec?.processors).usesAverage) {
+    if (usesAverageProcessors(c)) {
+      const p = cloudModel(c.cloud).processors;
       assumptions.push(
-        `${c.address}: processor not in CCF's coefficient table, CCF's average 0.74–3.5 W/vCPU used`,
+        `${c.address}: processor not in CCF's coefficient table, CCF's ${
+          CLOUD_LABEL[c.cloud ?? 'aws']
+        } fall-back ${p.minWattsAvg}–${p.maxWattsAvg} W/vCPU used`,
       );
     }
   }
@@ -158,7 +164,7 @@ export function footprintFromUsage(
 
 /**
  * Energy, CO2e, carbon tax and renewable share of one service from its Terraform
- * inventories, following Cloud Carbon Footprint's AWS methodology. Pure: no IO, and the
+ * inventories, following Cloud Carbon Footprint's methodology for AWS, GCP and Azure. Pure: no IO, and the
  * clock only when `weekOf` is not given.
  *
  * @public

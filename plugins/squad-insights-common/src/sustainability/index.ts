@@ -1,6 +1,6 @@
 /**
  * Per-service energy, CO2e, carbon tax and green-hours advice following Cloud Carbon
- * Footprint's AWS methodology. Pure code: runs in the browser and the backend alike.
+ * Footprint's methodology for AWS, GCP and Azure. Pure code: runs in the browser and the backend alike.
  * Methodology: plugins/squad-insights-common/docs/sustainability-methodology.md
  */
 
@@ -16,22 +16,41 @@ export type {
   ServiceUsage,
   FootprintItem,
   ServiceFootprint,
+  Cloud,
+  CcfMachineSpec,
 } from './types';
 export {
   CCF_AWS,
   processorCoefficients,
+  processorCoefficientsFrom,
   ec2InstanceType,
   resolveInstanceType,
-  emissionFactor,
   replicationFactor,
 } from './coefficients';
 export type {
   CcfAwsData,
   CcfInstanceType,
   ProcessorCoefficients,
+  ProcessorTables,
   ResolvedType,
-  EmissionFactor,
 } from './coefficients';
+export {
+  CCF_GCP,
+  gcpMachineType,
+  gcpPue,
+  gcpLocation,
+} from './gcpCoefficients';
+export type { CcfGcpData } from './gcpCoefficients';
+export {
+  CCF_AZURE,
+  azureVmType,
+  azureMeterName,
+  azureRegion,
+  azureDiskTier,
+} from './azureCoefficients';
+export type { CcfAzureData, CcfAzureVmType } from './azureCoefficients';
+export { cloudModel, cloudOfRegion, emissionFactor } from './clouds';
+export type { CloudModel, EmissionFactor } from './clouds';
 export { RENEWABLE_SHARES, renewableShareOf } from './data/renewables';
 export type { RenewableShare } from './data/renewables';
 export { parseAwsCron, cronMatchesDate } from './cron';
@@ -52,6 +71,7 @@ export {
   computeItemFootprint,
   storageItemFootprint,
   networkFootprint,
+  usesAverageProcessors,
 } from './estimate';
 export type { FormulaOptions } from './estimate';
 export {

@@ -63,16 +63,54 @@ export interface WeeklyCapacity {
   unsupported: string[];
 }
 
+/** The cloud whose CCF coefficients apply. @public */
+export type Cloud = 'aws' | 'gcp' | 'azure';
+
+/**
+ * A GCP machine type or Azure VM size in CCF's terms (AWS keeps its richer
+ * `CcfInstanceType`). Optional fields are absent where CCF's tables have no figure.
+ *
+ * @public
+ */
+export interface CcfMachineSpec {
+  vcpu: number;
+  /** Azure: from CCF's table; GCP: only custom types, whose name carries it. */
+  memoryGb?: number;
+  /** Embodied t CO2e of the whole server over its lifespan. */
+  embodiedServerTco2e?: number;
+  processors: string[];
+  /** What CCF treats as the whole server: the last entry of the type's family or series. */
+  familyLargest: { vcpu: number; memoryGb?: number };
+}
+
 /** One running thing whose compute we estimate: an instance, a task, a node or a broker. @public */
 export interface ComputeUsage {
   address: string;
-  kind: 'ec2' | 'fargate' | 'rds' | 'elasticache' | 'msk';
+  kind:
+    | 'ec2'
+    | 'fargate'
+    | 'rds'
+    | 'elasticache'
+    | 'msk'
+    | 'gce'
+    | 'gke'
+    | 'cloudsql'
+    | 'azure-vm'
+    | 'aks'
+    | 'azure-db';
+  /** Whose coefficients apply; absent means AWS. */
+  cloud?: Cloud;
   /** The type as Terraform names it, e.g. `db.r6g.xlarge`, `kafka.m5.large`. */
   declaredType?: string;
   /** The EC2 type CCF looks coefficients up by (prefix stripped), when known. */
   ec2Type?: string;
+  /** GCP and Azure: the machine type or size CCF's tables know it by, when they do. */
+  machineSpec?: CcfMachineSpec;
   vcpus: number;
-  /** Only for Fargate, where memory is declared instead of implied by a type. */
+  /**
+   * Memory CCF counts in full: Fargate task memory, and GCP memory where the type name
+   * gives it (CCF reads GCP RAM from the bill, without a per-chip baseline).
+   */
   memoryGb?: number;
   region: string;
   /**
@@ -91,6 +129,8 @@ export interface ComputeUsage {
 /** Provisioned storage. @public */
 export interface StorageUsage {
   address: string;
+  /** Whose coefficients apply; absent means AWS. */
+  cloud?: Cloud;
   medium: 'SSD' | 'HDD';
   gigabytes: number;
   region: string;

@@ -1,6 +1,9 @@
 import type { StateInventory } from '../inventory';
 import { readEc2, readManaged } from './compute';
 import { ReadContext, readFargate, scheduledActionsByResource } from './ecs';
+import { readAzureCompute } from './azure';
+import { readAzureStorage } from './azureStorage';
+import { readGcpCompute, readGcpStorage } from './gcp';
 import { readStorage } from './storage';
 import type { NotEstimated, ServiceUsage } from './types';
 
@@ -23,7 +26,10 @@ export interface UsageOptions {
   weekOf?: Date | number;
   /** Zone of the week; default the first scheduled action's zone, else Europe/Stockholm. */
   timeZone?: string;
-  /** Sizes the state cannot hold (S3, Aurora, DynamoDB), in GB, by instance address. */
+  /**
+   * Sizes the state cannot hold (S3, Aurora, DynamoDB, GCS buckets, Azure storage accounts),
+   * in GB, by instance address.
+   */
   storageGbByAddress?: Record<string, number>;
   /** Data transfer of the service in GB per day, if known from elsewhere. */
   networkGbPerDay?: number;
@@ -39,8 +45,9 @@ function mostCommon(values: string[]): string | undefined {
 
 /**
  * Reads what a service runs from its Terraform inventories: compute (EC2, Auto Scaling
- * groups, Fargate services with their schedules, RDS, Aurora, ElastiCache, MSK) and
- * provisioned storage. Anything that uses energy but cannot be sized is listed in
+ * groups, Fargate services with their schedules, RDS, Aurora, ElastiCache, MSK; Compute
+ * Engine, GKE node pools, Cloud SQL; Azure VMs, scale sets, AKS node pools, vCore databases)
+ * and provisioned storage. Anything that uses energy but cannot be sized is listed in
  * `notEstimated` instead of being counted as zero.
  *
  * @public
@@ -66,13 +73,15 @@ export function readServiceUsage(
     ...readFargate(inventories, ctx, actions, notEstimated, assumptions),
     ...readEc2(inventories, ctx, notEstimated, assumptions),
     ...readManaged(inventories, ctx, notEstimated),
+    ...readGcpCompute(inventories, ctx, notEstimated, assumptions),
+    ...readAzureCompute(inventories, ctx, notEstimated, assumptions),
   ];
-  const storage = readStorage(
-    inventories,
-    ctx,
-    options.storageGbByAddress ?? {},
-    notEstimated,
-  );
+  const sizes = options.storageGbByAddress ?? {};
+  const storage = [
+    ...readStorage(inventories, ctx, sizes, notEstimated),
+    ...readGcpStorage(inventories, ctx, sizes, notEstimated),
+    ...readAzureStorage(inventories, ctx, sizes, notEstimated),
+  ];
   if (options.networkGbPerDay === undefined) {
     notEstimated.push({
       address: `${options.service ?? 'service'}:network`,
