@@ -52,6 +52,13 @@ export interface Config {
        */
       allowSelfWaivers?: boolean;
       /**
+       * Who counts as an owner for separation of duties: `squad` (default) - members of the
+       * owning group and of the groups nested below it; `tribe` - also everyone in the owning
+       * squad's tribe. Membership comes from the user's sign-in ownership refs and the catalog,
+       * following `childOf` upwards.
+       */
+      separationOfDutiesScope?: 'squad' | 'tribe';
+      /**
        * When every service's compliance portfolio row is recomputed (rows also follow each new
        * fact, waiver and review). Defaults to hourly, one minute after start.
        */

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { squadInsightsPlugin } from './plugin';
+import { ComplianceService } from './services/ComplianceService';
 
 jest.setTimeout(60_000);
 
@@ -17,14 +18,40 @@ const demo = resolve(__dirname, '../../../demo/terraform');
 const ENCRYPTION = 'encryption.rds-storage';
 const MEMBER = 'user:default/rita';
 const OUTSIDER = 'user:default/carl';
+/** In a sub-team of the owning squad, by the catalog. */
+const NESTED_MEMBER = 'user:default/nina';
+/** In that sub-team by the sign-in resolver only; the catalog names no group of theirs. */
+const SIGNED_IN_MEMBER = 'user:default/olle';
+/** In the owning squad's tribe, not in the squad. */
+const TRIBE_MEMBER = 'user:default/tove';
+/** Ownership refs as a sign-in resolver puts them in the user's token. */
+const signInGroups: Record<string, string[]> = { [SIGNED_IN_MEMBER]: ['group:default/rights-ops'] };
 
 // The mock catalog does not process entities, so derived relations are written out here.
 const entities = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
+    metadata: { name: 'content-tribe', namespace: 'default' },
+    spec: { type: 'tribe', children: ['rights-squad'] },
+    relations: [{ type: 'parentOf', targetRef: 'group:default/rights-squad' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
     metadata: { name: 'rights-squad', namespace: 'default' },
-    spec: { type: 'squad', children: [] },
+    spec: { type: 'squad', parent: 'content-tribe', children: ['rights-ops'] },
+    relations: [
+      { type: 'childOf', targetRef: 'group:default/content-tribe' },
+      { type: 'parentOf', targetRef: 'group:default/rights-ops' },
+    ],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'rights-ops', namespace: 'default' },
+    spec: { type: 'team', parent: 'rights-squad', children: [] },
+    relations: [{ type: 'childOf', targetRef: 'group:default/rights-squad' }],
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -55,6 +82,26 @@ const entities = [
     kind: 'User',
     metadata: { name: 'carl', namespace: 'default' },
     spec: { memberOf: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'nina', namespace: 'default' },
+    spec: { memberOf: ['rights-ops'] },
+    relations: [{ type: 'memberOf', targetRef: 'group:default/rights-ops' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'olle', namespace: 'default' },
+    spec: { memberOf: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'tove', namespace: 'default' },
+    spec: { memberOf: ['content-tribe'] },
+    relations: [{ type: 'memberOf', targetRef: 'group:default/content-tribe' }],
   },
 ];
 
@@ -97,6 +144,12 @@ describe('compliance API', () => {
           },
         }),
         mockServices.permissions.factory({ result: options.result ?? AuthorizeResult.ALLOW }),
+        mockServices.userInfo.mock({
+          getUserInfo: async credentials => {
+            const { userEntityRef } = credentials.principal as { userEntityRef: string };
+            return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...(signInGroups[userEntityRef] ?? [])] };
+          },
+        }).factory,
       ],
     });
     // Refreshing is itself guarded; the deny-all backend never gets that far with facts.
@@ -166,6 +219,32 @@ describe('compliance API', () => {
     await request(lenient).post(`${base}/waivers`).set('authorization', as(MEMBER)).send(body).expect(200);
   });
 
+  it('refuses a waiver from a member of a group nested in the owning squad, by catalog or sign-in', async () => {
+    const body = { checkId: ENCRYPTION, justification: 'Re-encryption scheduled for Q1', expiresAt: inAMonth() };
+    const server = await start();
+    const nested = await request(server).post(`${base}/waivers`).set('authorization', as(NESTED_MEMBER)).send(body).expect(403);
+    expect(nested.body.error.message).toBe(
+      `Separation of duties: ${NESTED_MEMBER} is a member of group:default/rights-squad, which owns component:default/rights-ledger, and may not waive its checks`,
+    );
+    const signedIn = await request(server).post(`${base}/waivers`).set('authorization', as(SIGNED_IN_MEMBER)).send(body).expect(403);
+    expect(signedIn.body.error.message).toMatch(/Separation of duties: user:default\/olle is a member of group:default\/rights-squad/);
+    // The tribe around the squad does not own the service by default.
+    await request(server).post(`${base}/waivers`).set('authorization', as(TRIBE_MEMBER)).send(body).expect(200);
+  });
+
+  it('refuses a waiver from the owning squad\'s tribe when the scope is the tribe', async () => {
+    const body = { checkId: ENCRYPTION, justification: 'Re-encryption scheduled for Q1', expiresAt: inAMonth() };
+    const server = await start({ compliance: { separationOfDutiesScope: 'tribe' } });
+    const res = await request(server).post(`${base}/waivers`).set('authorization', as(TRIBE_MEMBER)).send(body).expect(403);
+    expect(res.body.error.message).toMatch(
+      /user:default\/tove is a member of the tribe group:default\/content-tribe of group:default\/rights-squad/,
+    );
+    await request(server).post(`${base}/waivers`).set('authorization', as(OUTSIDER)).send(body).expect(200);
+    await expect(start({ compliance: { separationOfDutiesScope: 'chapter' } })).rejects.toThrow(
+      /separationOfDutiesScope "chapter".*squad, tribe/,
+    );
+  });
+
   it('applies a granted waiver, and a revoked one no more while keeping its row', async () => {
     const server = await start();
     auditEvents.length = 0;
@@ -193,6 +272,62 @@ describe('compliance API', () => {
       { eventId: 'waiver-grant', outcome: 'success' },
       { eventId: 'waiver-revoke', outcome: 'success' },
     ]);
+  });
+
+  describe('stored results', () => {
+    const evaluations = jest.spyOn(ComplianceService.prototype, 'evaluateEntity');
+    afterAll(() => evaluations.mockRestore());
+    const get = async (server: Awaited<ReturnType<typeof start>>) => (await request(server).get(`${base}/compliance`).expect(200)).body;
+
+    it('serves the evaluation stored when the facts were read, without evaluating per request', async () => {
+      const server = await start();
+      evaluations.mockClear();
+      const first = await get(server);
+      const second = await get(server);
+      expect(evaluations).not.toHaveBeenCalled();
+      expect(second).toEqual(first);
+      expect(check(first).status).toBe('fail');
+      // The time of the evaluation, not of the request.
+      expect(Date.parse(first.evaluatedAt)).toBeLessThan(Date.now());
+    });
+
+    it('serves the result refreshed by a waiver grant as soon as the grant returns', async () => {
+      const server = await start();
+      const before = await get(server);
+      evaluations.mockClear();
+      await request(server)
+        .post(`${base}/waivers`)
+        .set('authorization', as(OUTSIDER))
+        .send({ checkId: ENCRYPTION, justification: 'Re-encryption scheduled for Q1', expiresAt: inAMonth() })
+        .expect(200);
+      expect(evaluations).toHaveBeenCalledTimes(1); // by the grant, not by the reads below
+      const after = await get(server);
+      expect(check(after).waiver).toEqual(expect.objectContaining({ reason: 'Re-encryption scheduled for Q1' }));
+      expect(Date.parse(after.evaluatedAt)).toBeGreaterThan(Date.parse(before.evaluatedAt));
+      await get(server);
+      expect(evaluations).toHaveBeenCalledTimes(1);
+    });
+
+    it('stops applying a waiver once it expired, without any event', async () => {
+      const server = await start();
+      const expiresAt = new Date(Date.now() + 2_000);
+      await request(server)
+        .post(`${base}/waivers`)
+        .set('authorization', as(OUTSIDER))
+        .send({ checkId: ENCRYPTION, justification: 'Until the failover drill ends', expiresAt: expiresAt.toISOString() })
+        .expect(200);
+      expect(check(await get(server)).waiver).toEqual(expect.objectContaining({ reason: 'Until the failover drill ends' }));
+
+      await new Promise(resolveSleep => setTimeout(resolveSleep, expiresAt.getTime() - Date.now() + 50));
+      evaluations.mockClear();
+      const expired = await get(server);
+      expect(check(expired)).toEqual(expect.objectContaining({ status: 'fail' }));
+      expect(check(expired).waiver).toBeUndefined();
+      expect(Date.parse(expired.evaluatedAt)).toBeGreaterThanOrEqual(expiresAt.getTime());
+      // Evaluated once when the waiver expired, and stored again.
+      await get(server);
+      expect(evaluations).toHaveBeenCalledTimes(1);
+    });
   });
 
   it('keeps the results a review judged when a waiver is granted later', async () => {

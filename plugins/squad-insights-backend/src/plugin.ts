@@ -23,6 +23,7 @@ import { createRouter } from './router';
 import { ComplianceDecisionService } from './services/ComplianceDecisionService';
 import { CompliancePortfolioService } from './services/CompliancePortfolioService';
 import { readComplianceOptions } from './services/compliancePolicy';
+import { ComplianceResultsService } from './services/ComplianceResultsService';
 import { ComplianceService } from './services/ComplianceService';
 import { FactsService } from './services/FactsService';
 import { FootprintService } from './services/FootprintService';
@@ -55,6 +56,7 @@ export const squadInsightsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         serviceProfile: serviceProfileServiceRef,
+        userInfo: coreServices.userInfo,
       },
       async init(deps) {
         const { config, logger } = deps;
@@ -124,11 +126,14 @@ export const squadInsightsPlugin = createBackendPlugin({
           auth: deps.auth,
           permissions: deps.permissions,
           auditor: deps.auditor,
+          userInfo: deps.userInfo,
           store: portfolioTriggers.decisions(complianceStore),
           compliance,
           allowSelfWaivers: complianceOptions.allowSelfWaivers,
+          separationOfDutiesScope: complianceOptions.separationOfDutiesScope,
         });
 
+        const summaries = await DatabaseComplianceSummaryStore.create({ database: deps.database });
         const portfolio = CompliancePortfolioService.create({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -137,7 +142,7 @@ export const squadInsightsPlugin = createBackendPlugin({
           serviceProfile: deps.serviceProfile,
           decisions: complianceStore,
           facts: store,
-          summaries: await DatabaseComplianceSummaryStore.create({ database: deps.database }),
+          summaries,
         });
         portfolioTriggers.connect(portfolio);
         await schedulePortfolioRefresh({ config, logger, scheduler: deps.scheduler, portfolio });
@@ -151,7 +156,12 @@ export const squadInsightsPlugin = createBackendPlugin({
             facts,
             footprints,
             groupFootprints,
-            compliance,
+            complianceResults: ComplianceResultsService.create({
+              catalog: deps.catalog,
+              compliance,
+              portfolio,
+              results: summaries,
+            }),
             decisions,
             portfolio,
           }),

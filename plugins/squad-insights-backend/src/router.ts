@@ -6,7 +6,7 @@ import type express from 'express';
 import { createOpenApiRouter } from './schema/openapi/generated/openapi';
 import type { ComplianceDecisionService } from './services/ComplianceDecisionService';
 import type { CompliancePortfolioService } from './services/CompliancePortfolioService';
-import type { ComplianceService } from './services/ComplianceService';
+import type { ComplianceResultsService } from './services/ComplianceResultsService';
 import type { FactsService } from './services/FactsService';
 import type { FootprintService } from './services/FootprintService';
 import type { GroupFootprintService } from './services/GroupFootprintService';
@@ -23,12 +23,12 @@ export async function createRouter(options: {
   facts: FactsService;
   footprints: FootprintService;
   groupFootprints: GroupFootprintService;
-  compliance: ComplianceService;
+  complianceResults: ComplianceResultsService;
   decisions: ComplianceDecisionService;
   portfolio: CompliancePortfolioService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, serviceProfile, facts, footprints, groupFootprints } = options;
-  const { compliance, decisions, portfolio } = options;
+  const { complianceResults, decisions, portfolio } = options;
   const router = await createOpenApiRouter();
 
   router.get('/health', (_req, res) => {
@@ -69,7 +69,7 @@ export async function createRouter(options: {
 
   router.get('/entities/:namespace/:kind/:name/compliance', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await compliance.getEntityCompliance(req.params, { credentials }) as any);
+    res.json(await complianceResults.getEntityCompliance(req.params, { credentials }) as any);
   });
 
   router.get('/entities/:namespace/:kind/:name/waivers', async (req, res) => {

@@ -1,4 +1,5 @@
 import type {
+  EntityComplianceResponse,
   PortfolioQuery,
   PortfolioRow,
   PortfolioSortField,
@@ -24,6 +25,18 @@ export interface ComplianceSummary extends Omit<PortfolioRow, 'waivers' | 'lastR
 export type StoredComplianceSummary = Omit<ComplianceSummary, 'sources' | 'failingCheckIds'>;
 
 /**
+ * The full evaluation of a service, as `GET .../compliance` serves it, stored beside its
+ * summary.
+ *
+ * @public
+ */
+export interface StoredComplianceResult {
+  result: EntityComplianceResponse;
+  /** When the result stops holding by time alone (a waiver expires, a fact turns stale). */
+  validUntil?: Date;
+}
+
+/**
  * A portfolio query with defaults applied and values checked, as the store runs it.
  *
  * @public
@@ -43,10 +56,15 @@ export type SummaryQuery = Omit<PortfolioQuery, 'sort' | 'order' | 'offset' | 'l
  * @public
  */
 export interface ComplianceSummaryStore {
-  /** Writes the summary of a service, replacing the previous one. */
-  upsert(summary: ComplianceSummary): Promise<void>;
-  /** Removes the summary of a service that left the portfolio. */
+  /**
+   * Writes the summary of a service and the full result it was computed from, replacing the
+   * previous ones. Without a result, a stored one is removed: it would no longer agree.
+   */
+  upsert(summary: ComplianceSummary, result?: StoredComplianceResult): Promise<void>;
+  /** Removes the summary and result of a service that left the portfolio. */
   delete(entityRefs: string[]): Promise<void>;
+  /** The stored full result of a service, if any. */
+  getResult(entityRef: string): Promise<StoredComplianceResult | undefined>;
   /** Every service with a summary, for pruning the ones gone from the catalog. */
   listEntityRefs(): Promise<string[]>;
   /** Services whose last summary was computed from any of these fact sources. */

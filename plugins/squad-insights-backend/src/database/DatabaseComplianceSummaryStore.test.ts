@@ -1,5 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import type { ComplianceSummary, SummaryQuery } from './ComplianceSummaryStore';
+import type {
+  ComplianceSummary,
+  StoredComplianceResult,
+  SummaryQuery,
+} from './ComplianceSummaryStore';
 import { DatabaseComplianceSummaryStore } from './DatabaseComplianceSummaryStore';
 
 jest.setTimeout(60_000);
@@ -87,6 +91,57 @@ describe.each(databases.eachSupportedId())('DatabaseComplianceSummaryStore on %s
     await store.upsert({ ...fixtures[0], status: 'compliant', frameworks: [gdpr], sources: ['consul:payments'] });
     expect((await store.query({ ...base, framework: 'PCI_DSS', status: 'failing' })).items).toEqual([]);
     expect(await store.entitiesForSources(['consul:payments', sources[0]])).toEqual(['component:default/payment-processing']);
+  });
+
+  it('keeps the full result beside the summary until the next upsert or delete', async () => {
+    const store = await createStore();
+    const entityRef = 'component:default/rights-ledger';
+    // As the endpoint answers for the demo's rights ledger: evidence with state serial.
+    const result: StoredComplianceResult['result'] = {
+      entityRef,
+      evaluatedAt: '2026-11-26T07:59:58.123Z',
+      stale: false,
+      problems: [],
+      policy: { name: 'squad-insights-default', version: '1' },
+      parameters: {} as StoredComplianceResult['result']['parameters'],
+      frameworks: [],
+      score: { score: 0.5, passed: 1, failed: 1, waived: 0, unknown: 0, notApplicable: 0 },
+      checks: [
+        {
+          checkId: 'encryption.rds-storage',
+          title: 'RDS and Aurora storage is encrypted at rest',
+          severity: 'critical',
+          controls: ['PCI_DSS:3.5.1', 'GDPR:Art.32'],
+          frameworks: ['PCI_DSS', 'GDPR'],
+          status: 'fail',
+          remediation: 'Set storage_encrypted = true with a customer managed KMS key.',
+          evidence: [
+            {
+              source: 'demo:rights-ledger/terraform.tfstate',
+              address: 'module.database.aws_db_instance.this',
+              attribute: 'storage_encrypted',
+              actual: false,
+              expected: 'true',
+              serial: 42,
+            },
+          ],
+          waiver: { expiresAt: days(3).toISOString(), reason: 'Rättighetsdata migreras i Q1' },
+        },
+      ],
+    };
+    expect(await store.getResult(entityRef)).toBeUndefined();
+    await store.upsert(fixtures[2], { result, validUntil: days(3) });
+    expect(await store.getResult(entityRef)).toEqual({ result, validUntil: days(3) });
+
+    const later = { ...result, evaluatedAt: days(1).toISOString() };
+    await store.upsert(fixtures[2], { result: later });
+    expect(await store.getResult(entityRef)).toEqual({ result: later });
+    // A summary written without its result must not leave the older result to be served.
+    await store.upsert(fixtures[2]);
+    expect(await store.getResult(entityRef)).toBeUndefined();
+    await store.upsert(fixtures[2], { result });
+    await store.delete([entityRef]);
+    expect(await store.getResult(entityRef)).toBeUndefined();
   });
 
   it('filters by a failing check, and forgets the check once it no longer fails', async () => {

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import type {
   ComplianceSummary,
   ComplianceSummaryStore,
+  StoredComplianceResult,
   StoredComplianceSummary,
   SummaryQuery,
 } from './ComplianceSummaryStore';
@@ -21,6 +22,7 @@ const SUMMARIES = 'si_compliance_summaries';
 const FRAMEWORKS = 'si_compliance_summary_frameworks';
 const FAILING_CHECKS = 'si_compliance_summary_failing_checks';
 const SOURCES = 'si_compliance_summary_sources';
+const RESULTS = 'si_compliance_results';
 /** Well below the bound-parameter limits of SQLite (32766) and PostgreSQL (65535). */
 const CHUNK = 500;
 
@@ -46,6 +48,13 @@ type SummaryRow = {
   last_review_decision: 'approved' | 'changes_requested' | null;
   stale: boolean | number;
   computed_at: Timestamp;
+};
+
+type ResultRow = {
+  entity_ref: string;
+  result: string;
+  evaluated_at: Timestamp;
+  valid_until: Timestamp | null;
 };
 
 /** Worst first when sorted ascending, which is what a reviewer opens the page for. */
@@ -149,14 +158,21 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async upsert(summary: ComplianceSummary): Promise<void> {
+  async upsert(summary: ComplianceSummary, result?: StoredComplianceResult): Promise<void> {
     const entityRef = summary.entityRef;
     await this.db.transaction(async tx => {
-      await tx(SUMMARIES).where({ entity_ref: entityRef }).delete();
-      await tx(FRAMEWORKS).where({ entity_ref: entityRef }).delete();
-      await tx(SOURCES).where({ entity_ref: entityRef }).delete();
-      await tx(FAILING_CHECKS).where({ entity_ref: entityRef }).delete();
+      for (const table of [SUMMARIES, FRAMEWORKS, SOURCES, FAILING_CHECKS, RESULTS]) {
+        await tx(table).where({ entity_ref: entityRef }).delete();
+      }
       await tx(SUMMARIES).insert(toRow(summary));
+      if (result) {
+        await tx(RESULTS).insert({
+          entity_ref: entityRef,
+          result: JSON.stringify(result.result),
+          evaluated_at: new Date(result.result.evaluatedAt),
+          valid_until: result.validUntil ?? null,
+        });
+      }
       if (summary.frameworks.length) {
         await tx(FRAMEWORKS).insert(
           summary.frameworks.map(f => ({
@@ -185,11 +201,20 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
   async delete(entityRefs: string[]): Promise<void> {
     await this.db.transaction(async tx => {
       for (const refs of chunks(entityRefs)) {
-        for (const table of [SUMMARIES, FRAMEWORKS, SOURCES, FAILING_CHECKS]) {
+        for (const table of [SUMMARIES, FRAMEWORKS, SOURCES, FAILING_CHECKS, RESULTS]) {
           await tx(table).whereIn('entity_ref', refs).delete();
         }
       }
     });
+  }
+
+  async getResult(entityRef: string): Promise<StoredComplianceResult | undefined> {
+    const row = await this.db<ResultRow>(RESULTS).where({ entity_ref: entityRef }).first();
+    if (!row) return undefined;
+    return {
+      result: JSON.parse(row.result),
+      validUntil: row.valid_until === null ? undefined : date(row.valid_until),
+    };
   }
 
   async listEntityRefs(): Promise<string[]> {

@@ -4,6 +4,7 @@ import type {
   BackstageCredentials,
   BackstageUserPrincipal,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
@@ -13,8 +14,9 @@ import {
   squadInsightsComplianceWaiverManagePermission as waiverPermission,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { ComplianceStore, ReviewDecision, StoredWaiver } from '../database/ComplianceStore';
-import { audited, isMemberOf, ownerRef, requirePermission } from './complianceAccess';
+import { audited, requirePermission } from './complianceAccess';
 import type { ComplianceService } from './ComplianceService';
+import { conflictOfInterest, SeparationOfDutiesScope } from './separationOfDuties';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -38,9 +40,11 @@ export class ComplianceDecisionService {
     auth: AuthService;
     permissions: PermissionsService;
     auditor: AuditorService;
+    userInfo: UserInfoService;
     store: ComplianceStore;
     compliance: ComplianceService;
     allowSelfWaivers: boolean;
+    separationOfDutiesScope?: SeparationOfDutiesScope;
     now?: () => Date;
   }) {
     return new ComplianceDecisionService(options, options.now ?? (() => new Date()));
@@ -52,9 +56,11 @@ export class ComplianceDecisionService {
       auth: AuthService;
       permissions: PermissionsService;
       auditor: AuditorService;
+      userInfo: UserInfoService;
       store: ComplianceStore;
       compliance: ComplianceService;
       allowSelfWaivers: boolean;
+      separationOfDutiesScope?: SeparationOfDutiesScope;
     },
     private readonly now: () => Date,
   ) {}
@@ -84,7 +90,7 @@ export class ComplianceDecisionService {
       if (!this.deps.compliance.policy.checks.some(c => c.id === input.checkId)) {
         throw new InputError(`checkId ${JSON.stringify(input.checkId ?? '')} is not a check of the policy`);
       }
-      await this.assertNotOwner(entity, user);
+      await this.assertNotOwner(entity, credentials);
       const stored = await this.deps.store.insertWaiver({
         entityRef: stringifyEntityRef(entity),
         checkId: input.checkId!,
@@ -155,18 +161,17 @@ export class ComplianceDecisionService {
     });
   }
 
-  private async assertNotOwner(entity: Entity, userRef: string) {
+  private async assertNotOwner(entity: Entity, credentials: UserCredentials) {
     if (this.deps.allowSelfWaivers) return;
-    const owner = ownerRef(entity);
-    if (!owner) return;
-    // Read with the plugin's own credentials: a user must not escape the rule by being unable
-    // to see their own catalog entity.
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const user = await this.deps.catalog.getEntityByRef(userRef, { credentials });
-    if (isMemberOf(user, owner)) {
-      throw new NotAllowedError(
-        `Separation of duties: ${userRef} is a member of ${owner}, which owns ${stringifyEntityRef(entity)}, and may not waive its checks`,
-      );
+    const conflict = await conflictOfInterest({
+      catalog: this.deps.catalog,
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+      entity,
+      user: await this.deps.userInfo.getUserInfo(credentials),
+      scope: this.deps.separationOfDutiesScope ?? 'squad',
+    });
+    if (conflict) {
+      throw new NotAllowedError(`Separation of duties: ${conflict}, and may not waive its checks`);
     }
   }
 

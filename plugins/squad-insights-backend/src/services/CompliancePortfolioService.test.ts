@@ -4,7 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { ComplianceScore } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
 import { DatabaseComplianceSummaryStore } from '../database/DatabaseComplianceSummaryStore';
-import type { FactsStore } from '../database/FactsStore';
+import type { FactsStore, StateSnapshot } from '../database/FactsStore';
 import { CompliancePortfolioService } from './CompliancePortfolioService';
 import type { EntityCompliance } from './ComplianceService';
 import { PortfolioRefreshTriggers } from './portfolioRefreshTriggers';
@@ -83,10 +83,10 @@ describe('CompliancePortfolioService', () => {
       auth: mockServices.auth(),
       logger,
       compliance: {
-        getEntityCompliance: async (ref: CompoundEntityRef) => {
+        evaluateEntity: async (ref: CompoundEntityRef) => {
           const evaluation = evaluations[ref.name];
           if (!evaluation) throw new Error(`Terraform source of ${ref.name} is unreachable`);
-          return evaluation;
+          return { result: evaluation, validUntil: days(12) };
         },
       },
       serviceProfile: CatalogServiceProfileService.create({ catalog }),
@@ -136,6 +136,27 @@ describe('CompliancePortfolioService', () => {
     expect(facets.frameworks.map(f => f.id)).toEqual(['Copyright_Law', 'GDPR', 'PCI_DSS']);
   });
 
+  it('stores the full evaluation beside the row, and drops both when the entity leaves', async () => {
+    // Once a service, now a website: it left the portfolio since its row was written.
+    const site = service('podcast-site', 'group:default/podcast-squad', 'website');
+    const { portfolio, summaries } = await setup([...org, payment, site]);
+    const entityRef = 'component:default/payment-processing';
+    expect(await portfolio.refresh(entityRef)).toEqual(evaluations['payment-processing']);
+    const stored = await summaries.getResult(entityRef);
+    expect(stored).toEqual({ result: evaluations['payment-processing'], validUntil: days(12) });
+
+    const siteRef = 'component:default/podcast-site';
+    const [row] = (await summaries.query({ sort: 'service', order: 'asc', offset: 0, limit: 1, now })).items;
+    await summaries.upsert(
+      { ...row, entityRef: siteRef, name: 'podcast-site', sources: [], failingCheckIds: [] },
+      { result: { ...stored!.result, entityRef: siteRef } },
+    );
+    expect(await summaries.getResult(siteRef)).toBeDefined();
+    expect(await portfolio.refresh(siteRef)).toBeUndefined();
+    expect(await summaries.getResult(siteRef)).toBeUndefined();
+    expect(await summaries.listEntityRefs()).toEqual([entityRef]);
+  });
+
   it('updates the row when a waiver is granted or revoked and when a review is recorded', async () => {
     const { portfolio, decisions } = await setup([...org, payment]);
     const entityRef = 'component:default/payment-processing';
@@ -174,6 +195,22 @@ describe('CompliancePortfolioService', () => {
     expect(refresh.mock.calls).toEqual([['component:default/podcast-ingest']]);
     await facts.setEntityStates('component:default/payment-processing', ['demo:payments-v2/terraform.tfstate']);
     expect(refresh).toHaveBeenLastCalledWith('component:default/payment-processing');
+  });
+
+  it('refreshes the services of a source when it starts failing, not on each repeated failure', async () => {
+    const { portfolio, triggers } = await setup([...org, payment]);
+    await portfolio.refreshAll();
+    const refresh = jest.spyOn(portfolio, 'refresh');
+    const reference = 'demo:payment-processing/terraform.tfstate';
+    let lastError: string | undefined;
+    const facts = triggers.facts({
+      getStateSnapshots: async () => [{ reference, lastError } as StateSnapshot],
+      recordStateError: async (_ref: string, error: string) => void (lastError = error),
+    } as Partial<FactsStore> as FactsStore);
+    await facts.recordStateError(reference, 'AccessDenied', now);
+    expect(refresh.mock.calls).toEqual([['component:default/payment-processing']]);
+    await facts.recordStateError(reference, 'AccessDenied', now);
+    expect(refresh).toHaveBeenCalledTimes(1);
   });
 
   it('recomputes all services, drops those gone from the catalog, and survives one failing', async () => {

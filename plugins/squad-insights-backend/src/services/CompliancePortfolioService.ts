@@ -9,10 +9,11 @@ import type { ComplianceStore } from '../database/ComplianceStore';
 import type {
   ComplianceSummary,
   ComplianceSummaryStore,
+  StoredComplianceResult,
   StoredComplianceSummary,
 } from '../database/ComplianceSummaryStore';
 import type { FactsStore } from '../database/FactsStore';
-import type { ComplianceService } from './ComplianceService';
+import type { ComplianceService, EntityCompliance } from './ComplianceService';
 import { parsePortfolioQuery } from './portfolioQuery';
 import type { ServiceProfileService } from './ServiceProfileService';
 import { summarizeCompliance } from './summarizeCompliance';
@@ -38,7 +39,7 @@ interface PortfolioDeps {
   catalog: typeof catalogServiceRef.T;
   auth: AuthService;
   logger: LoggerService;
-  compliance: Pick<ComplianceService, 'getEntityCompliance'>;
+  compliance: Pick<ComplianceService, 'evaluateEntity'>;
   serviceProfile: ServiceProfileService;
   decisions: Pick<ComplianceStore, 'listWaivers' | 'listReviews'>;
   facts: Pick<FactsStore, 'getEntityStates'>;
@@ -48,7 +49,8 @@ interface PortfolioDeps {
 /**
  * The compliance portfolio of the review page. Verdicts are computed ahead of time into one
  * summary row per service (see {@link ComplianceSummaryStore}), so a query over thousands of
- * services is a single indexed SQL query instead of thousands of evaluations. Rows are
+ * services is a single indexed SQL query instead of thousands of evaluations. Each row keeps
+ * the full evaluation beside it, which the per-entity endpoint serves. Rows are
  * recomputed when an input changes ({@link CompliancePortfolioService.refresh}) and all of
  * them by a scheduled pass, which also catches what no event announces: waivers expiring,
  * ownership moving in the catalog, facts going stale.
@@ -83,15 +85,20 @@ export class CompliancePortfolioService {
     };
   }
 
-  /** Recomputes one service's row, or removes it when the entity is no longer a service. */
-  async refresh(entityRef: string): Promise<void> {
+  /**
+   * Recomputes one service's row and stored result, returning the result; removes them when
+   * the entity is no longer a service, returning nothing.
+   */
+  async refresh(entityRef: string): Promise<EntityCompliance | undefined> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const entity = await this.deps.catalog.getEntityByRef(entityRef, { credentials });
     if (!inPortfolio(entity)) {
       await this.deps.summaries.delete([entityRef]);
-      return;
+      return undefined;
     }
-    await this.deps.summaries.upsert(await this.summarize(entity, credentials));
+    const { summary, result } = await this.summarize(entity, credentials);
+    await this.deps.summaries.upsert(summary, result);
+    return result.result;
   }
 
   /** Recomputes the rows of the services whose verdict used any of these fact sources. */
@@ -117,7 +124,8 @@ export class CompliancePortfolioService {
       for (let entity = queue.shift(); entity; entity = queue.shift()) {
         const entityRef = stringifyEntityRef(entity);
         try {
-          await this.deps.summaries.upsert(await this.summarize(entity, credentials));
+          const { summary, result: stored } = await this.summarize(entity, credentials);
+          await this.deps.summaries.upsert(summary, stored);
           result.refreshed += 1;
         } catch (error) {
           // One broken service must not keep the others stale; its old row stays meanwhile.
@@ -135,21 +143,24 @@ export class CompliancePortfolioService {
     return result;
   }
 
-  private async summarize(entity: Entity, credentials: BackstageCredentials): Promise<ComplianceSummary> {
+  private async summarize(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<{ summary: ComplianceSummary; result: StoredComplianceResult }> {
     const entityRef = stringifyEntityRef(entity);
     const ref = parseEntityRef(entityRef);
     // Ownership as the service page resolves it: owner squad and that squad's tribe.
     const { ownership, profile } = await this.deps.serviceProfile.getProfile(ref, { credentials });
     const [evaluation, waivers, reviews, states] = await Promise.all([
-      this.deps.compliance.getEntityCompliance(ref, { credentials }),
+      this.deps.compliance.evaluateEntity(ref, { credentials }),
       this.deps.decisions.listWaivers(entityRef),
       this.deps.decisions.listReviews(entityRef),
       this.deps.facts.getEntityStates(entityRef),
     ]);
-    return summarizeCompliance({
+    const summary = summarizeCompliance({
       entity: { entityRef, name: entity.metadata.name, title: entity.metadata.title },
       ownership: { squad: ownership.squad?.entityRef, tribe: ownership.tribe?.entityRef },
-      evaluation,
+      evaluation: evaluation.result,
       waivers,
       reviews,
       sources: [
@@ -158,6 +169,7 @@ export class CompliancePortfolioService {
       ],
       now: this.now(),
     });
+    return { summary, result: evaluation };
   }
 }
 

@@ -35,7 +35,7 @@ const { profile } = readServiceProfile({
   spec: { owner: 'group:default/squad' },
 });
 
-function service(waivers: StoredWaiver[]) {
+function service(waivers: StoredWaiver[], freshUntil?: Date) {
   return ComplianceService.create({
     policy: defaultPolicy(),
     now: () => NOW,
@@ -49,6 +49,7 @@ function service(waivers: StoredWaiver[]) {
         problems: [],
         states: [{ reference: REF, freshness: { stale: false }, inventory }],
       }),
+      freshUntil: () => freshUntil,
     },
   });
 }
@@ -84,6 +85,23 @@ describe('ComplianceService', () => {
       expiresAt: '2026-12-01T00:00:00.000Z',
       reason: 'accepted',
     });
+  });
+
+  it('holds until the first unexpired waiver expires or a fact turns stale, whichever is first', async () => {
+    const ref = { kind: 'component', namespace: 'default', name: 'svc' };
+    const options = { credentials: mockCredentials.user() };
+    const waivers = [
+      waiver('2026-11-26T11:00:00Z'), // already expired: changes nothing any more
+      waiver('2026-12-01T00:00:00Z'),
+      waiver('2026-11-28T00:00:00Z', true), // revoked: changes nothing
+      waiver('2026-12-24T00:00:00Z'),
+    ];
+    const byWaiver = await service(waivers).evaluateEntity(ref, options);
+    expect(byWaiver.validUntil).toEqual(new Date('2026-12-01T00:00:00Z'));
+    expect(byWaiver.result.evaluatedAt).toBe(NOW.toISOString());
+    const byFacts = await service(waivers, new Date('2026-11-26T12:15:00Z')).evaluateEntity(ref, options);
+    expect(byFacts.validUntil).toEqual(new Date('2026-11-26T12:15:00Z'));
+    expect((await service([]).evaluateEntity(ref, options)).validUntil).toBeUndefined();
   });
 
   it('does not apply an expired or a revoked waiver', async () => {

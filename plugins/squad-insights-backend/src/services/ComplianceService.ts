@@ -22,15 +22,28 @@ export interface EntityCompliance extends ComplianceEvaluation {
 }
 
 /**
+ * An evaluation with how long it holds by time alone. `validUntil` is the first moment a
+ * waiver it applied expires or a fact it judged fresh turns stale; absent when nothing in it
+ * changes with time.
+ *
+ * @public
+ */
+export interface TimedEntityCompliance {
+  result: EntityCompliance;
+  validUntil?: Date;
+}
+
+/**
  * Evaluates the policy against an entity's stored facts, its catalog profile and ownership,
  * and its unrevoked waivers (the engine drops expired ones itself, so expiry needs no job).
+ * This always evaluates; `ComplianceResultsService` serves the stored evaluations.
  *
  * @public
  */
 export class ComplianceService {
   static create(options: {
     policy: CompliancePolicy;
-    facts: Pick<FactsService, 'getEntityFacts'>;
+    facts: Pick<FactsService, 'getEntityFacts' | 'freshUntil'>;
     serviceProfile: ServiceProfileService;
     store: ComplianceStore;
     now?: () => Date;
@@ -41,7 +54,7 @@ export class ComplianceService {
   private constructor(
     private readonly deps: {
       policy: CompliancePolicy;
-      facts: Pick<FactsService, 'getEntityFacts'>;
+      facts: Pick<FactsService, 'getEntityFacts' | 'freshUntil'>;
       serviceProfile: ServiceProfileService;
       store: ComplianceStore;
     },
@@ -55,8 +68,15 @@ export class ComplianceService {
 
   async getEntityCompliance(
     ref: CompoundEntityRef,
-    { credentials }: { credentials: BackstageCredentials },
+    options: { credentials: BackstageCredentials },
   ): Promise<EntityCompliance> {
+    return (await this.evaluateEntity(ref, options)).result;
+  }
+
+  async evaluateEntity(
+    ref: CompoundEntityRef,
+    { credentials }: { credentials: BackstageCredentials },
+  ): Promise<TimedEntityCompliance> {
     // Both reads go through the catalog with the caller's credentials (404 / permissions).
     const { entityRef, profile, ownership, problems } = await this.deps.serviceProfile.getProfile(
       ref,
@@ -90,12 +110,18 @@ export class ComplianceService {
       now,
       entityRef,
     });
-    return {
+    const result: EntityCompliance = {
       entityRef,
       evaluatedAt: now.toISOString(),
       stale: inventories.some(i => i.stale) || Boolean(consul?.stale),
       problems: [...problems.map(p => `${p.annotation}: ${p.message}`), ...facts.problems],
       ...evaluation,
     };
+    const changes = [
+      ...waivers.filter(w => w.expiresAt > now).map(w => w.expiresAt.getTime()),
+      this.deps.facts.freshUntil(facts)?.getTime() ?? Infinity,
+    ];
+    const earliest = Math.min(...changes);
+    return { result, validUntil: Number.isFinite(earliest) ? new Date(earliest) : undefined };
   }
 }

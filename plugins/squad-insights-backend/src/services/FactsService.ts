@@ -99,6 +99,17 @@ export class FactsService {
     return this.getEntityFacts(ref, { credentials });
   }
 
+  /**
+   * When the first of these facts that is fresh now turns stale by age alone, unless a newer
+   * check comes first. A result judged from the facts holds no longer than that.
+   */
+  freshUntil(facts: Pick<EntityFacts, 'states'>): Date | undefined {
+    const times = facts.states
+      .filter(s => !s.freshness.stale && s.freshness.checkedAt)
+      .map(s => Date.parse(s.freshness.checkedAt!) + this.options.staleAfterSeconds * 1000);
+    return times.length ? new Date(Math.min(...times)) : undefined;
+  }
+
   async listServices(options: { offset: number; limit: number }) {
     const page = await this.options.store.listEntities(options);
     const snapshots = await this.options.store.getStateSnapshots(

@@ -51,24 +51,3 @@ export function ownerRef(entity: Entity): string | undefined {
     parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace }),
   );
 }
-
-/** Whether a user entity is a direct member of the group, by `spec.memberOf` or its relations. */
-export function isMemberOf(user: Entity | undefined, groupRef: string): boolean {
-  if (!user) return false;
-  const declared = Array.isArray(user.spec?.memberOf) ? (user.spec!.memberOf as unknown[]) : [];
-  const refs = [
-    ...declared.filter((r): r is string => typeof r === 'string'),
-    ...(user.relations ?? []).filter(r => r.type === 'memberOf').map(r => r.targetRef),
-  ];
-  return refs.some(r => {
-    try {
-      const parsed = parseEntityRef(r, {
-        defaultKind: 'group',
-        defaultNamespace: user.metadata.namespace ?? 'default',
-      });
-      return stringifyEntityRef(parsed) === groupRef;
-    } catch {
-      return false;
-    }
-  });
-}

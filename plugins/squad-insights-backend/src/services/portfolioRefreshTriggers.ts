@@ -6,8 +6,9 @@ import type { CompliancePortfolioService } from './CompliancePortfolioService';
 type Portfolio = Pick<CompliancePortfolioService, 'refresh' | 'refreshSources'>;
 
 /**
- * Keeps portfolio rows current by watching the writes that change a verdict: new facts, a
- * changed set of states, waivers granted or revoked, reviews recorded. It wraps the stores
+ * Keeps portfolio rows (and the stored results the entity endpoint serves) current by watching
+ * the writes that change a verdict: new facts, a source starting to fail, a changed set of
+ * states, waivers granted or revoked, reviews recorded. It wraps the stores
  * the writers already use, so ingestion and the decision service need not know the portfolio
  * exists. The ingesters are built before the portfolio they feed, hence `connect`.
  *
@@ -47,12 +48,25 @@ export class PortfolioRefreshTriggers {
       },
       markStatesChecked: (references, at) => store.markStatesChecked(references, at),
       getStateMarkers: references => store.getStateMarkers(references),
-      recordStateError: (reference, error, at) => store.recordStateError(reference, error, at),
+      async recordStateError(reference, error, at) {
+        // Only the first failure changes a verdict (its facts turn stale); repeats do not.
+        const [before] = await store.getStateSnapshots([reference]);
+        await store.recordStateError(reference, error, at);
+        if (before && !before.lastError) {
+          await after(p => p.refreshSources([`state:${reference}`]));
+        }
+      },
       getStateSnapshots: references => store.getStateSnapshots(references),
       getStateHistory: (reference, options) => store.getStateHistory(reference, options),
       getEntityStates: entityRef => store.getEntityStates(entityRef),
       listEntities: options => store.listEntities(options),
-      recordConsulError: (serviceName, error, at) => store.recordConsulError(serviceName, error, at),
+      async recordConsulError(serviceName, error, at) {
+        const before = await store.getConsulSnapshot(serviceName);
+        await store.recordConsulError(serviceName, error, at);
+        if (before && !before.lastError) {
+          await after(p => p.refreshSources([`consul:${serviceName}`]));
+        }
+      },
       getConsulSnapshot: serviceName => store.getConsulSnapshot(serviceName),
     };
   }
@@ -74,7 +88,7 @@ export class PortfolioRefreshTriggers {
     };
   }
 
-  private async after(refresh: (portfolio: Portfolio) => Promise<void>): Promise<void> {
+  private async after(refresh: (portfolio: Portfolio) => Promise<unknown>): Promise<void> {
     if (!this.portfolio) return;
     try {
       await refresh(this.portfolio);

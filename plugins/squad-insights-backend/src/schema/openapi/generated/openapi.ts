@@ -1191,6 +1191,7 @@ export const spec = {
     "/entities/{namespace}/{kind}/{name}/compliance": {
       "get": {
         "operationId": "GetEntityCompliance",
+        "description": "The results stored when an input last changed (facts, waivers, reviews), evaluated again when a waiver they applied has expired, a fact turned stale, or none are stored yet. evaluatedAt is when the evaluation ran.",
         "parameters": [
           {
             "$ref": "#/components/parameters/namespace"
@@ -1260,7 +1261,7 @@ export const spec = {
       },
       "post": {
         "operationId": "GrantEntityWaiver",
-        "description": "Grants a waiver. Needs squad-insights.compliance.waiver.manage; members of the owning squad may not waive their own service unless allowSelfWaivers is set.",
+        "description": "Grants a waiver. Needs squad-insights.compliance.waiver.manage; members of the owning squad or of a group nested in it (or of its tribe with separationOfDutiesScope tribe) may not waive their own service unless allowSelfWaivers is set.",
         "parameters": [
           {
             "$ref": "#/components/parameters/namespace"

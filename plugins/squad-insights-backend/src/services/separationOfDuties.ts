@@ -1,0 +1,51 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { SQUAD_MODEL_GROUP_TYPES } from '@squad-insights/backstage-plugin-squad-insights-common';
+import { ownerRef } from './complianceAccess';
+import { directGroupsOf, groupAncestry } from './groupAncestry';
+
+/**
+ * Who may not waive a service's checks: `squad` — members of the owning group and of any
+ * group nested below it; `tribe` — also everyone in the owning squad's tribe.
+ *
+ * @public
+ */
+export type SeparationOfDutiesScope = 'squad' | 'tribe';
+
+/**
+ * Why the user may not decide on the entity's checks, or undefined when nothing stands in
+ * the way. Membership is what the sign-in resolver put in the user's ownership refs plus what
+ * the catalog says, walked up through nested groups: someone in a sub-team of the owning
+ * squad is as much an owner as someone in the squad itself.
+ *
+ * Reads with the plugin's own credentials: a user must not escape the rule by being unable to
+ * see their own catalog entity or groups.
+ */
+export async function conflictOfInterest(options: {
+  catalog: typeof catalogServiceRef.T;
+  credentials: BackstageCredentials;
+  entity: Entity;
+  user: { userEntityRef: string; ownershipEntityRefs: string[] };
+  scope: SeparationOfDutiesScope;
+}): Promise<string | undefined> {
+  const { catalog, credentials, entity, user, scope } = options;
+  const owner = ownerRef(entity);
+  if (!owner) return undefined;
+  const owning = [owner];
+  if (scope === 'tribe') {
+    const above = await groupAncestry(catalog, [owner], credentials);
+    const tribe = [...above].find(([, group]) => group?.spec?.type === SQUAD_MODEL_GROUP_TYPES.tribe);
+    if (tribe && tribe[0] !== owner) owning.push(tribe[0]);
+  }
+  const userEntity = await catalog.getEntityByRef(user.userEntityRef, { credentials });
+  const groups = await groupAncestry(
+    catalog,
+    [...user.ownershipEntityRefs, ...directGroupsOf(userEntity)],
+    credentials,
+  );
+  const conflicting = owning.find(ref => groups.has(ref));
+  if (!conflicting) return undefined;
+  const via = conflicting === owner ? '' : `the tribe ${conflicting} of `;
+  return `${user.userEntityRef} is a member of ${via}${owner}, which owns ${stringifyEntityRef(entity)}`;
+}
