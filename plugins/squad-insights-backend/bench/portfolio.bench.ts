@@ -46,7 +46,9 @@ function generate(i: number, now: Date): ComplianceSummary {
     return { ...f, status, score: status === 'unknown' ? null : 1 - failed / 20, failed };
   });
   const failed = frameworks.reduce((n, f) => Math.max(n, f.failed), 0);
-  const status: PortfolioStatus = failed ? 'failing' : frameworks.some(f => f.status === 'unknown') ? 'unknown' : 'compliant';
+  let status: PortfolioStatus = 'compliant';
+  if (failed) status = 'failing';
+  else if (frameworks.some(f => f.status === 'unknown')) status = 'unknown';
   const waivers = random() < 0.15 ? 1 + Math.floor(random() * 3) : 0;
   return {
     entityRef: `component:default/service-${i}`,

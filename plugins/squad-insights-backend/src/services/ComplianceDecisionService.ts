@@ -182,7 +182,9 @@ export class ComplianceDecisionService {
   }
 
   private view(w: StoredWaiver): WaiverView {
-    const status = w.revokedAt ? 'revoked' : w.expiresAt <= this.now() ? 'expired' : 'active';
+    let status: WaiverView['status'] = 'active';
+    if (w.revokedAt) status = 'revoked';
+    else if (w.expiresAt <= this.now()) status = 'expired';
     return {
       ...w,
       grantedAt: w.grantedAt.toISOString(),

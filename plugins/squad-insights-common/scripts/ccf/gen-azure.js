@@ -8,6 +8,7 @@ const v = require('@cloud-carbon-footprint/azure/dist/lib/VirtualMachineTypes.js
 const k = require('@cloud-carbon-footprint/azure/dist/domain/AzureFootprintEstimationConstants.js');
 const R = require('@cloud-carbon-footprint/azure/dist/lib/AzureRegions.js').AZURE_REGIONS;
 const T = require('@cloud-carbon-footprint/azure/dist/lib/ConsumptionTypes.js');
+
 const C = k.AZURE_CLOUD_CONSTANTS;
 const vmTypes = {};
 for (const [series, types] of Object.entries(v.VIRTUAL_MACHINE_TYPE_SERIES_MAPPING)) {
@@ -68,4 +69,4 @@ const out = {
   vmTypes,
   constrainedVcpuTypes: constrained,
 };
-process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
