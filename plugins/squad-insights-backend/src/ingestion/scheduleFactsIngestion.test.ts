@@ -84,4 +84,45 @@ describe.each(databases.eachSupportedId())('scheduleFactsIngestion on %s', datab
     console.log('PASSES', JSON.stringify(passes));
     expect(passes).toHaveLength(1);
   });
+
+  it('passes again soon while the catalog has nothing to read yet, then keeps its schedule', async () => {
+    const knex = await databases.init(databaseId);
+    const config = mockServices.rootConfig({
+      data: { squadInsights: { facts: { schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } } } } },
+    });
+    const { scheduler } = startInstance(knex, [], 'a');
+    // The catalog is still processing its locations on the first two scans.
+    const answers = [[], [], ['demo:payment-processing/terraform.tfstate']];
+    const scans: string[][] = [];
+    const scanner = {
+      scan: async () => {
+        const next = answers[Math.min(scans.length, answers.length - 1)];
+        scans.push(next);
+        return next;
+      },
+    } as unknown as CatalogScanner;
+    const ingested: string[][] = [];
+    const ingester = {
+      ingest: async (refs: string[]) => {
+        ingested.push(refs);
+        return { read: refs.length, unchanged: 0, failed: 0 };
+      },
+    } as unknown as StateIngester;
+    const abort = new AbortController();
+    await scheduleFactsIngestion({
+      config,
+      logger: mockServices.logger.mock(),
+      scheduler,
+      scanner,
+      ingester,
+      signal: abort.signal,
+      warmUp: { retryMs: 100, retries: 5 },
+    });
+    await waitFor(() => ingested.some(r => r.length > 0), 30_000);
+    // Once something was read, no more warm-up passes: the hourly schedule takes over.
+    await new Promise(resolve => setTimeout(resolve, 6_000));
+    abort.abort();
+    expect(ingested.find(r => r.length > 0)).toEqual(['demo:payment-processing/terraform.tfstate']);
+    expect(scans).toHaveLength(3);
+  });
 });

@@ -14,6 +14,11 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 15 },
 };
 
+const TASK_ID = 'squad-insights-facts-ingestion';
+/** While the catalog still has nothing to read, pass again this often, this many times. */
+const WARM_UP_RETRY_MS = 15_000;
+const WARM_UP_RETRIES = 8;
+
 /**
  * Schedules the ingestion pass. Global scope: with several backend instances on one
  * database, the scheduler's lock makes exactly one of them run each pass.
@@ -26,17 +31,36 @@ export async function scheduleFactsIngestion(options: {
   ingester: StateIngester;
   /** Stops this instance's worker (tests; the backend stops it on shutdown). */
   signal?: AbortSignal;
+  /** Overrides the warm-up retries (tests). */
+  warmUp?: { retryMs: number; retries: number };
 }) {
   const { config, logger, scheduler, scanner, ingester, signal } = options;
+  const warmUp = options.warmUp ?? { retryMs: WARM_UP_RETRY_MS, retries: WARM_UP_RETRIES };
+  // Right after start the catalog may not have processed its locations yet, so the first pass
+  // can find nothing to read; without this, the portal would show no facts until the next
+  // scheduled pass (minutes). A few quick retries cover the warm-up and then stop, so a
+  // catalog that really has no annotated entity costs nothing extra.
+  let warmUpRetries = warmUp.retries;
+  const retrySoon = () => {
+    if (warmUpRetries-- <= 0 || signal?.aborted) return;
+    const timer = setTimeout(() => {
+      scheduler.triggerTask(TASK_ID).catch(() => {
+        // Already running or just ran on another instance: nothing to do.
+      });
+    }, warmUp.retryMs);
+    timer.unref?.();
+  };
   await scheduleGlobalTask({
     scheduler,
     config,
-    id: 'squad-insights-facts-ingestion',
+    id: TASK_ID,
     configKey: 'squadInsights.facts.schedule',
     defaultSchedule: DEFAULT_SCHEDULE,
     signal,
     fn: async () => {
       const references = await scanner.scan();
+      if (references.length === 0) retrySoon();
+      else warmUpRetries = 0;
       const summary = await ingester.ingest(references);
       logger.info(
         `Terraform states: ${summary.read} read, ${summary.unchanged} unchanged, ${summary.failed} failed`,
