@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import {
   demoOrganisation,
   demoOrganisationWithIacRepository,
@@ -81,6 +82,28 @@ describe('squad-microservice template, dry-run through the scaffolder backend', 
           leftover: false,
         });
       }
+    });
+
+    it('gates the infra pipeline on the compliance check of the plan itself', async () => {
+      const result = await (await backend).dryRun(defaultValues);
+      const workflow = parse(
+        repositoryFiles(result, 'infra').get('.github/workflows/terraform.yaml')!,
+      );
+      const steps: Array<{ name?: string; run?: string }> =
+        workflow.jobs.terraform.steps;
+      const runs = steps.map(s => s.run ?? '');
+      const planned = runs.findIndex(r =>
+        r.includes('terraform show -json tfplan > plan.json'),
+      );
+      const check = steps.findIndex(s => s.name === 'squad-insights check');
+      expect(planned).toBeGreaterThan(runs.indexOf('terraform plan -out=tfplan'));
+      expect(check).toBeGreaterThan(planned);
+      const command = steps[check].run!.replace(/\\\n\s*/g, '');
+      expect(command).toContain(
+        'yarn squad-insights check --plan "$GITHUB_WORKSPACE/plan.json" --entity "$GITHUB_WORKSPACE/.service/catalog-info.yaml" --tribe content-tribe --fail-on high',
+      );
+      // No rewriting of the plan into a fake state any more.
+      expect(runs.join('\n')).not.toMatch(/--state|planned_values|\bjq\b/);
     });
 
     it('resolves the squad before rendering and publishes, governs and registers both', async () => {

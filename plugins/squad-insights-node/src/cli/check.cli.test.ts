@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { templatePlan } from '../terraform/parse/__testUtils__/plans';
 
 const run = promisify(execFile);
 const repoRoot = resolve(__dirname, '../../../..');
@@ -55,6 +56,20 @@ metadata:
     squad-insights.io/criticality: critical
 spec: { type: service, owner: group:default/payments-squad }
 `);
+// As the squad microservice template writes it for the service of templatePlan().
+const ROYALTY_STATEMENTS = tempFile('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: royalty-statements
+  annotations:
+    squad-insights.io/data-classification: financial
+    squad-insights.io/compliance-requirements: "GDPR,PCI_DSS"
+    squad-insights.io/terraform-state: "squad-infra:royalty-statements-infra/terraform.tfstate"
+    squad-insights.io/criticality: high
+spec: { type: service, lifecycle: production, owner: group:default/payments-squad }
+`);
+const planFile = (options?: Parameters<typeof templatePlan>[0]) =>
+  tempFile('plan.json', JSON.stringify(templatePlan(options)));
 const rightsLedger = (...args: string[]) =>
   cli('check', '--state', stateOf('rights-ledger'), '--entity', RIGHTS_LEDGER, ...args);
 
@@ -121,6 +136,60 @@ describe('squad-insights check', () => {
     expect(stdout).toMatch(/^payment-processing: /);
     expect(stdout).not.toMatch(/^fail /m);
     expect(stdout).toMatch(/\nscore 100\.0% +passed \d+ +failed 0 /);
+  });
+
+  it('judges a plan by what it would leave behind, as the declared state', async () => {
+    const { code, stdout, stderr } = await cli(
+      'check', '--plan', planFile(), '--entity', ROYALTY_STATEMENTS, '--tribe', 'commerce-tribe', '--format', 'json',
+    );
+    expect(stderr).toBe('');
+    const out = JSON.parse(stdout);
+    const result = (id: string) => out.results.find((r: any) => r.checkId === id);
+    // Every resource is placed, the DR copies in the backup region, and that is allowed.
+    expect(result('residency.eu-regions').status).toBe('pass');
+    // The buckets' encryption, public access block and logging are separate resources whose
+    // `bucket` is unknown until apply; the plan's configuration links them all the same.
+    expect(result('encryption.s3-default').status).toBe('pass');
+    expect(result('exposure.s3-public-access-block').status).toBe('pass');
+    expect(result('logging.s3-access-logs').status).toBe('pass');
+    expect(result('encryption.kms-rotation').status).toBe('pass');
+    // The plan stands for the declared state: only Consul, not read here, leaves checks unknown.
+    const unknown = out.results.filter((r: any) => r.status === 'unknown');
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.filter((r: any) => r.reason !== 'Consul was not read for this service')).toEqual([]);
+    expect(out.results.filter((r: any) => r.status === 'fail')).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('fails a plan that would put the backups outside the EU, with the planned resource as evidence', async () => {
+    const { code, stdout } = await cli(
+      'check', '--plan', planFile({ backupRegion: 'eu-west-2' }), '--entity', ROYALTY_STATEMENTS, '--format', 'json',
+    );
+    expect(code).toBe(1);
+    const residency = JSON.parse(stdout).results.find((r: any) => r.checkId === 'residency.eu-regions');
+    expect(residency.status).toBe('fail');
+    expect(residency.evidence).toContainEqual(
+      expect.objectContaining({
+        source: 'squad-infra:royalty-statements-infra/terraform.tfstate',
+        address: 'module.service.module.backup.aws_s3_bucket.this',
+        attribute: 'region',
+        actual: 'eu-west-2',
+      }),
+    );
+    expect(residency.evidence.map((e: any) => e.address)).not.toContain('module.service.module.data.aws_s3_bucket.this');
+  });
+
+  it.each([
+    ['neither --state nor --plan', [], /^squad-insights: --state or --plan: /],
+    ['a state given as --plan', ['--plan', 'STATE'], /^squad-insights: Terraform state plan:\S+ is valid JSON but not a Terraform state \(a plan is needed: the output of terraform show -json <planfile>/],
+    ['a missing plan', ['--plan', 'nope.json'], /^squad-insights: nope\.json: no such file\n$/],
+  ])('fails on %s with one line and exit 1', async (_name, args, message) => {
+    const { code, stdout, stderr } = await cli(
+      'check', '--entity', ROYALTY_STATEMENTS, ...args.map(a => (a === 'STATE' ? stateOf('rights-ledger') : a)),
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
   });
 
   it.each([

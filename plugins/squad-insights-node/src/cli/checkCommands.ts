@@ -14,7 +14,13 @@ import {
   SEVERITIES,
   Severity,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { readComponentEntity, readConsul, readInventories, readPolicy } from './checkInput';
+import {
+  readComponentEntity,
+  readConsul,
+  readInventories,
+  readPlans,
+  readPolicy,
+} from './checkInput';
 import { Report, toReport } from './formats/report';
 import { toJunit } from './formats/junit';
 import { toSarif } from './formats/sarif';
@@ -24,7 +30,8 @@ const FORMATS = ['table', 'json', 'sarif', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface CheckOptions {
-  state: string[];
+  state?: string[];
+  plan?: string[];
   entity: string;
   consul?: string;
   policy?: string;
@@ -59,12 +66,17 @@ function render(report: Report, format: Format): string {
   }
 }
 
-/** `check --state <file...> --entity <catalog-info.yaml> [--consul <url>] [--policy <file>] ...`. */
+/**
+ * `check (--state <file...> | --plan <file...>) --entity <catalog-info.yaml> [--consul <url>]
+ * [--policy <file>] ...`. A plan (`terraform show -json <planfile>`) is judged by what it would
+ * leave behind, so a new service's pipeline can gate its first apply.
+ */
 export function registerCheckCommands(program: Command) {
   program
     .command('check')
     .description('Evaluate the compliance policy against a service\'s Terraform states (and Consul)')
-    .requiredOption('-s, --state <file...>', 'Terraform state files of the service')
+    .option('-s, --state <file...>', 'Terraform state files of the service')
+    .option('-p, --plan <file...>', 'Terraform plans of the service, as `terraform show -json <planfile>` writes them; judged by their planned values')
     .requiredOption('-e, --entity <file>', 'catalog-info.yaml with the service Component')
     .option('--consul <url>', 'Consul HTTP address to read the service\'s registration from')
     .option('--policy <file>', 'policy override (or full policy) merged over the default policy')
@@ -75,11 +87,21 @@ export function registerCheckCommands(program: Command) {
       // Flags first: a typo should not wait for states or Consul.
       const format = parseChoice('--format', options.format, FORMATS);
       const failOn = parseChoice('--fail-on', options.failOn, SEVERITIES);
+      const states = options.state ?? [];
+      const plans = options.plan ?? [];
+      if (!states.length && !plans.length) {
+        throw new Error('--state or --plan: give the service\'s Terraform states, or plans of them');
+      }
       const policy = await readPolicy(options.policy);
       const entity = await readComponentEntity(options.entity);
       const { profile, problems } = readServiceProfile(entity as Parameters<typeof readServiceProfile>[0]);
       for (const p of problems) process.stderr.write(`squad-insights: warning: ${p.annotation}: ${p.message}\n`);
-      const inventories = await readInventories(options.state, profile.terraformStates);
+      // With states and plans together, a file maps to a declared state as if it were alone
+      // in its kind; a state and a plan of the same state would both be judged.
+      const inventories = [
+        ...(await readInventories(states, profile.terraformStates)),
+        ...(await readPlans(plans, profile.terraformStates)),
+      ];
       const consul = options.consul
         ? await readConsul(options.consul, profile.consulService ?? entity.metadata.name)
         : undefined;

@@ -1,5 +1,5 @@
 /*
- * Reading what `squad-insights check` evaluates: the Component, its Terraform states, an
+ * Reading what `squad-insights check` evaluates: the Component, its Terraform states or plans, an
  * optional policy override and an optional Consul view. Every failure is a one-line Error
  * naming the file, so main.ts can print it as is.
  */
@@ -18,6 +18,7 @@ import {
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { ConsulClient } from '../consul/ConsulClient';
 import { parseState } from '../terraform/parse';
+import { parsePlan } from '../terraform/parse/parsePlan';
 
 /** The first `kind: Component` document, kept as the plain object the catalog would hold. */
 export async function readComponentEntity(file: string) {
@@ -67,6 +68,22 @@ export async function readInventories(files: string[], declared: readonly string
     }
     const inventory = await parseState(createReadStream(path), { sourceId: 'file', key: basename(path) });
     out.push({ reference: referenceFor(file, declared, files.length), inventory, serial: inventory.serial });
+  }
+  return out;
+}
+
+/**
+ * What each plan would leave behind (`terraform show -json <planfile>`), judged as the state
+ * it becomes: a plan takes a declared state reference the same way a state file does.
+ */
+export async function readPlans(files: string[], declared: readonly string[]): Promise<InventorySource[]> {
+  const out: InventorySource[] = [];
+  for (const file of files) {
+    const text = await readFile(resolve(file), 'utf8').catch(() => {
+      throw new Error(`${file}: no such file`);
+    });
+    const inventory = parsePlan(text, { sourceId: 'plan', key: file });
+    out.push({ reference: referenceFor(file, declared, files.length), inventory });
   }
   return out;
 }

@@ -12,6 +12,13 @@ const program = new Command('squad-insights')
   .description('Squad Insights command line: Terraform state inventory and compliance checks')
   .showHelpAfterError();
 
+// `state inspect --ndjson | head` closes the pipe early: that is the reader's choice, not an
+// error, so stop quietly instead of dying with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 registerStateCommands(program);
 registerFootprintCommands(program);
 registerCheckCommands(program);

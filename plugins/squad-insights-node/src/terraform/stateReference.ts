@@ -39,9 +39,11 @@ export function parseStateReference(
   const known = [...options.sourceIds];
 
   if (!SOURCE_ID.test(sourceId) || !known.includes(sourceId)) {
+    const configured = known.length
+      ? `configured: ${known.join(', ')}`
+      : 'no sources are configured';
     throw new InputError(
-      `Terraform state reference "${reference}" names source "${sourceId}", which is not configured` +
-        (known.length ? ` (configured: ${known.join(', ')})` : ' (no sources are configured)'),
+      `Terraform state reference "${reference}" names source "${sourceId}", which is not configured (${configured})`,
     );
   }
   if (key.includes('://')) {

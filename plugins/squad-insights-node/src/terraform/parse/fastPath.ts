@@ -22,8 +22,10 @@ function isJsonWhitespace(code: number): boolean {
  * reports either "Unexpected end of JSON input" or a position; a position at (or past) the
  * last non-whitespace character means the input ran out. The message itself is never passed
  * on: V8 quotes the input in it.
+ *
+ * @internal
  */
-function syntaxReason(
+export function syntaxReason(
   text: string,
   start: number,
   error: unknown,

@@ -36,8 +36,7 @@ export function buildInstance(input: {
   attributes: Record<string, unknown>;
   providerRegion: string | undefined;
 }): InventoryInstance {
-  const attributes = input.attributes;
-  scrubSecrets(attributes, input.type);
+  const attributes = scrubSecrets(input.attributes, input.type);
   const instance: InventoryInstance = {
     address: input.resourceAddress + indexSuffix(input.indexKey),
     tags: deriveTags(attributes),

@@ -28,8 +28,7 @@ export function readOutputs(
     } else if (value === undefined) {
       outputs[name] = { sensitive: false };
     } else {
-      scrubValue(value);
-      outputs[name] = { sensitive: false, value };
+      outputs[name] = { sensitive: false, value: scrubValue(value) };
     }
   }
   return outputs;

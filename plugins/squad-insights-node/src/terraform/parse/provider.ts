@@ -13,6 +13,7 @@ export interface ProviderRef {
 const DEFAULT_HOST = 'registry.terraform.io';
 // Parsed configurations: a state names a handful of them thousands of times.
 const parsed = new Map<string, ProviderRef>();
+let last: { text: string; ref: ProviderRef } | undefined;
 
 /**
  * Completes a provider source the way Terraform 0.13+ does: a bare name (`aws`, from 0.12
@@ -46,18 +47,27 @@ function impliedName(type: string): string {
 export function parseProviderConfig(raw: unknown, type: string): ProviderRef {
   const text = typeof raw === 'string' ? raw.trim() : '';
   if (!text) return { source: normaliseSource(impliedName(type)) };
-  // The type is part of the key only because a bare `provider.` falls back to the implied
-  // provider.
-  const key = `${text}\u0000${type}`;
-  let ref = parsed.get(key);
+  // Consecutive resources usually name the same configuration: one string comparison spares
+  // hashing a string that is new for every resource.
+  if (last?.text === text) return last.ref;
+  let ref = parsed.get(text);
   if (!ref) {
-    ref = parseConfig(text, type);
-    if (parsed.size < 5000) parsed.set(key, ref);
+    const config = parseConfig(text);
+    const source = config.source ?? normaliseSource(impliedName(type));
+    ref =
+      config.alias !== undefined
+        ? { source, alias: config.alias }
+        : { source };
+    // A bare `provider.` means the type's implied provider: not cacheable by text alone.
+    if (config.source === undefined) return ref;
+    if (parsed.size < 5000) parsed.set(text, ref);
   }
+  last = { text, ref };
   return ref;
 }
 
-function parseConfig(text: string, type: string): ProviderRef {
+/** The source (`undefined` for a bare `provider.`) and alias a configuration string names. */
+function parseConfig(text: string): { source?: string; alias?: string } {
   const bracket = text.indexOf('provider["');
   if (bracket >= 0) {
     const close = text.indexOf('"]', bracket);
@@ -76,8 +86,10 @@ function parseConfig(text: string, type: string): ProviderRef {
     local = text.slice(legacy + 'provider.'.length);
   }
   const [name, ...alias] = local.split('.');
-  const source = normaliseSource(name || impliedName(type));
-  return alias.length ? { source, alias: alias.join('.') } : { source };
+  return {
+    source: name ? normaliseSource(name) : undefined,
+    alias: alias.length ? alias.join('.') : undefined,
+  };
 }
 
 /**

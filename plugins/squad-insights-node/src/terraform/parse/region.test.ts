@@ -83,6 +83,12 @@ describe('deriveRegion', () => {
     ],
     ['a GCP zone', { zone: 'europe-west1-b' }, undefined, 'europe-west1'],
     [
+      "a GCP VM's own zone over its provider's default region",
+      { zone: 'europe-north1-a', machine_type: 'n2-standard-4' },
+      'us-central1',
+      'europe-north1',
+    ],
+    [
       'a GCP location that is a zone',
       { location: 'us-central1-a' },
       undefined,

@@ -17,8 +17,9 @@ function lastSegment(value: string): string {
 }
 
 function regionOfArn(value: unknown): string | undefined {
-  const match = typeof value === 'string' ? ARN.exec(value) : null;
-  return match?.[1] || undefined;
+  // Most attribute values are not ARNs: a prefix test spares the regular expression.
+  if (typeof value !== 'string' || !value.startsWith('arn:aws')) return undefined;
+  return ARN.exec(value)?.[1] || undefined;
 }
 
 function regionOfArns(attrs: Record<string, unknown>): string | undefined {
@@ -52,11 +53,12 @@ function regionOfLocation(location: unknown): string | undefined {
 /**
  * Works out an instance's region, most reliable source first:
  * 1. its own `region` attribute (GCP, and every AWS resource from provider v6);
- * 2. the region the caller configured for its provider configuration;
- * 3. its ARN, then any other ARN-valued attribute;
- * 4. the S3 `bucket_regional_domain_name` (S3 bucket ARNs carry no region);
- * 5. `availability_zone` or the first of `availability_zones`, zone letter stripped;
- * 6. GCP `zone`, then `location` (GCP region/zone, Azure location).
+ * 2. its own GCP `zone` (a GCP VM lives in its zone whatever the provider's default region);
+ * 3. the region the caller configured for its provider configuration;
+ * 4. its ARN, then any other ARN-valued attribute;
+ * 5. the S3 `bucket_regional_domain_name` (S3 bucket ARNs carry no region);
+ * 6. `availability_zone` or the first of `availability_zones`, zone letter stripped;
+ * 7. `location` (GCP region/zone, Azure location).
  *
  * @internal
  */
@@ -66,6 +68,8 @@ export function deriveRegion(
 ): string | undefined {
   const own = text(attrs.region);
   if (own) return lastSegment(own);
+  const gcpZone = text(attrs.zone) && GCP_ZONE.exec(lastSegment(text(attrs.zone)!))?.[1];
+  if (gcpZone) return gcpZone;
   if (providerRegion) return providerRegion;
 
   const fromArn = regionOfArns(attrs);

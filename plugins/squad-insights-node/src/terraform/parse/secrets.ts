@@ -131,47 +131,114 @@ export function isSecretAttributeName(name: string): boolean {
   return verdict;
 }
 
-/** Deletes secret-named keys at any depth, in place (the value is the parser's own copy). */
-function scrubNames(value: unknown): void {
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      if (typeof item === 'object' && item !== null) scrubNames(item);
-    }
-    return;
-  }
-  // for-in rather than Object.keys: no key array per object, and this visits every node of
-  // every instance, the parser's largest cost after JSON.parse itself.
-  const obj = value as Record<string, unknown>;
+/**
+ * Sets an own property the way `JSON.parse` does: `__proto__` becomes an ordinary own key
+ * instead of replacing the prototype.
+ *
+ * @internal
+ */
+export function setOwn(
+  target: Record<string, unknown>,
+  key: string,
+  value: unknown,
+): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else target[key] = value;
+}
+
+/** The keys of `obj` enumerated before `stop`, copied into a new object. */
+function keptBefore(
+  obj: Record<string, unknown>,
+  stop: string,
+): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
   for (const key in obj) {
-    if (isSecretAttributeName(key)) {
-      delete obj[key];
-    } else {
-      const child = obj[key];
-      if (typeof child === 'object' && child !== null) scrubNames(child);
+    if (key === stop) break;
+    else setOwn(kept, key, obj[key]);
+  }
+  return kept;
+}
+
+function scrubArray(array: unknown[]): void {
+  for (let i = 0; i < array.length; i++) {
+    const item = array[i];
+    // Arrays of strings and numbers (CIDR blocks, ids) cannot hold a name: one type check each.
+    if (typeof item === 'object' && item !== null) {
+      const clean = scrubNode(item);
+      if (clean !== item) array[i] = clean;
     }
   }
 }
 
 /**
- * Removes every secret from one instance's attributes, in place: type-specific secrets first
- * (they may depend on a sibling such as `type`), then secret names at any depth.
+ * `obj` without secret-named keys (or `drop`ped ones) at any depth. Nothing is deleted: while
+ * no key goes, children are cleaned in place and `obj` itself is returned; from the first key
+ * that goes, the kept keys are copied into a new object, in the same order. `delete` would turn
+ * `JSON.parse`'s fast objects into slow dictionaries for every later reader (tags, region, the
+ * engines), and this visits every node of every instance, the parser's largest cost after
+ * `JSON.parse` itself. for-in rather than Object.keys: no key array per object.
+ */
+function scrubObject(
+  obj: Record<string, unknown>,
+  drop?: ReadonlySet<string>,
+): Record<string, unknown> {
+  let kept: Record<string, unknown> | undefined;
+  for (const key in obj) {
+    if (isSecretAttributeName(key) || (drop !== undefined && drop.has(key))) {
+      kept ??= keptBefore(obj, key);
+    } else {
+      let child = obj[key];
+      if (typeof child === 'object' && child !== null) {
+        const clean = scrubNode(child);
+        if (clean !== child) {
+          child = clean;
+          if (kept === undefined) obj[key] = clean;
+        }
+      }
+      if (kept !== undefined) setOwn(kept, key, child);
+    }
+  }
+  return kept ?? obj;
+}
+
+function scrubNode(node: object): object {
+  if (Array.isArray(node)) {
+    scrubArray(node);
+    return node;
+  }
+  return scrubObject(node as Record<string, unknown>);
+}
+
+/**
+ * One instance's attributes without any secret: type-specific secrets (they may depend on a
+ * sibling such as `type`) and secret names at any depth. Cleans the parser's own copy in
+ * place where nothing has to go, so use the returned object.
  *
  * @internal
  */
 export function scrubSecrets(
   attrs: Record<string, unknown>,
   type: string,
-): void {
+): Record<string, unknown> {
   const rule = TYPE_RULES[type];
-  if (rule) for (const key of rule(attrs)) delete attrs[key];
-  scrubNames(attrs);
+  const drop = rule ? new Set(rule(attrs)) : undefined;
+  return scrubObject(attrs, drop?.size ? drop : undefined);
 }
 
 /**
- * Removes secret-named keys at any depth from an arbitrary value (an output's value), in place.
+ * An arbitrary value (an output's value) without secret-named keys at any depth; cleaned in
+ * place where nothing has to go, so use the returned value.
  *
  * @internal
  */
-export function scrubValue(value: unknown): void {
-  if (typeof value === 'object' && value !== null) scrubNames(value);
+export function scrubValue<T>(value: T): T {
+  return typeof value === 'object' && value !== null
+    ? (scrubNode(value) as T)
+    : value;
 }

@@ -1,3 +1,5 @@
+import { setOwn } from './secrets';
+
 type Step = string | number;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -63,13 +65,28 @@ export function dropSensitiveAttributes(
 ): Record<string, unknown> {
   if (sensitive === undefined || sensitive === null) return attrs;
   if (!Array.isArray(sensitive)) return {};
+  let topLevel: Set<string> | undefined;
   for (const raw of sensitive) {
     const path = readPath(raw);
     if (!path) return {};
     if (path.length === 0) return {};
-    dropPath(attrs, path);
+    // The usual case (`password`): collected and left out of a copy below, rather than
+    // deleted, which would make the attributes a slow dictionary for every later reader.
+    if (path.length === 1) (topLevel ??= new Set()).add(String(path[0]));
+    else dropPath(attrs, path);
   }
-  return attrs;
+  return topLevel ? without(attrs, topLevel) : attrs;
+}
+
+function without(
+  attrs: Record<string, unknown>,
+  keys: ReadonlySet<string>,
+): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const key in attrs) {
+    if (!keys.has(key)) setOwn(kept, key, attrs[key]);
+  }
+  return kept;
 }
 
 /**

@@ -47,3 +47,12 @@ export interface ParseStateOptions {
 
 /** The default for {@link ParseStateOptions.streamingThresholdBytes}. */
 export const DEFAULT_STREAMING_THRESHOLD = 256 * 1024 * 1024;
+
+/**
+ * The streaming threshold of bounded-memory reads (`TerraformStateReader.readEach`, the CLI's
+ * `--ndjson`): the fast path holds the whole document as objects, about five times its size,
+ * so only states up to 16 MiB take it; larger ones are streamed.
+ *
+ * @internal
+ */
+export const BOUNDED_STREAMING_THRESHOLD = 16 * 1024 * 1024;
