@@ -86,8 +86,14 @@ export class TerraformStateReader {
     const ref = this.resolve(reference);
     const found = await this.sources.get(ref.sourceId)!.read(ref.key);
     if (!found) return { reference: ref, inventory: emptyInventory() };
-    const inventory = await parseState(found.body, ref);
-    return { reference: ref, marker: found.marker, inventory };
+    try {
+      const inventory = await parseState(found.body, ref);
+      return { reference: ref, marker: found.marker, inventory };
+    } finally {
+      // A parse that stopped early (corrupt, truncated) leaves the source's stream open;
+      // destroying it releases the file handle or socket now rather than at GC.
+      found.body.destroy();
+    }
   }
 
   /**
@@ -112,18 +118,22 @@ export class TerraformStateReader {
       const { resources: _none, ...inventory } = emptyInventory();
       return { reference: ref, inventory, resourceCount };
     }
-    const { resources: _handedOn, ...inventory } = await parseState(
-      found.body,
-      ref,
-      {
-        streamingThresholdBytes:
-          options.streamingThresholdBytes ?? BOUNDED_STREAMING_THRESHOLD,
-        onResource: resource => {
-          resourceCount++;
-          options.onResource(resource);
+    try {
+      const { resources: _handedOn, ...inventory } = await parseState(
+        found.body,
+        ref,
+        {
+          streamingThresholdBytes:
+            options.streamingThresholdBytes ?? BOUNDED_STREAMING_THRESHOLD,
+          onResource: resource => {
+            resourceCount++;
+            options.onResource(resource);
+          },
         },
-      },
-    );
-    return { reference: ref, marker: found.marker, inventory, resourceCount };
+      );
+      return { reference: ref, marker: found.marker, inventory, resourceCount };
+    } finally {
+      found.body.destroy();
+    }
   }
 }
