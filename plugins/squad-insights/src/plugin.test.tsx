@@ -11,6 +11,11 @@ import {
   createTestEntityPage,
 } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
+
+// The app, the entity page and the lazily loaded card take a while on a busy CI machine;
+// Testing Library's default 1 s wait for the first render has timed out there.
+const FIRST_RENDER = { timeout: 15_000 };
+jest.setTimeout(30_000);
 import { SquadInsightsApi, squadInsightsApiRef } from './api';
 import squadInsightsPlugin, { squadInsightsLegacyPlugin } from './index';
 import { complianceReviewPage, groupRollupCard, notConnectedCard } from './plugin';
@@ -109,7 +114,7 @@ describe('entity-card:squad-insights/group-rollup', () => {
   ])('renders on a %s', async (type, name, title) => {
     const api = render(group(name, type));
     expect(
-      await screen.findByRole('link', { name: 'Payment processing' }),
+      await screen.findByRole('link', { name: 'Payment processing' }, FIRST_RENDER),
     ).toBeInTheDocument();
     expect(screen.getByText(title)).toBeInTheDocument();
     expect(api.getGroupFootprint).toHaveBeenCalledWith({
@@ -125,7 +130,7 @@ describe('entity-card:squad-insights/group-rollup', () => {
     ['a component', component],
   ])('does not render on %s', async (_, entity) => {
     const api = render(entity);
-    expect(await screen.findByText('Page rendered')).toBeInTheDocument();
+    expect(await screen.findByText('Page rendered', undefined, FIRST_RENDER)).toBeInTheDocument();
     // Neither the rollup nor its 'not a squad or tribe' note.
     expect(screen.queryByText(/services/i)).not.toBeInTheDocument();
     expect(api.getPortfolio).not.toHaveBeenCalled();
@@ -153,7 +158,7 @@ describe('entity-card:squad-insights/not-connected', () => {
 
   it('explains how to connect a service without squad-insights annotations', async () => {
     render(service({ 'backstage.io/techdocs-ref': 'dir:.' }));
-    expect(await screen.findByText('Connect to Squad Insights')).toBeInTheDocument();
+    expect(await screen.findByText('Connect to Squad Insights', undefined, FIRST_RENDER)).toBeInTheDocument();
     expect(screen.getAllByText(/squad-insights\.io\/data-classification/).length).toBeGreaterThan(0);
   });
 
@@ -162,7 +167,7 @@ describe('entity-card:squad-insights/not-connected', () => {
     ['a website', service({}, 'website')],
   ])('stays off %s', async (_, entity) => {
     render(entity);
-    expect(await screen.findByText('Page rendered')).toBeInTheDocument();
+    expect(await screen.findByText('Page rendered', undefined, FIRST_RENDER)).toBeInTheDocument();
     expect(screen.queryByText('Connect to Squad Insights')).not.toBeInTheDocument();
   });
 });
