@@ -56,13 +56,21 @@ async function main() {
   const full = await ingester.ingest(references);
   const fullMs = performance.now() - t;
 
-  t = performance.now();
-  const idle = await ingester.ingest(references);
-  const idleMs = performance.now() - t;
+  // The scheduled pass repeats every period with nothing changed: its steady cost is what
+  // matters, so the median of several passes is compared (the first one is printed too).
+  const idleRuns: number[] = [];
+  let idle = full;
+  for (let run = 0; run < 7; run++) {
+    t = performance.now();
+    idle = await ingester.ingest(references);
+    idleRuns.push(performance.now() - t);
+  }
+  const firstIdleMs = idleRuns[0];
+  const idleMs = [...idleRuns].sort((a, b) => a - b)[3];
 
   console.log(`services                 ${services}`);
   console.log(`full ingest              ${fullMs.toFixed(0)} ms  (${JSON.stringify(full)})`);
-  console.log(`pass, nothing changed    ${idleMs.toFixed(0)} ms  (${JSON.stringify(idle)})`);
+  console.log(`pass, nothing changed    ${idleMs.toFixed(0)} ms median of 7, first ${firstIdleMs.toFixed(0)} ms  (${JSON.stringify(idle)})`);
   console.log(`ratio no-change / full   ${((idleMs / fullMs) * 100).toFixed(2)} %  (goal ≤ 2 %)`);
   await knex.destroy();
   rmSync(root, { recursive: true, force: true });

@@ -1,9 +1,11 @@
 import { Config } from '@backstage/config';
-import { constants, promises as fs } from 'node:fs';
+import { BigIntStats, constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { StateSourceError } from './StateSourceError';
 import { StateSource } from './types';
+
+const REAL_ROOT_TTL_MS = 5_000;
 
 /**
  * Reads `*.tfstate` files from a directory on the portal's disk (Terraform's `local`
@@ -36,14 +38,32 @@ export class LocalStateSource implements StateSource {
 
   private constructor(readonly id: string, private readonly root: string) {}
 
+  /**
+   * The marker alone, as cheaply as it can be had: it is asked for every state on every pass.
+   * The same containment check as {@link LocalStateSource.read} (real path inside the real
+   * root), then one `stat` of that real path; no file is opened. A file swapped between this
+   * and a later read only makes the marker stale, and `read` checks again and stats the file
+   * it opened, so what is stored always belongs together.
+   */
   async marker(key: string): Promise<string | undefined> {
-    const file = await this.open(key);
-    if (!file) return undefined;
+    const candidate = path.resolve(this.root, key);
+    if (!isInside(this.root, candidate)) throw this.refused(key);
+    const realRoot = await this.realRoot(key);
+    let real: string;
+    let stat: BigIntStats;
     try {
-      return file.marker;
-    } finally {
-      await file.handle.close();
+      real = await fs.realpath(candidate);
+      if (!isInside(realRoot, real)) throw this.refused(key);
+      stat = await fs.stat(real, { bigint: true });
+    } catch (error) {
+      if (error instanceof StateSourceError) throw error;
+      if (isMissing(error)) return undefined;
+      throw new StateSourceError({ sourceId: this.id, key, reason: 'could not be read', cause: error });
     }
+    if (!stat.isFile()) {
+      throw new StateSourceError({ sourceId: this.id, key, reason: 'is not a regular file' });
+    }
+    return `${stat.mtimeNs}-${stat.size}`;
   }
 
   async read(key: string): Promise<{ marker: string; body: Readable } | undefined> {
@@ -66,21 +86,7 @@ export class LocalStateSource implements StateSource {
     const candidate = path.resolve(this.root, key);
     if (!isInside(this.root, candidate)) throw this.refused(key);
 
-    let realRoot: string;
-    try {
-      realRoot = await fs.realpath(this.root);
-    } catch (error) {
-      // A missing root is a configuration fault, not "no state yet": say so instead of
-      // reporting every state of the source as empty. The path is not named (see refused()).
-      throw new StateSourceError({
-        sourceId: this.id,
-        key,
-        reason: isMissing(error)
-          ? 'could not be read: the source root directory does not exist (check its root in squadInsights.terraform.sources; relative roots are resolved from the working directory)'
-          : 'could not be read',
-        cause: error,
-      });
-    }
+    const realRoot = await this.realRoot(key);
     let real: string;
     try {
       real = await fs.realpath(candidate);
@@ -114,6 +120,34 @@ export class LocalStateSource implements StateSource {
       throw new StateSourceError({ sourceId: this.id, key, reason: 'is not a regular file' });
     }
     return { handle, marker: `${stat.mtimeNs}-${stat.size}` };
+  }
+
+  private cachedRealRoot?: { path: string; until: number };
+
+  /**
+   * The root's real path; a missing root is a configuration fault, not "no state yet". It is
+   * asked for on every marker of every pass, so it is kept for a few seconds: the containment
+   * check compares each state's own real path against it, and a root re-pointed meanwhile
+   * only keeps the previous (configured, allowed) directory as the bound a little longer.
+   */
+  private async realRoot(key: string): Promise<string> {
+    const cached = this.cachedRealRoot;
+    if (cached && cached.until > Date.now()) return cached.path;
+    try {
+      const real = await fs.realpath(this.root);
+      this.cachedRealRoot = { path: real, until: Date.now() + REAL_ROOT_TTL_MS };
+      return real;
+    } catch (error) {
+      // The path is not named (see refused()).
+      throw new StateSourceError({
+        sourceId: this.id,
+        key,
+        reason: isMissing(error)
+          ? 'could not be read: the source root directory does not exist (check its root in squadInsights.terraform.sources; relative roots are resolved from the working directory)'
+          : 'could not be read',
+        cause: error,
+      });
+    }
   }
 
   private refused(key: string) {
