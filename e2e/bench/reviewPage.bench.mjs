@@ -8,18 +8,27 @@
 //  3. what the plugin adds to the JavaScript the browser loads at startup.
 //
 // It generates the catalog (Components owned by the demo squads, with squad-insights
-// annotations, no Terraform states), starts the portal in `yarn start` mode (the app on the
-// dev server, as `yarn start` serves it; the backend from source but unwatched, see devPortal in
-// e2e/lib/portal.mjs) on its own ports
-// (3100/7107 unless SI_BENCH_APP_PORT/SI_BACKEND_PORT say otherwise; never the 3000/7007 of the
-// start command), measures in headless Chromium and stops the portal. With SI_PORTAL_URL and
-// SI_BACKEND_URL it measures a portal that is already running with the generated catalog
-// (`--print-config` writes the config and prints the command to start one).
+// annotations, no Terraform states), starts a portal on its own ports (never the 3000/7007 of
+// the start command), measures in headless Chromium and stops the portal. Both pages are
+// measured in the same build mode, in the same run:
 //
-//   node e2e/bench/reviewPage.bench.mjs
+//  --mode development (default): `yarn start` mode, the app on the dev server (3100) as
+//    `yarn start` serves it, the backend (7107) from source but unwatched (devPortal in
+//    e2e/lib/portal.mjs). Development React and unminified bundles weigh on both pages.
+//  --mode production: builds the app (`yarn workspace app build`, packages/app/dist) and lets
+//    the backend's app plugin serve it, so app and API share the backend's port (7107). The
+//    build is deleted afterwards (it is ~70 MB; --keep-dist keeps it, --no-build reuses one).
+//    Startup JavaScript is then attributed through the chunks' source maps (prodBundle.mjs).
+//
+// Ports: SI_BENCH_APP_PORT / SI_BENCH_BACKEND_PORT. With SI_PORTAL_URL and SI_BACKEND_URL it
+// measures a portal that is already running with the generated catalog (`--print-config`
+// writes the config and prints the command to start one).
+//
+//   node e2e/bench/reviewPage.bench.mjs [--mode production]
 //
 // Not part of the test command: it takes several minutes and the whole machine.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
@@ -30,16 +39,33 @@ import {
   root,
   waitForUrl,
   devPortal,
+  runYarn,
+  sourceBackend,
 } from '../lib/portal.mjs';
+
+const argValue = name => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : process.argv[i + 1];
+};
+const MODE = argValue('--mode') ?? 'development';
+if (!['development', 'production'].includes(MODE)) {
+  throw new Error(
+    `--mode ${MODE}: expected development (yarn start) or production (a built app)`,
+  );
+}
+const PRODUCTION = MODE === 'production';
 
 const SERVICES = Number(process.env.SI_BENCH_SERVICES ?? 5000);
 const RUNS = Number(process.env.SI_BENCH_RUNS ?? 5);
 const FILTER_RUNS = Number(process.env.SI_BENCH_FILTER_RUNS ?? 7);
 const appPort = Number(process.env.SI_BENCH_APP_PORT ?? 3100);
 const backendPort = Number(process.env.SI_BENCH_BACKEND_PORT ?? 7107);
-const appUrl = process.env.SI_PORTAL_URL ?? `http://localhost:${appPort}`;
 const backendUrl =
   process.env.SI_BACKEND_URL ?? `http://localhost:${backendPort}`;
+// In production mode the backend serves the built app.
+const appUrl =
+  process.env.SI_PORTAL_URL ??
+  (PRODUCTION ? backendUrl : `http://localhost:${appPort}`);
 for (const port of [3000, 7007]) {
   if ([appUrl, backendUrl].some(u => new URL(u).port === String(port))) {
     throw new Error(
@@ -49,6 +75,7 @@ for (const port of [3000, 7007]) {
 }
 
 const workDir = resolve(root, 'test-results/bench');
+const appDist = resolve(root, 'packages/app/dist');
 const catalogFile = resolve(workDir, 'services.generated.yaml');
 const configFile = resolve(workDir, 'app-config.bench.yaml');
 const REVIEW_PAGE = '/squad-insights/compliance-review';
@@ -123,7 +150,9 @@ async function writeCatalog() {
 
 function writeConfig() {
   const config = {
-    app: { baseUrl: appUrl, listen: { port: Number(new URL(appUrl).port) } },
+    app: PRODUCTION
+      ? { baseUrl: appUrl }
+      : { baseUrl: appUrl, listen: { port: Number(new URL(appUrl).port) } },
     backend: {
       baseUrl: backendUrl,
       listen: { port: Number(new URL(backendUrl).port) },
@@ -300,10 +329,16 @@ async function measureFilterChange(page, squads) {
           ),
         ];
         const busy = document.querySelector('[aria-label="Loading services"]');
+        // The squad cell links to the group page and shows its display name once resolved.
         const ok =
           rows.length > 0 &&
           !busy &&
-          rows.every(r => r.cells[2]?.textContent === name);
+          rows.every(r =>
+            r.cells[2]
+              ?.querySelector('a')
+              ?.getAttribute('href')
+              ?.endsWith(`/group/${name}`),
+          );
         return ok && window.__t0 !== undefined
           ? performance.now() - window.__t0
           : false;
@@ -469,22 +504,48 @@ if (process.argv.includes('--print-config')) {
 }
 
 let portal;
+let build;
 let browser;
 let failed = false;
-// Ctrl-C must not leave a portal holding the ports.
+// The production build is large and git-ignored; it goes unless asked to stay.
+const removeDist = () => {
+  if (PRODUCTION && !process.argv.includes('--keep-dist'))
+    rmSync(appDist, { recursive: true, force: true });
+};
+// Ctrl-C must not leave a portal holding the ports, nor a build behind.
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    build?.stop();
     portal?.stop();
+    removeDist();
     process.exit(130);
   });
 }
 try {
+  console.log(`build mode: ${MODE}`);
+  if (PRODUCTION && !process.env.SI_PORTAL_URL) {
+    if (process.argv.includes('--no-build') && existsSync(appDist)) {
+      console.log(`using the app build in ${appDist}`);
+    } else {
+      const t0 = Date.now();
+      console.log('building the app: yarn workspace app build');
+      build = runYarn(['workspace', 'app', 'build'], {
+        logFile: resolve(workDir, 'app-build.log'),
+      });
+      await build.done;
+      console.log(
+        `app built in ${Math.round((Date.now() - t0) / 1000)} s (${appDist})`,
+      );
+    }
+  }
   const started = Date.now();
   if (!process.env.SI_PORTAL_URL) {
     console.log(
       `starting the portal on ${appUrl} (backend ${backendUrl}); logs in test-results/bench/`,
     );
-    portal = devPortal(['app-config.yaml', configFile], { logDir: workDir });
+    portal = PRODUCTION
+      ? sourceBackend(['app-config.yaml', configFile], { logDir: workDir })
+      : devPortal(['app-config.yaml', configFile], { logDir: workDir });
   }
   await waitForUrl(
     `${backendUrl}/.backstage/health/v1/readiness`,
@@ -574,7 +635,9 @@ try {
     `${SERVICES} services`,
   );
   console.log(
-    `ratio review/catalog: ${(review / catalog).toFixed(2)}× (goal ≤ 0.5×)`,
+    `ratio review/catalog (${MODE}): ${(review / catalog).toFixed(
+      2,
+    )}× (goal ≤ 0.5×)`,
   );
 
   await measureInAppNavigation(page);
@@ -586,12 +649,27 @@ try {
     `filter change goal ≤ 100 ms: ${filter <= 100 ? 'met' : 'missed'}`,
   );
 
-  await measureBundle(browser);
+  if (PRODUCTION) {
+    // Minified chunks name no modules: prodBundle.mjs attributes them through source maps.
+    console.log('production bundle (e2e/bench/prodBundle.mjs):');
+    process.stdout.write(
+      execFileSync(
+        process.execPath,
+        [resolve(root, 'e2e/bench/prodBundle.mjs')],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    );
+  } else {
+    await measureBundle(browser);
+  }
 } catch (e) {
   failed = true;
   console.error(`bench failed: ${e?.message ?? e}`);
 } finally {
   await browser?.close();
   portal?.stop();
+  removeDist();
 }
 process.exit(failed ? 1 : 0);

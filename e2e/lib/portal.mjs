@@ -68,11 +68,28 @@ export function devPortal(configFiles, { logDir }) {
       cwd: resolve(root, 'packages/app'),
     },
   );
+  const backend = sourceBackend(configFiles, { logDir });
+  return {
+    exited: () => app.exited() || backend.exited(),
+    stop() {
+      app.stop();
+      backend.stop();
+    },
+  };
+}
+
+/**
+ * The backend from its TypeScript sources, unwatched (see {@link devPortal}). When
+ * packages/app/dist holds a production build of the app, the backend's app plugin
+ * (`@backstage/plugin-app-backend`) serves it, so frontend and API share the backend's port.
+ */
+export function sourceBackend(configFiles, { logDir }) {
+  const configArgs = configFiles.flatMap(f => ['--config', resolve(root, f)]);
   const transform = resolve(
     root,
     'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
   );
-  const backend = startProcess(
+  return startProcess(
     process.execPath,
     [
       '--enable-source-maps',
@@ -90,12 +107,34 @@ export function devPortal(configFiles, { logDir }) {
       },
     },
   );
+}
+
+/**
+ * Runs a command to its end with the committed Yarn release (`yarn workspace app build`, say),
+ * output to `logFile`; rejects with the log's path when it fails.
+ */
+export function runYarn(args, { logFile }) {
+  const yarn = readdirSync(resolve(root, '.yarn/releases')).find(f =>
+    /^yarn-.*\.cjs$/.test(f),
+  );
+  const proc = startProcess(
+    process.execPath,
+    [resolve(root, '.yarn/releases', yarn), ...args],
+    { logFile },
+  );
   return {
-    exited: () => app.exited() || backend.exited(),
-    stop() {
-      app.stop();
-      backend.stop();
-    },
+    stop: proc.stop,
+    done: new Promise((resolveDone, reject) => {
+      proc.child.on('exit', code =>
+        code === 0
+          ? resolveDone()
+          : reject(
+              new Error(
+                `yarn ${args.join(' ')} exited with ${code}; see ${logFile}`,
+              ),
+            ),
+      );
+    }),
   };
 }
 

@@ -48,6 +48,8 @@ export interface Deviations {
   topicRetentionYears?: Record<string, number>;
   /** Retention of `/ecs/<service>` instead of the record-keeping period. */
   ecsLogRetentionDays?: number;
+  /** Retention of the database's PostgreSQL log group instead of the record-keeping period. */
+  rdsLogRetentionDays?: number;
   /** Port-80 listener forwards plain HTTP instead of redirecting to HTTPS. */
   plainHttpListener?: boolean;
   /** TLS policy of the 443 listener instead of ELBSecurityPolicy-TLS13-1-2-2021-06. */
@@ -193,6 +195,11 @@ export const PROFILES: Record<string, ServiceProfile> = {
       },
     ],
     scaling: { desired: 4 },
+    deviations: {
+      // The database's audit log (connections, DDL, failed logins) kept 90 days: shorter than
+      // PCI DSS 10.5.1's 12 months, let alone the 7 years of financial record keeping.
+      rdsLogRetentionDays: 90,
+    },
   },
   'subscription-billing': {
     serial: 246,

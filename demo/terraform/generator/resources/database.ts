@@ -43,7 +43,8 @@ function rdsLogGroup(
       log_group_class: 'STANDARD',
       name,
       name_prefix: '',
-      retention_in_days: ctx.svc.retentionDays,
+      retention_in_days:
+        ctx.deviations.rdsLogRetentionDays ?? ctx.svc.retentionDays,
       skip_destroy: false,
     },
     dependsOn: [kms.key],

@@ -10,6 +10,7 @@ import {
   FAIL,
   fold,
   keep,
+  markAlternatives,
   MISSING,
   PASS,
   RuleFn,
@@ -103,6 +104,11 @@ function combine(fns: RuleFn[], anyPasses: boolean): RuleFn {
       statuses.includes(UNKNOWN),
       anyPasses,
     );
+    if (anyPasses)
+      markAlternatives(
+        ctx,
+        buffers.filter((_, i) => statuses[i] === result),
+      );
     keep(out, buffers, statuses, result);
     return result;
   };

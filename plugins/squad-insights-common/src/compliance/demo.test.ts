@@ -28,6 +28,11 @@ const DELIBERATE: Record<string, Record<string, string[]>> = {
       'module.service.aws_ecs_task_definition.this',
     ],
   },
+  'payment-processing': {
+    'logging.log-retention': [
+      'module.database.aws_cloudwatch_log_group.postgresql',
+    ],
+  },
   'subscription-billing': {
     'streams.record-retention': [
       'module.kafka.kafka_topic.this["compliance-events"]',
@@ -111,6 +116,41 @@ describe('the demo Terraform states', () => {
         expected: '>= 2557 (recordRetentionDays)',
       }),
     );
+  });
+
+  it('marks the payment-processing audit log finding as one requirement with two alternatives', () => {
+    const payments = services.find(s => s.name === 'payment-processing')!;
+    const result = evaluate(defaultPolicy(), payments);
+    const logs = result.checks.find(
+      c => c.checkId === 'logging.log-retention',
+    )!;
+    expect(logs.status).toBe('fail');
+    expect(logs.evidence).toEqual([
+      expect.objectContaining({
+        address: 'module.database.aws_cloudwatch_log_group.postgresql',
+        attribute: 'retention_in_days',
+        actual: 90,
+        expected: '>= 2557 (recordRetentionDays)',
+        alternativeGroup: expect.any(Number),
+      }),
+      expect.objectContaining({
+        address: 'module.database.aws_cloudwatch_log_group.postgresql',
+        attribute: 'retention_in_days',
+        actual: 90,
+        expected: '= 0',
+      }),
+    ]);
+    expect(logs.evidence[1].alternativeGroup).toBe(
+      logs.evidence[0].alternativeGroup,
+    );
+    // A requirement without alternatives stands alone.
+    const unencrypted = evaluate(defaultPolicy(), {
+      ...services.find(s => s.name === 'rights-ledger')!,
+      consul: undefined,
+    }).checks.find(c => c.checkId === 'encryption.rds-storage')!;
+    expect(unencrypted.evidence.length).toBeGreaterThan(0);
+    for (const e of unencrypted.evidence)
+      expect(e.alternativeGroup).toBeUndefined();
   });
 });
 

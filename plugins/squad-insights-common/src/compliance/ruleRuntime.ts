@@ -27,6 +27,12 @@ export interface Evidence {
   serial?: number;
   consulIndex?: number;
   note?: string;
+  /**
+   * Set on the evidence of alternatives (`anyOf`): items that share the number are the
+   * alternatives of one rule, any one of which would have decided it the other way. Absent on
+   * evidence that stands alone. Unique within one evaluation.
+   */
+  alternativeGroup?: number;
 }
 
 /** @internal */
@@ -37,6 +43,8 @@ export interface RuleContext {
   /** The catalog's squad and tribe, already reduced to plain names by {@link entityName}. */
   ownership: { squad?: string; tribe?: string };
   tagNames: Readonly<Record<string, string>>;
+  /** The last `alternativeGroup` handed out in this evaluation; see {@link markAlternatives}. */
+  alternativeGroups?: number;
 }
 
 /**
@@ -141,4 +149,17 @@ export function keep(
 ): void {
   for (let i = 0; i < buffers.length; i++)
     if (statuses[i] === result) out.push(...buffers[i]);
+}
+
+/**
+ * Marks the evidence that several alternatives of an `anyOf` kept as one group, so a reader
+ * sees "expected A or B" rather than two requirements. Evidence already in a group (a nested
+ * `anyOf`) keeps its own. @internal
+ */
+export function markAlternatives(ctx: RuleContext, kept: Evidence[][]): void {
+  const alternatives = kept.filter(b => b.length > 0);
+  if (alternatives.length < 2) return;
+  const group = (ctx.alternativeGroups ?? 0) + 1;
+  ctx.alternativeGroups = group;
+  for (const e of alternatives.flat()) e.alternativeGroup ??= group;
 }

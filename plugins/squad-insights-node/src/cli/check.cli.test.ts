@@ -56,6 +56,17 @@ metadata:
     squad-insights.io/criticality: critical
 spec: { type: service, owner: group:default/payments-squad }
 `);
+const USER_IDENTITY = tempFile('catalog-info.yaml', `kind: Component
+metadata:
+  name: user-identity
+  annotations:
+    squad-insights.io/data-classification: personal
+    squad-insights.io/compliance-requirements: "GDPR"
+    squad-insights.io/terraform-state: "demo:user-identity/terraform.tfstate"
+    squad-insights.io/consul-service: user-identity
+    squad-insights.io/criticality: critical
+spec: { type: service, owner: group:default/identity-squad }
+`);
 // As the squad microservice template writes it for the service of templatePlan().
 const ROYALTY_STATEMENTS = tempFile('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1
 kind: Component
@@ -130,12 +141,20 @@ describe('squad-insights check', () => {
   });
 
   it('passes a compliant service at --fail-on high and prints a table', async () => {
-    const { code, stdout, stderr } = await cli('check', '--state', stateOf('payment-processing'), '--entity', PAYMENTS);
+    // user-identity has no deliberate deviation (demo/terraform/README.md).
+    const { code, stdout, stderr } = await cli('check', '--state', stateOf('user-identity'), '--entity', USER_IDENTITY);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^payment-processing: /);
+    expect(stdout).toMatch(/^user-identity: /);
     expect(stdout).not.toMatch(/^fail /m);
     expect(stdout).toMatch(/\nscore 100\.0% +passed \d+ +failed 0 /);
+  });
+
+  it("fails payment-processing on its deliberately short audit-log retention", async () => {
+    const { code, stdout } = await cli('check', '--state', stateOf('payment-processing'), '--entity', PAYMENTS);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^fail .*logging\.log-retention/m);
+    expect(stdout).toContain('module.database.aws_cloudwatch_log_group.postgresql');
   });
 
   it('judges a plan by what it would leave behind, as the declared state', async () => {

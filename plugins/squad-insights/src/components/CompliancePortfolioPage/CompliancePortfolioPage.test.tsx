@@ -4,7 +4,13 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  defaultEntityPresentation,
+  EntityPresentationApi,
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import type { PortfolioRow } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -30,9 +36,38 @@ const client = new SquadInsightsClient({
 
 const PAGE = '/squad-insights/compliance-review';
 
+// The groups' display names as the catalog's presentation API resolves them (metadata.title).
+const GROUP_TITLES: Record<string, string> = {
+  'group:default/commerce-tribe': 'Commerce',
+  'group:default/payments-squad': 'Payments Squad',
+  'group:default/subscriptions-squad': 'Subscriptions Squad',
+  'group:default/content-tribe': 'Content',
+  'group:default/rights-squad': 'Rights Squad',
+};
+const presentationApi: EntityPresentationApi = {
+  forEntity(entityOrRef) {
+    const entityRef =
+      typeof entityOrRef === 'string'
+        ? entityOrRef
+        : stringifyEntityRef(entityOrRef);
+    const snapshot = {
+      ...defaultEntityPresentation(entityRef),
+      primaryTitle:
+        GROUP_TITLES[entityRef] ??
+        defaultEntityPresentation(entityRef).primaryTitle,
+    };
+    return { snapshot, promise: Promise.resolve(snapshot) };
+  },
+};
+
 async function renderPage(search = '') {
   const rendered = await renderInTestApp(
-    <TestApiProvider apis={[[squadInsightsApiRef, client]]}>
+    <TestApiProvider
+      apis={[
+        [squadInsightsApiRef, client],
+        [entityPresentationApiRef, presentationApi],
+      ]}
+    >
       <CompliancePortfolioPage />
     </TestApiProvider>,
     {
@@ -91,8 +126,37 @@ describe('CompliancePortfolioPage', () => {
       offset: '0',
       limit: '50',
     });
+    expect(
+      screen.getByText(
+        '1 service matching tribe Commerce, framework PCI DSS v4.0, status failing',
+        { exact: false },
+      ),
+    ).toBeInTheDocument();
     const row = screen.getByRole('row', { name: /Payment processing/ });
-    expect(within(row).getByText('PCI DSS v4.0: failing')).toBeInTheDocument();
+    // Tribe and squad by their display names, linking to the group pages.
+    expect(within(row).getByRole('link', { name: 'Commerce' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/commerce-tribe',
+    );
+    expect(
+      within(row).getByRole('link', { name: 'Payments Squad' }),
+    ).toHaveAttribute('href', '/catalog/default/group/payments-squad');
+    // Frameworks as short ids; the title and status in the tooltip and for screen readers.
+    const chip = (description: string) => {
+      const el = within(row).getByTitle(description);
+      expect(within(el).getByText(description)).toBeInTheDocument();
+      return within(el).getByText(/^[A-Za-z_]+$/);
+    };
+    expect(chip('PCI DSS v4.0: failing, 2 failing checks')).toHaveTextContent(
+      'PCI_DSS',
+    );
+    expect(
+      chip('Squad Insights baseline: failing, 1 failing check'),
+    ).toHaveTextContent('baseline');
+    expect(
+      chip('EU General Data Protection Regulation: compliant'),
+    ).toHaveTextContent('GDPR');
+    expect(within(row).getByText('Failing')).toBeInTheDocument();
     expect(within(row).getByText('1, next 2026-12-10')).toBeInTheDocument();
     expect(
       within(row).getByText(/2026-11-20 by astrid.lindqvist/),
@@ -216,12 +280,12 @@ describe('CompliancePortfolioPage', () => {
     const text = (await blobs[0].text()).replace(/^\uFEFF/, '');
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
-      'Service,Title,Tribe,Squad,Status,Score,Failing checks,Frameworks,Active waivers,Waivers expiring soon,Next waiver expiry,Last review,Reviewer,Decision,Stale',
+      'Service,Title,Tribe,Tribe name,Squad,Squad name,Status,Score,Failing checks,Frameworks,Active waivers,Waivers expiring soon,Next waiver expiry,Last review,Reviewer,Decision,Stale',
     );
     // Header, 2,100 + 3 failing demo services, and the empty string after the last CRLF.
     expect(lines).toHaveLength(1 + 2103 + 1);
     expect(lines).toContain(
-      'component:default/rights-ledger,"Rights ledger, ""royalties"" edition",group:default/content-tribe,group:default/rights-squad,failing,80,2,Squad Insights baseline: failing; EU General Data Protection Regulation: compliant,0,0,,,,,yes',
+      'component:default/rights-ledger,"Rights ledger, ""royalties"" edition",group:default/content-tribe,Content,group:default/rights-squad,Rights Squad,failing,80,2,Squad Insights baseline: failing; EU General Data Protection Regulation: compliant,0,0,,,,,yes',
     );
     expect(
       lines.some(l => l.startsWith('component:default/subscription-billing,')),

@@ -11,7 +11,7 @@ import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import type { PortfolioSortField } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { useCallback, useMemo } from 'react';
-import { RetryableErrorPanel } from '../common';
+import { RetryableErrorPanel, shortRef, useEntityTitles } from '../common';
 import { DownloadCsvButton } from './DownloadCsvButton';
 import { PortfolioFilters } from './PortfolioFilters';
 import { PortfolioTable } from './PortfolioTable';
@@ -42,27 +42,44 @@ const SKELETON_ROWS = 10;
 export function CompliancePortfolioPage() {
   const [params, setParams] = useAppSearchParams();
   const { view, problems } = useMemo(() => readView(params), [params]);
-  const { value, loading, error, retry } = usePortfolioPage(pageQuery(view));
-
-  // Search is typed, so it replaces the history entry; a chosen filter pushes one.
-  const setFilter = useCallback(
-    (key: PortfolioFilterKey, v: string) =>
-      setParams(
-        prev => withParam(prev, key, v),
-        key === 'q' ? { replace: true } : undefined,
-      ),
-    [setParams],
+  const { value, loading, error, retry, prefetch } = usePortfolioPage(
+    pageQuery(view),
   );
+
+  // Asks for the next view's rows at once, then changes the URL: the request then runs while
+  // the app re-renders for the new address instead of after.
+  const show = useCallback(
+    (next: URLSearchParams, options?: { replace: boolean }) => {
+      prefetch(pageQuery(readView(next).view));
+      setParams(next, options);
+    },
+    [prefetch, setParams],
+  );
+  // Search is typed, so it replaces the history entry; a chosen filter pushes one.
+  const setFilter = (key: PortfolioFilterKey, v: string) =>
+    show(
+      withParam(params, key, v),
+      key === 'q' ? { replace: true } : undefined,
+    );
   const setSort = (field: PortfolioSortField) => {
     const order = view.sort === field && view.order !== 'desc' ? 'desc' : 'asc';
-    setParams(prev =>
-      withParam(withParam(prev, 'sort', field), 'order', order),
-    );
+    show(withParam(withParam(params, 'sort', field), 'order', order));
   };
 
+  const facets = value?.facets;
+  const groupTitles = useEntityTitles(
+    useMemo(
+      () => [...(facets?.tribes ?? []), ...(facets?.squads ?? [])],
+      [facets],
+    ),
+  );
   const frameworkTitle = (id: string) =>
-    value?.facets.frameworks.find(f => f.id === id)?.title ?? id;
-  const filters = describeFilters(view, frameworkTitle);
+    facets?.frameworks.find(f => f.id === id)?.title ?? id;
+  const filters = describeFilters(
+    view,
+    frameworkTitle,
+    ref => groupTitles.get(ref) ?? shortRef(ref),
+  );
   const pageSizes = PAGE_SIZES.includes(view.pageSize)
     ? PAGE_SIZES
     : [...PAGE_SIZES, view.pageSize].sort((a, b) => a - b);
@@ -117,6 +134,7 @@ export function CompliancePortfolioPage() {
             sort={view.sort}
             order={view.order}
             onSort={setSort}
+            groupTitles={groupTitles}
           />
         </TableContainer>
         <TablePagination
@@ -132,11 +150,9 @@ export function CompliancePortfolioPage() {
           }
           rowsPerPage={view.pageSize}
           rowsPerPageOptions={pageSizes}
-          onPageChange={(_, page) =>
-            setParams(prev => withParam(prev, 'page', page + 1))
-          }
+          onPageChange={(_, page) => show(withParam(params, 'page', page + 1))}
           onRowsPerPageChange={e =>
-            setParams(prev => withParam(prev, 'pageSize', e.target.value))
+            show(withParam(params, 'pageSize', e.target.value))
           }
         />
       </Paper>
@@ -155,7 +171,8 @@ export function CompliancePortfolioPage() {
       >
         <PortfolioFilters
           view={view}
-          facets={value?.facets}
+          facets={facets}
+          groupTitles={groupTitles}
           onChange={setFilter}
         />
         <DownloadCsvButton
@@ -190,9 +207,14 @@ export function CompliancePortfolioPage() {
         )}
       {value && (
         <Typography variant="body2" color="text.secondary" aria-live="polite">
-          {value.totalCount} services
-          {filters.length ? ` matching ${filters.join(', ')}` : ''} — computed{' '}
-          {new Date(value.generatedAt).toLocaleString()}
+          {value.totalCount} {value.totalCount === 1 ? 'service' : 'services'}
+          {filters.length ? ` matching ${filters.join(', ')}` : ''}
+          {/* generatedAt is the oldest summary's computation: say so, or a review recorded
+              since would look newer than the verdicts it was made on. */}
+          {value.totalCount > 0 &&
+            ` — oldest verdict computed ${new Date(
+              value.generatedAt,
+            ).toLocaleString()}`}
         </Typography>
       )}
       {body}

@@ -5,8 +5,14 @@ import Stack from '@mui/material/Stack';
 import type { PortfolioQuery } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { useState } from 'react';
 import { squadInsightsApiRef } from '../../api';
-import { csvFileName, downloadCsv, errorMessage } from '../common';
-import { fetchAllRows, portfolioCsv } from './portfolioCsv';
+import {
+  csvFileName,
+  downloadCsv,
+  entityTitles,
+  errorMessage,
+  useEntityPresentationApi,
+} from '../common';
+import { fetchAllRows, groupRefs, portfolioCsv } from './portfolioCsv';
 
 /** Downloads every row of the current view (all pages, not just this one) as CSV. */
 export function DownloadCsvButton(props: {
@@ -15,6 +21,7 @@ export function DownloadCsvButton(props: {
 }) {
   const { query, disabled } = props;
   const api = useApi(squadInsightsApiRef);
+  const presentation = useEntityPresentationApi();
   const [progress, setProgress] = useState<string>();
   const [error, setError] = useState<Error>();
 
@@ -28,7 +35,9 @@ export function DownloadCsvButton(props: {
         (fetched, total) =>
           setProgress(`Preparing CSV (${fetched} of ${total})…`),
       );
-      downloadCsv(csvFileName('compliance-review'), portfolioCsv(rows));
+      // A few dozen squads and tribes at most, resolved once each (and cached by the API).
+      const titles = await entityTitles(groupRefs(rows), presentation);
+      downloadCsv(csvFileName('compliance-review'), portfolioCsv(rows, titles));
     } catch (e) {
       setError(e as Error);
     } finally {

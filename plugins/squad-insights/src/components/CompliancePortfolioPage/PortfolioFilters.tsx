@@ -106,11 +106,13 @@ function SearchField(props: {
 export function PortfolioFilters(props: {
   view: PortfolioView;
   facets?: PortfolioResponse['facets'];
+  /** Display names of the tribes and squads, by ref; a missing one shows as its ref. */
+  groupTitles: ReadonlyMap<string, string>;
   onChange: (key: PortfolioFilterKey, value: string) => void;
 }) {
-  const { view, facets, onChange } = props;
+  const { view, facets, groupTitles, onChange } = props;
   const refOptions = (refs: string[] = []) =>
-    refs.map(r => ({ value: r, label: shortRef(r) }));
+    refs.map(r => ({ value: r, label: groupTitles.get(r) ?? shortRef(r) }));
   return (
     <Stack
       direction="row"

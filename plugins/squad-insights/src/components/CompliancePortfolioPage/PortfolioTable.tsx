@@ -1,108 +1,124 @@
-import Chip from '@mui/material/Chip';
+import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import Skeleton from '@mui/material/Skeleton';
-import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import Typography from '@mui/material/Typography';
 import type {
   PortfolioRow,
   PortfolioSortField,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { memo } from 'react';
-import {
-  AppLink,
-  isoDay,
-  shortRef,
-  StatusChip,
-  useComplianceTabLink,
-} from '../common';
+import { memo, useMemo } from 'react';
+import { Link } from 'react-router-dom';
+import { isoDay, shortRef, useComplianceTabLink } from '../common';
+import { FrameworkChips } from './FrameworkChips';
+import { CLASSES, portfolioTableStyles } from './portfolioTableStyles';
 
 // Backstage's `Table` (material-table) sorts, filters and pages in the browser over every row
 // it is given, and is heavy to mount. The portfolio can hold thousands of services, so the
-// backend pages, filters and sorts, and this plain MUI table renders only the page on screen.
+// backend pages, filters and sorts, and this table renders only the page on screen: MUI cells
+// in the header, plain markup styled once on the table in the body (portfolioTableStyles.ts).
 
-type Column = { label: string; sort?: PortfolioSortField; numeric?: boolean };
+type Column = {
+  label: string;
+  sort?: PortfolioSortField;
+  numeric?: boolean;
+  /** Room the column needs to keep its rows low (a service's framework chips on one line or two). */
+  minWidth?: number;
+};
 
 const COLUMNS: Column[] = [
   { label: 'Service', sort: 'service' },
   { label: 'Tribe', sort: 'tribe' },
   { label: 'Squad', sort: 'squad' },
   { label: 'Status', sort: 'status' },
-  { label: 'Frameworks' },
+  { label: 'Frameworks', minWidth: 200 },
   { label: 'Failing checks', sort: 'failingChecks', numeric: true },
   { label: 'Waivers expiring', sort: 'nextWaiverExpiry' },
   { label: 'Last review', sort: 'lastReviewAt' },
 ];
 
+/** A squad or tribe as the row shows it: its display name, linking to its group page. */
+type GroupCell = { title: string; href: string };
+
+const STATUS_LABELS = {
+  compliant: 'Compliant',
+  failing: 'Failing',
+  unknown: 'Unknown',
+} as const;
+
+function GroupLink(props: { group?: GroupCell }) {
+  const { group } = props;
+  return group ? (
+    <Link className={CLASSES.link} to={group.href}>
+      {group.title}
+    </Link>
+  ) : (
+    <>—</>
+  );
+}
+
 const PortfolioTableRow = memo(function ServiceRow(props: {
   row: PortfolioRow;
   href: string;
+  tribe?: GroupCell;
+  squad?: GroupCell;
 }) {
-  const { row, href } = props;
+  const { row, href, tribe, squad } = props;
   return (
-    <TableRow hover>
-      <TableCell component="th" scope="row">
-        <Stack direction="row" spacing={1} alignItems="center">
-          <AppLink to={href}>{row.title ?? row.name}</AppLink>
-          {row.stale && (
-            <Chip
-              size="small"
-              color="warning"
-              variant="outlined"
-              label="stale"
-              title="An input of this verdict is stale; checks that depend on it count as unknown."
-            />
-          )}
-        </Stack>
-      </TableCell>
-      <TableCell>{row.tribe ? shortRef(row.tribe) : '—'}</TableCell>
-      <TableCell>{row.squad ? shortRef(row.squad) : '—'}</TableCell>
-      <TableCell>
-        <StatusChip status={row.status} />
-      </TableCell>
-      <TableCell>
-        <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
-          {row.frameworks.map(f => (
-            <StatusChip
-              key={f.id}
-              status={f.status}
-              label={f.title}
-              title={f.failed > 0 ? `${f.failed} failing checks` : undefined}
-            />
-          ))}
-        </Stack>
-      </TableCell>
-      <TableCell align="right">{row.failingChecks}</TableCell>
-      <TableCell>
+    <tr>
+      <th scope="row">
+        <Link className={CLASSES.link} to={href}>
+          {row.title ?? row.name}
+        </Link>
+        {row.stale && (
+          <span
+            className={`${CLASSES.chip} ${CLASSES.stale}`}
+            title="An input of this verdict is stale; checks that depend on it count as unknown."
+          >
+            stale
+          </span>
+        )}
+      </th>
+      <td>
+        <GroupLink group={tribe} />
+      </td>
+      <td>
+        <GroupLink group={squad} />
+      </td>
+      <td>
+        <span className={`${CLASSES.chip} ${CLASSES[row.status]}`}>
+          {STATUS_LABELS[row.status]}
+        </span>
+      </td>
+      <td>
+        <FrameworkChips frameworks={row.frameworks} />
+      </td>
+      <td className={CLASSES.numeric}>{row.failingChecks}</td>
+      <td>
         {row.waivers.expiringSoon > 0
           ? `${row.waivers.expiringSoon}, next ${isoDay(
               row.waivers.nextExpiry,
             )}`
           : '—'}
-      </TableCell>
-      <TableCell>
+      </td>
+      <td>
         {row.lastReview ? (
           <>
             {isoDay(row.lastReview.at)} by {shortRef(row.lastReview.reviewer)}
-            <Typography
-              variant="caption"
-              display="block"
-              color="text.secondary"
-            >
+            <span className={CLASSES.caption}>
               {row.lastReview.decision === 'approved'
                 ? 'approved'
                 : 'changes requested'}
-            </Typography>
+            </span>
           </>
         ) : (
           'never'
         )}
-      </TableCell>
-    </TableRow>
+      </td>
+    </tr>
   );
 });
 
@@ -113,17 +129,50 @@ export function PortfolioTable(props: {
   sort?: PortfolioSortField;
   order?: 'asc' | 'desc';
   onSort: (field: PortfolioSortField) => void;
+  /** Display names of squads and tribes by ref; a missing one shows as its ref. */
+  groupTitles: ReadonlyMap<string, string>;
 }) {
-  const { rows, skeletonRows, sort, order = 'asc', onSort } = props;
+  const {
+    rows,
+    skeletonRows,
+    sort,
+    order = 'asc',
+    onSort,
+    groupTitles,
+  } = props;
   const complianceTab = useComplianceTabLink();
+  const entityLink = useEntityRefLink();
+  // One cell value per group, so an unchanged row keeps equal props and skips rendering.
+  const groups = useMemo(() => {
+    const cache = new Map<string, GroupCell>();
+    return (ref?: string): GroupCell | undefined => {
+      if (!ref) return undefined;
+      let cell = cache.get(ref);
+      if (!cell) {
+        cell = {
+          title: groupTitles.get(ref) ?? shortRef(ref),
+          href: entityLink(ref),
+        };
+        cache.set(ref, cell);
+      }
+      return cell;
+    };
+  }, [groupTitles, entityLink]);
   return (
-    <Table size="small" aria-label="Compliance portfolio" aria-busy={!rows}>
+    <Table
+      size="small"
+      aria-label="Compliance portfolio"
+      aria-busy={!rows}
+      sx={portfolioTableStyles}
+    >
       <TableHead>
         <TableRow>
           {COLUMNS.map(c => (
             <TableCell
               key={c.label}
               align={c.numeric ? 'right' : 'left'}
+              // The header fits its label; it never breaks inside a word.
+              sx={{ whiteSpace: 'nowrap', minWidth: c.minWidth }}
               sortDirection={c.sort && c.sort === sort ? order : false}
             >
               {c.sort ? (
@@ -148,6 +197,8 @@ export function PortfolioTable(props: {
                 key={row.entityRef}
                 row={row}
                 href={complianceTab(row.entityRef)}
+                tribe={groups(row.tribe)}
+                squad={groups(row.squad)}
               />
             ))
           : Array.from({ length: skeletonRows }, (_, i) => (

@@ -10,7 +10,9 @@ const HEADER = [
   'Service',
   'Title',
   'Tribe',
+  'Tribe name',
   'Squad',
+  'Squad name',
   'Status',
   'Score',
   'Failing checks',
@@ -24,12 +26,18 @@ const HEADER = [
   'Stale',
 ];
 
-function csvRow(row: PortfolioRow): CsvValue[] {
+function csvRow(
+  row: PortfolioRow,
+  groupTitles: ReadonlyMap<string, string>,
+): CsvValue[] {
+  const title = (ref?: string) => ref && groupTitles.get(ref);
   return [
     row.entityRef,
     row.title ?? row.name,
     row.tribe,
+    title(row.tribe),
     row.squad,
+    title(row.squad),
     row.status,
     row.score === null ? '' : Math.round(row.score * 100),
     row.failingChecks,
@@ -45,9 +53,28 @@ function csvRow(row: PortfolioRow): CsvValue[] {
   ];
 }
 
-/** The portfolio rows as CSV, one line a service. */
-export function portfolioCsv(rows: PortfolioRow[]): string {
-  return toCsv(HEADER, rows.map(csvRow));
+/**
+ * The portfolio rows as CSV, one line a service. Tribe and squad come as refs, which other
+ * tools can join on, and as the display names in `groupTitles` (empty cells where missing).
+ */
+export function portfolioCsv(
+  rows: PortfolioRow[],
+  groupTitles: ReadonlyMap<string, string> = new Map(),
+): string {
+  return toCsv(
+    HEADER,
+    rows.map(row => csvRow(row, groupTitles)),
+  );
+}
+
+/** The squads and tribes the rows name, once each. */
+export function groupRefs(rows: PortfolioRow[]): Set<string> {
+  const refs = new Set<string>();
+  for (const row of rows) {
+    if (row.tribe) refs.add(row.tribe);
+    if (row.squad) refs.add(row.squad);
+  }
+  return refs;
 }
 
 /**

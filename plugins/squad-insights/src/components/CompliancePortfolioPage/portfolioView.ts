@@ -169,10 +169,11 @@ export function withoutFilters(params: URLSearchParams): URLSearchParams {
 export function describeFilters(
   view: PortfolioView,
   frameworkTitle: (id: string) => string,
+  groupTitle: (ref: string) => string = shortRef,
 ): string[] {
   const parts: string[] = [];
-  if (view.tribe) parts.push(`tribe ${shortRef(view.tribe)}`);
-  if (view.squad) parts.push(`squad ${shortRef(view.squad)}`);
+  if (view.tribe) parts.push(`tribe ${groupTitle(view.tribe)}`);
+  if (view.squad) parts.push(`squad ${groupTitle(view.squad)}`);
   if (view.framework) parts.push(`framework ${frameworkTitle(view.framework)}`);
   if (view.status) parts.push(`status ${view.status}`);
   if (view.expiringWithinDays)

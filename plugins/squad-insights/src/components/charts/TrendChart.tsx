@@ -26,6 +26,12 @@ const num = (n: number, digits: number) =>
 export function trendSummary(points: TrendPoint[]): string {
   const first = points[0];
   const last = points[points.length - 1];
+  if (points.length === 1) {
+    return (
+      `Energy and emissions of 1 day, ${first.day}: ` +
+      `${num(first.kwhPerDay, 2)} kWh/day, ${num(first.co2eKgPerDay, 3)} kg CO2e/day.`
+    );
+  }
   return (
     `Energy and emissions per day over ${points.length} days, ${first.day} to ${last.day}: ` +
     `${num(first.kwhPerDay, 2)} to ${num(last.kwhPerDay, 2)} kWh/day, ` +
@@ -43,6 +49,8 @@ export function TrendChart(props: { points: TrendPoint[]; width?: number; height
   const { points, width, height = 280 } = props;
   const theme = useTheme();
   const axis = { fill: theme.palette.text.secondary, fontSize: 12 };
+  // A line needs two days; until there are two, each series shows its one day as a dot.
+  const dot = points.length === 1;
   const chart = (
     <LineChart data={points} width={width} height={width ? height : undefined} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
       <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
@@ -54,8 +62,8 @@ export function TrendChart(props: { points: TrendPoint[]; width?: number; height
         labelStyle={{ color: theme.palette.text.primary }}
       />
       <Legend wrapperStyle={{ color: theme.palette.text.primary }} />
-      <Line yAxisId="kwh" type="monotone" dataKey="kwhPerDay" name="kWh/day" stroke={theme.palette.primary.main} dot={false} isAnimationActive={false} />
-      <Line yAxisId="co2e" type="monotone" dataKey="co2eKgPerDay" name="kg CO2e/day" stroke={theme.palette.success.main} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
+      <Line yAxisId="kwh" type="monotone" dataKey="kwhPerDay" name="kWh/day" stroke={theme.palette.primary.main} dot={dot} isAnimationActive={false} />
+      <Line yAxisId="co2e" type="monotone" dataKey="co2eKgPerDay" name="kg CO2e/day" stroke={theme.palette.success.main} strokeDasharray="6 3" dot={dot} isAnimationActive={false} />
     </LineChart>
   );
   const summary = trendSummary(points);

@@ -8,3 +8,8 @@ export { useComplianceTabLink } from './useComplianceTabLink';
 export { AppLink } from './AppLink';
 export { AsyncView, LoadFailure, isNotFound } from './LoadFailure';
 export type { RetryableState } from './LoadFailure';
+export {
+  entityTitles,
+  useEntityTitles,
+  useEntityPresentationApi,
+} from './entityTitles';
