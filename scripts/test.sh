@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: type-check, the unit and integration tests of all packages (database
+# Runs every test: type-check, lint, the unit and integration tests of all packages (database
 # code on SQLite and on the PostgreSQL at 127.0.0.1:5432), then the browser smoke test that
 # starts the portal and drives it in headless Chromium. Sets up what it needs first.
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
@@ -13,6 +13,9 @@ export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DA
 
 si_log "type-checking"
 si_yarn tsc
+
+si_log "linting (Backstage's ESLint rules, e.g. every import declared in its package.json)"
+si_yarn backstage-cli repo lint
 
 si_log "unit and integration tests"
 CI=true si_yarn backstage-cli repo test "$@"
