@@ -152,6 +152,22 @@ try {
   });
 
   await check(
+    'Create offers the squad microservice template and opens its form',
+    async () => {
+      await page.goto(`${appUrl}/create`);
+      await page.getByText('Squad microservice').first().waitFor();
+      await page.screenshot({ path: resolve(outDir, 'create.png'), fullPage: true });
+      // The template's own card: choosing it opens the first step of its form.
+      await page.getByRole('button', { name: /choose/i }).first().click();
+      await page.getByText('What this template creates').first().waitFor();
+      await page.screenshot({
+        path: resolve(outDir, 'squad-microservice-form.png'),
+        fullPage: true,
+      });
+    },
+  );
+
+  await check(
     'the Sustainability tab shows the footprint of a demo service',
     async () => {
       await page.goto(
