@@ -159,7 +159,11 @@ try {
       await page.screenshot({ path: resolve(outDir, 'create.png'), fullPage: true });
       // The template's own card: choosing it opens the first step of its form.
       await page.getByRole('button', { name: /choose/i }).first().click();
-      await page.getByText('What this template creates').first().waitFor();
+      // Its steps as the template defines them, and the first step's first field.
+      for (const step of ['Ownership', 'Data and compliance', 'Repositories']) {
+        await page.getByText(step, { exact: true }).first().waitFor();
+      }
+      await page.getByLabel(/^Name/).first().waitFor();
       await page.screenshot({
         path: resolve(outDir, 'squad-microservice-form.png'),
         fullPage: true,
