@@ -6,8 +6,10 @@ import type { ConsulRead, ConsulReadOptions, ConsulServiceView } from './types';
 
 /**
  * Tuning of a blocking-query watch. Defaults: `waitMs` 30 s (under the 60 s idle timeout of
- * common load balancers), backoff 500 ms doubling to 30 s, rate limit burst 2 then one request
- * per 15 s (the pace Consul's docs suggest once results churn).
+ * common load balancers), backoff 500 ms doubling to 30 s, rate limit burst 3 then one request
+ * per 4 s: Consul's docs ask for a rate limit once results churn, and 4 s keeps a change
+ * visible within 5 s even while a service flaps (a quiet service uses no tokens: one blocking
+ * request per 30 s).
  *
  * @public
  */
@@ -42,7 +44,7 @@ export interface ConsulWatch {
  * - an index of 0 or none: a Consul bug; the docs make the next index at least 1 so the next
  *   request really blocks, and we also back off so a server that keeps answering 0 at once
  *   cannot make us spin;
- * - a request loop rate-limited by a token bucket (burst 2), not a sleep per round;
+ * - a request loop rate-limited by a token bucket (burst 3), not a sleep per round;
  * - errors back off exponentially with jitter up to the cap, then retry with the same index;
  *   a 400 also resets the index to 0 (Consul's answer to an index it cannot use, which
  *   retrying would repeat forever).
@@ -72,7 +74,7 @@ export function watchBlocking<T>(
     maxMs: options.backoff?.maxMs ?? 30_000,
     random: options.random ?? Math.random,
   };
-  const bucket = new TokenBucket(options.rateLimit?.burst ?? 2, options.rateLimit?.intervalMs ?? 15_000);
+  const bucket = new TokenBucket(options.rateLimit?.burst ?? 3, options.rateLimit?.intervalMs ?? 4_000);
 
   async function loop() {
     let index = 0;
