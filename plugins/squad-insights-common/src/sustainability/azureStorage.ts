@@ -167,31 +167,5 @@ export function readAzureStorage(
       replicationKey: RF[key] ? key : 'STORAGE_LRS',
     });
   }
-  for (const f of findAll(inventories, 'azurerm_storage_account')) {
-    const given = sizes[f.instance.address];
-    if (given === undefined) {
-      notEstimated.push({
-        address: f.instance.address,
-        component: 'storage',
-        reason: 'stored data volume is not in the state',
-      });
-      continue;
-    }
-    // CCF: meters with LRS/ZRS/GRS/GZRS are SSD (STORAGE_USAGE_TYPES); RA-GRS keeps 6 copies.
-    const replication = (str(f.a, 'account_replication_type') ?? 'LRS').replace(
-      /^RA/,
-      '',
-    );
-    const key = `STORAGE_${replication}`;
-    out.push({
-      address: f.instance.address,
-      cloud: 'azure',
-      medium: 'SSD',
-      gigabytes: given,
-      region: ctx.regionOf(azureRegionOf(f)),
-      replicationFactor: RF[key] ?? RF.STORAGE_LRS,
-      replicationKey: RF[key] ? key : 'STORAGE_LRS',
-    });
-  }
   return out;
 }
