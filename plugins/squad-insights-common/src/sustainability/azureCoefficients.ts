@@ -1,5 +1,5 @@
 import ccfAzureJson from './data/ccf-azure.json';
-import { own, ProcessorTables } from './coefficients';
+import { CcfCloudConstants, CcfSource, own, ProcessorTables } from './coefficients';
 import type { CcfMachineSpec } from './types';
 
 /** One VM size as CCF's VirtualMachineTypes.ts lists it. @public */
@@ -15,25 +15,11 @@ export interface CcfAzureVmType {
 }
 
 /** The shape of `data/ccf-azure.json`, generated from CCF's published Azure package. @public */
-export interface CcfAzureData extends ProcessorTables {
-  source: {
-    repository: string;
-    commit: string;
-    package: string;
-    licence: string;
-    files: string[];
-    note: string;
-  };
+export interface CcfAzureData extends ProcessorTables, CcfCloudConstants {
+  source: CcfSource & { package: string };
   pue: number;
-  defaultCpuUtilizationPct: number;
   memoryGbPerChipByProcessor: Record<string, number>;
   memoryGbPerChipAvg: number;
-  memoryCoefficient: number;
-  ssdCoefficient: number;
-  hddCoefficient: number;
-  networkingCoefficient: number;
-  serverLifespanHours: number;
-  replicationFactors: Record<string, number>;
   /** t CO2e/kWh by CCF's region name (`westeurope`); `Unknown` is CCF's average. */
   emissionsFactors: Record<string, number>;
   /** Every spelling CCF accepts for a region (lower case, no spaces) → CCF's name. */

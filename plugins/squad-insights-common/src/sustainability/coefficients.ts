@@ -13,23 +13,19 @@ export interface CcfInstanceType {
   burstableBaselinePct: number | null;
 }
 
-/** The shape of `data/ccf-aws.json`, extracted verbatim from CCF. @public */
-export interface CcfAwsData {
-  source: {
-    repository: string;
-    commit: string;
-    licence: string;
-    files: string[];
-    note: string;
-  };
-  pue: number;
+/** Where a cloud's CCF numbers were taken from. @public */
+export interface CcfSource {
+  repository: string;
+  commit: string;
+  licence: string;
+  files: string[];
+  note: string;
+}
+
+/** The constants CCF defines alike for every cloud (units as in {@link CcfAwsData}). @public */
+export interface CcfCloudConstants {
+  source: CcfSource;
   defaultCpuUtilizationPct: number;
-  minWattsAvg: number;
-  maxWattsAvg: number;
-  minWattsByProcessor: Record<string, number>;
-  maxWattsByProcessor: Record<string, number>;
-  memoryGbPerChipByProcessor: Record<string, number>;
-  memoryGbPerChipAvg: number;
   /** kWh per GB-hour. */
   memoryCoefficient: number;
   /** Wh per TB-hour. */
@@ -39,6 +35,19 @@ export interface CcfAwsData {
   networkingCoefficient: number;
   serverLifespanHours: number;
   replicationFactors: Record<string, number>;
+  /** Metric tonnes CO2e per kWh by CCF's region name. */
+  emissionsFactors: Record<string, number>;
+}
+
+/** The shape of `data/ccf-aws.json`, extracted verbatim from CCF. @public */
+export interface CcfAwsData extends CcfCloudConstants {
+  pue: number;
+  minWattsAvg: number;
+  maxWattsAvg: number;
+  minWattsByProcessor: Record<string, number>;
+  maxWattsByProcessor: Record<string, number>;
+  memoryGbPerChipByProcessor: Record<string, number>;
+  memoryGbPerChipAvg: number;
   /** Metric tonnes CO2e per kWh; `unknown` is CCF's average. */
   emissionsFactors: Record<string, number>;
   rdsVcpu: Record<string, number>;

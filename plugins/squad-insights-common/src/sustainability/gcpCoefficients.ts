@@ -1,31 +1,17 @@
 import ccfGcpJson from './data/ccf-gcp.json';
-import { own } from './coefficients';
+import { CcfCloudConstants, own } from './coefficients';
 import type { CcfMachineSpec } from './types';
 
 /** The shape of `data/ccf-gcp.json`, copied verbatim from CCF's GCP package. @public */
-export interface CcfGcpData {
-  source: {
-    repository: string;
-    commit: string;
-    licence: string;
-    files: string[];
-    note: string;
-  };
+export interface CcfGcpData extends CcfCloudConstants {
   pueAvg: number;
   /** CCF's trailing-twelve-month PUE of the regions Google publishes one for. */
   pueByRegion: Record<string, number>;
-  defaultCpuUtilizationPct: number;
   /** GCP's fall-backs are medians, not averages (MIN/MAX_WATTS_MEDIAN). */
   minWattsMedian: number;
   maxWattsMedian: number;
   minWattsByProcessor: Record<string, number>;
   maxWattsByProcessor: Record<string, number>;
-  memoryCoefficient: number;
-  ssdCoefficient: number;
-  hddCoefficient: number;
-  networkingCoefficient: number;
-  serverLifespanHours: number;
-  replicationFactors: Record<string, number>;
   dualRegions: string[];
   multiRegions: string[];
   /** Google's grid factors, t CO2e/kWh: CCF's default. */

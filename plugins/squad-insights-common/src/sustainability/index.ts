@@ -29,6 +29,8 @@ export {
 } from './coefficients';
 export type {
   CcfAwsData,
+  CcfCloudConstants,
+  CcfSource,
   CcfInstanceType,
   ProcessorCoefficients,
   ProcessorTables,
