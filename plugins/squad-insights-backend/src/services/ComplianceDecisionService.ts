@@ -28,6 +28,19 @@ export type WaiverView = Omit<StoredWaiver, 'grantedAt' | 'expiresAt' | 'revoked
   status: 'active' | 'expired' | 'revoked';
 };
 
+/** What the service works with. */
+interface DecisionDeps {
+  catalog: typeof catalogServiceRef.T;
+  auth: AuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  userInfo: UserInfoService;
+  store: ComplianceStore;
+  compliance: ComplianceService;
+  allowSelfWaivers: boolean;
+  separationOfDutiesScope?: SeparationOfDutiesScope;
+}
+
 /**
  * Human compliance decisions: waivers (granted and revoked, never deleted) and reviews (with
  * the results judged, frozen). Each is permission-checked and recorded as an audit event.
@@ -35,33 +48,12 @@ export type WaiverView = Omit<StoredWaiver, 'grantedAt' | 'expiresAt' | 'revoked
  * @public
  */
 export class ComplianceDecisionService {
-  static create(options: {
-    catalog: typeof catalogServiceRef.T;
-    auth: AuthService;
-    permissions: PermissionsService;
-    auditor: AuditorService;
-    userInfo: UserInfoService;
-    store: ComplianceStore;
-    compliance: ComplianceService;
-    allowSelfWaivers: boolean;
-    separationOfDutiesScope?: SeparationOfDutiesScope;
-    now?: () => Date;
-  }) {
+  static create(options: DecisionDeps & { now?: () => Date }) {
     return new ComplianceDecisionService(options, options.now ?? (() => new Date()));
   }
 
   private constructor(
-    private readonly deps: {
-      catalog: typeof catalogServiceRef.T;
-      auth: AuthService;
-      permissions: PermissionsService;
-      auditor: AuditorService;
-      userInfo: UserInfoService;
-      store: ComplianceStore;
-      compliance: ComplianceService;
-      allowSelfWaivers: boolean;
-      separationOfDutiesScope?: SeparationOfDutiesScope;
-    },
+    private readonly deps: DecisionDeps,
     private readonly now: () => Date,
   ) {}
 

@@ -29,6 +29,16 @@ export interface EntityFacts {
   problems: string[];
 }
 
+/** What the service works with. */
+interface FactsDeps {
+  catalog: typeof catalogServiceRef.T;
+  reader: Pick<TerraformStateReader, 'resolve'>;
+  store: FactsStore;
+  ingester: StateIngester;
+  staleAfterSeconds: number;
+  consulEnabled?: boolean;
+}
+
 /**
  * Answers what is known about an entity, with each fact's freshness. It answers from
  * storage, so a source fault never turns into an error here: the last good facts are
@@ -37,27 +47,12 @@ export interface EntityFacts {
  * @public
  */
 export class FactsService {
-  static create(options: {
-    catalog: typeof catalogServiceRef.T;
-    reader: Pick<TerraformStateReader, 'resolve'>;
-    store: FactsStore;
-    ingester: StateIngester;
-    staleAfterSeconds: number;
-    consulEnabled?: boolean;
-    now?: () => Date;
-  }) {
+  static create(options: FactsDeps & { now?: () => Date }) {
     return new FactsService(options, options.now ?? (() => new Date()));
   }
 
   private constructor(
-    private readonly options: {
-      catalog: typeof catalogServiceRef.T;
-      reader: Pick<TerraformStateReader, 'resolve'>;
-      store: FactsStore;
-      ingester: StateIngester;
-      staleAfterSeconds: number;
-      consulEnabled?: boolean;
-    },
+    private readonly options: FactsDeps,
     private readonly now: () => Date,
   ) {}
 
