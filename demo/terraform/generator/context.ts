@@ -7,7 +7,7 @@ import { AddResource, Ref, StateBuilder } from './state';
 const LAST_CHANGE = '2025-06-30T16:00:00Z';
 
 export type AddSpec = AddResource & {
-  /** Adds the squad-model tags as `tags` and `tags_all`. */
+  /** Tags the resource as the services' Terraform does (see {@link ServiceContext.add}). */
   tagged?: boolean;
   extraTags?: Record<string, string>;
 };
@@ -29,31 +29,55 @@ export class ServiceContext {
     return this.profile.deviations ?? {};
   }
 
-  /** The tags every taggable resource of the service carries. */
-  baseTags(): Record<string, string> {
+  /**
+   * The organisation's tag block (the design document's eleven tags, display names as values),
+   * which the stacks set as the AWS provider's `default_tags`.
+   */
+  defaultTags(): Record<string, string> {
+    const names = this.svc.displayNames;
     return {
-      team: this.svc.squad,
-      tribe: this.svc.tribe,
-      service: this.svc.name,
-      'data-classification': this.svc.classification,
-      compliance: this.svc.compliance.join(':'),
-      environment: 'production',
-      'managed-by': 'terraform',
+      Squad: names.squad,
+      Tribe: names.tribe,
+      Chapter: names.chapter,
+      Guild: names.guild,
+      BusinessCapability: names.businessCapability,
+      DataClassification: this.svc.classification,
+      ComplianceRequirements: this.svc.compliance.join(','),
+      Country: 'Sweden',
+      Organization: names.organization,
+      Environment: 'production',
+      ManagedBy: 'Terraform',
     };
   }
 
+  /**
+   * `tags` and `tags_all` of a taggable resource as the AWS provider (v5) writes them: `tags`
+   * is what the configuration sets on the resource, `tags_all` is that merged over the
+   * provider's `default_tags`. The stacks' modules pass the tag block to their resources as well
+   * (the design's `tags` input), so module resources have it in both; root-module resources set
+   * only their own tags and carry the block through `tags_all` alone. A deviation's overrides
+   * apply to both, as a resource that really lost or changed a tag shows it.
+   */
   tagsFor(
     address: string,
+    inModule: boolean,
     extra: Record<string, string> = {},
-  ): Record<string, string> {
-    const tags: Record<string, string> = { ...this.baseTags(), ...extra };
+  ): { tags: Record<string, string>; tags_all: Record<string, string> } {
+    const own: Record<string, string> = {
+      ...(inModule ? this.defaultTags() : {}),
+      Service: this.svc.name,
+      ...extra,
+    };
+    const all: Record<string, string> = { ...this.defaultTags(), ...own };
     for (const [key, value] of Object.entries(
       this.deviations.tagOverrides?.[address] ?? {},
     )) {
-      if (value === null) delete tags[key];
-      else tags[key] = value;
+      for (const tags of [own, all]) {
+        if (value === null) delete tags[key];
+        else tags[key] = value;
+      }
     }
-    return tags;
+    return { tags: own, tags_all: all };
   }
 
   add(spec: AddSpec): Ref {
@@ -62,11 +86,9 @@ export class ServiceContext {
       const address = `${spec.module ? `${spec.module}.` : ''}${spec.type}.${
         spec.name
       }`;
-      const tags = this.tagsFor(address, extraTags);
       resource.attributes = {
         ...resource.attributes,
-        tags,
-        tags_all: { ...tags },
+        ...this.tagsFor(address, !!spec.module, extraTags),
       };
     }
     return this.state.add(resource);

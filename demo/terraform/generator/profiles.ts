@@ -121,10 +121,10 @@ export const PROFILES: Record<string, ServiceProfile> = {
     deviations: {
       // Ownership drift: resources taken over from the playlist squad still carry its tag.
       tagOverrides: {
-        'module.database.aws_dynamodb_table.mixes': { team: 'playlist-squad' },
-        'module.service.aws_ecs_service.this': { team: 'playlist-squad' },
+        'module.database.aws_dynamodb_table.mixes': { Squad: 'Playlist Squad' },
+        'module.service.aws_ecs_service.this': { Squad: 'Playlist Squad' },
         'module.service.aws_ecs_task_definition.this': {
-          team: 'playlist-squad',
+          Squad: 'Playlist Squad',
         },
       },
     },
@@ -161,8 +161,8 @@ export const PROFILES: Record<string, ServiceProfile> = {
     redis: { nodeType: 'cache.r7g.large' },
     scaling: { desired: 3 },
     deviations: {
-      // Missing tag: the data bucket has no `team` tag.
-      tagOverrides: { 'module.storage.aws_s3_bucket.data': { team: null } },
+      // Missing tag: the data bucket has no `Squad` tag.
+      tagOverrides: { 'module.storage.aws_s3_bucket.data': { Squad: null } },
     },
   },
   'payment-processing': {

@@ -28,7 +28,11 @@ export const scaffolderModuleSquad = createBackendModule({
       async init({ scaffolderActions, config, catalog }) {
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolderActions.addActions(
-          createResolveOwnershipAction({ catalog }),
+          createResolveOwnershipAction({
+            catalog,
+            // The name the portal expects in the Organization tag.
+            organizationName: config.getOptionalString('organization.name'),
+          }),
           // The policy the portal judges services by (default + app-config overrides), so a
           // new service is created with exactly the settings its compliance checks expect.
           createComplianceProfileAction({ policy: readCompliancePolicy(config) }),

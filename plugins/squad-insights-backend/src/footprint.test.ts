@@ -38,16 +38,25 @@ const entities = [
   group('commerce-tribe', 'tribe'),
   group('payments-squad', 'squad', 'commerce-tribe'),
   group('subscriptions-squad', 'squad', 'commerce-tribe'),
+  { ...group('backend-engineering-chapter', 'chapter'), metadata: { name: 'backend-engineering-chapter', namespace: 'default', title: 'Backend Engineering' } },
+  group('frontend-engineering-chapter', 'chapter'),
+  group('security-engineering-guild', 'guild'),
+  // Annotations name chapters and guilds as people write them, by title or without the type.
   component('payment-processing', 'payments-squad', {
     'squad-insights.io/terraform-state': 'demo:payment-processing/terraform.tfstate',
     'squad-insights.io/criticality': 'critical',
+    'squad-insights.io/chapter': 'Backend Engineering',
+    'squad-insights.io/guild': 'Security Engineering',
   }),
   component('subscription-billing', 'subscriptions-squad', {
     'squad-insights.io/terraform-state': 'demo:subscription-billing/terraform.tfstate',
+    'squad-insights.io/chapter': 'backend-engineering-chapter',
   }),
   // Names a state that was never read: unknown, never zero.
   component('ledger-export', 'payments-squad', {
     'squad-insights.io/terraform-state': 'demo:ledger-export/terraform.tfstate',
+    'squad-insights.io/chapter': 'Frontend_Engineering',
+    'squad-insights.io/guild': 'security-engineering-guild',
   }),
 ];
 
@@ -178,6 +187,37 @@ describe('footprint API', () => {
     const squad = await request(server).get('/api/squad-insights/groups/default/payments-squad/footprint').expect(200);
     expect(squad.body.rollup.services).toEqual(['component:default/payment-processing']);
     expect(squad.body.rollup.co2eKgPerDay).toBeCloseTo(services[0].co2eKgPerDay, 6);
+  });
+
+  it('rolls a chapter and a guild up from the services whose annotations name them, by owning squad', async () => {
+    const server = await start();
+    const footprint = async (name: string) =>
+      (await request(server).get(`/api/squad-insights/groups/default/${name}/footprint`).expect(200)).body;
+    const tribe = await footprint('commerce-tribe');
+    const chapter = await footprint('backend-engineering-chapter');
+    expect(chapter.type).toBe('chapter');
+    expect(chapter.services.map((r: any) => r.entityRef).sort()).toEqual([
+      'component:default/payment-processing',
+      'component:default/subscription-billing',
+    ]);
+    // Both services are the whole known part of the commerce tribe, so the totals agree.
+    expect(chapter.rollup.co2eKgPerDay).toBeCloseTo(tribe.rollup.co2eKgPerDay, 6);
+    expect(chapter.byOwner.map((r: any) => r.name).sort()).toEqual([
+      'group:default/payments-squad',
+      'group:default/subscriptions-squad',
+    ]);
+    expect(chapter.unknownServices).toEqual([]);
+
+    const guild = await footprint('security-engineering-guild');
+    expect(guild.services.map((r: any) => [r.entityRef, r.owner])).toEqual([
+      ['component:default/payment-processing', 'group:default/payments-squad'],
+      ['component:default/ledger-export', 'group:default/payments-squad'],
+    ]);
+    expect(guild.unknownServices).toEqual(['component:default/ledger-export']);
+
+    const frontend = await footprint('frontend-engineering-chapter');
+    expect(frontend.services.map((r: any) => r.entityRef)).toEqual(['component:default/ledger-export']);
+    expect(frontend.rollup.services).toEqual([]);
   });
 
   it('answers 404 for an unknown group', async () => {

@@ -11,6 +11,7 @@ import {
   TerraformStateReader,
 } from '@squad-insights/backstage-plugin-squad-insights-node';
 import { ConsulIngester } from './ingestion/ConsulIngester';
+import { DatabaseAttestationStore } from './database/DatabaseAttestationStore';
 import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
 import { DatabaseComplianceSummaryStore } from './database/DatabaseComplianceSummaryStore';
 import { DatabaseFactsStore } from './database/DatabaseFactsStore';
@@ -20,6 +21,7 @@ import { CatalogScanner } from './ingestion/CatalogScanner';
 import { scheduleFactsIngestion } from './ingestion/scheduleFactsIngestion';
 import { StateIngester } from './ingestion/StateIngester';
 import { createRouter } from './router';
+import { AttestationService } from './services/AttestationService';
 import { ComplianceDecisionService } from './services/ComplianceDecisionService';
 import { CompliancePortfolioService } from './services/CompliancePortfolioService';
 import { readComplianceOptions } from './services/compliancePolicy';
@@ -31,6 +33,7 @@ import { GroupFootprintService } from './services/GroupFootprintService';
 import { PortfolioRefreshTriggers } from './services/portfolioRefreshTriggers';
 import { schedulePortfolioRefresh } from './services/schedulePortfolioRefresh';
 import { serviceProfileServiceRef } from './services/ServiceProfileService';
+import { CatalogGroupDirectory } from './services/CatalogGroupDirectory';
 import { readSustainabilityOptions } from './services/sustainabilityOptions';
 
 /**
@@ -115,11 +118,17 @@ export const squadInsightsPlugin = createBackendPlugin({
         });
 
         const complianceStore = await DatabaseComplianceStore.create({ database: deps.database });
+        // Written through the triggers, so an attestation refreshes the stored verdict at once.
+        const attestationStore = portfolioTriggers.attestations(
+          await DatabaseAttestationStore.create({ database: deps.database }),
+        );
         const compliance = ComplianceService.create({
           policy: complianceOptions.policy,
           facts,
           serviceProfile: deps.serviceProfile,
           store: complianceStore,
+          attestations: attestationStore,
+          groups: CatalogGroupDirectory.create({ catalog: deps.catalog, auth: deps.auth }),
         });
         const decisions = ComplianceDecisionService.create({
           catalog: deps.catalog,
@@ -163,6 +172,18 @@ export const squadInsightsPlugin = createBackendPlugin({
               results: summaries,
             }),
             decisions,
+            attestations: AttestationService.create({
+              catalog: deps.catalog,
+              auth: deps.auth,
+              permissions: deps.permissions,
+              auditor: deps.auditor,
+              userInfo: deps.userInfo,
+              store: attestationStore,
+              policy: complianceOptions.policy,
+              compliance,
+              allowSelfWaivers: complianceOptions.allowSelfWaivers,
+              separationOfDutiesScope: complianceOptions.separationOfDutiesScope,
+            }),
             portfolio,
           }),
         );

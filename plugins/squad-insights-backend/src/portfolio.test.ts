@@ -97,7 +97,14 @@ describe('compliance portfolio API', () => {
       });
       expect(row.status === 'failing').toBe(own.score.failed > 0);
       expect(row.frameworks.map(f => f.id)).toEqual(own.frameworks.filter(f => f.applies).map(f => f.id));
+      // Nobody attested anything yet: every attested check that applies awaits a reviewer.
+      const attested = own.checks.filter(c => c.attested);
+      expect({ ref: row.entityRef, attestations: row.attestations }).toEqual({
+        ref: row.entityRef,
+        attestations: { applicable: attested.length, current: 0, awaiting: attested.length, expired: 0 },
+      });
     }
+    expect(body.items.some(i => i.attestations.applicable > 0)).toBe(true);
     expect(body.facets.tribes).toEqual([
       'group:default/commerce-tribe',
       'group:default/content-tribe',
@@ -134,6 +141,38 @@ describe('compliance portfolio API', () => {
     expect(await get({ framework: 'NO_SUCH_FRAMEWORK' })).toEqual(expect.objectContaining({ items: [], totalCount: 0 }));
   });
 
+  it('filters by chapter and guild, the groups the services name in their annotations', async () => {
+    const named = (annotation: string) => {
+      const byGroup = new Map<string, string[]>();
+      for (const s of services) {
+        const value = s.metadata.annotations?.[`squad-insights.io/${annotation}`];
+        if (value) byGroup.set(`group:default/${value}`, [...(byGroup.get(`group:default/${value}`) ?? []), s.metadata.name]);
+      }
+      return byGroup;
+    };
+    const body = await get();
+    for (const [annotation, facet] of [['chapter', 'chapters'], ['guild', 'guilds']] as const) {
+      const expected = named(annotation);
+      expect(expected.size).toBeGreaterThan(1);
+      expect(body.facets[facet]).toEqual([...expected.keys()].sort());
+      for (const [groupRef, members] of expected) {
+        const filtered = await get({ [annotation]: groupRef, sort: 'service' });
+        expect({ groupRef, names: names(filtered) }).toEqual({ groupRef, names: members.sort() });
+        expect(filtered.items.every(i => i[annotation] === groupRef)).toBe(true);
+      }
+    }
+    const both = await get({ chapter: 'group:default/backend-engineering-chapter', guild: 'group:default/security-engineering-guild', sort: 'service' });
+    expect(names(both)).toEqual(
+      services
+        .filter(s => s.metadata.annotations?.['squad-insights.io/chapter'] === 'backend-engineering-chapter')
+        .filter(s => s.metadata.annotations?.['squad-insights.io/guild'] === 'security-engineering-guild')
+        .map(s => s.metadata.name)
+        .sort(),
+    );
+    expect(both.totalCount).toBeGreaterThan(0);
+    expect((await get({ guild: 'group:default/no-such-guild' })).totalCount).toBe(0);
+  });
+
   it('sorts with the entity ref breaking ties and pages', async () => {
     const all = await get({ sort: 'failingChecks', order: 'desc', limit: '1000' });
     const keys = all.items.map((i: PortfolioRow) => [-i.failingChecks, i.entityRef] as const);
@@ -144,12 +183,46 @@ describe('compliance portfolio API', () => {
     expect((await get()).limit).toBe(100);
   });
 
-  it('answers 400 naming the parameter for a bad limit, sort or status', async () => {
+  it('answers 400 naming the parameter for a bad limit, sort, status or attestation', async () => {
     const bad = async (query: Record<string, string>) =>
       (await request(server).get(PORTFOLIO).query(query).expect(400)).body.error.message as string;
     expect(await bad({ limit: '1001' })).toMatch(/limit.*1000/);
     expect(await bad({ sort: 'owner' })).toMatch(/sort.*service, squad, tribe, status, score, failingChecks, nextWaiverExpiry, lastReviewAt/);
     expect(await bad({ status: 'green' })).toMatch(/status.*compliant, failing, unknown/);
+    expect(await bad({ attestation: 'lapsed' })).toBe('attestation must be one of awaiting, expired, expiring; got "lapsed"');
+  });
+
+  it('counts an attestation in the row at once and filters by attestation state', async () => {
+    // payment-processing declares GDPR, so GDPR's erasure check applies and awaits a reviewer.
+    const ref = 'component:default/payment-processing';
+    const erasure = results.get(ref)!.checks.find(c => c.checkId === 'gdpr.erasure')!;
+    expect(erasure).toEqual(expect.objectContaining({ attested: true, status: 'unknown' }));
+    const before = (await get({ q: 'payment-processing' })).items[0];
+    const awaiting = (await get({ attestation: 'awaiting', limit: 1000 })).items.map(i => i.entityRef);
+    expect(awaiting).toContain(ref);
+    expect(await get({ attestation: 'expiring' })).toEqual(expect.objectContaining({ totalCount: 0 }));
+
+    const expiresAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    await request(server)
+      .post(`${entityPath('payment-processing')}/attestations`)
+      .set({ authorization: mockCredentials.user.header(REVIEWER) })
+      .send({
+        checkId: 'gdpr.erasure',
+        statement: 'The erase-customer job runs within 30 days of a request',
+        evidenceUrl: 'https://wiki.example.com/payments/gdpr-erasure',
+        expiresAt,
+      })
+      .expect(200);
+    const after = (await get({ q: 'payment-processing' })).items[0];
+    expect(after.attestations).toEqual({
+      applicable: before.attestations.applicable,
+      current: 1,
+      awaiting: before.attestations.awaiting - 1,
+      expired: 0,
+      nextExpiry: expiresAt,
+    });
+    expect((await get({ attestation: 'expiring' })).items.map(i => i.entityRef)).toEqual([ref]);
+    expect(await get({ attestation: 'expired' })).toEqual(expect.objectContaining({ totalCount: 0 }));
   });
 
   it('needs credentials', async () => {

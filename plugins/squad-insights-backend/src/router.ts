@@ -4,6 +4,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { squadInsightsFactsRefreshPermission } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type express from 'express';
 import { createOpenApiRouter } from './schema/openapi/generated/openapi';
+import type { AttestationService } from './services/AttestationService';
 import type { ComplianceDecisionService } from './services/ComplianceDecisionService';
 import type { CompliancePortfolioService } from './services/CompliancePortfolioService';
 import type { ComplianceResultsService } from './services/ComplianceResultsService';
@@ -25,10 +26,11 @@ export async function createRouter(options: {
   groupFootprints: GroupFootprintService;
   complianceResults: ComplianceResultsService;
   decisions: ComplianceDecisionService;
+  attestations: AttestationService;
   portfolio: CompliancePortfolioService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, serviceProfile, facts, footprints, groupFootprints } = options;
-  const { complianceResults, decisions, portfolio } = options;
+  const { complianceResults, decisions, attestations, portfolio } = options;
   const router = await createOpenApiRouter();
 
   router.get('/health', (_req, res) => {
@@ -87,6 +89,23 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const { id, ...ref } = req.params;
     res.json(await decisions.revokeWaiver(ref, id, req.body ?? {}, { credentials }) as any);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/attestations', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await attestations.listAttestations(req.params, { credentials }) as any);
+  });
+
+  // Like waivers, an attestation is signed by a person: user credentials only.
+  router.post('/entities/:namespace/:kind/:name/attestations', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await attestations.attest(req.params, req.body ?? {}, { credentials }) as any);
+  });
+
+  router.post('/entities/:namespace/:kind/:name/attestations/:id/revoke', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { id, ...ref } = req.params;
+    res.json(await attestations.revokeAttestation(ref, id, req.body ?? {}, { credentials }) as any);
   });
 
   router.get('/entities/:namespace/:kind/:name/reviews', async (req, res) => {

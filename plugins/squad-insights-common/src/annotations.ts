@@ -10,7 +10,7 @@ export const SQUAD_INSIGHTS_ANNOTATIONS = {
   businessCapability: 'squad-insights.io/business-capability',
   /** One of {@link DATA_CLASSIFICATIONS}. */
   dataClassification: 'squad-insights.io/data-classification',
-  /** Comma-separated list of {@link COMPLIANCE_REQUIREMENTS}. */
+  /** Comma-separated framework ids of the compliance policy (`GDPR,PCI_DSS`). */
   complianceRequirements: 'squad-insights.io/compliance-requirements',
   /** The chapter (a Group of type `chapter`) the service's engineers belong to. */
   chapter: 'squad-insights.io/chapter',
@@ -40,6 +40,12 @@ export const SQUAD_GROUP_ANNOTATIONS = {
   iacStateSource: 'squad-insights.io/iac-state-source',
   /** The state's key in that source; `<repo>/<folder of the .tf file>/terraform.tfstate` when absent. */
   iacStateKey: 'squad-insights.io/iac-state-key',
+  /**
+   * The module block that runs `for_each` over the services map (`squad_microservice` when
+   * absent, as in the design document): a service's resources are that module's instance, which
+   * its state reference selects (`#module.squad_microservice["<service>"]`).
+   */
+  iacModule: 'squad-insights.io/iac-module',
   /** Who answers technical questions: user or group refs, or e-mail addresses. */
   technicalContact: 'squad-insights.io/technical-contact',
   /** Who answers for the business side: user or group refs, or e-mail addresses. */

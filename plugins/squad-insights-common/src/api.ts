@@ -147,6 +147,53 @@ export interface WaiverResponse {
 }
 
 /**
+ * An attestation as the API shows it (`GET|POST .../attestations`): a reviewer's signed
+ * statement that a control no infrastructure fact can show (GDPR erasure, PSD2 strong
+ * customer authentication) is in place, with a link to the evidence. `current` while it
+ * counts as a pass; it expires by itself and is revoked, never deleted.
+ *
+ * @public
+ */
+export interface AttestationResponse {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  statement: string;
+  evidenceUrl: string;
+  attestedBy: string;
+  attestedAt: string;
+  expiresAt: string;
+  revokedBy?: string;
+  revokedAt?: string;
+  revokeReason?: string;
+  status: 'current' | 'expired' | 'revoked';
+}
+
+/**
+ * A check of the policy that only a reviewer can attest, with how long an attestation may run.
+ *
+ * @public
+ */
+export interface AttestedCheckInfo {
+  checkId: string;
+  title: string;
+  controls: string[];
+  maxValidityDays: number;
+}
+
+/**
+ * Body of `GET /api/squad-insights/entities/{namespace}/{kind}/{name}/attestations`: every
+ * attestation of the entity (revoked and expired included, newest first) and the policy's
+ * attested checks, so a form can bound the expiry without a second request.
+ *
+ * @public
+ */
+export interface AttestationsResponse {
+  items: AttestationResponse[];
+  checks: AttestedCheckInfo[];
+}
+
+/**
  * A recorded review (`GET|POST .../reviews`) with the results the reviewer judged, frozen.
  *
  * @public
@@ -222,14 +269,39 @@ export const PORTFOLIO_SORT_FIELDS = [
 export type PortfolioSortField = (typeof PORTFOLIO_SORT_FIELDS)[number];
 
 /**
+ * Days ahead within which the portfolio calls a waiver or an attestation "expiring soon": the
+ * window of `waivers.expiringSoon` and of the `attestation=expiring` filter.
+ *
+ * @public
+ */
+export const PORTFOLIO_EXPIRING_SOON_DAYS = 30;
+
+/**
+ * Values of the portfolio's `attestation` filter: services with an applying attested check
+ * `awaiting` its first attestation, whose attestation `expired`, or whose current attestation
+ * is `expiring` within {@link PORTFOLIO_EXPIRING_SOON_DAYS}.
+ *
+ * @public
+ */
+export const PORTFOLIO_ATTESTATION_FILTERS = ['awaiting', 'expired', 'expiring'] as const;
+
+/** @public */
+export type PortfolioAttestationFilter = (typeof PORTFOLIO_ATTESTATION_FILTERS)[number];
+
+/**
  * Query of `GET /api/squad-insights/compliance/portfolio`. Every filter is optional; filters
- * combine with AND. `tribe` and `squad` are group entity refs (`group:default/payments`).
+ * combine with AND. `tribe`, `squad`, `chapter` and `guild` are group entity refs
+ * (`group:default/payments`).
  *
  * @public
  */
 export interface PortfolioQuery {
   tribe?: string;
   squad?: string;
+  /** Only services whose `squad-insights.io/chapter` names this chapter group. */
+  chapter?: string;
+  /** Only services whose `squad-insights.io/guild` names this guild group. */
+  guild?: string;
   /** A framework id of the policy (`PCI_DSS`); with `status`, the status of that framework. */
   framework?: string;
   /** A check id of the policy: only services where it fails without an active waiver. */
@@ -237,6 +309,8 @@ export interface PortfolioQuery {
   status?: PortfolioStatus;
   /** Only services with an active waiver expiring within this many days. */
   expiringWithinDays?: number;
+  /** Only services with an attested check in this state (see {@link PORTFOLIO_ATTESTATION_FILTERS}). */
+  attestation?: PortfolioAttestationFilter;
   /** Case-insensitive search over service name, title, squad and tribe. */
   q?: string;
   sort?: PortfolioSortField;
@@ -271,11 +345,29 @@ export interface PortfolioRow {
   /** Group entity refs; absent when the owner is not a squad / the squad has no tribe. */
   squad?: string;
   tribe?: string;
+  /**
+   * Group entity refs of the chapter and guild the service's annotations name; absent when
+   * there is no annotation or it names no chapter / guild group of the catalog.
+   */
+  chapter?: string;
+  guild?: string;
   status: PortfolioStatus;
   score: number | null;
   failingChecks: number;
   frameworks: PortfolioFrameworkStatus[];
   waivers: { active: number; expiringSoon: number; nextExpiry?: string };
+  /**
+   * The policy's attested checks that apply to the service (`applicable`), by state: with a
+   * current attestation, never attested (awaiting a reviewer), or only expired attestations;
+   * `nextExpiry` is the earliest expiry of a current attestation.
+   */
+  attestations: {
+    applicable: number;
+    current: number;
+    awaiting: number;
+    expired: number;
+    nextExpiry?: string;
+  };
   lastReview?: { at: string; reviewer: string; decision: 'approved' | 'changes_requested' };
   /** True when an input of the verdict is stale. */
   stale: boolean;
@@ -295,6 +387,8 @@ export interface PortfolioResponse {
   facets: {
     tribes: string[];
     squads: string[];
+    chapters: string[];
+    guilds: string[];
     frameworks: Array<{ id: string; title: string }>;
   };
   /** When the summaries behind this answer were computed. */

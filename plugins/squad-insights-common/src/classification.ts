@@ -18,29 +18,16 @@ export const DATA_CLASSIFICATIONS = {
 export type DataClassification = keyof typeof DATA_CLASSIFICATIONS;
 
 /**
- * Compliance requirements a service can declare.
+ * A compliance requirement a service declares: the id of a framework of the compliance policy
+ * (`GDPR`, `PCI_DSS`, `Svenska_Betaltjänstlagen`, `Finansinspektionen`, `PSD2`, `AML`, … or one an
+ * override adds). Frameworks are policy data, so there is no closed list in code; see
+ * `knownRequirements(policy)`.
  *
  * @public
  */
-export const COMPLIANCE_REQUIREMENTS = {
-  GDPR: 'EU General Data Protection Regulation',
-  PCI_DSS: 'Payment Card Industry Data Security Standard',
-  Svenska_Betaltjänstlagen: 'Swedish Payment Services Act (lag 2010:751 om betaltjänster)',
-  Copyright_Law: 'Copyright law (upphovsrättslagen) for user and licensed content',
-  Music_Rights: 'Music licensing and royalty reporting obligations',
-} as const;
-
-/** @public */
-export type ComplianceRequirement = keyof typeof COMPLIANCE_REQUIREMENTS;
+export type ComplianceRequirement = string;
 
 /** @public */
 export function isDataClassification(value: string): value is DataClassification {
   return Object.prototype.hasOwnProperty.call(DATA_CLASSIFICATIONS, value);
-}
-
-/** @public */
-export function isComplianceRequirement(
-  value: string,
-): value is ComplianceRequirement {
-  return Object.prototype.hasOwnProperty.call(COMPLIANCE_REQUIREMENTS, value);
 }

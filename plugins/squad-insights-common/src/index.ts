@@ -10,6 +10,7 @@ export * from './annotations';
 export * from './classification';
 export * from './retention';
 export * from './profile';
+export * from './groupNames';
 export * from './api';
 export * from './inventory';
 export * from './permissions';

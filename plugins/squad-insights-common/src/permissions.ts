@@ -33,9 +33,34 @@ export const squadInsightsComplianceWaiverManagePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Allows attesting a control the policy marks `attested` (GDPR erasure, PSD2 strong customer
+ * authentication): a signed statement with evidence that counts as a pass until it expires.
+ * Separation of duties applies as for waivers: the owning squad may not attest its own service.
+ *
+ * @public
+ */
+export const squadInsightsAttestationCreatePermission = createPermission({
+  name: 'squad-insights.compliance.attestation.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows revoking an attestation before it expires (the evidence turned out wrong). Separate
+ * from creating one, so that withdrawing trust can be given to more people than granting it.
+ *
+ * @public
+ */
+export const squadInsightsAttestationRevokePermission = createPermission({
+  name: 'squad-insights.compliance.attestation.revoke',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of Squad Insights, for registration with the permission framework. @public */
 export const squadInsightsPermissions = [
   squadInsightsFactsRefreshPermission,
   squadInsightsComplianceReviewCreatePermission,
   squadInsightsComplianceWaiverManagePermission,
+  squadInsightsAttestationCreatePermission,
+  squadInsightsAttestationRevokePermission,
 ];

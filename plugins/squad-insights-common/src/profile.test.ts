@@ -1,3 +1,4 @@
+import { defaultPolicy, knownRequirements } from './compliance';
 import type { Entity } from '@backstage/catalog-model';
 import { readServiceProfile } from './profile';
 import { recordRetentionYears, retentionDays } from './retention';
@@ -44,6 +45,7 @@ describe('readServiceProfile', () => {
         'squad-insights.io/data-classification': 'secret-ish',
         'squad-insights.io/compliance-requirements': 'GDPR,HIPAA',
       }),
+      { requirements: knownRequirements(defaultPolicy()) },
     );
     expect(profile.complianceRequirements).toEqual(['GDPR']);
     expect(profile.dataClassification).toBeUndefined();
@@ -57,6 +59,25 @@ describe('readServiceProfile', () => {
         message: expect.stringContaining('"HIPAA"'),
       },
     ]);
+  });
+
+  it('takes requirements in the policy\'s spelling, and any framework the policy defines', () => {
+    const requirements = [...knownRequirements(defaultPolicy()), 'FI_FFFS'];
+    const { profile, problems } = readServiceProfile(
+      service({
+        'squad-insights.io/compliance-requirements': 'pci-dss, Finansinspektionen,psd2, fi fffs',
+      }),
+      { requirements },
+    );
+    expect(problems).toEqual([]);
+    expect(profile.complianceRequirements).toEqual(['PCI_DSS', 'Finansinspektionen', 'PSD2', 'FI_FFFS']);
+    const unknown = readServiceProfile(
+      service({ 'squad-insights.io/compliance-requirements': 'SOX' }),
+      { requirements },
+    );
+    expect(unknown.problems[0].message).toBe(
+      `unknown compliance requirement "SOX"; the compliance policy defines ${requirements.join(', ')}`,
+    );
   });
 
   it('treats a service without annotations as declaring nothing', () => {

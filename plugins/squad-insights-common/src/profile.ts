@@ -4,8 +4,6 @@ import {
   ComplianceRequirement,
   DataClassification,
   DATA_CLASSIFICATIONS,
-  COMPLIANCE_REQUIREMENTS,
-  isComplianceRequirement,
   isDataClassification,
 } from './classification';
 import { recordRetentionYears } from './retention';
@@ -44,13 +42,23 @@ function list(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
+const requirementKey = (v: string) =>
+  v.normalize('NFKC').toLocaleLowerCase('en').replace(/[\s_-]+/g, '');
+
 /**
  * Reads and validates an entity's Squad Insights annotations. Unknown values are reported,
  * not thrown: one bad annotation must not hide the rest of a service's profile.
  *
+ * @param options - `requirements`: the compliance requirements the policy defines
+ *   (`knownRequirements(policy)`); a declared value is taken in its canonical spelling
+ *   (`pci-dss` → `PCI_DSS`), and one the policy doesn't define is reported. Without it, any
+ *   value is taken as written.
  * @public
  */
-export function readServiceProfile(entity: Entity): {
+export function readServiceProfile(
+  entity: Entity,
+  options: { requirements?: readonly string[] } = {},
+): {
   profile: ServiceProfile;
   problems: AnnotationProblem[];
 } {
@@ -73,15 +81,19 @@ export function readServiceProfile(entity: Entity): {
   }
 
   const complianceRequirements: ComplianceRequirement[] = [];
+  const known = options.requirements;
   for (const value of list(annotations[A.complianceRequirements])) {
-    if (isComplianceRequirement(value)) {
-      if (!complianceRequirements.includes(value)) complianceRequirements.push(value);
+    const canonical = known
+      ? known.find(k => requirementKey(k) === requirementKey(value))
+      : value;
+    if (canonical) {
+      if (!complianceRequirements.includes(canonical)) complianceRequirements.push(canonical);
     } else {
       problems.push({
         annotation: A.complianceRequirements,
-        message: `unknown compliance requirement "${value}"; expected any of ${Object.keys(
-          COMPLIANCE_REQUIREMENTS,
-        ).join(', ')}`,
+        message: `unknown compliance requirement "${value}"; the compliance policy defines ${known!.join(
+          ', ',
+        )}`,
       });
     }
   }

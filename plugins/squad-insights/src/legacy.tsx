@@ -101,8 +101,8 @@ export const EntitySustainabilityContent = squadInsightsLegacyPlugin.provide(
 );
 
 /**
- * The compliance and footprint rollup of a squad's or tribe's services, for a legacy group
- * `EntityPage` (show it only for groups of type squad or tribe).
+ * The compliance and footprint rollup of a squad's, tribe's, chapter's or guild's services, for
+ * a legacy group `EntityPage` (show it only for groups of type squad, tribe, chapter or guild).
  *
  * @public
  */

@@ -111,12 +111,19 @@ describe('entity-card:squad-insights/group-rollup', () => {
   it.each([
     ['squad', 'payments-squad', "Squad's services"],
     ['tribe', 'commerce-tribe', "Tribe's services"],
+    // A chapter's or guild's services are those whose annotations name it.
+    ['chapter', 'backend-engineering-chapter', "Chapter's services"],
+    ['guild', 'security-engineering-guild', "Guild's services"],
   ])('renders on a %s', async (type, name, title) => {
     const api = render(group(name, type));
     expect(
       await screen.findByRole('link', { name: 'Payment processing' }, FIRST_RENDER),
     ).toBeInTheDocument();
     expect(screen.getByText(title)).toBeInTheDocument();
+    expect(api.getPortfolio).toHaveBeenCalledWith({
+      [type]: `group:default/${name}`,
+      limit: 1000,
+    });
     expect(api.getGroupFootprint).toHaveBeenCalledWith({
       kind: 'Group',
       namespace: 'default',
@@ -125,8 +132,8 @@ describe('entity-card:squad-insights/group-rollup', () => {
   });
 
   it.each([
-    ['a guild', group('backend-guild', 'guild')],
-    ['a chapter', group('backend-engineering-chapter', 'chapter')],
+    ['a team', group('platform-team', 'team')],
+    ['the organisation', group('acme-music', 'organization')],
     ['a component', component],
   ])('does not render on %s', async (_, entity) => {
     const api = render(entity);

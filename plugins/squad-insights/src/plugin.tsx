@@ -96,14 +96,18 @@ export const notConnectedCard = EntityCardBlueprint.make({
 });
 
 /**
- * `entity-card:squad-insights/group-rollup` — compliance and footprint of the services a squad
- * or tribe owns, on its group page. Other groups (chapters, guilds, teams) do not own
- * services in the squad model, so they do not get the card.
+ * `entity-card:squad-insights/group-rollup` — compliance and footprint of a squad-model group's
+ * services on its group page: those a squad or tribe owns, and those whose
+ * `squad-insights.io/chapter` / `guild` annotation names a chapter or guild, so a guild lead
+ * sees the guild's services. Other groups (teams, the organisation) do not get the card.
  */
 export const groupRollupCard = EntityCardBlueprint.make({
   name: 'group-rollup',
   params: {
-    filter: { kind: 'group', 'spec.type': { $in: ['squad', 'tribe'] } },
+    filter: {
+      kind: 'group',
+      'spec.type': { $in: ['squad', 'tribe', 'chapter', 'guild'] },
+    },
     type: 'content',
     loader: () =>
       import('./components/GroupRollupCard').then(m => <m.GroupRollupCard />),

@@ -9,17 +9,13 @@ module "service" {
     aws.dr = aws.dr
   }
 
-  service                 = var.service
-  team                    = var.team
-  tribe                   = var.tribe
-  environment             = var.environment
-  data_classification     = var.data_classification
-  compliance_requirements = var.compliance_requirements
-  record_retention_years  = var.record_retention_years
-  log_retention_days      = var.log_retention_days
-  backup_retention_days   = var.backup_retention_days
-  deletion_protection     = var.deletion_protection
-  encryption_in_transit   = var.encryption_in_transit
-  ecs_cluster_name        = var.ecs_cluster_name
-  scaling                 = var.scaling
+  service                = var.service
+  tags                   = local.tags
+  record_retention_years = var.record_retention_years
+  log_retention_days     = var.log_retention_days
+  backup_retention_days  = var.backup_retention_days
+  deletion_protection    = var.deletion_protection
+  encryption_in_transit  = var.encryption_in_transit
+  ecs_cluster_name       = var.ecs_cluster_name
+  scaling                = var.scaling
 }

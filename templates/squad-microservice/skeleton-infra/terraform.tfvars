@@ -1,8 +1,14 @@
 # Written by the squad microservice template from the catalog and the compliance policy
 # (squad:compliance:profile). Change them together with catalog-info.yaml of the service.
+# The ownership tags carry the catalog's display names (title, else spec.profile.displayName),
+# as people read them; the portal matches them to the catalog's groups.
 service                 = "${{ values.name }}"
-team                    = "${{ values.squad.name }}"
-tribe                   = "${{ values.tribe.name }}"
+squad                   = ${{ values.squad.title | dump }}
+tribe                   = ${{ values.tribe.title | dump }}
+chapter                 = ${{ (values.chapter.title if values.chapter else 'none') | dump }}
+guild                   = ${{ (values.guild.title if values.guild else 'none') | dump }}
+business_capability     = ${{ values.businessCapability | dump }}
+organization            = ${{ values.organization | dump }}
 data_classification     = "${{ values.dataClassification }}"
 compliance_requirements = [{% if values.complianceRequirements | length %}"${{ values.complianceRequirements | join('", "') }}"{% endif %}]
 

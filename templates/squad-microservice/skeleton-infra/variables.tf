@@ -3,14 +3,40 @@ variable "service" {
   type        = string
 }
 
-variable "team" {
-  description = "The owning squad (catalog Group name); the team tag."
+variable "squad" {
+  description = "Display name of the owning squad in the catalog (e.g. Payments Squad); the Squad tag."
   type        = string
 }
 
 variable "tribe" {
-  description = "The owning squad's tribe; the tribe tag."
+  description = "Display name of the squad's tribe (e.g. Commerce); the Tribe tag."
   type        = string
+}
+
+variable "chapter" {
+  description = "Display name of the engineers' chapter (e.g. Backend Engineering), or none; the Chapter tag."
+  type        = string
+}
+
+variable "guild" {
+  description = "Display name of the guild (e.g. Security Engineering), or none; the Guild tag."
+  type        = string
+}
+
+variable "business_capability" {
+  description = "The business capability the service provides; the BusinessCapability tag."
+  type        = string
+}
+
+variable "organization" {
+  description = "The organisation's name (Backstage organization.name); the Organization tag."
+  type        = string
+}
+
+variable "country" {
+  description = "Country whose law the organisation answers to; the Country tag."
+  type        = string
+  default     = "Sweden"
 }
 
 variable "environment" {
@@ -20,12 +46,12 @@ variable "environment" {
 }
 
 variable "data_classification" {
-  description = "The service's data classification, as in its catalog entry."
+  description = "The service's data classification, as in its catalog entry; the DataClassification tag."
   type        = string
 }
 
 variable "compliance_requirements" {
-  description = "Compliance requirements, as in the catalog entry; joined with ':' into the compliance tag."
+  description = "Compliance requirements, as in the catalog entry; comma-joined into the ComplianceRequirements tag."
   type        = list(string)
 }
 

@@ -49,6 +49,7 @@ const INFRA_FILES = [
   'modules/squad-service/versions.tf',
   'outputs.tf',
   'providers.tf',
+  'tags.tf',
   'terraform.tfvars',
   'variables.tf',
   'versions.tf',
@@ -100,7 +101,7 @@ describe('squad-microservice template, dry-run through the scaffolder backend', 
       expect(check).toBeGreaterThan(planned);
       const command = steps[check].run!.replace(/\\\n\s*/g, '');
       expect(command).toContain(
-        'yarn squad-insights check --plan "$GITHUB_WORKSPACE/plan.json" --entity "$GITHUB_WORKSPACE/.service/catalog-info.yaml" --tribe content-tribe --fail-on high',
+        'yarn squad-insights check --plan "$GITHUB_WORKSPACE/plan.json" --entity "$GITHUB_WORKSPACE/.service/catalog-info.yaml" --tribe content-tribe --organization "Acme Music AB" --fail-on high',
       );
       // No rewriting of the plan into a fake state any more.
       expect(runs.join('\n')).not.toMatch(/--state|planned_values|\bjq\b/);
@@ -213,8 +214,20 @@ describe('squad-microservice template, dry-run through the scaffolder backend', 
         serviceName: 'royalty-statements',
         title: 'Add royalty-statements (financial)',
         entry: {
-          data_classification: 'financial',
-          compliance_requirements: ['GDPR', 'Music_Rights'],
+          // The design's tag block, with the catalog's display names.
+          tags: {
+            Squad: 'Rights Squad',
+            Tribe: 'Content & Rights',
+            Chapter: 'Backend Engineering',
+            Guild: 'Data Engineering',
+            BusinessCapability: 'Royalty reporting',
+            DataClassification: 'financial',
+            ComplianceRequirements: 'GDPR,Music_Rights',
+            Country: 'Sweden',
+            Organization: 'Acme Music AB',
+            Environment: 'production',
+            ManagedBy: 'Terraform',
+          },
           region: 'eu-north-1',
           backup_region: 'eu-west-1',
           record_retention_years: 7,
@@ -229,8 +242,9 @@ describe('squad-microservice template, dry-run through the scaffolder backend', 
       const catalogInfo = repositoryFiles(result, 'service').get(
         'catalog-info.yaml',
       );
+      // The shared state, narrowed to this service's instance of the services-map module.
       expect(catalogInfo).toContain(
-        'squad-insights.io/terraform-state: terraform-states:content-infra/squads/rights/terraform.tfstate',
+        'squad-insights.io/terraform-state: "terraform-states:content-infra/squads/rights/terraform.tfstate#module.squad_microservice[\\"royalty-statements\\"]"',
       );
       expect(catalogInfo).toContain(
         'url: https://github.com/acme-music/content-infra',

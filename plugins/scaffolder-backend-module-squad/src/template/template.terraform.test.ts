@@ -1,9 +1,11 @@
+import yaml from 'yaml';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   ComplianceRequirement,
   DATA_CLASSIFICATIONS,
   DataClassification,
   defaultPolicy,
+  parseAwsCron,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { posix } from 'node:path';
 import { createComplianceProfileAction } from '../actions/compliance/complianceProfile';
@@ -16,6 +18,7 @@ import {
 import {
   block,
   declared,
+  HclDocument,
   parseModules,
   references,
 } from './__testUtils__/terraform';
@@ -35,6 +38,11 @@ async function profileOf(input: ProfileInput) {
   return Object.fromEntries(
     (ctx.output as jest.Mock).mock.calls.map(([name, value]) => [name, value]),
   );
+}
+
+/** Every `locals` value of a module, whichever of its files defines it. */
+function locals(files: Map<string, HclDocument>): Record<string, any> {
+  return Object.assign({}, ...[...files.values()].flatMap(d => d.locals ?? []));
 }
 
 describe('squad-microservice template, the generated Terraform', () => {
@@ -131,9 +139,9 @@ describe('squad-microservice template, the generated Terraform', () => {
     const catalogInfo = repositoryFiles(rendered, 'service').get(
       'catalog-info.yaml',
     )!;
-    const reference = /squad-insights\.io\/terraform-state: (\S+)/.exec(
-      catalogInfo,
-    )![1];
+    const reference = yaml.parse(catalogInfo).metadata.annotations[
+      'squad-insights.io/terraform-state'
+    ];
 
     expect(reference).toBe(
       'terraform-states:royalty-statements-infra/terraform.tfstate',
@@ -195,66 +203,208 @@ describe('squad-microservice template, the generated Terraform', () => {
       block(bucket, 'resource', 'aws_s3_bucket_versioning', 'this')
         .versioning_configuration[0].status,
     ).toBe('Enabled');
-
-    // The three time bands, in Stockholm time, from the scaling profile.
-    const scheduled = (name: string) =>
-      block(service, 'resource', 'aws_appautoscaling_scheduled_action', name);
-    expect(
-      ['business_hours', 'off_hours', 'weekend'].map(name => ({
-        name,
-        schedule: scheduled(name).schedule,
-        timezone: scheduled(name).timezone,
-        action: scheduled(name).scalable_target_action[0],
-      })),
-    ).toEqual([
-      {
-        name: 'business_hours',
-        schedule: 'cron(0 7 ? * MON-FRI *)',
-        timezone: 'Europe/Stockholm',
-        action: {
-          min_capacity: '${var.scaling.business_hours.min}',
-          max_capacity: '${var.scaling.business_hours.max}',
-        },
-      },
-      {
-        name: 'off_hours',
-        schedule: 'cron(0 18 ? * MON-FRI *)',
-        timezone: 'Europe/Stockholm',
-        action: {
-          min_capacity: '${var.scaling.off_hours.min}',
-          max_capacity: '${var.scaling.off_hours.max}',
-        },
-      },
-      {
-        name: 'weekend',
-        schedule: 'cron(0 0 ? * SAT *)',
-        timezone: 'Europe/Stockholm',
-        action: {
-          min_capacity: '${var.scaling.weekend.min}',
-          max_capacity: '${var.scaling.weekend.max}',
-        },
-      },
-    ]);
   });
 
-  it("tags every resource with the policy's tag names, from the ownership and classification", async () => {
+  it("scales in the design's three Stockholm-time bands, each with its own task range and CPU target", async () => {
     const modules = await parseModules(repositoryFiles(rendered, 'infra'));
-    const locals = block(modules.get('modules/squad-service')!, 'locals');
-    const tagNames = defaultPolicy().parameters.tagNames as Record<
-      string,
-      string
-    >;
-
-    expect(Object.keys(locals.tags).sort()).toEqual(
-      Object.values(tagNames).sort(),
-    );
-    expect(locals.tags).toMatchObject({
-      [tagNames.team]: '${var.team}',
-      [tagNames.tribe]: '${var.tribe}',
-      [tagNames.service]: '${var.service}',
-      [tagNames.dataClassification]: '${var.data_classification}',
-      [tagNames.managedBy]: 'terraform',
+    const service = modules.get('modules/squad-service')!;
+    const { scaling_bands: bands, scaling_time_zone: timeZone } =
+      locals(service);
+    // "0 7 * * 1-5", "0 19 * * 1-5" and "0 9 * * 6-7" in the design, as AWS cron expressions.
+    expect(timeZone).toBe('Europe/Stockholm');
+    expect(bands).toEqual({
+      business_hours: {
+        schedule: 'cron(0 7 ? * MON-FRI *)',
+        band: '${var.scaling.business_hours}',
+      },
+      off_hours: {
+        schedule: 'cron(0 19 ? * MON-FRI *)',
+        band: '${var.scaling.off_hours}',
+      },
+      weekend: {
+        schedule: 'cron(0 9 ? * SAT,SUN *)',
+        band: '${var.scaling.weekend}',
+      },
     });
+    // The schedules fire when the design says, read as the portal's sustainability estimate
+    // reads them (AWS numbers days 1 = Sunday ... 7 = Saturday).
+    const fires = (cron: string) => {
+      const c = parseAwsCron(cron);
+      return { hours: c.hours, days: c.daysOfWeek };
+    };
+    expect(fires(bands.business_hours.schedule)).toEqual({
+      hours: [7],
+      days: [2, 3, 4, 5, 6],
+    });
+    expect(fires(bands.off_hours.schedule)).toEqual({
+      hours: [19],
+      days: [2, 3, 4, 5, 6],
+    });
+    expect(fires(bands.weekend.schedule)).toEqual({ hours: [9], days: [1, 7] });
+
+    // Per band: the task range through a scheduled action ...
+    expect(
+      block(service, 'resource', 'aws_appautoscaling_scheduled_action', 'band'),
+    ).toMatchObject({
+      for_each: '${local.scaling_bands}',
+      schedule: '${each.value.schedule}',
+      timezone: '${local.scaling_time_zone}',
+      scalable_target_action: [
+        {
+          min_capacity: '${each.value.band.min}',
+          max_capacity: '${each.value.band.max}',
+        },
+      ],
+    });
+    // ... and the CPU target, put on the tracking policy at the same moment.
+    const schedule = block(
+      service,
+      'resource',
+      'aws_scheduler_schedule',
+      'cpu_target',
+    );
+    expect(schedule).toMatchObject({
+      for_each: '${local.scaling_bands}',
+      schedule_expression: '${each.value.schedule}',
+      schedule_expression_timezone: '${local.scaling_time_zone}',
+      flexible_time_window: [{ mode: 'OFF' }],
+    });
+    const target = schedule.target[0];
+    expect(target.arn).toBe(
+      'arn:aws:scheduler:::aws-sdk:applicationautoscaling:putScalingPolicy',
+    );
+    expect(target.role_arn).toBe('${aws_iam_role.scaling_scheduler.arn}');
+    expect(target.input).toMatch(
+      /TargetValue\s*=\s*each\.value\.band\.target_cpu/,
+    );
+    expect(target.input).toMatch(
+      /PolicyName\s*=\s*aws_appautoscaling_policy\.cpu\.name/,
+    );
+    const policy = block(
+      service,
+      'resource',
+      'aws_appautoscaling_policy',
+      'cpu',
+    );
+    expect(policy).toMatchObject({
+      policy_type: 'TargetTrackingScaling',
+      target_tracking_scaling_policy_configuration: [
+        { target_value: '${var.scaling.business_hours.target_cpu}' },
+      ],
+    });
+    // The schedules own the moving values, so a later plan doesn't reset them.
+    expect(JSON.stringify(policy.lifecycle[0].ignore_changes)).toContain(
+      'target_tracking_scaling_policy_configuration[0].target_value',
+    );
+    expect(
+      JSON.stringify(
+        block(service, 'resource', 'aws_appautoscaling_target', 'this')
+          .lifecycle[0].ignore_changes,
+      ),
+    ).toMatch(/min_capacity.*max_capacity/);
+    // The scheduler's role may change scaling policies and their alarms, nothing else.
+    const permissions = block(
+      service,
+      'data',
+      'aws_iam_policy_document',
+      'scaling_scheduler',
+    ).statement.flatMap((st: { actions: string[] }) => st.actions);
+    expect(permissions.sort()).toEqual([
+      'application-autoscaling:PutScalingPolicy',
+      'cloudwatch:DeleteAlarms',
+      'cloudwatch:DescribeAlarms',
+      'cloudwatch:PutMetricAlarm',
+    ]);
+
+    // The tfvars carry the form's three bands.
+    expect(modules.get('.')!.get('terraform.tfvars')!.scaling).toEqual({
+      business_hours: { min: 3, max: 20, target_cpu: 70 },
+      off_hours: { min: 1, max: 5, target_cpu: 85 },
+      weekend: { min: 2, max: 8, target_cpu: 80 },
+    });
+  });
+
+  it("writes the design's tag block with the catalog's display names, as default_tags and on every resource", async () => {
+    const modules = await parseModules(repositoryFiles(rendered, 'infra'));
+    const root = modules.get('.')!;
+    const service = modules.get('modules/squad-service')!;
+    const policy = defaultPolicy().parameters;
+    const tagNames = policy.tagNames as Record<string, string>;
+
+    const tags = locals(root).tags;
+    expect(tags).toEqual({
+      Squad: '${var.squad}',
+      Tribe: '${var.tribe}',
+      Chapter: '${var.chapter}',
+      Guild: '${var.guild}',
+      BusinessCapability: '${var.business_capability}',
+      DataClassification: '${var.data_classification}',
+      ComplianceRequirements:
+        '${length(var.compliance_requirements) > 0 ? join(",", var.compliance_requirements) : "none"}',
+      Country: '${var.country}',
+      Organization: '${var.organization}',
+      Environment: '${var.environment}',
+      ManagedBy: 'Terraform',
+    });
+    // Every tag the compliance policy requires is in the block.
+    const required = (policy.requiredTags as string[]).map(t => tagNames[t]);
+    expect(required.filter(t => !(t in tags))).toEqual([]);
+
+    // Both providers apply the block as default_tags; the module sets it on its resources.
+    const providers = [...root.values()].flatMap(
+      doc => doc.provider?.aws ?? [],
+    );
+    expect(providers.map(p => p.alias ?? 'default')).toEqual(['default', 'dr']);
+    for (const provider of providers)
+      expect(provider.default_tags).toEqual([{ tags: '${local.tags}' }]);
+    expect(block(root, 'module', 'service').tags).toBe('${local.tags}');
+    expect(locals(service).tags).toBe('${var.tags}');
+    expect(
+      block(service, 'variable', 'tags').validation[0].condition,
+    ).toContain(
+      '"Squad", "Tribe", "Chapter", "Guild", "BusinessCapability", "DataClassification", "ComplianceRequirements", "Country", "Organization", "Environment", "ManagedBy"',
+    );
+    // Every taggable resource of the module carries the block.
+    const untagged: string[] = [];
+    for (const [file, doc] of service)
+      for (const [type, byName] of Object.entries<any>(doc.resource ?? {}))
+        for (const [name, [body]] of Object.entries<any>(byName))
+          if (
+            /^aws_(kms_key|cloudwatch_log_group|appautoscaling_target|iam_role)$/.test(
+              type,
+            ) &&
+            !String(body.tags).includes('local.tags')
+          )
+            untagged.push(`${file}:${type}.${name}`);
+    expect(untagged).toEqual([]);
+
+    // The values: the catalog's display names of the rights squad, its tribe, chapter and guild.
+    expect(root.get('terraform.tfvars')).toMatchObject({
+      squad: 'Rights Squad',
+      tribe: 'Content & Rights',
+      chapter: 'Backend Engineering',
+      guild: 'Data Engineering',
+      business_capability: 'Royalty reporting',
+      organization: 'Acme Music AB',
+    });
+    expect(block(root, 'variable', 'country').default).toBe('Sweden');
+    expect(block(root, 'variable', 'environment').default).toBe('production');
+  });
+
+  it("writes none for a chapter or guild the form left empty, so the tags aren't missing", async () => {
+    const { chapter, guild, ...values } = defaultValues;
+    const result = await (
+      await backend
+    ).dryRun({
+      ...values,
+      businessCapability: 'Royalty "statements" & reports',
+    });
+    const tfvars = (await parseModules(repositoryFiles(result, 'infra')))
+      .get('.')!
+      .get('terraform.tfvars')!;
+    expect(tfvars).toMatchObject({ chapter: 'none', guild: 'none' });
+    // Free text from the form stays one HCL string.
+    expect(tfvars.business_capability).toBe('Royalty "statements" & reports');
   });
 
   it.each(Object.keys(DATA_CLASSIFICATIONS) as DataClassification[])(
@@ -275,8 +425,8 @@ describe('squad-microservice template, the generated Terraform', () => {
       const tfvars = root.get('terraform.tfvars')!;
 
       expect(tfvars).toMatchObject({
-        team: 'rights-squad',
-        tribe: 'content-tribe',
+        squad: 'Rights Squad',
+        tribe: 'Content & Rights',
         data_classification: dataClassification,
         compliance_requirements: values.complianceRequirements,
         region: expected.region,

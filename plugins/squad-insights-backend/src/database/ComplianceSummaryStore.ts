@@ -10,8 +10,10 @@ import type {
  *
  * @public
  */
-export interface ComplianceSummary extends Omit<PortfolioRow, 'waivers' | 'lastReview'> {
+export interface ComplianceSummary
+  extends Omit<PortfolioRow, 'waivers' | 'attestations' | 'lastReview'> {
   waivers: { active: number; expiringSoon: number; nextExpiry?: Date };
+  attestations: Omit<PortfolioRow['attestations'], 'nextExpiry'> & { nextExpiry?: Date };
   lastReview?: { at: Date; reviewer: string; decision: 'approved' | 'changes_requested' };
   stale: boolean;
   /** Fact sources the verdict was computed from: `state:<reference>`, `consul:<service>`. */
@@ -46,7 +48,7 @@ export type SummaryQuery = Omit<PortfolioQuery, 'sort' | 'order' | 'offset' | 'l
   order: 'asc' | 'desc';
   offset: number;
   limit: number;
-  /** The time `expiringWithinDays` counts from. */
+  /** The time `expiringWithinDays` and `attestation` count from. */
   now: Date;
 };
 
@@ -76,6 +78,8 @@ export interface ComplianceSummaryStore {
   facets(): Promise<{
     tribes: string[];
     squads: string[];
+    chapters: string[];
+    guilds: string[];
     frameworks: Array<{ id: string; title: string }>;
     oldestComputedAt?: Date;
   }>;

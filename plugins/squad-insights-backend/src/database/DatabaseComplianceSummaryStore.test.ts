@@ -1,4 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { resolve as resolvePath } from 'node:path';
 import type {
   ComplianceSummary,
   StoredComplianceResult,
@@ -14,6 +15,9 @@ const now = new Date('2026-11-26T08:00:00Z');
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
 const PAYMENTS = 'group:default/payments-tribe';
 const MEDIA = 'group:default/media-tribe';
+const BACKEND = 'group:default/backend-engineering-chapter';
+const DATA_GUILD = 'group:default/data-engineering-guild';
+const SECURITY_GUILD = 'group:default/security-engineering-guild';
 
 function summary(name: string, overrides: Partial<ComplianceSummary> = {}): ComplianceSummary {
   return {
@@ -24,6 +28,7 @@ function summary(name: string, overrides: Partial<ComplianceSummary> = {}): Comp
     failingChecks: 0,
     frameworks: [],
     waivers: { active: 0, expiringSoon: 0 },
+    attestations: { applicable: 0, current: 0, awaiting: 0, expired: 0 },
     stale: false,
     sources: [`state:demo:${name}/terraform.tfstate`],
     failingCheckIds: [],
@@ -46,6 +51,8 @@ const fixtures: ComplianceSummary[] = [
     title: 'Payment Processing',
     squad: 'group:default/checkout-squad',
     tribe: PAYMENTS,
+    chapter: BACKEND,
+    guild: SECURITY_GUILD,
     status: 'failing',
     score: 0.25,
     failingChecks: 3,
@@ -56,6 +63,8 @@ const fixtures: ComplianceSummary[] = [
   summary('fraud-detection', {
     squad: 'group:default/risk-squad',
     tribe: PAYMENTS,
+    chapter: BACKEND,
+    guild: DATA_GUILD,
     frameworks: [pci('compliant'), gdpr],
     score: 0.9,
     waivers: { active: 1, expiringSoon: 0, nextExpiry: days(40) },
@@ -64,6 +73,7 @@ const fixtures: ComplianceSummary[] = [
     title: 'Rättighetsliggaren',
     squad: 'group:default/rights-squad',
     tribe: MEDIA,
+    guild: DATA_GUILD,
     status: 'unknown',
     score: null,
     frameworks: [gdpr],
@@ -170,6 +180,82 @@ describe.each(databases.eachSupportedId())('DatabaseComplianceSummaryStore on %s
     expect(none).toEqual({ items: [], totalCount: 0 });
   });
 
+  it('filters by chapter and guild, alone and with the other filters', async () => {
+    const store = await createStore();
+    expect(names(await store.query({ ...base, chapter: BACKEND }))).toEqual(['fraud-detection', 'payment-processing']);
+    expect(names(await store.query({ ...base, guild: DATA_GUILD }))).toEqual(['fraud-detection', 'rights-ledger']);
+    expect(names(await store.query({ ...base, chapter: BACKEND, guild: DATA_GUILD }))).toEqual(['fraud-detection']);
+    expect(names(await store.query({ ...base, guild: DATA_GUILD, tribe: MEDIA, status: 'unknown' }))).toEqual(['rights-ledger']);
+    expect(await store.query({ ...base, chapter: 'group:default/sre-chapter' })).toEqual({ items: [], totalCount: 0 });
+    // A service that leaves its guild leaves the guild's list on its next upsert.
+    await store.upsert({ ...fixtures[1], guild: undefined });
+    expect(names(await store.query({ ...base, guild: DATA_GUILD }))).toEqual(['rights-ledger']);
+  });
+
+  it('migrates chapter and guild in and out again', async () => {
+    const knex = await databases.init(databaseId);
+    const directory = resolvePath(__dirname, '../../migrations');
+    await DatabaseComplianceSummaryStore.create({ database: { getClient: async () => knex } });
+    expect(await knex.schema.hasColumn('si_compliance_summaries', 'guild_ref')).toBe(true);
+    const name = '20261203_compliance_summary_affiliations.js';
+    const [, undone] = await knex.migrate.down({ directory, name });
+    expect(undone).toEqual([name]);
+    expect(await knex.schema.hasColumn('si_compliance_summaries', 'chapter_ref')).toBe(false);
+    expect(await knex.schema.hasColumn('si_compliance_summaries', 'guild_ref')).toBe(false);
+    await knex.migrate.latest({ directory });
+    expect(await knex.schema.hasColumn('si_compliance_summaries', 'chapter_ref')).toBe(true);
+  });
+
+  it('round-trips attestation counts and filters by awaiting, expired and expiring attestations', async () => {
+    const store = await createStore();
+    const attested = (current: number, awaiting: number, expired: number, nextExpiry?: Date) => ({
+      applicable: current + awaiting + expired,
+      current,
+      awaiting,
+      expired,
+      nextExpiry,
+    });
+    await store.upsert({ ...fixtures[0], attestations: attested(2, 0, 0, days(20)) });
+    await store.upsert({ ...fixtures[1], attestations: attested(1, 1, 0, days(45)) });
+    await store.upsert({ ...fixtures[2], attestations: attested(0, 0, 1) });
+    // legacy-batch keeps no attested check at all.
+    const [payment] = (await store.query({ ...base, q: 'payment-processing' })).items;
+    expect(payment.attestations).toEqual(attested(2, 0, 0, days(20)));
+    const [legacy] = (await store.query({ ...base, q: 'legacy-batch' })).items;
+    expect(legacy.attestations).toEqual({ applicable: 0, current: 0, awaiting: 0, expired: 0, nextExpiry: undefined });
+
+    const filter = async (attestation: 'awaiting' | 'expired' | 'expiring', at = now) =>
+      names(await store.query({ ...base, attestation, now: at }));
+    expect(await filter('awaiting')).toEqual(['fraud-detection']);
+    expect(await filter('expired')).toEqual(['rights-ledger']);
+    // Within 30 days of now: 20 days is, 45 days is not.
+    expect(await filter('expiring')).toEqual(['payment-processing']);
+    // Twenty-five days on, the first has lapsed since its row was computed and counts as
+    // expired; the second is now within the window.
+    expect(await filter('expiring', days(25))).toEqual(['fraud-detection']);
+    expect(await filter('expired', days(25))).toEqual(['payment-processing', 'rights-ledger']);
+    // Combined with the other filters, as any filter is.
+    expect(names(await store.query({ ...base, attestation: 'expired', tribe: MEDIA }))).toEqual(['rights-ledger']);
+    expect(names(await store.query({ ...base, attestation: 'awaiting', tribe: MEDIA }))).toEqual([]);
+  });
+
+  it('migrates the attestation columns in and out again', async () => {
+    const knex = await databases.init(databaseId);
+    const directory = resolvePath(__dirname, '../../migrations');
+    const store = await DatabaseComplianceSummaryStore.create({ database: { getClient: async () => knex } });
+    await store.upsert({ ...fixtures[0], attestations: { applicable: 2, current: 2, awaiting: 0, expired: 0, nextExpiry: days(9) } });
+    const name = '20261204_compliance_summary_attestations.js';
+    const [, undone] = await knex.migrate.down({ directory, name });
+    expect(undone).toEqual([name]);
+    for (const column of ['attested_checks', 'attestations_awaiting', 'next_attestation_expiry']) {
+      expect(await knex.schema.hasColumn('si_compliance_summaries', column)).toBe(false);
+    }
+    // A row written before the migration counts no attested check until it is refreshed.
+    await knex.migrate.latest({ directory });
+    const [row] = (await store.query(base)).items;
+    expect(row.attestations).toEqual({ applicable: 0, current: 0, awaiting: 0, expired: 0, nextExpiry: undefined });
+  });
+
   it('finds waivers expiring within N days of now, and searches case-insensitively beyond ASCII', async () => {
     const store = await createStore();
     expect(names(await store.query({ ...base, expiringWithinDays: 30 }))).toEqual(['payment-processing']);
@@ -209,6 +295,8 @@ describe.each(databases.eachSupportedId())('DatabaseComplianceSummaryStore on %s
     expect(await store.facets()).toEqual({
       tribes: [MEDIA, PAYMENTS],
       squads: ['group:default/checkout-squad', 'group:default/rights-squad', 'group:default/risk-squad'],
+      chapters: [BACKEND],
+      guilds: [DATA_GUILD, SECURITY_GUILD],
       frameworks: [{ id: 'GDPR', title: 'GDPR' }, { id: 'PCI_DSS', title: 'PCI DSS' }],
       oldestComputedAt: now,
     });

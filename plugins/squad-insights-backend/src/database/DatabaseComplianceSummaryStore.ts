@@ -1,8 +1,9 @@
 import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
-import type {
-  PortfolioFrameworkStatus,
-  PortfolioSortField,
-  PortfolioStatus,
+import {
+  PORTFOLIO_EXPIRING_SOON_DAYS,
+  type PortfolioFrameworkStatus,
+  type PortfolioSortField,
+  type PortfolioStatus,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { Knex } from 'knex';
 import type {
@@ -34,6 +35,8 @@ type SummaryRow = {
   title: string | null;
   squad_ref: string | null;
   tribe_ref: string | null;
+  chapter_ref: string | null;
+  guild_ref: string | null;
   search_text: string;
   status: PortfolioStatus;
   status_rank: number;
@@ -43,6 +46,11 @@ type SummaryRow = {
   waivers_active: number;
   waivers_expiring_soon: number;
   next_waiver_expiry: Timestamp | null;
+  attested_checks: number;
+  attestations_current: number;
+  attestations_awaiting: number;
+  attestations_expired: number;
+  next_attestation_expiry: Timestamp | null;
   last_review_at: Timestamp | null;
   last_review_by: string | null;
   last_review_decision: 'approved' | 'changes_requested' | null;
@@ -98,6 +106,8 @@ function toRow(s: ComplianceSummary): SummaryRow {
     title: s.title ?? null,
     squad_ref: s.squad ?? null,
     tribe_ref: s.tribe ?? null,
+    chapter_ref: s.chapter ?? null,
+    guild_ref: s.guild ?? null,
     search_text: searchText(s),
     status: s.status,
     status_rank: STATUS_RANK[s.status],
@@ -107,6 +117,11 @@ function toRow(s: ComplianceSummary): SummaryRow {
     waivers_active: s.waivers.active,
     waivers_expiring_soon: s.waivers.expiringSoon,
     next_waiver_expiry: s.waivers.nextExpiry ?? null,
+    attested_checks: s.attestations.applicable,
+    attestations_current: s.attestations.current,
+    attestations_awaiting: s.attestations.awaiting,
+    attestations_expired: s.attestations.expired,
+    next_attestation_expiry: s.attestations.nextExpiry ?? null,
     last_review_at: s.lastReview?.at ?? null,
     last_review_by: s.lastReview?.reviewer ?? null,
     last_review_decision: s.lastReview?.decision ?? null,
@@ -122,6 +137,8 @@ function fromRow(r: SummaryRow): StoredComplianceSummary {
     title: r.title ?? undefined,
     squad: r.squad_ref ?? undefined,
     tribe: r.tribe_ref ?? undefined,
+    chapter: r.chapter_ref ?? undefined,
+    guild: r.guild_ref ?? undefined,
     status: r.status,
     score: r.score === null ? null : Number(r.score),
     failingChecks: r.failing_checks,
@@ -130,6 +147,13 @@ function fromRow(r: SummaryRow): StoredComplianceSummary {
       active: r.waivers_active,
       expiringSoon: r.waivers_expiring_soon,
       nextExpiry: r.next_waiver_expiry === null ? undefined : date(r.next_waiver_expiry),
+    },
+    attestations: {
+      applicable: r.attested_checks,
+      current: r.attestations_current,
+      awaiting: r.attestations_awaiting,
+      expired: r.attestations_expired,
+      nextExpiry: r.next_attestation_expiry === null ? undefined : date(r.next_attestation_expiry),
     },
     lastReview:
       r.last_review_at === null
@@ -251,9 +275,17 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
   }
 
   async facets() {
-    const [tribes, squads, frameworks, [{ oldest }]] = await Promise.all([
-      this.db(SUMMARIES).distinct('tribe_ref').whereNotNull('tribe_ref').orderBy('tribe_ref'),
-      this.db(SUMMARIES).distinct('squad_ref').whereNotNull('squad_ref').orderBy('squad_ref'),
+    const refs = (column: string) =>
+      this.db(SUMMARIES)
+        .distinct(column)
+        .whereNotNull(column)
+        .orderBy(column)
+        .then(rows => rows.map(r => r[column] as string));
+    const [tribes, squads, chapters, guilds, frameworks, [{ oldest }]] = await Promise.all([
+      refs('tribe_ref'),
+      refs('squad_ref'),
+      refs('chapter_ref'),
+      refs('guild_ref'),
       this.db<{ framework_id: string; title: string }>(FRAMEWORKS)
         .select('framework_id')
         .min({ title: 'title' })
@@ -262,8 +294,10 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
       this.db(SUMMARIES).min({ oldest: 'computed_at' }),
     ]);
     return {
-      tribes: tribes.map(r => r.tribe_ref as string),
-      squads: squads.map(r => r.squad_ref as string),
+      tribes,
+      squads,
+      chapters,
+      guilds,
       frameworks: frameworks.map(r => ({ id: r.framework_id, title: String(r.title) })),
       oldestComputedAt: oldest === null || oldest === undefined ? undefined : date(oldest),
     };
@@ -273,6 +307,8 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
     const rows = this.db(`${SUMMARIES} as s`);
     if (q.tribe) rows.where('s.tribe_ref', q.tribe);
     if (q.squad) rows.where('s.squad_ref', q.squad);
+    if (q.chapter) rows.where('s.chapter_ref', q.chapter);
+    if (q.guild) rows.where('s.guild_ref', q.guild);
     if (q.framework) {
       // With a framework, `status` is that framework's status rather than the service's.
       const { framework, status } = q;
@@ -300,6 +336,18 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
     if (q.expiringWithinDays !== undefined) {
       const until = new Date(q.now.getTime() + q.expiringWithinDays * 86_400_000);
       rows.where('s.next_waiver_expiry', '>', q.now).where('s.next_waiver_expiry', '<=', until);
+    }
+    if (q.attestation === 'awaiting') rows.where('s.attestations_awaiting', '>', 0);
+    if (q.attestation === 'expired') {
+      // A current attestation that has lapsed since the row was computed counts as expired
+      // now, as the evaluation would say, rather than waiting for the next refresh.
+      rows.where(sub =>
+        sub.where('s.attestations_expired', '>', 0).orWhere('s.next_attestation_expiry', '<=', q.now),
+      );
+    }
+    if (q.attestation === 'expiring') {
+      const until = new Date(q.now.getTime() + PORTFOLIO_EXPIRING_SOON_DAYS * 86_400_000);
+      rows.where('s.next_attestation_expiry', '>', q.now).where('s.next_attestation_expiry', '<=', until);
     }
     const search = q.q?.trim();
     if (search) rows.whereRaw(`s.search_text like ? escape '!'`, [likePattern(search)]);

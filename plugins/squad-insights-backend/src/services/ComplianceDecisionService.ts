@@ -7,7 +7,7 @@ import type {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   squadInsightsComplianceReviewCreatePermission as reviewPermission,
@@ -16,7 +16,7 @@ import {
 import type { ComplianceStore, ReviewDecision, StoredWaiver } from '../database/ComplianceStore';
 import { audited, requirePermission } from './complianceAccess';
 import type { ComplianceService } from './ComplianceService';
-import { conflictOfInterest, SeparationOfDutiesScope } from './separationOfDuties';
+import { assertSeparationOfDuties, SeparationOfDutiesScope } from './separationOfDuties';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -154,17 +154,17 @@ export class ComplianceDecisionService {
   }
 
   private async assertNotOwner(entity: Entity, credentials: UserCredentials) {
-    if (this.deps.allowSelfWaivers) return;
-    const conflict = await conflictOfInterest({
-      catalog: this.deps.catalog,
-      credentials: await this.deps.auth.getOwnServiceCredentials(),
+    const { catalog, auth, userInfo } = this.deps;
+    await assertSeparationOfDuties({
+      catalog,
+      auth,
+      userInfo,
       entity,
-      user: await this.deps.userInfo.getUserInfo(credentials),
-      scope: this.deps.separationOfDutiesScope ?? 'squad',
+      credentials,
+      allowSelf: this.deps.allowSelfWaivers,
+      scope: this.deps.separationOfDutiesScope,
+      action: 'waive its checks',
     });
-    if (conflict) {
-      throw new NotAllowedError(`Separation of duties: ${conflict}, and may not waive its checks`);
-    }
   }
 
   private async entity(ref: CompoundEntityRef, credentials: BackstageCredentials) {

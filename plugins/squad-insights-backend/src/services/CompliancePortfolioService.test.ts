@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { ComplianceScore } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type { CheckResult, ComplianceScore } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
 import { DatabaseComplianceSummaryStore } from '../database/DatabaseComplianceSummaryStore';
 import type { FactsStore, StateSnapshot } from '../database/FactsStore';
@@ -38,6 +38,27 @@ const score = (s: Partial<ComplianceScore>): ComplianceScore => ({
   score: null, passed: 0, failed: 0, waived: 0, unknown: 0, notApplicable: 0, ...s,
 });
 
+/** An attested check as the engine decides it; `not-applicable` ones carry no `attested`. */
+const attestedCheck = (checkId: string, status: CheckResult['status'], expiresAt?: Date): CheckResult => ({
+  checkId,
+  title: checkId,
+  severity: 'high',
+  controls: [`${checkId.split('.')[0].toUpperCase()}/x`],
+  frameworks: [checkId.split('.')[0].toUpperCase()],
+  status,
+  remediation: 'Attest it',
+  evidence: [],
+  ...(status !== 'not-applicable' && { attested: true as const }),
+  ...(expiresAt && {
+    attestation: {
+      attestedBy: 'user:default/carl',
+      attestedAt: days(-30).toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      statement: 'In place',
+    },
+  }),
+});
+
 /** Evaluations as ComplianceService returns them for the demo's payment and podcast services. */
 const evaluations: Record<string, EntityCompliance> = {
   'payment-processing': {
@@ -47,7 +68,14 @@ const evaluations: Record<string, EntityCompliance> = {
     problems: [],
     policy: { name: 'squad-insights-default' },
     parameters: {} as EntityCompliance['parameters'],
-    checks: [],
+    checks: [
+      attestedCheck('gdpr.erasure', 'pass', days(200)),
+      attestedCheck('gdpr.portability', 'pass', days(20)),
+      attestedCheck('gdpr.anonymisation-after-retention', 'unknown'),
+      attestedCheck('psd2.strong-customer-authentication', 'fail', days(-3)),
+      // Does not apply to the service: counted nowhere.
+      attestedCheck('aml.transaction-monitoring', 'not-applicable'),
+    ],
     score: score({ score: 0.9, passed: 30, failed: 2, unknown: 1 }),
     frameworks: [
       { id: 'PCI_DSS', title: 'PCI DSS v4.0', applies: true, reason: 'declared', score: score({ score: 0.8, passed: 10, failed: 2 }) },
@@ -128,12 +156,64 @@ describe('CompliancePortfolioService', () => {
         { id: 'GDPR', title: 'EU General Data Protection Regulation', status: 'unknown', score: 1, failed: 0 },
       ],
       waivers: { active: 0, expiringSoon: 0 },
+      // Counted from the evaluation: two current (the earlier expiry first), one awaiting, one
+      // expired; the AML check does not apply and is left out.
+      attestations: { applicable: 4, current: 2, awaiting: 1, expired: 1, nextExpiry: days(20).toISOString() },
       stale: false,
     });
+    expect(items[1].attestations).toEqual({ applicable: 0, current: 0, awaiting: 0, expired: 0 });
     // The podcast squad has no tribe: the row says so rather than guessing one.
     expect(items[1]).toEqual(expect.objectContaining({ status: 'compliant', squad: 'group:default/podcast-squad', stale: true }));
     expect(items[1].tribe).toBeUndefined();
     expect(facets.frameworks.map(f => f.id)).toEqual(['Copyright_Law', 'GDPR', 'PCI_DSS']);
+  });
+
+  it('filters by attestations awaiting, expired and expiring soon, and refuses an unknown state', async () => {
+    const { portfolio } = await setup([...org, payment, podcast]);
+    await portfolio.refreshAll();
+    const names = async (attestation: string) =>
+      (await portfolio.getPortfolio({ attestation, sort: 'service' })).items.map(i => i.name);
+    expect(await names('awaiting')).toEqual(['payment-processing']);
+    expect(await names('expired')).toEqual(['payment-processing']);
+    // gdpr.portability expires in 20 days, within the 30 days of "expiring soon".
+    expect(await names('expiring')).toEqual(['payment-processing']);
+    expect(await names('')).toEqual(['payment-processing', 'podcast-ingest']);
+    await expect(portfolio.getPortfolio({ attestation: 'lapsed' })).rejects.toThrow(
+      'attestation must be one of awaiting, expired, expiring; got "lapsed"',
+    );
+  });
+
+  it('resolves chapter and guild annotations written as people write them, and filters by them', async () => {
+    const affiliations = [
+      { ...group('backend-engineering-chapter', 'chapter'), spec: { type: 'chapter', profile: { displayName: 'Backend Engineering' } } },
+      { ...group('sec-eng', 'guild'), metadata: { name: 'sec-eng', namespace: 'default', title: 'Security Engineering' } },
+      // Same words, wrong type: a squad is never a service's chapter.
+      group('backend-engineering', 'squad'),
+    ];
+    const annotate = (e: Entity, a: Record<string, string>): Entity => ({
+      ...e,
+      metadata: { ...e.metadata, annotations: { ...e.metadata.annotations, ...a } },
+    });
+    const { portfolio } = await setup([
+      ...org,
+      ...affiliations,
+      annotate(payment, { 'squad-insights.io/chapter': 'backend engineering', 'squad-insights.io/guild': 'Security_Engineering guild' }),
+      annotate(podcast, { 'squad-insights.io/chapter': 'Frontend Engineering', 'squad-insights.io/guild': 'group:default/sec-eng' }),
+    ]);
+    await portfolio.refreshAll();
+    const { items, facets } = await portfolio.getPortfolio({ sort: 'service' });
+    expect(items.map(i => [i.name, i.chapter, i.guild])).toEqual([
+      ['payment-processing', 'group:default/backend-engineering-chapter', 'group:default/sec-eng'],
+      // No chapter of that name: none rather than a guess.
+      ['podcast-ingest', undefined, 'group:default/sec-eng'],
+    ]);
+    expect(facets).toEqual(expect.objectContaining({
+      chapters: ['group:default/backend-engineering-chapter'],
+      guilds: ['group:default/sec-eng'],
+    }));
+    const chapter = await portfolio.getPortfolio({ chapter: 'group:default/backend-engineering-chapter' });
+    expect(chapter.items.map(i => i.name)).toEqual(['payment-processing']);
+    expect((await portfolio.getPortfolio({ guild: 'group:default/sec-eng' })).totalCount).toBe(2);
   });
 
   it('stores the full evaluation beside the row, and drops both when the entity leaves', async () => {
@@ -219,7 +299,7 @@ describe('CompliancePortfolioService', () => {
     const { portfolio, summaries, logger, decisions } = await setup([...org, payment, podcast, broken, website]);
     await summaries.upsert({
       entityRef: 'component:default/retired-service', name: 'retired-service', status: 'compliant', score: 1, failingChecks: 0,
-      frameworks: [], waivers: { active: 0, expiringSoon: 0 }, stale: false, sources: [], failingCheckIds: [], computedAt: days(-1),
+      frameworks: [], waivers: { active: 0, expiringSoon: 0 }, attestations: { applicable: 0, current: 0, awaiting: 0, expired: 0 }, stale: false, sources: [], failingCheckIds: [], computedAt: days(-1),
     });
     expect(await portfolio.refreshAll()).toEqual({ refreshed: 2, removed: 1, failed: ['component:default/rights-ledger'] });
     expect(await summaries.listEntityRefs()).toEqual(['component:default/payment-processing', 'component:default/podcast-ingest']);

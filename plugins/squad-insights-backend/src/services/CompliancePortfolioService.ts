@@ -13,6 +13,7 @@ import type {
   StoredComplianceSummary,
 } from '../database/ComplianceSummaryStore';
 import type { FactsStore } from '../database/FactsStore';
+import { AffiliationGroups } from './affiliationGroups';
 import type { ComplianceService, EntityCompliance } from './ComplianceService';
 import { parsePortfolioQuery } from './portfolioQuery';
 import type { ServiceProfileService } from './ServiceProfileService';
@@ -96,7 +97,8 @@ export class CompliancePortfolioService {
       await this.deps.summaries.delete([entityRef]);
       return undefined;
     }
-    const { summary, result } = await this.summarize(entity, credentials);
+    const groups = await AffiliationGroups.load(this.deps.catalog, credentials);
+    const { summary, result } = await this.summarize(entity, groups, credentials);
     await this.deps.summaries.upsert(summary, result);
     return result.result;
   }
@@ -118,13 +120,15 @@ export class CompliancePortfolioService {
       },
       { credentials },
     );
+    // Read once per pass: a renamed chapter or guild reaches every row on the same pass.
+    const groups = await AffiliationGroups.load(this.deps.catalog, credentials);
     const result: PortfolioRefreshSummary = { refreshed: 0, removed: 0, failed: [] };
     const queue = [...items];
     const worker = async () => {
       for (let entity = queue.shift(); entity; entity = queue.shift()) {
         const entityRef = stringifyEntityRef(entity);
         try {
-          const { summary, result: stored } = await this.summarize(entity, credentials);
+          const { summary, result: stored } = await this.summarize(entity, groups, credentials);
           await this.deps.summaries.upsert(summary, stored);
           result.refreshed += 1;
         } catch (error) {
@@ -145,6 +149,7 @@ export class CompliancePortfolioService {
 
   private async summarize(
     entity: Entity,
+    groups: AffiliationGroups,
     credentials: BackstageCredentials,
   ): Promise<{ summary: ComplianceSummary; result: StoredComplianceResult }> {
     const entityRef = stringifyEntityRef(entity);
@@ -159,7 +164,14 @@ export class CompliancePortfolioService {
     ]);
     const summary = summarizeCompliance({
       entity: { entityRef, name: entity.metadata.name, title: entity.metadata.title },
-      ownership: { squad: ownership.squad?.entityRef, tribe: ownership.tribe?.entityRef },
+      ownership: {
+        squad: ownership.squad?.entityRef,
+        tribe: ownership.tribe?.entityRef,
+        // The annotations name chapters and guilds as people write them ("Backend Engineering",
+        // "backend-engineering-chapter"); the row keeps the group's ref, which filters use.
+        chapter: groups.resolve('chapter', profile.chapter),
+        guild: groups.resolve('guild', profile.guild),
+      },
       evaluation: evaluation.result,
       waivers,
       reviews,
@@ -180,6 +192,8 @@ function toPortfolioRow(s: StoredComplianceSummary): PortfolioRow {
     title: s.title,
     squad: s.squad,
     tribe: s.tribe,
+    chapter: s.chapter,
+    guild: s.guild,
     status: s.status,
     score: s.score,
     failingChecks: s.failingChecks,
@@ -188,6 +202,13 @@ function toPortfolioRow(s: StoredComplianceSummary): PortfolioRow {
       active: s.waivers.active,
       expiringSoon: s.waivers.expiringSoon,
       nextExpiry: s.waivers.nextExpiry?.toISOString(),
+    },
+    attestations: {
+      applicable: s.attestations.applicable,
+      current: s.attestations.current,
+      awaiting: s.attestations.awaiting,
+      expired: s.attestations.expired,
+      nextExpiry: s.attestations.nextExpiry?.toISOString(),
     },
     lastReview: s.lastReview && {
       at: s.lastReview.at.toISOString(),

@@ -6,9 +6,13 @@ import {
   CompliancePolicy,
   evaluate,
   EvaluationInput,
+  GroupIdentity,
+  GroupSummary,
   InventorySource,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type { AttestationStore } from '../database/AttestationStore';
 import type { ComplianceStore } from '../database/ComplianceStore';
+import type { CatalogGroupDirectory } from './CatalogGroupDirectory';
 import type { FactsService } from './FactsService';
 import type { ServiceProfileService } from './ServiceProfileService';
 
@@ -23,8 +27,8 @@ export interface EntityCompliance extends ComplianceEvaluation {
 
 /**
  * An evaluation with how long it holds by time alone. `validUntil` is the first moment a
- * waiver it applied expires or a fact it judged fresh turns stale; absent when nothing in it
- * changes with time.
+ * waiver or attestation it applied expires or a fact it judged fresh turns stale; absent when
+ * nothing in it changes with time.
  *
  * @public
  */
@@ -33,9 +37,14 @@ export interface TimedEntityCompliance {
   validUntil?: Date;
 }
 
+function identityOf(group: GroupSummary | undefined): GroupIdentity | undefined {
+  return group && { ref: group.entityRef, names: [group.title], type: group.type };
+}
+
 /**
  * Evaluates the policy against an entity's stored facts, its catalog profile and ownership,
- * and its unrevoked waivers (the engine drops expired ones itself, so expiry needs no job).
+ * and its unrevoked waivers and attestations (the engine judges expiry itself, so it needs no
+ * job).
  * This always evaluates; `ComplianceResultsService` serves the stored evaluations.
  *
  * @public
@@ -46,6 +55,10 @@ export class ComplianceService {
     facts: Pick<FactsService, 'getEntityFacts' | 'freshUntil'>;
     serviceProfile: ServiceProfileService;
     store: ComplianceStore;
+    /** Absent: attested checks stay unknown, awaiting attestation. */
+    attestations?: Pick<AttestationStore, 'listAttestations'>;
+    /** The catalog's groups, so that a tag naming no group says so; absent: it reads as drift. */
+    groups?: Pick<CatalogGroupDirectory, 'list'>;
     now?: () => Date;
   }) {
     return new ComplianceService(options, options.now ?? (() => new Date()));
@@ -57,6 +70,8 @@ export class ComplianceService {
       facts: Pick<FactsService, 'getEntityFacts' | 'freshUntil'>;
       serviceProfile: ServiceProfileService;
       store: ComplianceStore;
+      attestations?: Pick<AttestationStore, 'listAttestations'>;
+      groups?: Pick<CatalogGroupDirectory, 'list'>;
     },
     private readonly now: () => Date,
   ) {}
@@ -100,13 +115,33 @@ export class ComplianceService {
     const waivers = (await this.deps.store.listWaivers(entityRef))
       .filter(w => !w.revokedAt)
       .map(w => ({ checkId: w.checkId, expiresAt: w.expiresAt, reason: w.justification }));
+    // Expired ones too: the engine fails a check whose attestation lapsed, rather than
+    // leaving it "awaiting" as if nobody had ever attested it. Revoked ones count as never made.
+    const attestations = ((await this.deps.attestations?.listAttestations(entityRef)) ?? [])
+      .filter(a => !a.revokedAt)
+      .map(({ checkId, statement, evidenceUrl, attestedBy, attestedAt, expiresAt }) => ({
+        checkId,
+        statement,
+        evidenceUrl,
+        attestedBy,
+        attestedAt,
+        expiresAt,
+      }));
     const now = this.now();
     const evaluation = evaluate(this.deps.policy, {
       profile,
-      ownership: { squad: ownership.squad?.entityRef, tribe: ownership.tribe?.entityRef },
+      groups: await this.deps.groups?.list(),
+      // Tags name groups by their titles as often as by their refs ("Payments Squad").
+      ownership: {
+        squad: identityOf(ownership.squad),
+        tribe: identityOf(ownership.tribe),
+        chapter: identityOf(ownership.chapter),
+        guild: identityOf(ownership.guild),
+      },
       inventories,
       consul,
       waivers,
+      attestations,
       now,
       entityRef,
     });
@@ -119,6 +154,7 @@ export class ComplianceService {
     };
     const changes = [
       ...waivers.filter(w => w.expiresAt > now).map(w => w.expiresAt.getTime()),
+      ...attestations.filter(a => a.expiresAt > now).map(a => a.expiresAt.getTime()),
       this.deps.facts.freshUntil(facts)?.getTime() ?? Infinity,
     ];
     const earliest = Math.min(...changes);

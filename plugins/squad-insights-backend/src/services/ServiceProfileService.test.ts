@@ -79,6 +79,36 @@ describe('CatalogServiceProfileService', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it('resolves a chapter named as people write it, and checks requirements against the policy', async () => {
+    const named: Entity = {
+      ...service('payments-squad'),
+      metadata: {
+        ...service('payments-squad').metadata,
+        annotations: {
+          ...service('payments-squad').metadata.annotations,
+          'squad-insights.io/chapter': 'Backend Engineering',
+          'squad-insights.io/compliance-requirements': 'GDPR,pci-dss,SOX',
+        },
+      },
+    };
+    const squad = group('payments-squad', { type: 'squad', parent: 'commerce-tribe', profile: squadProfile });
+    const profiles = CatalogServiceProfileService.create({
+      catalog: catalogServiceMock({ entities: [named, squad, tribe, chapter] }),
+      requirements: ['GDPR', 'PCI_DSS', 'Svenska_Betaltjänstlagen'],
+    });
+
+    const result = await profiles.getProfile(ref, { credentials });
+
+    expect(result.ownership.chapter?.entityRef).toBe('group:default/backend-engineering-chapter');
+    expect(result.profile.complianceRequirements).toEqual(['GDPR', 'PCI_DSS']);
+    expect(result.problems).toEqual([
+      {
+        annotation: 'squad-insights.io/compliance-requirements',
+        message: 'unknown compliance requirement "SOX"; the compliance policy defines GDPR, PCI_DSS, Svenska_Betaltjänstlagen',
+      },
+    ]);
+  });
+
   it("falls back to the squad's address for roles nobody is named for", async () => {
     const squad = group('payments-squad', { type: 'squad', parent: 'commerce-tribe', profile: squadProfile }, {
       'squad-insights.io/on-call': 'johan.karlsson',

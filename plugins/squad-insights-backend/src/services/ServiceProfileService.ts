@@ -1,5 +1,6 @@
 import {
   BackstageCredentials,
+  coreServices,
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
@@ -10,9 +11,12 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import { AffiliationGroups, AffiliationType } from './affiliationGroups';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readCompliancePolicy } from '@squad-insights/backstage-plugin-squad-insights-node';
 import {
   AnnotationProblem,
+  knownRequirements,
   readServiceProfile,
   ServiceContact,
   ServiceContacts,
@@ -77,11 +81,18 @@ function contactOf(entity: Entity): ServiceContact {
  * @public
  */
 export class CatalogServiceProfileService implements ServiceProfileService {
-  static create(options: { catalog: Catalog }) {
-    return new CatalogServiceProfileService(options.catalog);
+  /**
+   * @param options - `requirements`: the compliance requirements the policy defines
+   *   (`knownRequirements(policy)`), so that an annotation naming another is reported.
+   */
+  static create(options: { catalog: Catalog; requirements?: readonly string[] }) {
+    return new CatalogServiceProfileService(options.catalog, options.requirements);
   }
 
-  private constructor(private readonly catalog: Catalog) {}
+  private constructor(
+    private readonly catalog: Catalog,
+    private readonly requirements?: readonly string[],
+  ) {}
 
   async getProfile(
     entityRef: CompoundEntityRef,
@@ -91,14 +102,24 @@ export class CatalogServiceProfileService implements ServiceProfileService {
     if (!entity) {
       throw new NotFoundError(`No entity ${stringifyEntityRef(entityRef)} in the catalog`);
     }
-    const { profile, problems } = readServiceProfile(entity);
+    const { profile, problems } = readServiceProfile(entity, { requirements: this.requirements });
     const group = async (ref: string | undefined) => {
       if (!ref) return undefined;
-      const found = await this.catalog.getEntityByRef(
-        parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace }),
-        { credentials },
-      );
+      const found = await this.catalog
+        .getEntityByRef(
+          parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace }),
+          { credentials },
+        )
+        .catch(() => undefined);
       return found?.kind === 'Group' ? found : undefined;
+    };
+    // Chapter and guild annotations name the group as people do ("Backend Engineering"); the
+    // portfolio resolves them by the same rule (AffiliationGroups).
+    let affiliations: AffiliationGroups | undefined;
+    const declared = async (value: string | undefined, type: AffiliationType) => {
+      if (!value) return undefined;
+      affiliations ??= await AffiliationGroups.load(this.catalog, credentials);
+      return group(affiliations.resolve(type, value));
     };
 
     const owner = await group(entity.spec?.owner as string | undefined);
@@ -114,9 +135,9 @@ export class CatalogServiceProfileService implements ServiceProfileService {
     } else if (owner) {
       ownership.team = summary(owner);
     }
-    const chapter = await group(profile.chapter);
+    const chapter = await declared(profile.chapter, 'chapter');
     if (chapter) ownership.chapter = summary(chapter);
-    const guild = await group(profile.guild);
+    const guild = await declared(profile.guild, 'guild');
     if (guild) ownership.guild = summary(guild);
 
     const contacts = owner ? await this.contacts(owner, problems, credentials) : undefined;
@@ -199,7 +220,11 @@ export const serviceProfileServiceRef = createServiceRef<ServiceProfileService>(
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: { catalog: catalogServiceRef },
-      factory: ({ catalog }) => CatalogServiceProfileService.create({ catalog }),
+      deps: { catalog: catalogServiceRef, config: coreServices.rootConfig },
+      factory: ({ catalog, config }) =>
+        CatalogServiceProfileService.create({
+          catalog,
+          requirements: knownRequirements(readCompliancePolicy(config)),
+        }),
     }),
 });

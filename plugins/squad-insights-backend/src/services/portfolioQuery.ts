@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  PORTFOLIO_ATTESTATION_FILTERS,
   PORTFOLIO_SORT_FIELDS,
   PORTFOLIO_STATUSES,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
@@ -39,10 +40,13 @@ export function parsePortfolioQuery(raw: Record<string, unknown>, now: Date): Su
   return {
     tribe: text('tribe', raw.tribe),
     squad: text('squad', raw.squad),
+    chapter: text('chapter', raw.chapter),
+    guild: text('guild', raw.guild),
     framework: text('framework', raw.framework),
     check: text('check', raw.check),
     status: oneOf('status', raw.status, PORTFOLIO_STATUSES),
     expiringWithinDays: integer('expiringWithinDays', raw.expiringWithinDays, 0),
+    attestation: oneOf('attestation', raw.attestation, PORTFOLIO_ATTESTATION_FILTERS),
     q: text('q', raw.q),
     sort: oneOf('sort', raw.sort, PORTFOLIO_SORT_FIELDS) ?? 'status',
     order: oneOf('order', raw.order, ['asc', 'desc'] as const) ?? 'asc',

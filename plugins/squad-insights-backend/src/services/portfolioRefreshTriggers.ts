@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { AttestationStore, StoredAttestation } from '../database/AttestationStore';
 import type { ComplianceStore, StoredReview, StoredWaiver } from '../database/ComplianceStore';
 import type { FactsStore } from '../database/FactsStore';
 import type { CompliancePortfolioService } from './CompliancePortfolioService';
@@ -8,9 +9,9 @@ type Portfolio = Pick<CompliancePortfolioService, 'refresh' | 'refreshSources'>;
 /**
  * Keeps portfolio rows (and the stored results the entity endpoint serves) current by watching
  * the writes that change a verdict: new facts, a source starting to fail, a changed set of
- * states, waivers granted or revoked, reviews recorded. It wraps the stores
- * the writers already use, so ingestion and the decision service need not know the portfolio
- * exists. The ingesters are built before the portfolio they feed, hence `connect`.
+ * states, waivers granted or revoked, attestations made or revoked, reviews recorded. It wraps
+ * the stores the writers already use, so ingestion and the decision service need not know the
+ * portfolio exists. The ingesters are built before the portfolio they feed, hence `connect`.
  *
  * A failed refresh is logged and never fails the write it follows: the decision or the fact
  * is recorded, and the scheduled full refresh repairs the row.
@@ -85,6 +86,21 @@ export class PortfolioRefreshTriggers {
       getWaiver: id => store.getWaiver(id),
       listWaivers: entityRef => store.listWaivers(entityRef),
       listReviews: entityRef => store.listReviews(entityRef),
+    };
+  }
+
+  /** The attestation store for the attestation service. */
+  attestations(store: AttestationStore): AttestationStore {
+    const after = this.after.bind(this);
+    const refreshed = async <T extends StoredAttestation | undefined>(written: T) => {
+      if (written) await after(p => p.refresh(written.entityRef));
+      return written;
+    };
+    return {
+      insertAttestation: async a => refreshed(await store.insertAttestation(a)),
+      revokeAttestation: async (id, revocation) => refreshed(await store.revokeAttestation(id, revocation)),
+      getAttestation: id => store.getAttestation(id),
+      listAttestations: entityRef => store.listAttestations(entityRef),
     };
   }
 

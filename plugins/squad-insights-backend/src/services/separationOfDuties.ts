@@ -1,5 +1,11 @@
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { SQUAD_MODEL_GROUP_TYPES } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { ownerRef } from './complianceAccess';
@@ -48,4 +54,33 @@ export async function conflictOfInterest(options: {
   if (!conflicting) return undefined;
   const via = conflicting === owner ? '' : `the tribe ${conflicting} of `;
   return `${user.userEntityRef} is a member of ${via}${owner}, which owns ${stringifyEntityRef(entity)}`;
+}
+
+/**
+ * Throws NotAllowedError when the user may not make a decision about the entity's checks by
+ * {@link conflictOfInterest}, unless self decisions are allowed. Shared by waivers and
+ * attestations, so both apply the rule identically; `action` completes the message, e.g.
+ * `waive its checks`.
+ */
+export async function assertSeparationOfDuties(options: {
+  catalog: typeof catalogServiceRef.T;
+  auth: AuthService;
+  userInfo: UserInfoService;
+  entity: Entity;
+  credentials: BackstageCredentials<BackstageUserPrincipal>;
+  allowSelf: boolean;
+  scope?: SeparationOfDutiesScope;
+  action: string;
+}): Promise<void> {
+  if (options.allowSelf) return;
+  const conflict = await conflictOfInterest({
+    catalog: options.catalog,
+    credentials: await options.auth.getOwnServiceCredentials(),
+    entity: options.entity,
+    user: await options.userInfo.getUserInfo(options.credentials),
+    scope: options.scope ?? 'squad',
+  });
+  if (conflict) {
+    throw new NotAllowedError(`Separation of duties: ${conflict}, and may not ${options.action}`);
+  }
 }

@@ -1,13 +1,38 @@
-import type {
-  ComplianceScore,
-  PortfolioStatus,
+import {
+  PORTFOLIO_EXPIRING_SOON_DAYS,
+  type CheckResult,
+  type ComplianceScore,
+  type PortfolioStatus,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { ComplianceSummary } from '../database/ComplianceSummaryStore';
 import type { StoredReview, StoredWaiver } from '../database/ComplianceStore';
 import type { EntityCompliance } from './ComplianceService';
 
 /** What the portfolio calls "expiring soon" in its per-row count. */
-export const EXPIRING_SOON_DAYS = 30;
+export const EXPIRING_SOON_DAYS = PORTFOLIO_EXPIRING_SOON_DAYS;
+
+/**
+ * The attested checks of an evaluation by state. The engine marks `attested` only on the
+ * attested checks that apply (a check whose frameworks or `when` do not apply is plain
+ * `not-applicable`), and decides them from the attestations alone: `pass` with a current one,
+ * `unknown` when none was ever made, `fail` when only expired ones remain.
+ */
+export function summarizeAttestations(
+  checks: readonly CheckResult[],
+): ComplianceSummary['attestations'] {
+  const attested = checks.filter(c => c.attested);
+  const current = attested.filter(c => c.status === 'pass');
+  const expiries = current
+    .flatMap(c => (c.attestation ? [new Date(c.attestation.expiresAt)] : []))
+    .sort((a, b) => a.getTime() - b.getTime());
+  return {
+    applicable: attested.length,
+    current: current.length,
+    awaiting: attested.filter(c => c.status === 'unknown').length,
+    expired: attested.filter(c => c.status === 'fail').length,
+    nextExpiry: expiries[0],
+  };
+}
 
 /**
  * `failing` when a check fails without an active waiver; `compliant` only when every check
@@ -23,7 +48,8 @@ export function portfolioStatus(score: ComplianceScore): PortfolioStatus {
 /** Folds one evaluation and the decisions around it into the row the portfolio serves. */
 export function summarizeCompliance(input: {
   entity: { entityRef: string; name: string; title?: string };
-  ownership: { squad?: string; tribe?: string };
+  /** Group entity refs: owning squad and its tribe, and the chapter and guild the annotations name. */
+  ownership: { squad?: string; tribe?: string; chapter?: string; guild?: string };
   evaluation: EntityCompliance;
   waivers: StoredWaiver[];
   reviews: StoredReview[];
@@ -58,6 +84,7 @@ export function summarizeCompliance(input: {
       expiringSoon: active.filter(d => d.getTime() <= soon).length,
       nextExpiry: active[0],
     },
+    attestations: summarizeAttestations(evaluation.checks),
     lastReview: latest && { at: latest.createdAt, reviewer: latest.reviewer, decision: latest.decision },
     stale: evaluation.stale,
     sources: input.sources,

@@ -100,7 +100,7 @@ export function matchCondition(
 /**
  * Which frameworks apply to a service and with which parameters. Retention comes from the one
  * record-keeping rule ({@link recordRetentionYears}); Swedish residency (primary region, DR
- * regions) applies with the `Svenska_Betaltjänstlagen` framework; GDPR limits with `GDPR`.
+ * regions) applies with the frameworks of `swedishResidencyFrameworks`; GDPR limits with `GDPR`.
  *
  * @public
  */
@@ -117,7 +117,9 @@ export function resolveApplicability(
   const { gdprMaxRetentionYears: gdprYears, ...p } = policy.parameters;
   const years = recordRetentionYears(profile);
   const gdpr = applied.has('GDPR');
-  const swedish = applied.has('Svenska_Betaltjänstlagen');
+  const swedish = (
+    p.swedishResidencyFrameworks ?? ['Svenska_Betaltjänstlagen']
+  ).some(f => applied.has(f));
   const backupRegions = p.drRegions.filter(r => p.allowedRegions.includes(r));
   const parameters: ResolvedParameters = {
     ...p,

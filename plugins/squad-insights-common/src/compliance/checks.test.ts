@@ -1,6 +1,8 @@
 import { defaultPolicy } from './defaultPolicy';
 import { DATA_CASES } from './__testUtils__/cases/data';
 import { INFRA_CASES } from './__testUtils__/cases/infra';
+import { STREAM_CASES } from './__testUtils__/cases/streams';
+import { SEED_CASES } from './__testUtils__/cases/seed';
 import {
   RUNTIME_CASES,
   RUNTIME_RESOURCES,
@@ -8,7 +10,13 @@ import {
 import type { Case } from './__testUtils__/cases/types';
 import { checkResult } from './__testUtils__/service';
 
-const CASES = { ...INFRA_CASES, ...DATA_CASES, ...RUNTIME_CASES };
+const CASES = {
+  ...INFRA_CASES,
+  ...DATA_CASES,
+  ...STREAM_CASES,
+  ...RUNTIME_CASES,
+  ...SEED_CASES,
+};
 
 const rows = (kind: 'pass' | 'fail') =>
   Object.entries(CASES).flatMap(([checkId, c]) =>
@@ -54,7 +62,8 @@ describe('default checks', () => {
     expect(result.status).toBe('fail');
     expect(result.evidence.length).toBeGreaterThan(0);
     for (const e of result.evidence) {
-      expect(e.source).toMatch(/^(test:service|consul)$/);
+      // Attested checks fail on the attestation record, not on a state.
+      expect(e.source).toMatch(/^(test:service|consul|attestation)$/);
       expect(e.address).toBeTruthy();
       expect(e.attribute).toBeTruthy();
       expect(typeof e.expected).toBe('string');

@@ -1,5 +1,5 @@
 import { compileRule } from './compileRule';
-import { RuleFn, typeMatcher } from './ruleRuntime';
+import { RuleFn, SKIP, typeMatcher } from './ruleRuntime';
 import type { ServiceFacts, Subject } from './facts';
 import type { Check, CompliancePolicy } from './model';
 import type { Rule } from './rules';
@@ -66,6 +66,8 @@ export function compilePolicy(policy: CompliancePolicy): CompiledCheck[] {
     .filter(check => check.enabled !== false)
     .map(check => {
       const consul = check.appliesTo.includes('consul');
+      // Attested checks have no rule: evaluate() decides them from attestations.
+      const rule: Rule = check.rule ?? { allOf: [] };
       const frameworks = [
         ...new Set(check.controls.map(c => c.slice(0, c.indexOf('/')))),
       ];
@@ -78,9 +80,9 @@ export function compilePolicy(policy: CompliancePolicy): CompiledCheck[] {
         source: consul ? ('consul' as const) : ('terraform' as const),
         select: selector(check.appliesTo),
         where: check.where && compileRule(check.where),
-        rule: compileRule(check.rule),
+        rule: check.rule ? compileRule(rule) : () => SKIP,
         onlyRegistered:
-          consul && attributesOf(check.rule).every(a => a === 'registered'),
+          consul && attributesOf(rule).every(a => a === 'registered'),
       };
     });
   cache.set(policy, compiled);

@@ -3,6 +3,7 @@ import { getPath, parsePath } from './paths';
 import { ATTRIBUTE_OPERATORS, AttributeRule, Rule, ValueRef } from './rules';
 import { ownershipRule, tagsRule } from './labelRules';
 import { linkedRule } from './linkedRule';
+import { readLabel } from './labels';
 import {
   compileValue,
   Evidence,
@@ -43,8 +44,12 @@ function attributeRule(rule: AttributeRule): RuleFn {
     const s = ctx.subject;
     if (types && !types(s.type)) return SKIP;
     let actual: unknown;
-    if (tag !== undefined) actual = s.labels[ctx.tagNames[tag] ?? tag];
-    else if (isRegion && scope === s.attributes) {
+    let label: string | undefined;
+    if (tag !== undefined) {
+      const read = readLabel(ctx, s, tag);
+      actual = read.value;
+      label = read.key;
+    } else if (isRegion && scope === s.attributes) {
       // `region` at the top of a resource is the reader's derived region (ARN, zone, provider).
       actual = s.region ?? s.attributes.region;
     } else actual = getPath(scope, segs);
@@ -61,7 +66,7 @@ function attributeRule(rule: AttributeRule): RuleFn {
     if (out && status !== SKIP) {
       const name =
         tag !== undefined
-          ? `${s.labelPrefix}.${ctx.tagNames[tag] ?? tag}`
+          ? `${s.labelPrefix}.${label}`
           : prefix + rule.attribute;
       if (note === 'not set') note = `${name} is not set`;
       out.push(
@@ -176,7 +181,11 @@ export function compileRule(rule: Rule): RuleFn {
   if ('tags' in rule) return tagsRule(rule.tags.required);
   if ('ownership' in rule)
     return ownershipRule(
-      rule.ownership === 'team-tag-matches-catalog' ? 'team' : 'tribe',
+      rule.ownership.slice(0, rule.ownership.indexOf('-')) as
+        | 'team'
+        | 'tribe'
+        | 'chapter'
+        | 'guild',
     );
   return attributeRule(rule);
 }

@@ -41,6 +41,9 @@ describe('the default policy', () => {
       'Svenska_Betaltjänstlagen',
       'Copyright_Law',
       'Music_Rights',
+      'Finansinspektionen',
+      'PSD2',
+      'AML',
     ]);
     expect(defaultPolicy()).toBe(policy);
   });

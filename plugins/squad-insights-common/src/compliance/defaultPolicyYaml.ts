@@ -26,22 +26,54 @@ scoring:
   severityWeights: { low: 1, medium: 3, high: 9, critical: 27 }
 
 parameters:
-  # Logical tag name -> the tag (or Consul Service.Meta key) the organisation uses.
+  # Logical tag name -> the tag the organisation's resources carry. The default is the design
+  # document's module \`tags\` block (Squad = "Payments Squad", Tribe = "Platform Services", …):
+  # values are display names, matched to catalog groups as a person would (groupNames.ts).
+  # GCP labels use the same names in lower snake case (business_capability); see labels.ts.
   tagNames:
+    team: Squad
+    tribe: Tribe
+    chapter: Chapter
+    guild: Guild
+    service: Service
+    businessCapability: BusinessCapability
+    dataClassification: DataClassification
+    compliance: ComplianceRequirements
+    country: Country
+    organization: Organization
+    environment: Environment
+    managedBy: ManagedBy
+  # Consul Service.Meta keys of the same logical tags (Consul meta keys are lower case).
+  metaNames:
     team: team
     tribe: tribe
+    chapter: chapter
+    guild: guild
     service: service
+    businessCapability: business-capability
     dataClassification: data-classification
     compliance: compliance
+    country: country
+    organization: organization
     environment: environment
     managedBy: managed-by
   requiredTags:
     - team
     - tribe
+    - chapter
+    - guild
+    - businessCapability
     - dataClassification
     - compliance
+    - country
+    - organization
     - environment
     - managedBy
+  # What the Country tag must say. The Organization tag must say \`organization\`, which the
+  # backend takes from Backstage's \`organization.name\` (and the CLI from --organization).
+  country: Sweden
+  # Frameworks under which data stays in Sweden (primaryRegion) with DR only in drRegions.
+  swedishResidencyFrameworks: [Svenska_Betaltjänstlagen, Finansinspektionen]
   # AWS regions inside the EU. Not eu-west-2 (London) nor eu-central-2 (Zurich): the UK and
   # Switzerland are outside the EU, adequacy decisions notwithstanding.
   allowedRegions:
@@ -63,6 +95,8 @@ parameters:
     - '*-transactions'
     - '*-charges'
     - 'compliance-*'
+    # Credit and AML risk assessments back decisions the supervisor may ask about for years.
+    - 'risk-*'
   # Topics holding customer personal data, which must not be kept longer than needed.
   customerDataTopicPatterns: ['customer-*', 'listener-*', 'user-*']
   minInsyncReplicas: 2
@@ -123,6 +157,8 @@ frameworks:
     controls:
       - { id: Art.5(1)(e), title: Storage limitation }
       - { id: Art.25, title: Data protection by design and by default }
+      - { id: Art.17, title: Right to erasure }
+      - { id: Art.20, title: Right to data portability }
       - { id: Art.30, title: Records of processing }
       - { id: Art.32, title: Security of processing }
       - { id: Art.44, title: Transfers to third countries }
@@ -161,6 +197,33 @@ frameworks:
     controls:
       - id: royalty-records
         title: Royalty and usage records are kept and complete
+  # The design document's regulated payment service (Klarna-style) answers to
+  # Finansinspektionen, PSD2 and the anti-money-laundering act beside GDPR and PCI DSS.
+  - id: Finansinspektionen
+    title: Finansinspektionen (Swedish Financial Supervisory Authority) requirements
+    appliesWhen: { requirements: [Finansinspektionen] }
+    controls:
+      - id: residency
+        title: Financial data in Sweden with an EU disaster-recovery site
+      - id: record-keeping
+        title: 7-year record keeping of financial records
+      - id: audit-trail
+        title: An immutable audit trail
+      - id: no-automatic-deletion
+        title: No automatic deletion of financial data
+  - id: PSD2
+    title: EU Payment Services Directive 2 (lag 2010:751 om betaltjänster)
+    appliesWhen: { requirements: [PSD2] }
+    controls:
+      - { id: Art.95, title: Operational and security risks }
+      - { id: Art.97, title: Strong customer authentication }
+  - id: AML
+    title: Anti-money laundering (lag 2017:630 om åtgärder mot penningtvätt)
+    appliesWhen: { requirements: [AML] }
+    controls:
+      - id: record-keeping
+        title: Customer and transaction records kept at least 5 years
+      - { id: monitoring, title: Transactions are monitored for suspicious activity }
 
 checks:
   # --- Data residency -------------------------------------------------------------------
@@ -177,7 +240,7 @@ checks:
     title: Payment data stays in the primary region or the EU DR region
     rationale: Swedish payment data is kept in Sweden, with disaster-recovery copies only in the approved EU region.
     severity: high
-    controls: [Svenska_Betaltjänstlagen/residency]
+    controls: [Svenska_Betaltjänstlagen/residency, Finansinspektionen/residency]
     remediation: Keep resources in primaryRegion; copies only in drRegions.
     appliesTo: ['*']
     rule: { attribute: region, in: { param: residencyRegions }, missing: skip }
@@ -186,7 +249,7 @@ checks:
     title: Primary data stores and compute run in the primary region
     rationale: Swedish residency puts the primary copy of payment data in Sweden (eu-north-1).
     severity: high
-    controls: [Svenska_Betaltjänstlagen/residency]
+    controls: [Svenska_Betaltjänstlagen/residency, Finansinspektionen/residency]
     remediation: Run the primary database, streams and service in primaryRegion; replicas may live in drRegions.
     appliesTo:
       - aws_db_instance
@@ -420,6 +483,9 @@ checks:
       - baseline/record-keeping
       - PCI_DSS/Req.10
       - Svenska_Betaltjänstlagen/record-keeping
+      - Finansinspektionen/record-keeping
+      - Finansinspektionen/audit-trail
+      - AML/record-keeping
       - GDPR/Art.30
       - Music_Rights/royalty-records
     remediation: Set retention_in_days to at least recordRetentionDays (2557 for financial/PCI, 1096 otherwise).
@@ -494,6 +560,8 @@ checks:
       - baseline/record-keeping
       - PCI_DSS/Req.10
       - Svenska_Betaltjänstlagen/record-keeping
+      - Finansinspektionen/record-keeping
+      - AML/record-keeping
       - Music_Rights/royalty-records
     remediation: Set retention.ms to at least recordRetentionYears x 365 days (or -1 with tiered storage).
     appliesTo: [kafka_topic]
@@ -510,7 +578,9 @@ checks:
     rationale: Storage limitation; a topic that keeps personal data forever is an unbounded archive.
     severity: high
     controls: [GDPR/Art.5(1)(e)]
-    remediation: Set retention.ms to at most gdprMaxRetentionYears (never -1).
+    remediation: >-
+      Set retention.ms to at most gdprMaxRetentionYears (never -1), with a cleanup.policy that
+      deletes (delete or compact,delete).
     appliesTo: [kafka_topic]
     where: { attribute: name, matches: { param: customerDataTopicPatterns } }
     rule:
@@ -519,42 +589,143 @@ checks:
         - attribute: 'config["retention.ms"]'
           atMost:
             param: gdprMaxRetentionMs
+        # With cleanup.policy=compact alone retention.ms deletes nothing: the latest event of
+        # every key stays forever (the design document's customer-events topic is set that way).
+        - attribute: 'config["cleanup.policy"]'
+          contains: delete
+          missing: pass
 
   - id: streams.min-insync-replicas
     title: Topics need two in-sync replicas to accept a write
     rationale: With one in-sync replica an acknowledged event can be lost with a single broker.
     severity: medium
     controls: [baseline/streams, Svenska_Betaltjänstlagen/resilience]
-    remediation: Set min.insync.replicas to at least minInsyncReplicas.
-    appliesTo: [kafka_topic]
+    remediation: >-
+      Set min.insync.replicas to at least minInsyncReplicas, on each topic and in the cluster's
+      aws_msk_configuration server_properties (the default for topics that don't set it).
+    appliesTo: [kafka_topic, aws_msk_configuration]
+    # Kafka's own default is 1, so the broker configuration must say it.
     rule:
-      attribute: 'config["min.insync.replicas"]'
-      atLeast:
-        param: minInsyncReplicas
+      allOf:
+        - resource: kafka_topic
+          attribute: 'config["min.insync.replicas"]'
+          atLeast: { param: minInsyncReplicas }
+        - resource: aws_msk_configuration
+          attribute: 'server_properties|properties["min.insync.replicas"]'
+          atLeast: { param: minInsyncReplicas }
 
   - id: streams.replication-factor
     title: Topics are replicated to three brokers
     rationale: Replication factor 3 survives a broker loss during maintenance.
     severity: medium
     controls: [baseline/streams, Svenska_Betaltjänstlagen/resilience]
-    remediation: Set replication_factor to at least minReplicationFactor.
-    appliesTo: [kafka_topic]
+    remediation: >-
+      Set replication_factor to at least minReplicationFactor, and default.replication.factor
+      in the cluster's aws_msk_configuration server_properties.
+    appliesTo: [kafka_topic, aws_msk_configuration]
+    # Kafka's own default.replication.factor is 1, so the broker configuration must say it.
     rule:
-      attribute: replication_factor
-      atLeast:
-        param: minReplicationFactor
+      allOf:
+        - resource: kafka_topic
+          attribute: replication_factor
+          atLeast: { param: minReplicationFactor }
+        - resource: aws_msk_configuration
+          attribute: 'server_properties|properties["default.replication.factor"]'
+          atLeast: { param: minReplicationFactor }
 
   - id: streams.unclean-leader-election
     title: Unclean leader election is off
     rationale: An out-of-sync replica becoming leader silently drops acknowledged events.
     severity: medium
     controls: [baseline/streams, Svenska_Betaltjänstlagen/resilience]
-    remediation: Set unclean.leader.election.enable = false (Kafka's default).
-    appliesTo: [kafka_topic]
+    remediation: >-
+      Set unclean.leader.election.enable = false in the cluster's aws_msk_configuration
+      server_properties, and don't turn it on per topic.
+    appliesTo: [kafka_topic, aws_msk_configuration]
     rule:
-      attribute: 'config["unclean.leader.election.enable"]'
+      allOf:
+        # A topic that doesn't set it inherits the broker's setting, checked below.
+        - resource: kafka_topic
+          attribute: 'config["unclean.leader.election.enable"]'
+          equals: false
+          missing: pass
+        # Kafka's default is off, but Amazon MSK's default configuration turns it on, so an MSK
+        # configuration must say false.
+        - resource: aws_msk_configuration
+          attribute: 'server_properties|properties["unclean.leader.election.enable"]'
+          equals: false
+
+  - id: streams.no-auto-create-topics
+    title: Kafka brokers don't create topics on first use
+    rationale: >-
+      An auto-created topic gets the broker's defaults instead of the declared retention and
+      replication, so records can expire early, and the topic escapes the topic checks.
+    severity: medium
+    controls: [baseline/streams, Svenska_Betaltjänstlagen/record-keeping]
+    remediation: >-
+      Set auto.create.topics.enable=false in the aws_msk_configuration server_properties and
+      declare every topic in Terraform (kafka_topic).
+    appliesTo: [aws_msk_configuration]
+    # Unset means Kafka's default (true) or MSK's (false) depending on the configuration in use:
+    # a configuration must say it.
+    rule:
+      attribute: 'server_properties|properties["auto.create.topics.enable"]'
       equals: false
-      missing: pass
+
+  - id: streams.no-topic-deletion
+    title: Kafka brokers refuse to delete topics holding financial records
+    rationale: >-
+      Deleting a topic drops every event in it at once, records that must be kept 7 years
+      among them; the audit trail must not depend on nobody running one command.
+    severity: high
+    controls:
+      - baseline/record-keeping
+      - Svenska_Betaltjänstlagen/record-keeping
+      - Finansinspektionen/no-automatic-deletion
+    remediation: Set delete.topic.enable=false in the aws_msk_configuration server_properties.
+    appliesTo: [aws_msk_configuration]
+    when: { classifications: [financial] }
+    # Kafka's default is true.
+    rule:
+      attribute: 'server_properties|properties["delete.topic.enable"]'
+      equals: false
+
+  - id: streams.client-authentication
+    title: Kafka clients must authenticate
+    rationale: >-
+      TLS only encrypts; without client authentication anyone who reaches a broker can read
+      payment and personal events or write forged ones.
+    severity: high
+    controls: [baseline/exposure, GDPR/Art.32, Svenska_Betaltjänstlagen/security, PSD2/Art.95]
+    remediation: >-
+      Enable client_authentication (IAM, SCRAM or TLS certificates) with unauthenticated =
+      false, or set ssl.client.auth=required in the cluster's aws_msk_configuration.
+    appliesTo: [aws_msk_cluster]
+    rule:
+      anyOf:
+        - allOf:
+            - attribute: 'client_authentication[0].unauthenticated'
+              equals: false
+            - anyOf:
+                - attribute: 'client_authentication[0].sasl[0].iam'
+                  equals: true
+                - attribute: 'client_authentication[0].sasl[0].scram'
+                  equals: true
+                - attribute: 'client_authentication[0].tls[0].certificate_authority_arns'
+                  nonEmpty: true
+        # The design document's cluster has no client_authentication block and requires
+        # certificates in its configuration instead; the cluster must not also allow anonymous
+        # clients explicitly.
+        - allOf:
+            - attribute: 'client_authentication[0].unauthenticated'
+              notEquals: true
+              missing: pass
+            - linked:
+                resource: aws_msk_configuration
+                by: { arn: 'configuration_info[0].arn' }
+                rule:
+                  attribute: 'server_properties|properties["ssl.client.auth"]'
+                  equals: required
 
   # --- Backups and deletion protection of production data stores ------------------------
   - id: backup.rds-retention
@@ -581,6 +752,8 @@ checks:
     controls:
       - baseline/resilience
       - Svenska_Betaltjänstlagen/resilience
+      - Finansinspektionen/no-automatic-deletion
+      - PSD2/Art.95
       - Copyright_Law/integrity
     remediation: Set deletion_protection (DynamoDB deletion_protection_enabled) = true.
     appliesTo: [aws_db_instance, aws_rds_cluster, aws_dynamodb_table]
@@ -721,7 +894,7 @@ checks:
     appliesTo: ['*']
     rule:
       tag: dataClassification
-      equals:
+      like:
         param: dataClassification
       missing: skip
 
@@ -730,13 +903,49 @@ checks:
     rationale: Auditors select resources in scope by this tag.
     severity: medium
     controls: [baseline/ownership]
-    remediation: List every declared requirement in the tag, separated by ":".
+    remediation: List every declared requirement in the tag, separated by commas (GCP labels, which allow no commas, by "--").
     appliesTo: ['*']
     rule:
       tag: compliance
-      containsAll:
+      likeAll:
         param: complianceRequirements
       missing: skip
+
+  - id: tagging.country
+    title: The country tag names the country the organisation answers to
+    rationale: Residency audits select resources by the country tag (Country = "Sweden").
+    severity: low
+    controls: [baseline/ownership]
+    remediation: Set the Country tag to the policy's country (provider default_tags).
+    appliesTo: ['*']
+    rule: { tag: country, like: { param: country }, missing: skip }
+
+  - id: tagging.organization
+    title: The organization tag names the organisation
+    rationale: Shared accounts and cost reports tell organisations apart by this tag.
+    severity: low
+    controls: [baseline/ownership]
+    remediation: Set the Organization tag to the organisation's name (Backstage organization.name).
+    appliesTo: ['*']
+    rule: { tag: organization, like: { param: organization }, missing: skip }
+
+  - id: ownership.chapter-tag
+    title: The chapter tag names the chapter the service declares
+    rationale: Chapters own the engineering practice; a wrong chapter sends reviews to the wrong people.
+    severity: low
+    controls: [baseline/ownership]
+    remediation: Fix the Chapter tag, or the service's squad-insights.io/chapter annotation.
+    appliesTo: ['*']
+    rule: { ownership: chapter-tag-matches-catalog }
+
+  - id: ownership.guild-tag
+    title: The guild tag names the guild the service declares
+    rationale: Guilds review practices across squads (security, data); they must find their services.
+    severity: low
+    controls: [baseline/ownership]
+    remediation: Fix the Guild tag, or the service's squad-insights.io/guild annotation.
+    appliesTo: ['*']
+    rule: { ownership: guild-tag-matches-catalog }
 
   # --- Runtime (Consul) -----------------------------------------------------------------
   - id: runtime.consul-registered
@@ -789,8 +998,8 @@ checks:
     appliesTo: [consul]
     rule:
       allOf:
-        - { tag: compliance, containsAll: { param: complianceRequirements } }
-        - { tag: dataClassification, equals: { param: dataClassification } }
+        - { tag: compliance, likeAll: { param: complianceRequirements } }
+        - { tag: dataClassification, like: { param: dataClassification } }
 
   - id: runtime.consul-datacenter
     title: The service runs in an allowed datacenter
@@ -812,4 +1021,80 @@ checks:
       attribute: intentions.defaultAllow
       equals: false
       missing: unknown
+
+  # --- Financial records (Finansinspektionen) --------------------------------------------
+  - id: records.no-automatic-expiry
+    title: Lifecycle rules don't delete financial records before the record-keeping period
+    rationale: The design document's financial services never delete automatically (prune false); an expiring lifecycle rule is an automatic deletion.
+    severity: high
+    controls: [Finansinspektionen/no-automatic-deletion]
+    remediation: Remove the expiration, or make it at least recordRetentionDays; move old objects to a colder storage class instead.
+    appliesTo: [aws_s3_bucket_lifecycle_configuration]
+    rule:
+      forEach: rule
+      where: { attribute: status, equals: Enabled }
+      rule:
+        anyOf:
+          - { attribute: expiration, nonEmpty: false }
+          - attribute: 'expiration[0].days'
+            atLeast: { param: recordRetentionDays }
+          # A date-based or delete-marker-only expiration removes no current object early.
+          - { attribute: 'expiration[0].days', atMost: 0 }
+
+  - id: logging.cloudtrail-log-validation
+    title: CloudTrail trails prove their logs unaltered
+    rationale: An audit trail is only immutable when tampering shows; digest files make it so.
+    severity: high
+    controls: [Finansinspektionen/audit-trail, PCI_DSS/Req.10]
+    remediation: Set enable_log_file_validation = true on the trail.
+    appliesTo: [aws_cloudtrail]
+    rule: { attribute: enable_log_file_validation, equals: true }
+
+  # --- Attested controls -------------------------------------------------------------------
+  # What no Terraform state or Consul view can show. A reviewer attests each with a statement
+  # and an evidence link; until then the check is unknown, and an expired attestation fails it.
+  - id: gdpr.erasure
+    title: Personal data can be erased on request
+    rationale: Art. 17 gives data subjects the right to erasure; only a tested procedure proves it.
+    severity: high
+    controls: [GDPR/Art.17]
+    remediation: Attest the erasure procedure (runbook, last test) with a link to its evidence.
+    appliesTo: [service]
+    attested: { maxValidityDays: 365 }
+
+  - id: gdpr.portability
+    title: Personal data can be exported on request
+    rationale: Art. 20 gives data subjects their data in a machine-readable format.
+    severity: medium
+    controls: [GDPR/Art.20]
+    remediation: Attest the export procedure with a link to its evidence.
+    appliesTo: [service]
+    attested: { maxValidityDays: 365 }
+
+  - id: gdpr.anonymisation-after-retention
+    title: Personal data is anonymised when its retention ends
+    rationale: The design document anonymises automatically after retention; storage limitation demands it.
+    severity: medium
+    controls: [GDPR/Art.5(1)(e)]
+    remediation: Attest the anonymisation job and its schedule with a link to its evidence.
+    appliesTo: [service]
+    attested: { maxValidityDays: 365 }
+
+  - id: psd2.strong-customer-authentication
+    title: Payments require strong customer authentication
+    rationale: PSD2 Art. 97 requires two independent factors (e.g. BankID) for electronic payments.
+    severity: critical
+    controls: [PSD2/Art.97]
+    remediation: Attest the SCA flow (BankID/Freja eID integration) with a link to its evidence.
+    appliesTo: [service]
+    attested: { maxValidityDays: 365 }
+
+  - id: aml.transaction-monitoring
+    title: Transactions are monitored for money laundering
+    rationale: The anti-money-laundering act requires monitoring and reporting of suspicious transactions.
+    severity: high
+    controls: [AML/monitoring]
+    remediation: Attest the monitoring rules and the reporting routine with a link to their evidence.
+    appliesTo: [service]
+    attested: { maxValidityDays: 365 }
 `;

@@ -8,7 +8,9 @@ import type {
   ComplianceEvaluation,
   EvaluationInput,
 } from './results';
-import { entityName } from './lookups';
+import type { GroupIdentity } from '../groupNames';
+import type { OwnershipRole } from './ruleRuntime';
+import { attestedResult } from './attested';
 import {
   Evidence,
   FAIL,
@@ -35,6 +37,17 @@ function consulGap(
   if (!consul.view && !cc.onlyRegistered)
     return 'the service is not registered in Consul';
   return undefined;
+}
+
+function identities(
+  ownership: EvaluationInput['ownership'],
+): Partial<Record<OwnershipRole, GroupIdentity>> {
+  const out: Partial<Record<OwnershipRole, GroupIdentity>> = {};
+  for (const role of ['squad', 'tribe', 'chapter', 'guild'] as const) {
+    const g = ownership[role];
+    if (g) out[role] = typeof g === 'string' ? { ref: g } : g;
+  }
+  return out;
 }
 
 function run(
@@ -116,11 +129,10 @@ export function evaluate(
     subject: serviceSubj,
     facts,
     params: app.parameters,
-    ownership: {
-      squad: input.ownership.squad && entityName(input.ownership.squad),
-      tribe: input.ownership.tribe && entityName(input.ownership.tribe),
-    },
+    ownership: identities(input.ownership),
+    groups: input.groups,
     tagNames: policy.parameters.tagNames,
+    metaNames: policy.parameters.metaNames,
   };
   const now = (input.now ?? new Date()).getTime();
   const all = input.evidence === 'all';
@@ -146,6 +158,8 @@ export function evaluate(
       result.reason = when.reason;
       return result;
     }
+    if (check.attested)
+      return attestedResult(result, input.attestations, now, all);
     const gap = cc.source === 'consul' ? consulGap(consul, cc) : tfGap;
     if (gap) return { ...result, status: 'unknown', reason: gap };
     const subjects =

@@ -20,12 +20,16 @@ export type {
 export { ATTRIBUTE_OPERATORS } from './rules';
 export { RuleSchema } from './ruleSchema';
 export { parsePath, formatPath, getPath } from './paths';
-export type { PathSegment } from './paths';
+export type { PathSegment, PathStep } from './paths';
+export { parseProperties, PATH_PARSERS } from './parsers';
+export type { PathParser } from './parsers';
 export { loadPolicy } from './loadPolicy';
 export { PolicyLoadError } from './problems';
 export type { PolicyProblem } from './problems';
 export { mergePolicy } from './mergePolicy';
-export { validatePolicyReferences } from './validate';
+export { validatePolicyReferences, knownRequirements } from './validate';
+export { gcpLabelKey } from './labels';
+export { isEvidenceUrl, latestAttestationExpiry } from './attestationRules';
 export type { PolicyReferenceIssue } from './validate';
 export { defaultPolicy, DEFAULT_POLICY_YAML } from './defaultPolicy';
 export {
@@ -54,8 +58,11 @@ export type {
   CheckStatus,
   ComplianceEvaluation,
   EvaluationInput,
+  Attestation,
   Waiver,
 } from './results';
+export type { OwnershipRole } from './ruleRuntime';
+export { OWNERSHIP_RULES } from './rules';
 export type { ComplianceScore } from './score';
 export { newServiceSettings, serviceRegionProblems } from './serviceSettings';
 export type { NewServiceSettings, ServiceDeclaration } from './serviceSettings';

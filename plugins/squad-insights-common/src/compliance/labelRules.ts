@@ -1,4 +1,10 @@
-import { entityName } from './lookups';
+import {
+  findGroupsNamed,
+  GroupIdentity,
+  groupNameMatches,
+  groupNames,
+} from '../groupNames';
+import { readLabel } from './labels';
 import type { ValueRef } from './rules';
 import {
   compileValue,
@@ -11,35 +17,31 @@ import {
   UNKNOWN,
 } from './ruleRuntime';
 
-/** `tags: { required }`: every listed logical tag is present. @internal */
+/** `tags: { required }`: every listed logical tag is present with a value. @internal */
 export function tagsRule(required: ValueRef): RuleFn {
   const value = compileValue(required);
-  // The required list and tag names are the same objects for every subject: map them once.
-  let lastList: unknown;
-  let lastTagNames: unknown;
-  let keys: string[] = [];
   return (ctx, scope, _prefix, out) => {
     const s = ctx.subject;
     if (!s.taggable) return SKIP;
     const list = value.get(ctx, scope);
     if (list === MISSING) return UNKNOWN;
-    if (list !== lastList || ctx.tagNames !== lastTagNames) {
-      keys = [list].flat().map(t => ctx.tagNames[String(t)] ?? String(t));
-      lastList = list;
-      lastTagNames = ctx.tagNames;
-    }
     let ok = true;
-    for (const key of keys) {
-      if (s.labels[key]) continue;
+    const keys: string[] = [];
+    for (const logical of [list].flat()) {
+      const { key, value: v } = readLabel(ctx, s, String(logical));
+      if (out) keys.push(key);
+      if (v !== undefined && v.trim() !== '') continue;
       ok = false;
       if (!out) break;
       out.push(
         evidence(
           ctx,
           `${s.labelPrefix}.${key}`,
-          s.labels[key],
+          v,
           'present',
-          'required tag is missing',
+          v === undefined
+            ? 'required tag is missing'
+            : 'required tag is present but empty',
         ),
       );
     }
@@ -49,17 +51,37 @@ export function tagsRule(required: ValueRef): RuleFn {
   };
 }
 
-/** `ownership`: the team or tribe label agrees with the catalog. @internal */
-export function ownershipRule(which: 'team' | 'tribe'): RuleFn {
-  const role = which === 'team' ? 'squad' : 'tribe';
+const ROLE_OF = {
+  team: 'squad',
+  tribe: 'tribe',
+  chapter: 'chapter',
+  guild: 'guild',
+} as const;
+
+function accepted(group: GroupIdentity): string {
+  return groupNames(group)
+    .map(n => `"${n}"`)
+    .join(', ');
+}
+
+/**
+ * `ownership`: the label names the catalog's group for that role, as a person would read it
+ * (`Payments Squad` names `group:default/payments-squad`). A label naming no group of the catalog
+ * at all says so, rather than calling it drift. @internal
+ */
+export function ownershipRule(
+  which: 'team' | 'tribe' | 'chapter' | 'guild',
+): RuleFn {
+  const role = ROLE_OF[which];
   return (ctx, _scope, _prefix, out) => {
     const s = ctx.subject;
-    const key = ctx.tagNames[which];
-    const actual = s.labels[key];
-    if (!actual) return SKIP;
+    const { key, value: actual } = readLabel(ctx, s, which);
+    if (!actual || !actual.trim()) return SKIP;
     const catalog = ctx.ownership[role];
     const name = `${s.labelPrefix}.${key}`;
     if (!catalog) {
+      // A chapter or guild the service doesn't declare is not the catalog's to contradict.
+      if (role === 'chapter' || role === 'guild') return SKIP;
       out?.push(
         evidence(
           ctx,
@@ -71,16 +93,30 @@ export function ownershipRule(which: 'team' | 'tribe'): RuleFn {
       );
       return UNKNOWN;
     }
-    const ok = entityName(actual) === catalog;
-    out?.push(
-      evidence(
-        ctx,
-        name,
-        actual,
-        `= ${catalog} (catalog ${role})`,
-        ok ? undefined : 'ownership drift',
-      ),
-    );
+    const ok = groupNameMatches(actual, catalog, role);
+    if (out) {
+      let note: string | undefined;
+      if (!ok) {
+        const named = ctx.groups && findGroupsNamed(actual, ctx.groups, role);
+        note =
+          named && named.length === 0
+            ? `no such ${role} in the catalog; accepted names: ${accepted(
+                catalog,
+              )}`
+            : `ownership drift${
+                named?.length ? ` (names ${named[0].ref})` : ''
+              }; accepted names: ${accepted(catalog)}`;
+      }
+      out.push(
+        evidence(
+          ctx,
+          name,
+          actual,
+          `names ${catalog.ref} (catalog ${role})`,
+          note,
+        ),
+      );
+    }
     return ok ? PASS : FAIL;
   };
 }

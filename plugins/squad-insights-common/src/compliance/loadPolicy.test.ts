@@ -84,6 +84,12 @@ describe('loadPolicy', () => {
       'unknown parameter "allowedRegionz"',
     ],
     [
+      'an unknown parse step in a path',
+      RULE.replace('attribute: region', "attribute: 'region|yaml'"),
+      'rule.attribute',
+      'unknown parser "|yaml" at position 6; parsers are |properties, |json',
+    ],
+    [
       'two operators',
       RULE.replace('missing: skip', 'equals: x'),
       'rule',
@@ -173,7 +179,7 @@ checks:
     expect(
       base.checks.find(c => c.id === 'encryption.kms-rotation')!.severity,
     ).toBe('medium');
-    expect(base.parameters.tagNames.team).toBe('team');
+    expect(base.parameters.tagNames.team).toBe('Squad');
   });
 
   it('locates problems in the override file', () => {

@@ -1,5 +1,5 @@
 import type { ServiceFacts, Subject } from './facts';
-import { getPath, PathSegment } from './paths';
+import { getPath, PathStep } from './paths';
 
 const names = new Map<string, string>();
 /**
@@ -41,7 +41,7 @@ export function linkTable(
   facts: ServiceFacts,
   id: string,
   type: string,
-  segs: readonly PathSegment[],
+  segs: readonly PathStep[],
 ): Map<string, Subject[]> {
   facts.links ??= new Map();
   let table = facts.links.get(id);

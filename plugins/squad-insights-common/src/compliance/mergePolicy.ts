@@ -1,6 +1,6 @@
 import {
   Check,
-  CheckSchema,
+  CompleteCheckSchema,
   CompliancePolicy,
   Framework,
   FrameworkSchema,
@@ -55,6 +55,28 @@ export function mergeOverride(
     );
   const o = parsed.data;
   const problems: PolicyProblem[] = [];
+  // Within one override an id said twice is a mistake (the second would silently win).
+  for (const list of ['frameworks', 'checks'] as const) {
+    const seen = new Set<string>();
+    o[list]?.forEach((entry, i) => {
+      if (seen.has(entry.id))
+        problems.push(
+          ...referenceProblems(
+            raw,
+            [
+              {
+                path: [list, i, 'id'],
+                message: `${list === 'checks' ? 'check' : 'framework'} "${
+                  entry.id
+                }" is defined twice in this file`,
+              },
+            ],
+            locate,
+          ),
+        );
+      seen.add(entry.id);
+    });
+  }
 
   const frameworks: Framework[] = [...base.frameworks];
   o.frameworks?.forEach((patch, i) => {
@@ -85,12 +107,24 @@ export function mergeOverride(
       return;
     }
     // A check the base doesn't have is new, and must be complete.
-    const full = CheckSchema.safeParse(patch);
+    const full = CompleteCheckSchema.safeParse(patch);
     if (full.success) checks.push(full.data);
-    else
-      problems.push(
-        ...zodProblems(raw, full.error.issues, locate, ['checks', i]),
-      );
+    else {
+      const issues = [...full.error.issues];
+      // zod skips the rule-or-attested refinement while other fields are missing: say it too.
+      if (
+        patch.rule === undefined &&
+        patch.attested === undefined &&
+        !issues.some(x => x.path[0] === 'rule')
+      )
+        issues.push({
+          code: 'custom',
+          path: ['rule'],
+          message: 'give a rule, or attested for a control no state can show',
+          input: patch,
+        } as (typeof issues)[number]);
+      problems.push(...zodProblems(raw, issues, locate, ['checks', i]));
+    }
   });
   if (problems.length) throw new PolicyLoadError(fileName, problems);
 
@@ -109,6 +143,10 @@ export function mergeOverride(
       tagNames: {
         ...base.parameters.tagNames,
         ...defined(o.parameters?.tagNames ?? {}),
+      },
+      metaNames: {
+        ...base.parameters.metaNames,
+        ...defined(o.parameters?.metaNames ?? {}),
       },
     },
     frameworks,

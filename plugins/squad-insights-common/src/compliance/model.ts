@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  COMPLIANCE_REQUIREMENTS,
-  ComplianceRequirement,
-  DATA_CLASSIFICATIONS,
-  DataClassification,
-} from '../classification';
+import { DATA_CLASSIFICATIONS, DataClassification } from '../classification';
 import { RuleSchema, resourceType } from './ruleSchema';
 
 /** @public */
@@ -12,9 +7,11 @@ export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 /** @public */
 export type Severity = (typeof SEVERITIES)[number];
 
-const requirement = z.enum(
-  Object.keys(COMPLIANCE_REQUIREMENTS) as [ComplianceRequirement],
-);
+// Requirements are whatever the policy's frameworks name (no list in code): an override file can
+// add a framework; `validatePolicyReferences` checks that every requirement named is defined.
+const requirement = z
+  .string()
+  .regex(/^[\p{L}_][\p{L}\p{N}_.-]*$/u, 'letters, digits, "_", "." and "-" only');
 const classification = z.enum(
   Object.keys(DATA_CLASSIFICATIONS) as [DataClassification],
 );
@@ -98,19 +95,46 @@ export const CheckSchema = z.strictObject({
   when: ProfileConditionSchema.optional(),
   /** Subjects that don't pass `where` are not evaluated (e.g. only production data stores). */
   where: RuleSchema.optional(),
-  rule: RuleSchema,
+  /** What the facts must show. Exactly one of `rule` and `attested`. */
+  rule: RuleSchema.optional(),
+  /**
+   * A control no Terraform state or Consul view can show (GDPR erasure, PSD2 strong customer
+   * authentication): a reviewer attests it, and the attestation holds for at most
+   * `maxValidityDays`. Applies to the service as a whole.
+   */
+  attested: z
+    .strictObject({ maxValidityDays: z.number().int().min(1).max(3660) })
+    .optional(),
   enabled: z.boolean().optional(),
 });
 /** @public */
 export type Check = z.output<typeof CheckSchema>;
 
-/** Logical tag names the rules use, mapped to the names the organisation's tags carry. */
+/** A check as a policy holds it: with a rule, or attested. @public */
+export const CompleteCheckSchema = CheckSchema.refine(
+  c => c.rule !== undefined || c.attested !== undefined,
+  {
+    message: 'give a rule, or attested for a control no state can show',
+    path: ['rule'],
+  },
+);
+
+/**
+ * Logical tag names the rules use, mapped to the names the organisation's tags carry (the
+ * default is the design document's scheme: `Squad`, `Tribe`, …). GCP labels use the same names
+ * in lower snake case (`BusinessCapability` → `business_capability`); see `labels.ts`.
+ */
 const TagNamesSchema = z.strictObject({
   team: text,
   tribe: text,
+  chapter: text,
+  guild: text,
   service: text,
+  businessCapability: text,
   dataClassification: text,
   compliance: text,
+  country: text,
+  organization: text,
   environment: text,
   managedBy: text,
 });
@@ -160,10 +184,21 @@ export type NewServiceSettingsParameters = z.output<
 /** Tunable policy parameters; the derived ones come from applicability (see applicability.ts). @public */
 export const ParametersSchema = z.strictObject({
   tagNames: TagNamesSchema,
+  /**
+   * The Consul `Service.Meta` keys of the same logical tags, where they differ from `tagNames`
+   * (Consul meta keys are conventionally lower case: `team`, `compliance`).
+   */
+  metaNames: TagNamesSchema.partial().optional(),
   requiredTags: z
     .array(z.enum(Object.keys(TagNamesSchema.shape) as [LogicalTag]))
     .min(1),
+  /** What the `Country` tag must say (residency: the design document tags `Country = "Sweden"`). */
+  country: text.optional(),
+  /** What the `Organization` tag must say; the backend sets it from `organization.name`. */
+  organization: text.optional(),
   allowedRegions: z.array(text).min(1),
+  /** Frameworks under which data stays in `primaryRegion`, with copies only in `drRegions`. */
+  swedishResidencyFrameworks: z.array(text).optional(),
   primaryRegion: text,
   drRegions: z.array(text),
   allowedConsulDatacenters: z.array(text).min(1),
@@ -204,7 +239,7 @@ export const CompliancePolicySchema = z.strictObject({
   scoring: ScoringSchema,
   parameters: ParametersSchema,
   frameworks: z.array(FrameworkSchema).min(1),
-  checks: z.array(CheckSchema),
+  checks: z.array(CompleteCheckSchema),
 });
 /** @public */
 export type CompliancePolicy = z.output<typeof CompliancePolicySchema>;
@@ -225,7 +260,10 @@ export const PolicyOverrideSchema = z.strictObject({
       severityWeights: ScoringSchema.shape.severityWeights.partial(),
     })
     .optional(),
-  parameters: ParametersSchema.extend({ tagNames: TagNamesSchema.partial() })
+  parameters: ParametersSchema.extend({
+    tagNames: TagNamesSchema.partial(),
+    metaNames: TagNamesSchema.partial(),
+  })
     .partial()
     .optional(),
   frameworks: z.array(FrameworkSchema.partial().extend({ id })).optional(),

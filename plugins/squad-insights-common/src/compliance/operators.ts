@@ -53,7 +53,7 @@ function list(v: unknown): unknown[] {
 
 const splits = new Map<string, string[]>();
 /**
- * A list value, or a label such as `GDPR:PCI_DSS` / `GDPR,PCI_DSS` split into items. Cached:
+ * A list value, or a label such as `GDPR,PCI_DSS` / `GDPR:PCI_DSS` / `gdpr--pci_dss` split into items. Cached:
  * the same few labels repeat on every resource.
  */
 function items(v: unknown): unknown[] {
@@ -61,13 +61,34 @@ function items(v: unknown): unknown[] {
   let parts = splits.get(v);
   if (!parts) {
     parts = v
-      .split(/[,:]/)
+      // GCP label values allow neither commas nor colons: lists there are joined by `--`.
+      .split(/[,:;]|--/)
       .map(s => s.trim())
       .filter(Boolean);
     if (splits.size > 10_000) splits.clear();
     splits.set(v, parts);
   }
   return parts;
+}
+
+const nameKeys = new Map<string, string>();
+/**
+ * A name as people write it, for `like`: case, spaces, hyphens and underscores don't matter
+ * (`PCI-DSS`, `pci_dss`, `PCI DSS`). Cached: the same few labels repeat on every resource.
+ */
+function nameKey(v: unknown): string {
+  const s = String(v);
+  let key = nameKeys.get(s);
+  if (key === undefined) {
+    key = s
+      .normalize('NFKC')
+      .toLocaleLowerCase('en')
+      .replace(/[\s_-]+/g, ' ')
+      .trim();
+    if (nameKeys.size > 10_000) nameKeys.clear();
+    nameKeys.set(s, key);
+  }
+  return key;
 }
 
 const memberSets = new WeakMap<readonly unknown[], Set<string> | null>();
@@ -122,6 +143,12 @@ export const OPERATORS: Record<
     const have = items(a);
     return list(b).every(x => member(x, have));
   },
+  like: (a, b) =>
+    typeof a === 'string' && list(b).some(x => nameKey(a) === nameKey(x)),
+  likeAll: (a, b) => {
+    const have = new Set(items(a).map(nameKey));
+    return list(b).every(x => have.has(nameKey(x)));
+  },
   nonEmpty: (a, b) => isNonEmpty(a) === b,
   exists: (a, b) => (a !== undefined && a !== null) === b,
 };
@@ -136,6 +163,8 @@ const WORDS: Record<AttributeOperator, string> = {
   matches: 'matches ',
   contains: 'contains ',
   containsAll: 'contains all of ',
+  like: '≈ ',
+  likeAll: 'names all of ',
   nonEmpty: '',
   exists: '',
 };

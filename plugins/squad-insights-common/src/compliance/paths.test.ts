@@ -1,8 +1,8 @@
 import { OPERATORS } from './operators';
-import { formatPath, getPath, parsePath } from './paths';
+import { formatPath, getPath, parsePath, PathStep } from './paths';
 
 describe('paths', () => {
-  it.each([
+  it.each<[string, PathStep[]]>([
     ['storage_encrypted', ['storage_encrypted']],
     [
       'encryption_info[0].encryption_in_transit[0].client_broker',
@@ -10,13 +10,44 @@ describe('paths', () => {
     ],
     ['config["retention.ms"]', ['config', 'retention.ms']],
     ['meta.data-classification', ['meta', 'data-classification']],
+    [
+      'server_properties|properties["min.insync.replicas"]',
+      ['server_properties', { parse: 'properties' }, 'min.insync.replicas'],
+    ],
+    ['policy|json.Statement[0]', ['policy', { parse: 'json' }, 'Statement', 0]],
   ])('parses %s', (text, segments) => {
     expect(parsePath(text)).toEqual(segments);
     expect(formatPath(segments)).toBe(text);
   });
 
-  it.each(['', 'a..b', 'a.', 'a[x]', '[0', 'a["b]'])('rejects %j', text => {
-    expect(() => parsePath(text)).toThrow();
+  it.each(['', 'a..b', 'a.', 'a[x]', '[0', 'a["b]', '|json', 'a.|json'])(
+    'rejects %j',
+    text => {
+      expect(() => parsePath(text)).toThrow();
+    },
+  );
+
+  it('names the known parsers when a parse step is unknown', () => {
+    expect(() => parsePath('server_properties|yaml.a')).toThrow(
+      'bad path "server_properties|yaml.a": unknown parser "|yaml" at position 17; parsers are |properties, |json',
+    );
+  });
+
+  it('reads into text attributes through parse steps', () => {
+    const value = {
+      server_properties: 'min.insync.replicas=2  # two\n',
+      policy: '{"Statement":[{"Effect":"Deny"}]}',
+      broken: '{"Statement":',
+      number: 3,
+    };
+    const get = (p: string) => getPath(value, parsePath(p));
+    expect(get('server_properties|properties["min.insync.replicas"]')).toBe(
+      '2',
+    );
+    expect(get('server_properties|properties["absent"]')).toBeUndefined();
+    expect(get('policy|json.Statement[0].Effect')).toBe('Deny');
+    expect(get('broken|json.Statement')).toBeUndefined();
+    expect(get('number|properties')).toBeUndefined();
   });
 
   it('reads without copying and stops at missing steps', () => {

@@ -2,6 +2,10 @@ import type { ServiceFacts, Subject } from './facts';
 import { glob } from './operators';
 import { getPath, parsePath } from './paths';
 import type { ValueRef } from './rules';
+import type { GroupIdentity } from '../groupNames';
+
+/** The roles of the squad model a label can name. @public */
+export type OwnershipRole = 'squad' | 'tribe' | 'chapter' | 'guild';
 
 /** Outcome of a rule on one subject. SKIP: the rule does not concern this subject. */
 export const PASS = 0;
@@ -40,9 +44,12 @@ export interface RuleContext {
   subject: Subject;
   facts: ServiceFacts;
   params: Readonly<Record<string, unknown>>;
-  /** The catalog's squad and tribe, already reduced to plain names by {@link entityName}. */
-  ownership: { squad?: string; tribe?: string };
+  /** The catalog's groups of the service: its squad and tribe, and its declared chapter and guild. */
+  ownership: Partial<Record<OwnershipRole, GroupIdentity>>;
+  /** Every group of the catalog, when the caller knows them: tells "no such group" from drift. */
+  groups?: readonly GroupIdentity[];
   tagNames: Readonly<Record<string, string>>;
+  metaNames?: Readonly<Record<string, string>>;
   /** The last `alternativeGroup` handed out in this evaluation; see {@link markAlternatives}. */
   alternativeGroups?: number;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parsePath } from './paths';
-import { ATTRIBUTE_OPERATORS, Rule, ValueRef } from './rules';
+import { ATTRIBUTE_OPERATORS, OWNERSHIP_RULES, Rule, ValueRef } from './rules';
 
 const literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const valueRef: z.ZodType<ValueRef> = z.union([
@@ -39,6 +39,8 @@ const attributeRule = z
     matches: valueRef.optional(),
     contains: valueRef.optional(),
     containsAll: valueRef.optional(),
+    like: valueRef.optional(),
+    likeAll: valueRef.optional(),
     nonEmpty: z.boolean().optional(),
     exists: z.boolean().optional(),
   })
@@ -63,10 +65,7 @@ const BRANCHES: Record<string, z.ZodType<Rule>> = {
   tag: attributeRule,
   tags: z.strictObject({ tags: z.strictObject({ required: valueRef }) }),
   ownership: z.strictObject({
-    ownership: z.enum([
-      'team-tag-matches-catalog',
-      'tribe-tag-matches-catalog',
-    ]),
+    ownership: z.enum(OWNERSHIP_RULES),
   }),
   allOf: z.strictObject({ allOf: z.array(lazyRule).min(1) }),
   anyOf: z.strictObject({ anyOf: z.array(lazyRule).min(1) }),

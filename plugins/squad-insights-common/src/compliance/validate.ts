@@ -1,6 +1,6 @@
 import { DERIVED_PARAMETERS } from './applicability';
 import { CONSUL_FACTS } from './consulFacts';
-import type { CompliancePolicy } from './model';
+import { CompliancePolicy, ParametersSchema } from './model';
 import { parsePath, PathSegment } from './paths';
 import type { Rule, ValueRef } from './rules';
 
@@ -28,13 +28,31 @@ export function validatePolicyReferences(
   policy: CompliancePolicy,
 ): PolicyReferenceIssue[] {
   const issues: PolicyReferenceIssue[] = [];
+  // Optional parameters (organization, country) may be named before anyone sets them.
   const params = new Set<string>([
+    ...Object.keys(ParametersSchema.shape),
     ...Object.keys(policy.parameters),
     ...DERIVED_PARAMETERS,
   ]);
   const tags = new Set(Object.keys(policy.parameters.tagNames));
   const controls = new Set<string>();
   const seenFrameworks = new Set<string>();
+  const requirements = new Set(knownRequirements(policy));
+  const condition = (
+    when: { requirements?: string[] } | undefined,
+    anchor: PolicyReferenceIssue['anchor'],
+    path: PathSegment[],
+  ) =>
+    when?.requirements?.forEach((r, i) => {
+      if (!requirements.has(r))
+        issues.push({
+          anchor,
+          path: [...path, 'requirements', i],
+          message: `unknown framework "${r}"; the policy defines ${[
+            ...requirements,
+          ].join(', ')}`,
+        });
+    });
   for (const f of policy.frameworks) {
     const anchor = { list: 'frameworks' as const, id: f.id };
     if (seenFrameworks.has(f.id))
@@ -55,6 +73,9 @@ export function validatePolicyReferences(
       controls.add(ref);
     });
   }
+  policy.frameworks.forEach(f =>
+    condition(f.appliesWhen, { list: 'frameworks', id: f.id }, ['appliesWhen']),
+  );
   const { allowedRegions, drRegions, primaryRegion } = policy.parameters;
   for (const [i, r] of drRegions.entries()) {
     if (!allowedRegions.includes(r))
@@ -83,6 +104,18 @@ export function validatePolicyReferences(
       if (!controls.has(c))
         add(['controls', i], `unknown control "${c}"; no framework defines it`);
     });
+    condition(check.when, anchor, ['when']);
+    if (check.attested) {
+      if (check.rule) add(['attested'], 'give either rule or attested, not both');
+      if (check.where) add(['where'], 'an attested check has no where');
+      if (check.appliesTo.some(a => a !== 'service'))
+        add(['appliesTo'], 'an attested check applies to [service]');
+      continue;
+    }
+    if (!check.rule) {
+      add(['rule'], 'a check needs a rule (or attested for a control no state can show)');
+      continue;
+    }
     const consul = check.appliesTo.includes('consul');
     if (consul && check.appliesTo.length > 1)
       add(['appliesTo'], '"consul" cannot be combined with other subjects');
@@ -160,6 +193,23 @@ export function validatePolicyReferences(
     walk(check.rule, ['rule'], scope);
   }
   return issues;
+}
+
+/**
+ * The compliance requirements a service may declare under this policy: the id of every framework
+ * (but the org-wide `baseline`, which always applies) and every requirement a framework's
+ * `appliesWhen` names. Frameworks are data, so this is the only list there is.
+ *
+ * @public
+ */
+export function knownRequirements(policy: CompliancePolicy): string[] {
+  const out = new Set<string>();
+  for (const f of policy.frameworks) {
+    if (!f.appliesWhen.always) out.add(f.id);
+  }
+  for (const f of policy.frameworks)
+    for (const r of f.appliesWhen.requirements ?? []) out.add(r);
+  return [...out];
 }
 
 /** The template's settings name checks that exist, and keep backups as long as the checks ask. */

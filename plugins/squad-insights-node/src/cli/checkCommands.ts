@@ -3,17 +3,21 @@
  * exit code is the gate (`--fail-on`); the formats feed code scanning (SARIF), test reports
  * (JUnit) or people (table).
  *
- * There is no catalog here: the squad is the Component's `spec.owner`, and the tribe, which
- * the portal reads from the owner Group's parent, must be given with `--tribe` (without it the
- * tribe-ownership checks are `unknown`, never failed).
+ * There is no portal here: the squad is the Component's `spec.owner`; the tribe, which the
+ * portal reads from the owner Group's parent, comes from `--catalog` (the organisation's Group
+ * files) or `--tribe` (a name or title); without either the tribe-ownership checks are
+ * `unknown`, never failed. The Organization tag is checked against `--organization`.
  */
 import type { Command } from 'commander';
 import {
   evaluate,
+  knownRequirements,
+  mergePolicy,
   readServiceProfile,
   SEVERITIES,
   Severity,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
+import { checkOwnership, readCatalogGroups } from './checkOwnership';
 import {
   readComponentEntity,
   readConsul,
@@ -36,6 +40,8 @@ interface CheckOptions {
   consul?: string;
   policy?: string;
   tribe?: string;
+  catalog?: string[];
+  organization?: string;
   format: string;
   failOn: string;
 }
@@ -80,7 +86,9 @@ export function registerCheckCommands(program: Command) {
     .requiredOption('-e, --entity <file>', 'catalog-info.yaml with the service Component')
     .option('--consul <url>', 'Consul HTTP address to read the service\'s registration from')
     .option('--policy <file>', 'policy override (or full policy) merged over the default policy')
-    .option('--tribe <name>', 'the owner squad\'s tribe (the catalog is not read here)')
+    .option('--tribe <name>', 'the owner squad\'s tribe, by name or title (default: the owner\'s parent in --catalog)')
+    .option('--catalog <file...>', 'catalog files with the organisation\'s Group entities (squads, tribes, chapters, guilds)')
+    .option('--organization <name>', 'what the Organization tag must say (the portal uses organization.name)')
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
     .option('--fail-on <severity>', `exit 1 on a failed check at or above: ${SEVERITIES.join(', ')}`, 'high')
     .action(async (options: CheckOptions) => {
@@ -92,9 +100,15 @@ export function registerCheckCommands(program: Command) {
       if (!states.length && !plans.length) {
         throw new Error('--state or --plan: give the service\'s Terraform states, or plans of them');
       }
-      const policy = await readPolicy(options.policy);
+      const base = await readPolicy(options.policy);
+      const policy = options.organization
+        ? mergePolicy(base, { parameters: { organization: options.organization } }, { fileName: '--organization' })
+        : base;
       const entity = await readComponentEntity(options.entity);
-      const { profile, problems } = readServiceProfile(entity as Parameters<typeof readServiceProfile>[0]);
+      const groups = await readCatalogGroups(options.catalog ?? []);
+      const { profile, problems } = readServiceProfile(entity as Parameters<typeof readServiceProfile>[0], {
+        requirements: knownRequirements(policy),
+      });
       for (const p of problems) process.stderr.write(`squad-insights: warning: ${p.annotation}: ${p.message}\n`);
       // With states and plans together, a file maps to a declared state as if it were alone
       // in its kind; a state and a plan of the same state would both be judged.
@@ -108,7 +122,7 @@ export function registerCheckCommands(program: Command) {
       const owner = typeof entity.spec.owner === 'string' ? entity.spec.owner : undefined;
       const evaluation = evaluate(policy, {
         profile,
-        ownership: { squad: owner?.replace(/^(group:)?(default\/)?/, ''), tribe: options.tribe },
+        ...checkOwnership({ owner, tribe: options.tribe, profile, groups }),
         inventories,
         consul,
         entityRef: `component:default/${entity.metadata.name}`,

@@ -19,6 +19,7 @@ import {
 import { ConsulClient } from '../consul/ConsulClient';
 import { parseState } from '../terraform/parse';
 import { parsePlan } from '../terraform/parse/parsePlan';
+import { selectStateModule } from '../terraform/stateReference';
 
 /** The first `kind: Component` document, kept as the plain object the catalog would hold. */
 export async function readComponentEntity(file: string) {
@@ -51,12 +52,17 @@ export async function readComponentEntity(file: string) {
 export function referenceFor(file: string, declared: readonly string[], fileCount: number): string {
   const path = resolve(file).replace(/\\/g, '/');
   const byKey = declared.find(ref => {
-    const key = ref.slice(ref.indexOf(':') + 1).replace(/^\/+/, '');
+    const key = ref.slice(ref.indexOf(':') + 1).replace(/#.*$/, '').replace(/^\/+/, '');
     return key !== '' && (path === key || path.endsWith(`/${key}`));
   });
   if (byKey) return byKey;
   if (declared.length === 1 && fileCount === 1) return declared[0];
   return file;
+}
+
+function moduleOf(reference: string): string | undefined {
+  const hash = reference.indexOf('#');
+  return hash < 0 ? undefined : reference.slice(hash + 1);
 }
 
 export async function readInventories(files: string[], declared: readonly string[]): Promise<InventorySource[]> {
@@ -66,8 +72,11 @@ export async function readInventories(files: string[], declared: readonly string
     if (!(await stat(path).catch(() => undefined))?.isFile()) {
       throw new Error(`${file}: no such file`);
     }
-    const inventory = await parseState(createReadStream(path), { sourceId: 'file', key: basename(path) });
-    out.push({ reference: referenceFor(file, declared, files.length), inventory, serial: inventory.serial });
+    const parsed = await parseState(createReadStream(path), { sourceId: 'file', key: basename(path) });
+    const reference = referenceFor(file, declared, files.length);
+    // A declared `#module...` reference takes only that module instance of a shared state.
+    const inventory = selectStateModule(parsed, moduleOf(reference));
+    out.push({ reference, inventory, serial: inventory.serial });
   }
   return out;
 }
@@ -82,8 +91,9 @@ export async function readPlans(files: string[], declared: readonly string[]): P
     const text = await readFile(resolve(file), 'utf8').catch(() => {
       throw new Error(`${file}: no such file`);
     });
-    const inventory = parsePlan(text, { sourceId: 'plan', key: file });
-    out.push({ reference: referenceFor(file, declared, files.length), inventory });
+    const reference = referenceFor(file, declared, files.length);
+    const inventory = selectStateModule(parsePlan(text, { sourceId: 'plan', key: file }), moduleOf(reference));
+    out.push({ reference, inventory });
   }
   return out;
 }

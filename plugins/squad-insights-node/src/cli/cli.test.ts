@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { corpusDir, itCorpus } from '../__testUtils__/corpus';
 
 const run = promisify(execFile);
 const repoRoot = resolve(__dirname, '../../../..');
-const shared = process.env.SI_SHARED_DIR ?? resolve(repoRoot, '../shared');
 const tsx = resolve(repoRoot, 'node_modules/.bin/tsx');
 const main = resolve(__dirname, 'main.ts');
 
@@ -24,10 +24,10 @@ async function cli(...args: string[]) {
 describe('squad-insights CLI', () => {
   jest.setTimeout(60_000);
 
-  it('state inspect prints the inventory of a real state as JSON', async () => {
+  itCorpus('state inspect prints the inventory of a real state as JSON', async () => {
     const file = join(
-      shared,
-      'corpus/terraform/snyk__driftctl/pkg__iac__terraform__state__test__aws_kms_key__terraform.tfstate',
+      corpusDir(),
+      'terraform/snyk__driftctl/pkg__iac__terraform__state__test__aws_kms_key__terraform.tfstate',
     );
     const { code, stdout } = await cli('state', 'inspect', file);
     expect(code).toBe(0);

@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { corpusDir, itCorpus } from '../__testUtils__/corpus';
 
 const run = promisify(execFile);
 const repoRoot = resolve(__dirname, '../../../..');
-const shared = process.env.SI_SHARED_DIR ?? resolve(repoRoot, '../shared');
 const tsx = resolve(repoRoot, 'node_modules/.bin/tsx');
 const main = resolve(__dirname, 'main.ts');
 
@@ -36,10 +36,10 @@ function ndjsonLines(stdout: string): Array<Record<string, unknown>> {
 describe('squad-insights state --ndjson', () => {
   jest.setTimeout(60_000);
 
-  it('state inspect --ndjson prints the same inventory one resource per line', async () => {
+  itCorpus('state inspect --ndjson prints the same inventory one resource per line', async () => {
     const file = join(
-      shared,
-      'corpus/terraform/fujiwara__tfstate-lookup/tfstate__test__terraform.tfstate',
+      corpusDir(),
+      'terraform/fujiwara__tfstate-lookup/tfstate__test__terraform.tfstate',
     );
     const plain = await cli('state', 'inspect', file);
     const streamed = await cli('state', 'inspect', file, '--ndjson');

@@ -27,7 +27,12 @@ export function readCompliancePolicy(config: Config): CompliancePolicy {
       'Set only one of squadInsights.compliance.policy and squadInsights.compliance.policyFile',
     );
   }
-  const policy = defaultPolicy();
+  // The Organization tag names the organisation Backstage already knows (`organization.name`);
+  // a policy that sets `parameters.organization` itself wins over it.
+  const organization = config.getOptionalString('organization.name');
+  const policy = organization
+    ? mergePolicy(defaultPolicy(), { parameters: { organization } })
+    : defaultPolicy();
   if (inline !== undefined) {
     return mergePolicy(policy, inline, {
       fileName: 'app-config squadInsights.compliance.policy',

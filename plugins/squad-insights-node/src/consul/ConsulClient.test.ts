@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { ConsulClient } from './ConsulClient';
 import { readConsulClientOptions } from './config';
 import { ConsulRequestError } from './rawGet';
+import { itCorpus } from '../__testUtils__/corpus';
 import { corpus, recorded } from './__testUtils__/corpus';
 
 const server = setupServer();
@@ -48,7 +49,7 @@ describe('ConsulClient', () => {
     client.close();
   });
 
-  it('lists services with the index, token and datacenter (via node-consul)', async () => {
+  itCorpus('lists services with the index, token and datacenter (via node-consul)', async () => {
     const services = corpus(recorded.catalogServices);
     server.use(http.get(`${BASE}/v1/catalog/services`, () => json(services, 42)));
     const res = await client.listServices();
@@ -57,7 +58,7 @@ describe('ConsulClient', () => {
     expect(tokens).toEqual(['s3cr3t']);
   });
 
-  it('sends index and wait on a blocking read', async () => {
+  itCorpus('sends index and wait on a blocking read', async () => {
     const entries = corpus(recorded.healthServiceUi);
     server.use(http.get(`${BASE}/v1/health/service/${SERVICE}`, () => json(entries, 22)));
     const res = await client.healthService(SERVICE, { index: 21, waitMs: 5000 });
@@ -66,7 +67,7 @@ describe('ConsulClient', () => {
     expect(Object.fromEntries(seen[0].searchParams)).toEqual({ dc: 'dc1', index: '21', wait: '5s' });
   });
 
-  it('builds the service view from health, connect and intentions', async () => {
+  itCorpus('builds the service view from health, connect and intentions', async () => {
     const health = corpus(recorded.healthServiceUi);
     const check = corpus(recorded.intentionsCheck);
     const intentions = intentionsFor(SERVICE);
@@ -95,7 +96,7 @@ describe('ConsulClient', () => {
     expect(new Set(tokens)).toEqual(new Set(['s3cr3t']));
   });
 
-  it('still returns the view when the token may not read intentions', async () => {
+  itCorpus('still returns the view when the token may not read intentions', async () => {
     server.use(
       http.get(`${BASE}/v1/health/service/${SERVICE}`, () => json(corpus(recorded.healthServiceUi), 21)),
       http.get(`${BASE}/v1/catalog/connect/${SERVICE}`, () => json([], 21)),

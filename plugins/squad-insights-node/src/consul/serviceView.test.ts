@@ -1,10 +1,11 @@
 import type { ConsulHealthServiceEntry } from './consulApi';
 import { buildServiceView, connectOf, intentionSources, mergeMeta, toInstance, worst } from './serviceView';
+import { describeCorpus } from '../__testUtils__/corpus';
 import { corpus, recorded } from './__testUtils__/corpus';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
-describe('service view from recorded Consul responses', () => {
+describeCorpus('service view from recorded Consul responses', () => {
   it('maps a /v1/health/service entry to an instance', () => {
     const [entry] = corpus<ConsulHealthServiceEntry[]>(recorded.healthService);
     const instance = toInstance(entry);

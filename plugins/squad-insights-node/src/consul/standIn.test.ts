@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { ConsulStandIn, startConsulStandIn } from '../../../../demo/consul/standIn';
 import { ConsulClient } from './ConsulClient';
+import { itCorpus } from '../__testUtils__/corpus';
 import { corpus, recorded } from './__testUtils__/corpus';
 import type { ConsulServiceView } from './types';
 import { watchService } from './watch';
@@ -28,7 +29,7 @@ describe('Consul stand-in (demo) with the client', () => {
     await standIn.close();
   });
 
-  it('answers in the recorded shapes of real Consul', async () => {
+  itCorpus('answers in the recorded shapes of real Consul', async () => {
     // Every field a recording has is served, and every served field is in some recording
     // (the dev-agent recording has no TaggedAddresses, the docs sample no Proxy/Connect).
     const recordings = [corpus(recorded.healthServiceUi)[0], corpus(recorded.healthService)[0]];

@@ -2,6 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { ConsulClient } from './ConsulClient';
 import { TokenBucket, backoffDelay } from './pacing';
+import { itCorpus } from '../__testUtils__/corpus';
 import { corpus, recorded } from './__testUtils__/corpus';
 import type { ConsulRead } from './types';
 import { watchBlocking, watchService } from './watch';
@@ -31,7 +32,7 @@ describe('watchBlocking', () => {
   });
   afterEach(() => client.close());
 
-  it('replays the recorded node-consul blocking sequence', async () => {
+  itCorpus('replays the recorded node-consul blocking sequence', async () => {
     const steps = corpus<Step[]>(recorded.blockingSequence);
     const path = new URL(steps[0].request.split(' ')[1], BASE).pathname;
     // After the recorded 400 the watch resets to index 0; this answer is ours, not recorded.
@@ -118,7 +119,7 @@ describe('watchBlocking', () => {
     expect(aborted).toBe(true);
   });
 
-  it('watchService emits a view per health change', async () => {
+  itCorpus('watchService emits a view per health change', async () => {
     const healthy = corpus<any[]>(recorded.healthServiceUi);
     const failing = JSON.parse(JSON.stringify(healthy));
     failing[1].Checks[0].Status = 'critical';

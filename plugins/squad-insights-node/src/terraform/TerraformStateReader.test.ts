@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { InventoryResource } from '@squad-insights/backstage-plugin-squad-insights-common';
+import { describeCorpus } from '../__testUtils__/corpus';
 import { corpusRows, TERRAFORM_CORPUS } from './parse/__testUtils__/corpus';
 import { expectNoCanary, secretState } from './parse/__testUtils__/secretState';
 import { v4Resource, v4State } from './parse/__testUtils__/states';
@@ -47,36 +48,40 @@ async function readWhole(reader: TerraformStateReader, reference: string) {
 }
 
 describe('TerraformStateReader.readEach', () => {
-  const corpus = TerraformStateReader.create({
-    sources: new Map([
-      [
-        'corpus',
-        LocalStateSource.create({ id: 'corpus', root: TERRAFORM_CORPUS }),
-      ],
-    ]),
-  });
-
   // Every corpus file, valid or broken, through both the fast and the streaming path.
-  describe.each(corpusRows().map(row => row.file))('%s', file => {
-    it.each([
-      ['fast', undefined],
-      ['streaming', 0],
-    ])(
-      'hands on exactly what read returns, or fails the same way (%s)',
-      async (_, threshold) => {
-        const whole = await outcome(() => readWhole(corpus, `corpus:${file}`));
-        const each = await outcome(() =>
-          readEach(corpus, `corpus:${file}`, threshold),
-        );
-        expect(each).toEqual(whole);
-        // A failure is the clear one, naming the source and key.
-        const clear =
-          !('message' in whole) ||
-          (whole.name === 'InputError' &&
-            whole.message.includes(`Terraform state corpus:${file} `));
-        expect(clear).toBe(true);
-      },
-    );
+  describeCorpus('over the Terraform corpus', () => {
+    const corpus = TerraformStateReader.create({
+      sources: new Map([
+        [
+          'corpus',
+          LocalStateSource.create({ id: 'corpus', root: TERRAFORM_CORPUS }),
+        ],
+      ]),
+    });
+
+    describe.each(corpusRows().map(row => row.file))('%s', file => {
+      it.each([
+        ['fast', undefined],
+        ['streaming', 0],
+      ])(
+        'hands on exactly what read returns, or fails the same way (%s)',
+        async (_, threshold) => {
+          const whole = await outcome(() =>
+            readWhole(corpus, `corpus:${file}`),
+          );
+          const each = await outcome(() =>
+            readEach(corpus, `corpus:${file}`, threshold),
+          );
+          expect(each).toEqual(whole);
+          // A failure is the clear one, naming the source and key.
+          const clear =
+            !('message' in whole) ||
+            (whole.name === 'InputError' &&
+              whole.message.includes(`Terraform state corpus:${file} `));
+          expect(clear).toBe(true);
+        },
+      );
+    });
   });
 
   describe('over a local source', () => {
@@ -207,3 +212,47 @@ describe('TerraformStateReader.readEach', () => {
     expect(events.indexOf('resource')).toBeLessThan(events.lastIndexOf('chunk'));
   });
 });
+
+describe('TerraformStateReader on a state several services share', () => {
+  // The design document's `module "squad_microservice" { for_each = local.squad_services }`:
+  // one state, one module instance per service.
+  const fixtures = path.resolve(__dirname, '../conformance/__fixtures__');
+  const reader = TerraformStateReader.create({
+    sources: new Map([['seed', LocalStateSource.create({ id: 'seed', root: fixtures })]]),
+  });
+  const PAYMENTS = 'seed:squad-services.tfstate#module.squad_microservice["payment-processing"]';
+
+  it('reads only the selected module instance, on both paths, without the root outputs', async () => {
+    const whole = await reader.read('seed:squad-services.tfstate');
+    const instances = new Set(whole.inventory.resources.map(r => r.module?.match(/^module\.squad_microservice\["[^"]+"\]/)?.[0]));
+    expect(instances).toEqual(
+      new Set([
+        'module.squad_microservice["music-discovery"]',
+        'module.squad_microservice["playlist-management"]',
+        'module.squad_microservice["payment-processing"]',
+      ]),
+    );
+
+    const selected = await reader.read(PAYMENTS);
+    expect(selected.reference.module).toBe('module.squad_microservice["payment-processing"]');
+    expect(selected.inventory.resources.length).toBeGreaterThan(0);
+    expect(selected.inventory.resources.length).toBeLessThan(whole.inventory.resources.length);
+    // The instance and the modules nested in it, nothing of the other services.
+    expect(
+      selected.inventory.resources.every(r => r.module?.startsWith('module.squad_microservice["payment-processing"]')),
+    ).toBe(true);
+    expect(selected.inventory.resources.some(r => r.module?.endsWith('.module.database'))).toBe(true);
+    expect(selected.inventory.outputs).toEqual({});
+
+    const each = await readEach(reader, PAYMENTS, 0);
+    expect(each.resources.map(r => r.address)).toEqual(selected.inventory.resources.map(r => r.address));
+    expect(each.resourceCount).toBe(selected.inventory.resources.length);
+    expect(each.inventory.outputs).toEqual({});
+  });
+
+  it('gives an empty inventory for a module instance the state does not have', async () => {
+    const none = await reader.read('seed:squad-services.tfstate#module.squad_microservice["fraud-detection"]');
+    expect(none.inventory.resources).toEqual([]);
+  });
+});
+

@@ -2,7 +2,12 @@ import type {
   InventoryResource,
   StateInventory,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { parseStateReference, StateReference } from './stateReference';
+import {
+  inSelectedModule,
+  parseStateReference,
+  selectStateModule,
+  StateReference,
+} from './stateReference';
 import type { StateSource } from './sources/types';
 import { emptyInventory } from './parse/fastPath';
 import { parseState } from './parse/parseState';
@@ -87,7 +92,7 @@ export class TerraformStateReader {
     const found = await this.sources.get(ref.sourceId)!.read(ref.key);
     if (!found) return { reference: ref, inventory: emptyInventory() };
     try {
-      const inventory = await parseState(found.body, ref);
+      const inventory = selectStateModule(await parseState(found.body, ref), ref.module);
       return { reference: ref, marker: found.marker, inventory };
     } finally {
       // A parse that stopped early (corrupt, truncated) leaves the source's stream open;
@@ -126,11 +131,14 @@ export class TerraformStateReader {
           streamingThresholdBytes:
             options.streamingThresholdBytes ?? BOUNDED_STREAMING_THRESHOLD,
           onResource: resource => {
+            // A shared state: only the selected module instance is this service's.
+            if (!inSelectedModule(ref.module, resource.module)) return;
             resourceCount++;
             options.onResource(resource);
           },
         },
       );
+      if (ref.module) inventory.outputs = {};
       return { reference: ref, marker: found.marker, inventory, resourceCount };
     } finally {
       found.body.destroy();

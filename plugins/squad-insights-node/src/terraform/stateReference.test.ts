@@ -7,6 +7,14 @@ describe('parseStateReference', () => {
     ['demo:payment-processing/terraform.tfstate', { sourceId: 'demo', key: 'payment-processing/terraform.tfstate' }],
     ['prod-s3:env=prod/payments.tfstate', { sourceId: 'prod-s3', key: 'env=prod/payments.tfstate' }],
     [' consul:terraform/payments ', { sourceId: 'consul', key: 'terraform/payments' }],
+    [
+      'demo:squads/terraform.tfstate#module.squad_microservice["payment-processing"]',
+      { sourceId: 'demo', key: 'squads/terraform.tfstate', module: 'module.squad_microservice["payment-processing"]' },
+    ],
+    [
+      'demo:squads.tfstate#module.a[0].module.b',
+      { sourceId: 'demo', key: 'squads.tfstate', module: 'module.a[0].module.b' },
+    ],
   ])('accepts %s', (ref, expected) => {
     expect(parseStateReference(ref, { sourceIds })).toEqual(expected);
   });
@@ -23,6 +31,10 @@ describe('parseStateReference', () => {
     ['demo:a\\..\\b', /invalid key/],
     ['demo:', /invalid key/],
     ['demo:~/state', /invalid key/],
+    ['demo:squads.tfstate#aws_s3_bucket.data', /selects "aws_s3_bucket.data", which is not a module instance address/],
+    ['demo:squads.tfstate#module.x["a"]/../b', /not a module instance address/],
+    ['demo:squads.tfstate#', /not a module instance address/],
+    ['demo:../x#module.a', /may not contain "\.\." path segments/],
   ])('refuses %s', (ref, message) => {
     expect(() => parseStateReference(ref, { sourceIds })).toThrow(message);
   });

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import type { StateInventory } from '@squad-insights/backstage-plugin-squad-insights-common';
 
 /**
  * A Terraform state named by a catalog annotation: a configured source and a key inside it.
@@ -8,6 +9,12 @@ import { InputError } from '@backstage/errors';
 export interface StateReference {
   sourceId: string;
   key: string;
+  /**
+   * A module instance of a state that several services share (the design document's
+   * `module "squad_microservice" { for_each = local.squad_services }`): only its resources are
+   * the service's. From `<source-id>:<key>#module.squad_microservice["payment-processing"]`.
+   */
+  module?: string;
 }
 
 // Keys are paths inside a source (a file under a directory, an S3 object, a Consul KV path,
@@ -15,6 +22,9 @@ export interface StateReference {
 // file can name a URL, an absolute path, a parent directory or another host.
 const KEY_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._=@+-]*$/;
 const SOURCE_ID = /^[a-z0-9][a-z0-9_-]*$/i;
+// A module instance address as Terraform writes it: module.a, module.a[0], module.a["k"].module.b.
+const MODULE_STEP = String.raw`module\.[A-Za-z_][A-Za-z0-9_-]*(?:\[(?:\d+|"[^"\\]*")\])?`;
+const MODULE_ADDRESS = new RegExp(`^${MODULE_STEP}(?:\\.${MODULE_STEP})*$`);
 
 /**
  * Parses a `<source-id>:<key>` reference from the `squad-insights.io/terraform-state`
@@ -27,7 +37,15 @@ export function parseStateReference(
   reference: string,
   options: { sourceIds: Iterable<string> },
 ): StateReference {
-  const ref = reference.trim();
+  const trimmed = reference.trim();
+  const hash = trimmed.indexOf('#');
+  const ref = hash < 0 ? trimmed : trimmed.slice(0, hash);
+  const module = hash < 0 ? undefined : trimmed.slice(hash + 1);
+  if (module !== undefined && !MODULE_ADDRESS.test(module)) {
+    throw new InputError(
+      `Terraform state reference "${reference}" selects "${module}", which is not a module instance address (e.g. module.squad_microservice["payment-processing"])`,
+    );
+  }
   const colon = ref.indexOf(':');
   if (colon <= 0) {
     throw new InputError(
@@ -69,5 +87,38 @@ export function parseStateReference(
       );
     }
   }
-  return { sourceId, key };
+  return module ? { sourceId, key, module } : { sourceId, key };
+}
+
+/**
+ * Whether a resource at `module` (its module path, absent for the root module) belongs to the
+ * module instance a reference selects: that instance or a module nested in it.
+ *
+ * @public
+ */
+export function inSelectedModule(
+  selected: string | undefined,
+  module: string | undefined,
+): boolean {
+  if (!selected) return true;
+  return module === selected || (!!module && module.startsWith(`${selected}.`));
+}
+
+/**
+ * The part of a shared state that a reference selects (`#module.x["y"]`): that module
+ * instance's resources. The root outputs describe the whole state, not one service, so they are
+ * left out with the other services' resources.
+ *
+ * @public
+ */
+export function selectStateModule(
+  inventory: StateInventory,
+  module: string | undefined,
+): StateInventory {
+  if (!module) return inventory;
+  return {
+    ...inventory,
+    resources: inventory.resources.filter(r => inSelectedModule(module, r.module)),
+    outputs: {},
+  };
 }

@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  AttestationResponse,
+  AttestationsResponse,
   EntityComplianceResponse,
   EntityFootprintResponse,
   GroupFootprintResponse,
@@ -32,6 +34,18 @@ export interface SquadInsightsApi {
   ): Promise<WaiverResponse>;
   /** Revokes a waiver; it stays in the history. */
   revokeWaiver(entityRef: CompoundEntityRef, id: string, reason?: string): Promise<WaiverResponse>;
+  /**
+   * All attestations of the entity (revoked and expired included, newest first) and the
+   * policy's attested checks with how long an attestation of each may run.
+   */
+  listAttestations(entityRef: CompoundEntityRef): Promise<AttestationsResponse>;
+  /** Attests an attested check; the backend checks the permission, the bounds and self-attestation. */
+  attest(
+    entityRef: CompoundEntityRef,
+    attestation: { checkId: string; statement: string; evidenceUrl: string; expiresAt: string },
+  ): Promise<AttestationResponse>;
+  /** Revokes an attestation; it stays in the history. */
+  revokeAttestation(entityRef: CompoundEntityRef, id: string, reason?: string): Promise<AttestationResponse>;
   /** Reviews of the entity, newest first, each with the results judged. */
   listReviews(entityRef: CompoundEntityRef): Promise<ReviewResponse[]>;
   /** Records a review of the current results. */

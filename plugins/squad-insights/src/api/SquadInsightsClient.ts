@@ -2,6 +2,8 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AttestationResponse,
+  AttestationsResponse,
   EntityComplianceResponse,
   EntityFootprintResponse,
   GroupFootprintResponse,
@@ -60,6 +62,27 @@ export class SquadInsightsClient implements SquadInsightsApi {
   revokeWaiver(ref: CompoundEntityRef, id: string, reason?: string): Promise<WaiverResponse> {
     return this.request<WaiverResponse>(
       `/entities/${entityPath(ref)}/waivers/${encodeURIComponent(id)}/revoke`,
+      { method: 'POST', body: reason ? { reason } : {} },
+    );
+  }
+
+  listAttestations(ref: CompoundEntityRef): Promise<AttestationsResponse> {
+    return this.request<AttestationsResponse>(`/entities/${entityPath(ref)}/attestations`);
+  }
+
+  attest(
+    ref: CompoundEntityRef,
+    attestation: { checkId: string; statement: string; evidenceUrl: string; expiresAt: string },
+  ): Promise<AttestationResponse> {
+    return this.request<AttestationResponse>(`/entities/${entityPath(ref)}/attestations`, {
+      method: 'POST',
+      body: attestation,
+    });
+  }
+
+  revokeAttestation(ref: CompoundEntityRef, id: string, reason?: string): Promise<AttestationResponse> {
+    return this.request<AttestationResponse>(
+      `/entities/${entityPath(ref)}/attestations/${encodeURIComponent(id)}/revoke`,
       { method: 'POST', body: reason ? { reason } : {} },
     );
   }

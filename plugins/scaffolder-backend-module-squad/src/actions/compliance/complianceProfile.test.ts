@@ -163,6 +163,30 @@ describe('squad:compliance:profile', () => {
     );
   });
 
+  it('takes the frameworks the policy defines, and names an unknown one with the known ones', async () => {
+    await expect(
+      run({
+        dataClassification: 'financial',
+        complianceRequirements: ['GDPR', 'HIPAA'],
+        region: 'eu-north-1',
+        backupRegion: 'eu-west-1',
+      }),
+    ).rejects.toThrow(
+      'complianceRequirements: unknown "HIPAA"; the compliance policy defines GDPR, PCI_DSS, Svenska_Betaltjänstlagen, Copyright_Law, Music_Rights, Finansinspektionen, PSD2, AML',
+    );
+  });
+
+  it('keeps Finansinspektionen data in Sweden, as Swedish payment data', async () => {
+    await expect(
+      run({
+        dataClassification: 'financial',
+        complianceRequirements: ['Finansinspektionen'],
+        region: 'eu-central-1',
+        backupRegion: 'eu-west-1',
+      }),
+    ).rejects.toThrow('region "eu-central-1" is not allowed: choose one of eu-north-1');
+  });
+
   it('keeps Swedish payment data in Sweden: an EU region is not enough', async () => {
     await expect(
       run({

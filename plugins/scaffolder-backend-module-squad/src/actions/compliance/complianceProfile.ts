@@ -1,12 +1,11 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  COMPLIANCE_REQUIREMENTS,
   CompliancePolicy,
-  ComplianceRequirement,
   DATA_CLASSIFICATIONS,
   DataClassification,
   defaultPolicy,
+  knownRequirements,
   newServiceSettings,
   serviceRegionProblems,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
@@ -15,10 +14,6 @@ import { examples } from './complianceProfile.examples';
 const classifications = Object.keys(DATA_CLASSIFICATIONS) as [
   DataClassification,
   ...DataClassification[],
-];
-const requirements = Object.keys(COMPLIANCE_REQUIREMENTS) as [
-  ComplianceRequirement,
-  ...ComplianceRequirement[],
 ];
 
 /**
@@ -49,9 +44,11 @@ export function createComplianceProfileAction(
             .describe('The data classification of the new service'),
         complianceRequirements: z =>
           z
-            .array(z.enum(requirements))
+            .array(z.string())
             .default([])
-            .describe('Compliance requirements the service declares'),
+            .describe(
+              "Compliance requirements the service declares: framework ids of the portal's compliance policy",
+            ),
         region: z => z.string().describe('The AWS region the service runs in'),
         backupRegion: z =>
           z
@@ -109,7 +106,17 @@ export function createComplianceProfileAction(
     async handler(ctx) {
       const policy = options.policy ?? defaultPolicy();
       const { dataClassification, region, backupRegion } = ctx.input;
+      // Frameworks are policy data: validate against the policy the portal judges with.
+      const known = knownRequirements(policy);
       const complianceRequirements = ctx.input.complianceRequirements ?? [];
+      const unknown = complianceRequirements.filter(r => !known.includes(r));
+      if (unknown.length) {
+        throw new InputError(
+          `complianceRequirements: unknown ${unknown
+            .map(r => `"${r}"`)
+            .join(', ')}; the compliance policy defines ${known.join(', ')}`,
+        );
+      }
       const settings = newServiceSettings(policy, {
         dataClassification,
         complianceRequirements,

@@ -21,7 +21,10 @@ export interface IacRepository {
   owner: string;
   repo: string;
   path: string;
+  /** The service's state: the shared state, and its module instance when the service is known. */
   stateReference: string;
+  /** The module block that runs over the services map, e.g. `module.squad_microservice`. */
+  module: string;
 }
 
 /** Contacts of a squad: comma-separated user or group refs, or emails. */
@@ -61,8 +64,17 @@ const IAC_REPOSITORY =
   /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+):([^/].*\.tf)$/;
 const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-/** Reads the squad's IaC repository annotations; undefined when the squad has none. */
-export function iacRepositoryOf(squad: Entity): IacRepository | undefined {
+const MODULE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * Reads the squad's IaC repository annotations; undefined when the squad has none. With
+ * `service`, the state reference selects that service's instance of the services-map module,
+ * so the portal judges the service by its own resources, not its neighbours'.
+ */
+export function iacRepositoryOf(
+  squad: Entity,
+  service?: string,
+): IacRepository | undefined {
   const annotations = squad.metadata.annotations ?? {};
   const raw = annotations[A.iacRepository]?.trim();
   if (!raw) return undefined;
@@ -89,7 +101,23 @@ export function iacRepositoryOf(squad: Entity): IacRepository | undefined {
   const key =
     annotations[A.iacStateKey]?.trim() ||
     [repo, folder, 'terraform.tfstate'].filter(Boolean).join('/');
-  return { owner, repo, path, stateReference: `${source}:${key}` };
+  const moduleName = annotations[A.iacModule]?.trim() || 'squad_microservice';
+  if (!MODULE_NAME.test(moduleName)) {
+    throw annotationError(
+      squad,
+      A.iacModule,
+      `is "${moduleName}"; expected the name of a module block, e.g. squad_microservice`,
+    );
+  }
+  const module = `module.${moduleName}`;
+  const instance = service ? `#${module}[${JSON.stringify(service)}]` : '';
+  return {
+    owner,
+    repo,
+    path,
+    stateReference: `${source}:${key}${instance}`,
+    module,
+  };
 }
 
 /** One contact: an email as written, a user or group ref in its full form. */

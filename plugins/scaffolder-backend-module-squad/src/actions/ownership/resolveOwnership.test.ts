@@ -166,6 +166,7 @@ describe('squad:ownership:resolve', () => {
         name: 'security-engineering-guild',
         title: 'Security Engineering',
       },
+      organization: 'Acme Music AB',
       contacts: {
         technical: 'user:default/maja.eriksson',
         business: 'payments-squad@acme-music.example',
@@ -186,6 +187,7 @@ describe('squad:ownership:resolve', () => {
         title: 'Music Experience',
         githubTeam: 'music-experience-tribe',
       },
+      organization: 'Acme Music AB',
       contacts: {
         technical: 'discovery-squad@acme-music.example',
         business: 'discovery-squad@acme-music.example',
@@ -240,7 +242,8 @@ describe('squad:ownership:resolve', () => {
     const getEntityByRef = jest.spyOn(catalog, 'getEntityByRef');
     await action.handler(ctx);
     const credentials = await ctx.getInitiatorCredentials();
-    expect(getEntityByRef).toHaveBeenCalledTimes(2);
+    // The squad, its tribe and (with no organization.name configured) the organisation.
+    expect(getEntityByRef).toHaveBeenCalledTimes(3);
     for (const call of getEntityByRef.mock.calls)
       expect(call[1]).toEqual({ credentials });
   });
@@ -263,6 +266,16 @@ describe('squad:ownership:resolve', () => {
       repo: 'commerce-infra',
       path: 'services/main.tf',
       stateReference: 'demo:commerce-infra/services/terraform.tfstate',
+      module: 'module.squad_microservice',
+    });
+  });
+
+  it("selects the new service's instance of the squad's services-map module", async () => {
+    const out = await run({ squad: 'group:default/checkout-squad', service: 'fraud-scoring' });
+    expect(out.iacRepository).toMatchObject({
+      stateReference:
+        'demo:commerce-infra/services/terraform.tfstate#module.squad_microservice["fraud-scoring"]',
+      module: 'module.squad_microservice',
     });
   });
 
@@ -273,12 +286,18 @@ describe('squad:ownership:resolve', () => {
       repo: 'content-infra',
       path: 'main.tf',
       stateReference: 'content-states:squads/lyrics/prod.tfstate',
+      module: 'module.squad_microservice',
     });
   });
 
   it('leaves out chapter and guild the form left empty', async () => {
     const out = await run({ squad: 'payments-squad', chapter: '', guild: ' ' });
-    expect(Object.keys(out).sort()).toEqual(['contacts', 'squad', 'tribe']);
+    expect(Object.keys(out).sort()).toEqual([
+      'contacts',
+      'organization',
+      'squad',
+      'tribe',
+    ]);
   });
 
   it.each([
@@ -334,6 +353,47 @@ describe('squad:ownership:resolve', () => {
     const attempt = run(input);
     await expect(attempt).rejects.toThrow(InputError);
     await expect(attempt).rejects.toThrow(message);
+  });
+
+  it("names the organisation as app-config's organization.name does, before the catalog", async () => {
+    const catalog = catalogServiceMock({ entities: groups });
+    const getEntityByRef = jest.spyOn(catalog, 'getEntityByRef');
+    const action = createResolveOwnershipAction({
+      catalog,
+      organizationName: 'Acme Music Sverige AB',
+    });
+    const ctx = createMockActionContext({
+      input: { squad: 'payments-squad' },
+    });
+    await action.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'organization',
+      'Acme Music Sverige AB',
+    );
+    expect(getEntityByRef).toHaveBeenCalledTimes(2);
+  });
+
+  it('fails clearly when neither app-config nor the catalog names the organisation', async () => {
+    const catalog = catalogServiceMock({
+      entities: [
+        group('loose-tribe', 'tribe'),
+        group('loose-squad', 'squad', { parent: 'loose-tribe' }),
+        group('guilds-tribe', 'tribe', {
+          parent: 'security-engineering-guild',
+        }),
+        group('guilded-squad', 'squad', { parent: 'guilds-tribe' }),
+        group('security-engineering-guild', 'guild'),
+      ],
+    });
+    const action = createResolveOwnershipAction({ catalog });
+    const attempt = (squad: string) =>
+      action.handler(createMockActionContext({ input: { squad } }));
+    await expect(attempt('loose-squad')).rejects.toThrow(
+      "No organisation name for the Organization tag: the tribe group:default/loose-tribe has no spec.parent; set organization.name in app-config.yaml, or make the tribe's spec.parent a group of spec.type organization",
+    );
+    await expect(attempt('guilded-squad')).rejects.toThrow(
+      'the parent security-engineering-guild of the tribe group:default/guilds-tribe is of spec.type guild',
+    );
   });
 
   it('fails clearly for a squad the catalog does not have', async () => {

@@ -68,19 +68,58 @@ class GroupReader {
     }
     return group;
   }
+
+  /**
+   * The display name of the organisation above `tribe` (its `spec.parent`, of spec.type
+   * organization), for when app-config has no `organization.name`.
+   */
+  async organizationOf(tribe: Entity): Promise<string> {
+    const tribeRef = stringifyEntityRef(tribe);
+    const hint =
+      "set organization.name in app-config.yaml, or make the tribe's spec.parent a group of spec.type organization";
+    const parent = tribe.spec?.parent;
+    if (typeof parent !== 'string' || !parent) {
+      throw new InputError(
+        `No organisation name for the Organization tag: the tribe ${tribeRef} has no spec.parent; ${hint}`,
+      );
+    }
+    const org = await this.catalog.getEntityByRef(
+      parseEntityRef(parent, {
+        defaultKind: 'group',
+        defaultNamespace: tribe.metadata.namespace ?? 'default',
+      }),
+      { credentials: this.credentials },
+    );
+    if (!org || org.spec?.type !== 'organization') {
+      throw new InputError(
+        `No organisation name for the Organization tag: the parent ${parent} of the tribe ${tribeRef} is ${
+          org
+            ? `of spec.type ${String(org.spec?.type ?? 'none')}`
+            : 'not in the catalog'
+        }; ${hint}`,
+      );
+    }
+    return summarize(org).title;
+  }
 }
 
 /**
  * Creates the `squad:ownership:resolve` action: from the squad chosen in the template, the
  * tribe it belongs to (its `spec.parent`), the chapter and guild if chosen, the GitHub teams,
  * the contacts and the squad's IaC repository, read from the catalog with the credentials of
- * the user who runs the template. It only reads, so a dry run does the same as a real run.
+ * the user who runs the template. Each group comes with its display name (`title`: the
+ * group's `metadata.title`, else `spec.profile.displayName`), which the template writes into
+ * the Squad, Tribe, Chapter and Guild tags, and the organisation's name for the Organization
+ * tag. It only reads, so a dry run does the same as a real run.
  *
- * @param options - `catalog`: the catalog service (`catalogServiceRef`).
+ * @param options - `catalog`: the catalog service (`catalogServiceRef`); `organizationName`:
+ *   Backstage's `organization.name`, the name the portal expects in the Organization tag. Without
+ *   it the display name of the tribe's parent group of `spec.type` organization is used.
  * @public
  */
 export function createResolveOwnershipAction(options: {
   catalog: CatalogService;
+  organizationName?: string;
 }) {
   return createTemplateAction({
     id: 'squad:ownership:resolve',
@@ -106,6 +145,13 @@ export function createResolveOwnershipAction(options: {
             .string()
             .optional()
             .describe('Entity ref of a group of spec.type guild'),
+        service: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The new service's name: the key of its entry in the squad's services map",
+            ),
       },
       output: {
         squad: z =>
@@ -130,6 +176,12 @@ export function createResolveOwnershipAction(options: {
           z
             .object({ ref: z.string(), name: z.string(), title: z.string() })
             .optional(),
+        organization: z =>
+          z
+            .string()
+            .describe(
+              "The organisation's name for the Organization tag (organization.name in app-config)",
+            ),
         contacts: z =>
           z
             .object({
@@ -147,6 +199,7 @@ export function createResolveOwnershipAction(options: {
               repo: z.string(),
               path: z.string(),
               stateReference: z.string(),
+              module: z.string(),
             })
             .optional()
             .describe(
@@ -182,7 +235,13 @@ export function createResolveOwnershipAction(options: {
       const guild = ctx.input.guild?.trim()
         ? await groups.read(ctx.input.guild, 'guild', 'guild')
         : undefined;
-      const iacRepository = iacRepositoryOf(squad);
+      const iacRepository = iacRepositoryOf(
+        squad,
+        ctx.input.service?.trim() || undefined,
+      );
+      const organization =
+        options.organizationName?.trim() ||
+        (await groups.organizationOf(tribe));
 
       ctx.logger.info(
         `${squadRef} belongs to ${stringifyEntityRef(tribe)}${
@@ -201,6 +260,7 @@ export function createResolveOwnershipAction(options: {
       });
       if (chapter) ctx.output('chapter', summarize(chapter));
       if (guild) ctx.output('guild', summarize(guild));
+      ctx.output('organization', organization);
       ctx.output('contacts', contactsOf(squad));
       if (iacRepository) ctx.output('iacRepository', iacRepository);
     },

@@ -3,6 +3,15 @@ import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { Entity } from '@backstage/catalog-model';
 import { readServiceProfile, ServiceProfile } from '../../profile';
+import {
+  findGroupsNamed,
+  GroupIdentity,
+  groupIdentityOf,
+} from '../../groupNames';
+import { defaultPolicy } from '../defaultPolicy';
+import { mergePolicy } from '../mergePolicy';
+import type { OwnershipRole } from '../ruleRuntime';
+import { knownRequirements } from '../validate';
 import type { InventorySource } from '../facts';
 import { stateToInventory } from './stateToInventory';
 
@@ -19,8 +28,22 @@ function entities(file: string): Entity[] {
 export interface DemoService {
   name: string;
   profile: ServiceProfile;
-  ownership: { squad?: string; tribe?: string };
+  ownership: Partial<Record<OwnershipRole, GroupIdentity>>;
   inventories: InventorySource[];
+}
+
+/** The default policy as the demo portal runs it: `organization.name` is Acme Music AB. */
+export function demoPolicy() {
+  return mergePolicy(defaultPolicy(), {
+    parameters: { organization: 'Acme Music AB' },
+  });
+}
+
+/** Every group of the demo catalog, as the backend's group directory holds them. */
+export function demoGroups(): GroupIdentity[] {
+  return entities('org.yaml')
+    .filter(e => e.kind === 'Group')
+    .map(groupIdentityOf);
 }
 
 export function rawState(service: string): any {
@@ -39,16 +62,30 @@ export function demoServices(): DemoService[] {
       .filter(e => e.kind === 'Group')
       .map(g => [g.metadata.name, g]),
   );
+  const identities = demoGroups();
+  const requirements = knownRequirements(demoPolicy());
+  const identity = (name: string | undefined) => {
+    const g = name && groups.get(name.replace(/^.*\//, ''));
+    return g ? groupIdentityOf(g) : undefined;
+  };
+  const declared = (value: string | undefined, type: string) =>
+    value ? findGroupsNamed(value, identities, type)[0] : undefined;
   return entities('services.yaml')
     .filter(e => e.kind === 'Component')
     .map(entity => {
-      const { profile } = readServiceProfile(entity);
+      const { profile } = readServiceProfile(entity, { requirements });
       const squad = String(entity.spec?.owner).replace(/^.*\//, '');
       const tribe = groups.get(squad)?.spec?.parent as string | undefined;
+      const ownership: DemoService['ownership'] = {
+        squad: identity(squad),
+        tribe: identity(tribe),
+        chapter: declared(profile.chapter, 'chapter'),
+        guild: declared(profile.guild, 'guild'),
+      };
       return {
         name: entity.metadata.name,
         profile,
-        ownership: { squad: `group:default/${squad}`, tribe },
+        ownership,
         inventories: profile.terraformStates.map(reference => {
           const key = reference.slice(reference.indexOf(':') + 1);
           const inventory = stateToInventory(

@@ -1,10 +1,15 @@
 import corpus from '../__fixtures__/corpus-resources.json';
 import type { ServiceProfile } from '../../profile';
-import { defaultPolicy } from '../defaultPolicy';
 import { evaluate } from '../evaluate';
 import type { CheckResult, EvaluationInput } from '../results';
 import type { StateInventory } from '../../inventory';
-import { demoConsulViews, demoServices, rawState } from './demo';
+import {
+  demoConsulViews,
+  demoGroups,
+  demoPolicy,
+  demoServices,
+  rawState,
+} from './demo';
 import { stateToInventory } from './stateToInventory';
 
 /** A resource as a raw state holds it (one instance). */
@@ -74,17 +79,21 @@ export function inventoryOf(
 }
 
 const services = new Map(demoServices().map(s => [s.name, s]));
+// The demo portal's policy: the default one with the organisation's name from app-config.
+const policy = demoPolicy();
 const views = demoConsulViews();
 
 /** The catalog profile and ownership of a demo service. */
 export function demoProfile(service: string): {
   profile: ServiceProfile;
-  ownership: { squad?: string; tribe?: string };
+  ownership: EvaluationInput['ownership'];
+  groups: EvaluationInput['groups'];
 } {
   const s = services.get(service)!;
   return {
     profile: { ...s.profile, terraformStates: ['test:service'] },
     ownership: s.ownership,
+    groups: demoGroups(),
   };
 }
 
@@ -99,7 +108,7 @@ export function checkResult(
   resources: RawResource[],
   input: Partial<EvaluationInput> = {},
 ): CheckResult {
-  const r = evaluate(defaultPolicy(), {
+  const r = evaluate(policy, {
     ...demoProfile('payment-processing'),
     inventories: [
       { reference: 'test:service', inventory: inventoryOf(resources) },

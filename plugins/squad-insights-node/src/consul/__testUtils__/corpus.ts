@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { corpusDir } from '../../__testUtils__/corpusLocation';
 
-// This file sits in <repo>/plugins/squad-insights-node/src/consul/__testUtils__: five levels
-// below the repo root. The shared folder lies beside the repo (as it does for CI's clone).
-const repoRoot = resolve(__dirname, '../../../../..');
+// Tests using these must run inside describeCorpus/itCorpus (src/__testUtils__/corpus.ts): the
+// shared corpus may be missing.
 
 /** Folder of the recorded Consul responses. @internal */
-export const corpusDir = resolve(process.env.SI_SHARED_DIR ?? resolve(repoRoot, '../shared'), 'corpus/consul');
+export const consulCorpusDir = resolve(corpusDir(), 'consul');
 
 /** Parses one recorded response of the corpus (path relative to corpus/consul). @internal */
 export function corpus<T = any>(file: string): T {
-  return JSON.parse(readFileSync(resolve(corpusDir, file), 'utf8'));
+  return JSON.parse(readFileSync(resolve(consulCorpusDir, file), 'utf8'));
 }
 
 /** Recorded files by endpoint, as listed in INDEX.csv. @internal */

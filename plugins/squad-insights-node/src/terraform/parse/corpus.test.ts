@@ -5,6 +5,7 @@ import {
   corpusRows,
   readCorpus,
 } from './__testUtils__/corpus';
+import { describeCorpus } from '../../__testUtils__/corpus';
 import { parseState } from './parseState';
 import { StateParseError } from './StateParseError';
 
@@ -67,9 +68,9 @@ function typeCounts(notable: string): Record<string, number> {
   return counts;
 }
 
-const rows = corpusRows();
+describeCorpus('the Terraform corpus (INDEX.csv)', () => {
+  const rows = corpusRows();
 
-describe('the Terraform corpus (INDEX.csv)', () => {
   it('lists files', () => {
     expect(rows.length).toBeGreaterThan(60);
   });

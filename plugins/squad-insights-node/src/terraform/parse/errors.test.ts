@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { itCorpus } from '../../__testUtils__/corpus';
 import { corpusContext, readCorpus } from './__testUtils__/corpus';
 import {
   parseBoth,
@@ -119,16 +120,19 @@ describe('StateParseError', () => {
     }
   });
 
-  it('reads the upstream error corpus: garbled and runaway-brace JSON are not JSON', async () => {
-    for (const file of [
-      'snyk__driftctl/pkg__iac__terraform__state__testdata__v4__invalid.tfstate',
-      'hashicorp__terraform-json/testdata__invalid__state.json',
-    ]) {
-      await expect(
-        parseState(readCorpus(file), corpusContext(file)),
-      ).rejects.toMatchObject({ reason: 'not-json' });
-    }
-  });
+  itCorpus(
+    'reads the upstream error corpus: garbled and runaway-brace JSON are not JSON',
+    async () => {
+      for (const file of [
+        'snyk__driftctl/pkg__iac__terraform__state__testdata__v4__invalid.tfstate',
+        'hashicorp__terraform-json/testdata__invalid__state.json',
+      ]) {
+        await expect(
+          parseState(readCorpus(file), corpusContext(file)),
+        ).rejects.toMatchObject({ reason: 'not-json' });
+      }
+    },
+  );
 });
 
 describe('states that are not errors', () => {

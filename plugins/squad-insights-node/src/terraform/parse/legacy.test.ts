@@ -1,3 +1,4 @@
+import { itCorpus } from '../../__testUtils__/corpus';
 import { corpusContext, readCorpus } from './__testUtils__/corpus';
 import { parseBoth } from './__testUtils__/states';
 import { legacyState, web } from './__testUtils__/legacyStates';
@@ -188,28 +189,35 @@ describe('formats 1–3, upgraded like Terraform', () => {
     });
   });
 
-  it('reads the real v3 state of pulumi-terraform-bridge (TF 0.11.13)', async () => {
-    const file =
-      'pulumi__pulumi-terraform-bridge/hist-0a9ddf5__examples__localstate-nodejs__terraform.tfstate';
-    const inventory = await parseState(readCorpus(file), corpusContext(file));
-    const subnets = inventory.resources.find(
-      r => r.address === 'aws_subnet.public',
-    )!;
-    expect(
-      subnets.instances.map(i => [i.address, i.indexKey, i.region]),
-    ).toEqual([
-      ['aws_subnet.public[0]', 0, 'us-west-2'],
-      ['aws_subnet.public[1]', 1, 'us-west-2'],
-      ['aws_subnet.public[2]', 2, 'us-west-2'],
-    ]);
-    expect(inventory.outputs.public_subnet_ids.value).toHaveLength(3);
-  });
+  itCorpus(
+    'reads the real v3 state of pulumi-terraform-bridge (TF 0.11.13)',
+    async () => {
+      const file =
+        'pulumi__pulumi-terraform-bridge/hist-0a9ddf5__examples__localstate-nodejs__terraform.tfstate';
+      const inventory = await parseState(readCorpus(file), corpusContext(file));
+      const subnets = inventory.resources.find(
+        r => r.address === 'aws_subnet.public',
+      )!;
+      expect(
+        subnets.instances.map(i => [i.address, i.indexKey, i.region]),
+      ).toEqual([
+        ['aws_subnet.public[0]', 0, 'us-west-2'],
+        ['aws_subnet.public[1]', 1, 'us-west-2'],
+        ['aws_subnet.public[2]', 2, 'us-west-2'],
+      ]);
+      expect(inventory.outputs.public_subnet_ids.value).toHaveLength(3);
+    },
+  );
 
-  it('reads the real v3 state of inframap, all in module.cycloid', async () => {
-    const file = 'cycloidio__inframap/generate__testdata__version_3_state.json';
-    const inventory = await parseState(readCorpus(file), corpusContext(file));
-    expect(new Set(inventory.resources.map(r => r.module))).toEqual(
-      new Set(['module.cycloid']),
-    );
-  });
+  itCorpus(
+    'reads the real v3 state of inframap, all in module.cycloid',
+    async () => {
+      const file =
+        'cycloidio__inframap/generate__testdata__version_3_state.json';
+      const inventory = await parseState(readCorpus(file), corpusContext(file));
+      expect(new Set(inventory.resources.map(r => r.module))).toEqual(
+        new Set(['module.cycloid']),
+      );
+    },
+  );
 });

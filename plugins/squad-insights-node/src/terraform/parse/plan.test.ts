@@ -1,3 +1,4 @@
+import { itCorpus } from '../../__testUtils__/corpus';
 import { readCorpus } from './__testUtils__/corpus';
 import { templatePlan } from './__testUtils__/plans';
 import { parsePlan } from './parsePlan';
@@ -42,7 +43,7 @@ describe('parsePlan', () => {
     ]);
     const key = inventory.resources.find(r => r.address === 'module.service.aws_kms_key.this')!.instances[0];
     expect(key.attributes).toMatchObject({ enable_key_rotation: true, description: 'royalty-statements: data and logs' });
-    expect(key.tags).toMatchObject({ team: 'payments-squad', tribe: 'commerce-tribe' });
+    expect(key.tags).toMatchObject({ Squad: 'Payments Squad', Tribe: 'Commerce' });
     expect(inventory.outputs).toMatchObject({ data_bucket: expect.objectContaining({ value: 'royalty-statements-data' }) });
   });
 
@@ -137,7 +138,7 @@ describe('parsePlan', () => {
     expect(db.attributes.password).toBeUndefined();
   });
 
-  it('reads a plan from the corpus: its planned values, not its prior state', () => {
+  itCorpus('reads a plan from the corpus: its planned values, not its prior state', () => {
     const text = readCorpus('hashicorp__terraform-json/testdata__has_changes__plan.json');
     const inventory = parsePlan(text, context);
     // The prior state also holds data.null_data_source.baz, which the plan no longer has.

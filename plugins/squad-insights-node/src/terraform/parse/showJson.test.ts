@@ -1,3 +1,4 @@
+import { itCorpus } from '../../__testUtils__/corpus';
 import { corpusContext, readCorpus } from './__testUtils__/corpus';
 import { parseBoth } from './__testUtils__/states';
 import { parseState } from './parseState';
@@ -93,13 +94,16 @@ describe('terraform show -json', () => {
     ]);
   });
 
-  it('takes the module from the enclosing module when an old Terraform left it out', async () => {
-    const file = 'hashicorp__terraform-json/testdata__has_changes__plan.json';
-    const inventory = await parseState(readCorpus(file), corpusContext(file));
-    expect(
-      inventory.resources.find(r => r.module === 'module.foo')?.address,
-    ).toBe('module.foo.null_resource.foo');
-  });
+  itCorpus(
+    'takes the module from the enclosing module when an old Terraform left it out',
+    async () => {
+      const file = 'hashicorp__terraform-json/testdata__has_changes__plan.json';
+      const inventory = await parseState(readCorpus(file), corpusContext(file));
+      expect(
+        inventory.resources.find(r => r.module === 'module.foo')?.address,
+      ).toBe('module.foo.null_resource.foo');
+    },
+  );
 
   it('reads the prior state of a plan, not its planned values', async () => {
     const inventory = await parseBoth({
@@ -187,17 +191,20 @@ describe('terraform show -json', () => {
     });
   });
 
-  it('reads the corpus checks state with for_each keys in a child module', async () => {
-    const file = 'hashicorp__terraform-json/testdata__has_checks__state.json';
-    const inventory = await parseState(readCorpus(file), corpusContext(file));
-    expect(
-      inventory.resources[0].instances.map(i => [i.address, i.indexKey]),
-    ).toEqual([
-      ['module.files.local_file.foo["file1.txt"]', 'file1.txt'],
-      ['module.files.local_file.foo["file2.txt"]', 'file2.txt'],
-    ]);
-    expect(inventory.resources[0].instances[0].attributes).not.toHaveProperty(
-      'sensitive_content',
-    );
-  });
+  itCorpus(
+    'reads the corpus checks state with for_each keys in a child module',
+    async () => {
+      const file = 'hashicorp__terraform-json/testdata__has_checks__state.json';
+      const inventory = await parseState(readCorpus(file), corpusContext(file));
+      expect(
+        inventory.resources[0].instances.map(i => [i.address, i.indexKey]),
+      ).toEqual([
+        ['module.files.local_file.foo["file1.txt"]', 'file1.txt'],
+        ['module.files.local_file.foo["file2.txt"]', 'file2.txt'],
+      ]);
+      expect(inventory.resources[0].instances[0].attributes).not.toHaveProperty(
+        'sensitive_content',
+      );
+    },
+  );
 });

@@ -7,6 +7,7 @@ import {
   corpusRows,
   readCorpus,
 } from './__testUtils__/corpus';
+import { describeCorpus, itCorpus } from '../../__testUtils__/corpus';
 import { parseState } from './parseState';
 
 /** The inventory, or the error's reason and message: what both paths must agree on. */
@@ -20,39 +21,42 @@ async function outcome(run: () => Promise<unknown>) {
 }
 
 const STREAM = { streamingThresholdBytes: 0 };
-const files = corpusRows().map(row => row.file);
-
 describe('streaming path', () => {
-  it.each(files)(
-    'gives the same result as the fast path for %s',
-    async file => {
-      const ctx = corpusContext(file);
-      const fast = await outcome(() => parseState(readCorpus(file), ctx));
-      const streamed = await outcome(() =>
-        parseState(fs.createReadStream(corpusPath(file)), ctx, STREAM),
-      );
-      expect(streamed).toEqual(fast);
-    },
-  );
-
-  it('streams a Readable of unknown size once it grows past the threshold', async () => {
-    const file = 'fujiwara__tfstate-lookup/tfstate__test__terraform.tfstate';
-    const bytes = readCorpus(file);
-    const chunks = Array.from(
-      { length: Math.ceil(bytes.length / 1000) },
-      (_, i) => bytes.subarray(i * 1000, (i + 1) * 1000),
-    );
-    const fast = await parseState(bytes, corpusContext(file));
-    const streamed = await parseState(
-      Readable.from(chunks),
-      corpusContext(file),
-      {
-        streamingThresholdBytes: 4096,
+  describeCorpus('over the Terraform corpus', () => {
+    it.each(corpusRows().map(row => row.file))(
+      'gives the same result as the fast path for %s',
+      async file => {
+        const ctx = corpusContext(file);
+        const fast = await outcome(() => parseState(readCorpus(file), ctx));
+        const streamed = await outcome(() =>
+          parseState(fs.createReadStream(corpusPath(file)), ctx, STREAM),
+        );
+        expect(streamed).toEqual(fast);
       },
     );
-    expect(streamed).toEqual(fast);
-    expect(streamed.resources).toHaveLength(12);
   });
+
+  itCorpus(
+    'streams a Readable of unknown size once it grows past the threshold',
+    async () => {
+      const file = 'fujiwara__tfstate-lookup/tfstate__test__terraform.tfstate';
+      const bytes = readCorpus(file);
+      const chunks = Array.from(
+        { length: Math.ceil(bytes.length / 1000) },
+        (_, i) => bytes.subarray(i * 1000, (i + 1) * 1000),
+      );
+      const fast = await parseState(bytes, corpusContext(file));
+      const streamed = await parseState(
+        Readable.from(chunks),
+        corpusContext(file),
+        {
+          streamingThresholdBytes: 4096,
+        },
+      );
+      expect(streamed).toEqual(fast);
+      expect(streamed.resources).toHaveLength(12);
+    },
+  );
 
   it('keeps multi-byte characters split across chunks intact', async () => {
     const state = JSON.stringify({
@@ -81,7 +85,7 @@ describe('streaming path', () => {
     );
   });
 
-  it('streams strings and Buffers above the threshold too', async () => {
+  itCorpus('streams strings and Buffers above the threshold too', async () => {
     const file = 'cycloidio__inframap/generate__testdata__version_3_state.json';
     const text = readCorpus(file).toString('utf8');
     const fast = await parseState(text, corpusContext(file));
@@ -91,19 +95,22 @@ describe('streaming path', () => {
     ).toEqual(fast);
   });
 
-  it('streams from the first byte when the caller gives the size', async () => {
-    const file =
-      'snyk__driftctl/pkg__iac__terraform__state__test__aws_s3_full__terraform.tfstate';
-    const fast = await parseState(readCorpus(file), corpusContext(file));
-    const source = fs.createReadStream(corpusPath(file));
-    const streamed = await parseState(source, corpusContext(file), {
-      streamingThresholdBytes: 1024,
-      sizeBytes: fs.statSync(corpusPath(file)).size,
-    });
-    expect(streamed).toEqual(fast);
-  });
+  itCorpus(
+    'streams from the first byte when the caller gives the size',
+    async () => {
+      const file =
+        'snyk__driftctl/pkg__iac__terraform__state__test__aws_s3_full__terraform.tfstate';
+      const fast = await parseState(readCorpus(file), corpusContext(file));
+      const source = fs.createReadStream(corpusPath(file));
+      const streamed = await parseState(source, corpusContext(file), {
+        streamingThresholdBytes: 1024,
+        sizeBytes: fs.statSync(corpusPath(file)).size,
+      });
+      expect(streamed).toEqual(fast);
+    },
+  );
 
-  it.each([
+  itCorpus.each([
     ['fast', {}],
     ['streaming', STREAM],
   ])(

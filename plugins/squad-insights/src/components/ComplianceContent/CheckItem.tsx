@@ -3,32 +3,39 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { CheckResult } from '@squad-insights/backstage-plugin-squad-insights-common';
+import { AttestationDetails, attestationState } from './AttestationStatus';
 import { EvidenceList, FreshnessBySource } from './EvidenceList';
 import { expiryCountdown } from './time';
 
 const SEVERITY_COLOR = { critical: 'error', high: 'error', medium: 'warning', low: 'default' } as const;
 const STATUS_COLOR = { fail: 'error', unknown: 'warning', pass: 'success', 'not-applicable': 'default' } as const;
 
+/** The status chip: the waiver or attestation when there is one, else the status. */
+function statusChip(check: CheckResult) {
+  const attested = attestationState(check);
+  if (attested) return attested;
+  if (check.waiver) return { label: `waived, ${expiryCountdown(check.waiver.expiresAt)}`, color: 'info' as const };
+  return { label: check.status, color: STATUS_COLOR[check.status] };
+}
+
 /**
- * One check that needs attention: severity, status (or its waiver), why, the evidence and
- * the remediation. `onWaive` is passed only to users who may grant waivers.
+ * One check that needs attention or a reviewer's attestation: severity, status (or its
+ * waiver or attestation), why, the evidence and the remediation. `onWaive` and `onAttest` are
+ * passed only to users who may grant waivers and attest controls.
  */
 export function CheckItem(props: {
   check: CheckResult;
   freshness?: FreshnessBySource;
   onWaive?: (check: CheckResult) => void;
+  onAttest?: (check: CheckResult) => void;
 }) {
-  const { check, freshness, onWaive } = props;
+  const { check, freshness, onWaive, onAttest } = props;
+  const chip = statusChip(check);
   return (
     <Box component="li" sx={{ py: 1.5, borderTop: 1, borderColor: 'divider' }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Chip size="small" color={SEVERITY_COLOR[check.severity]} label={check.severity} />
-        <Chip
-          size="small"
-          variant="outlined"
-          color={check.waiver ? 'info' : STATUS_COLOR[check.status]}
-          label={check.waiver ? `waived, ${expiryCountdown(check.waiver.expiresAt)}` : check.status}
-        />
+        <Chip size="small" variant="outlined" color={chip.color} label={chip.label} />
         <Typography variant="subtitle2" component="h4">
           {check.title}
         </Typography>
@@ -39,6 +46,11 @@ export function CheckItem(props: {
         {onWaive && check.status === 'fail' && !check.waiver && (
           <Button size="small" variant="outlined" onClick={() => onWaive(check)} aria-label={`Grant waiver for ${check.checkId}`}>
             Grant waiver
+          </Button>
+        )}
+        {onAttest && check.attested && (
+          <Button size="small" variant="outlined" onClick={() => onAttest(check)} aria-label={`Attest ${check.checkId}`}>
+            {check.status === 'pass' ? 'Attest again' : 'Attest'}
           </Button>
         )}
       </Box>
@@ -52,7 +64,9 @@ export function CheckItem(props: {
           {check.reason}
         </Typography>
       )}
-      {check.evidence.length > 0 && <EvidenceList evidence={check.evidence} freshness={freshness} />}
+      <AttestationDetails check={check} />
+      {/* An attestation is its own evidence, shown above; the rest comes from the facts. */}
+      {check.evidence.length > 0 && !check.attested && <EvidenceList evidence={check.evidence} freshness={freshness} />}
       {check.remediation && (
         <Typography variant="body2" sx={{ mt: 0.5 }}>
           <strong>Remediation:</strong> {check.remediation}

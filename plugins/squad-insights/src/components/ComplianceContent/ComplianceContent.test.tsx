@@ -39,6 +39,7 @@ function backend(overrides: { waivers?: WaiverResponse[] } = {}) {
     http.get(`${ENTITY}/waivers`, () => HttpResponse.json({ items: overrides.waivers ?? [activeWaiver, revokedWaiver] })),
     http.get(`${ENTITY}/reviews`, () => HttpResponse.json({ items: [newerReview, olderReview] })),
     http.get(`${ENTITY}/footprint`, () => HttpResponse.json(footprint)),
+    http.get(`${ENTITY}/attestations`, () => HttpResponse.json({ items: [], checks: [] })),
   );
 }
 

@@ -10,9 +10,12 @@ import Skeleton from '@mui/material/Skeleton';
 import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
+  AttestationResponse,
   CheckResult,
   EntityComplianceResponse,
   ReviewResponse,
+  squadInsightsAttestationCreatePermission,
+  squadInsightsAttestationRevokePermission,
   squadInsightsComplianceReviewCreatePermission,
   squadInsightsComplianceWaiverManagePermission,
   WaiverResponse,
@@ -22,6 +25,8 @@ import { AsyncView } from '../common';
 import { formatScore } from '../ServiceSummaryCard/complianceStatus';
 import { factSources, FootprintDetails } from '../SustainabilityContent/footprintResponse';
 import { StaleSourcesBanner } from '../SustainabilityContent/StaleSourcesBanner';
+import { AttestationList } from './AttestationList';
+import { AttestDialog } from './AttestDialog';
 import { ControlGroups } from './ControlGroups';
 import type { FreshnessBySource } from './EvidenceList';
 import { FrameworkScores } from './FrameworkScores';
@@ -29,7 +34,7 @@ import { GrantWaiverDialog } from './GrantWaiverDialog';
 import { RecordReviewDialog } from './RecordReviewDialog';
 import { ReviewHistory } from './ReviewHistory';
 import { ReviewSnapshotDialog } from './ReviewSnapshotDialog';
-import { RevokeWaiverDialog } from './RevokeWaiverDialog';
+import { RevokeDialog, RevokeWaiverDialog } from './RevokeWaiverDialog';
 import { WaiverList } from './WaiverList';
 
 const lines = (n: number, height = 32) => (
@@ -42,10 +47,11 @@ const lines = (n: number, height = 32) => (
 
 /**
  * The compliance tab: frameworks and scores, every control with its failing and unknown
- * checks (evidence with its source's freshness, remediation), waivers with their expiry,
- * and the review history with each review's snapshot. Recording reviews and granting or
- * revoking waivers is offered only to users with the permission; the backend enforces it
- * (and separation of duties) regardless.
+ * checks (evidence with its source's freshness, remediation) and its attested checks (who
+ * attested what, until when, or awaiting attestation), waivers and attestations with their
+ * expiry, and the review history with each review's snapshot. Recording reviews, granting or
+ * revoking waivers and attesting controls are offered only to users with the permission; the
+ * backend enforces it (and separation of duties) regardless.
  *
  * @public
  */
@@ -56,15 +62,23 @@ export function ComplianceContent() {
   const compliance = useAsyncRetry(() => api.getCompliance(ref), [api, entity]);
   const waivers = useAsyncRetry(() => api.listWaivers(ref), [api, entity]);
   const reviews = useAsyncRetry(() => api.listReviews(ref), [api, entity]);
+  const attestations = useAsyncRetry(() => api.listAttestations(ref), [api, entity]);
   // Only for the freshness of the sources the evidence names; the tab works without it.
   const facts = useAsyncRetry(async () => (await api.getFootprint(ref)) as FootprintDetails, [api, entity]);
   const canReview = usePermission({ permission: squadInsightsComplianceReviewCreatePermission }).allowed;
   const canWaive = usePermission({ permission: squadInsightsComplianceWaiverManagePermission }).allowed;
+  const canAttest = usePermission({ permission: squadInsightsAttestationCreatePermission }).allowed;
+  const canRevokeAttestation = usePermission({ permission: squadInsightsAttestationRevokePermission }).allowed;
 
   const [waiving, setWaiving] = useState<CheckResult>();
   const [revoking, setRevoking] = useState<WaiverResponse>();
   const [reviewing, setReviewing] = useState(false);
   const [snapshot, setSnapshot] = useState<ReviewResponse>();
+  const [attesting, setAttesting] = useState<CheckResult>();
+  const [unattesting, setUnattesting] = useState<AttestationResponse>();
+  // The policy's bound for the check being attested; without it the form cannot be bounded.
+  const attestingPolicy = attestations.value?.checks.find(c => c.checkId === attesting?.checkId);
+  const attestable = new Set(attestations.value?.checks.map(c => c.checkId));
 
   const sources = useMemo(() => (facts.value ? factSources(facts.value) : []), [facts.value]);
   const freshness: FreshnessBySource = useMemo(
@@ -74,6 +88,7 @@ export function ComplianceContent() {
   const decisionsChanged = () => {
     compliance.retry();
     waivers.retry();
+    attestations.retry();
   };
 
   return (
@@ -87,6 +102,7 @@ export function ComplianceContent() {
               freshness={freshness}
               onReview={canReview ? () => setReviewing(true) : undefined}
               onWaive={canWaive ? setWaiving : undefined}
+              onAttest={canAttest ? c => (attestable.has(c.checkId) ? setAttesting(c) : undefined) : undefined}
             />
           )}
         </AsyncView>
@@ -95,6 +111,18 @@ export function ComplianceContent() {
         <InfoCard title="Waivers">
           <AsyncView state={waivers} what="Waivers" placeholder={lines(3)}>
             {value => <WaiverList waivers={value} onRevoke={canWaive ? setRevoking : undefined} />}
+          </AsyncView>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Attestations">
+          <AsyncView state={attestations} what="Attestations" placeholder={lines(3)}>
+            {value => (
+              <AttestationList
+                attestations={value.items}
+                onRevoke={canRevokeAttestation ? setUnattesting : undefined}
+              />
+            )}
           </AsyncView>
         </InfoCard>
       </Grid>
@@ -127,6 +155,31 @@ export function ComplianceContent() {
           }}
         />
       )}
+      {attesting && attestingPolicy && (
+        <AttestDialog
+          check={attesting}
+          policy={attestingPolicy}
+          onAttest={attestation => api.attest(ref, attestation)}
+          onClose={() => setAttesting(undefined)}
+          onAttested={() => {
+            setAttesting(undefined);
+            decisionsChanged();
+          }}
+        />
+      )}
+      {unattesting && (
+        <RevokeDialog
+          id="revoke-attestation"
+          title="Revoke attestation"
+          consequence={`The attestation of ${unattesting.checkId} stops counting now; the check awaits a new attestation.`}
+          onRevoke={reason => api.revokeAttestation(ref, unattesting.id, reason)}
+          onClose={() => setUnattesting(undefined)}
+          onRevoked={() => {
+            setUnattesting(undefined);
+            decisionsChanged();
+          }}
+        />
+      )}
       {reviewing && (
         <RecordReviewDialog
           onRecord={review => api.createReview(ref, review)}
@@ -148,8 +201,9 @@ function Results(props: {
   freshness: FreshnessBySource;
   onReview?: () => void;
   onWaive?: (check: CheckResult) => void;
+  onAttest?: (check: CheckResult) => void;
 }) {
-  const { value, sources, freshness, onReview, onWaive } = props;
+  const { value, sources, freshness, onReview, onWaive, onAttest } = props;
   const { score } = value;
   return (
     <Grid container spacing={2}>
@@ -182,7 +236,7 @@ function Results(props: {
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Checks by control">
-          <ControlGroups checks={value.checks} freshness={freshness} onWaive={onWaive} />
+          <ControlGroups checks={value.checks} freshness={freshness} onWaive={onWaive} onAttest={onAttest} />
         </InfoCard>
       </Grid>
     </Grid>

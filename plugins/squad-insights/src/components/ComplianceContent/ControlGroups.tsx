@@ -13,6 +13,9 @@ interface ControlGroup {
 
 const NO_CONTROL = '(no control)';
 const needsAttention = (c: CheckResult) => c.status === 'fail' || c.status === 'unknown';
+// Attested checks are listed even when they pass: who attested what, until when, is what a
+// reviewer reads them for.
+const listed = (c: CheckResult) => needsAttention(c) || Boolean(c.attested);
 
 /**
  * Groups checks by their first control, controls with unwaived failures first, then those
@@ -41,13 +44,15 @@ function count(checks: CheckResult[], status: CheckResult['status']) {
 }
 
 /**
- * Every control with its tally; the failing and unknown checks are listed with evidence,
- * passing ones are counted so a reviewer reads what needs attention first.
+ * Every control with its tally; the failing and unknown checks are listed with evidence, and
+ * attested checks with their attestation; other passing ones are counted so a reviewer reads
+ * what needs attention first.
  */
 export function ControlGroups(props: {
   checks: CheckResult[];
   freshness?: FreshnessBySource;
   onWaive?: (check: CheckResult) => void;
+  onAttest?: (check: CheckResult) => void;
 }) {
   const groups = groupByControl(props.checks.filter(c => c.status !== 'not-applicable'));
   if (groups.length === 0) {
@@ -56,7 +61,7 @@ export function ControlGroups(props: {
   return (
     <Box sx={{ display: 'grid', gap: 1.5 }}>
       {groups.map(({ control, checks }) => {
-        const attention = checks.filter(needsAttention);
+        const attention = checks.filter(listed);
         const failing = checks.filter(c => c.status === 'fail' && !c.waiver).length;
         const waived = checks.filter(c => c.waiver).length;
         return (
@@ -75,7 +80,13 @@ export function ControlGroups(props: {
             {attention.length > 0 && (
               <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>
                 {attention.map(check => (
-                  <CheckItem key={check.checkId} check={check} freshness={props.freshness} onWaive={props.onWaive} />
+                  <CheckItem
+                    key={check.checkId}
+                    check={check}
+                    freshness={props.freshness}
+                    onWaive={props.onWaive}
+                    onAttest={props.onAttest}
+                  />
                 ))}
               </Box>
             )}

@@ -18,15 +18,30 @@ export function validateWaiver(form: WaiverForm, now: Date = new Date()) {
   if (!form.justification.trim()) {
     errors.justification = 'A justification is required: why is the risk accepted, and until when?';
   }
-  const max = new Date(now.getTime() + MAX_WAIVER_DAYS * 24 * 3600_000);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.expiresOn)) {
-    errors.expiresOn = 'Choose the last day the waiver applies.';
-  } else if (form.expiresOn <= localDay(now)) {
-    errors.expiresOn = 'The expiry must be in the future (tomorrow at the earliest).';
-  } else if (form.expiresOn > localDay(max)) {
-    errors.expiresOn = `A waiver may run at most ${MAX_WAIVER_DAYS} days, until ${localDay(max)}.`;
-  }
+  const expiry = validateExpiryDay(form.expiresOn, { now, maxDays: MAX_WAIVER_DAYS, what: 'waiver' });
+  if (expiry) errors.expiresOn = expiry;
   return errors;
+}
+
+/**
+ * Why `expiresOn` (a local day) cannot end a decision — a waiver or an attestation — that may
+ * run at most `maxDays`; undefined when it can.
+ */
+export function validateExpiryDay(
+  expiresOn: string,
+  options: { now: Date; maxDays: number; what: string },
+): string | undefined {
+  const { now, maxDays, what } = options;
+  const max = new Date(now.getTime() + maxDays * 24 * 3600_000);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(expiresOn)) {
+    return `Choose the last day the ${what} applies.`;
+  } else if (expiresOn <= localDay(now)) {
+    return 'The expiry must be in the future (tomorrow at the earliest).';
+  } else if (expiresOn > localDay(max)) {
+    const article = /^[aeiou]/.test(what) ? 'An' : 'A';
+    return `${article} ${what} may run at most ${maxDays} days, until ${localDay(max)}.`;
+  }
+  return undefined;
 }
 
 /** The instant a waiver valid through `expiresOn` ends: that day's last second, local time. */

@@ -43,6 +43,10 @@ const GROUP_TITLES: Record<string, string> = {
   'group:default/subscriptions-squad': 'Subscriptions Squad',
   'group:default/content-tribe': 'Content',
   'group:default/rights-squad': 'Rights Squad',
+  'group:default/backend-engineering-chapter': 'Backend Engineering',
+  'group:default/sre-chapter': 'SRE',
+  'group:default/security-engineering-guild': 'Security Engineering',
+  'group:default/data-engineering-guild': 'Data Engineering',
 };
 const presentationApi: EntityPresentationApi = {
   forEntity(entityOrRef) {
@@ -280,12 +284,17 @@ describe('CompliancePortfolioPage', () => {
     const text = (await blobs[0].text()).replace(/^\uFEFF/, '');
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
-      'Service,Title,Tribe,Tribe name,Squad,Squad name,Status,Score,Failing checks,Frameworks,Active waivers,Waivers expiring soon,Next waiver expiry,Last review,Reviewer,Decision,Stale',
+      'Service,Title,Tribe,Tribe name,Squad,Squad name,Chapter,Chapter name,Guild,Guild name,Status,Score,Failing checks,Frameworks,Active waivers,Waivers expiring soon,Next waiver expiry,Attested controls,Attested,Awaiting attestation,Expired attestations,Next attestation expiry,Last review,Reviewer,Decision,Stale',
     );
     // Header, 2,100 + 3 failing demo services, and the empty string after the last CRLF.
     expect(lines).toHaveLength(1 + 2103 + 1);
     expect(lines).toContain(
-      'component:default/rights-ledger,"Rights ledger, ""royalties"" edition",group:default/content-tribe,Content,group:default/rights-squad,Rights Squad,failing,80,2,Squad Insights baseline: failing; EU General Data Protection Regulation: compliant,0,0,,,,,yes',
+      'component:default/rights-ledger,"Rights ledger, ""royalties"" edition",group:default/content-tribe,Content,group:default/rights-squad,Rights Squad,,,,,failing,80,2,Squad Insights baseline: failing; EU General Data Protection Regulation: compliant,0,0,,0,0,0,0,,,,,yes',
+    );
+    expect(
+      lines.find(l => l.startsWith('component:default/payment-processing,')),
+    ).toMatch(
+      /,group:default\/payments-squad,Payments Squad,group:default\/backend-engineering-chapter,Backend Engineering,group:default\/security-engineering-guild,Security Engineering,failing,/,
     );
     expect(
       lines.some(l => l.startsWith('component:default/subscription-billing,')),
@@ -299,6 +308,175 @@ describe('CompliancePortfolioPage', () => {
       createObjectURL: realCreate,
       revokeObjectURL: realRevoke,
     });
+  });
+
+  it('filters by chapter and guild, keeps them in the address, and exports only what they select', async () => {
+    const requests = serve(demoRows);
+    const { search, history } = await renderPage();
+    await screen.findByRole('link', { name: 'Payment processing' });
+    const chapter = screen.getByRole('combobox', { name: 'Chapter' });
+    const guild = screen.getByRole('combobox', { name: 'Guild' });
+    // Options are the facets' groups under their catalog titles.
+    expect(
+      within(guild)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual(['All guilds', 'Data Engineering', 'Security Engineering']);
+
+    await userEvent.selectOptions(chapter, 'Backend Engineering');
+    expect(search().get('chapter')).toBe(
+      'group:default/backend-engineering-chapter',
+    );
+    await waitFor(() =>
+      expect(serviceNames()).toEqual([
+        'Payment processing',
+        'Subscription billing',
+      ]),
+    );
+    await userEvent.selectOptions(guild, 'Security Engineering');
+    expect(search().toString()).toBe(
+      'chapter=group%3Adefault%2Fbackend-engineering-chapter&guild=group%3Adefault%2Fsecurity-engineering-guild',
+    );
+    await waitFor(() => expect(serviceNames()).toEqual(['Payment processing']));
+    expect(requests[requests.length - 1].get('guild')).toBe(
+      'group:default/security-engineering-guild',
+    );
+
+    const blobs: Blob[] = [];
+    const { createObjectURL: realCreate, revokeObjectURL: realRevoke } = URL;
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:http://localhost/portfolio';
+      },
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const csvRequest = requests.find(r => r.get('limit') === '1000')!;
+    expect([csvRequest.get('chapter'), csvRequest.get('guild')]).toEqual([
+      'group:default/backend-engineering-chapter',
+      'group:default/security-engineering-guild',
+    ]);
+    const lines = (await blobs[0].text()).split('\r\n').filter(Boolean);
+    expect(lines.slice(1).map(l => l.split(',')[0])).toEqual([
+      'component:default/payment-processing',
+    ]);
+    click.mockRestore();
+    Object.assign(URL, {
+      createObjectURL: realCreate,
+      revokeObjectURL: realRevoke,
+    });
+
+    // Back walks out of the guild filter; a shared link restores both.
+    act(() => history.navigate(-1));
+    await waitFor(() => expect(guild).toHaveValue(''));
+    expect(chapter).toHaveValue('group:default/backend-engineering-chapter');
+  });
+
+  it('shows attested controls per service, filters by their state, and exports them', async () => {
+    const requests = serve(demoRows);
+    const { search } = await renderPage();
+    await screen.findByRole('link', { name: 'Payment processing' });
+    // The column after "Waivers expiring"; the service's name is the row header, not a cell.
+    const column = screen
+      .getAllByRole('columnheader')
+      .map(h => h.textContent)
+      .indexOf('Attested');
+    expect(column).toBe(7);
+    const cell = (name: RegExp) =>
+      within(screen.getByRole('row', { name })).getAllByRole('cell')[
+        column - 1
+      ];
+    // Current of applicable, with what needs a reviewer flagged beside it.
+    expect(cell(/Payment processing/)).toHaveTextContent(
+      '2/41 awaiting1 expired',
+    );
+    expect(within(cell(/Payment processing/)).getByText('2/4')).toHaveAttribute(
+      'title',
+      '2 of 4 attested controls have a current attestation; the next expires on 2026-12-05',
+    );
+    expect(
+      within(cell(/Payment processing/)).getByText('1 expired'),
+    ).toHaveClass('si-failing');
+    expect(
+      within(cell(/Payment processing/)).getByText('1 awaiting'),
+    ).toHaveClass('si-unknown');
+    expect(cell(/Subscription billing/)).toHaveTextContent(/^2\/2$/);
+    expect(cell(/user-identity/)).toHaveTextContent('0/33 awaiting');
+    // No attested control applies to the rights ledger.
+    expect(cell(/Rights ledger/)).toHaveTextContent(/^—$/);
+
+    const filter = screen.getByRole('combobox', { name: 'Attestations' });
+    expect(
+      within(filter)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual([
+      'Any',
+      'control awaiting attestation',
+      'expired attestation',
+      'attestation expiring within 30 days',
+    ]);
+    await userEvent.selectOptions(filter, 'control awaiting attestation');
+    expect(search().toString()).toBe('attestation=awaiting');
+    await waitFor(() =>
+      expect(serviceNames()).toEqual(['Payment processing', 'user-identity']),
+    );
+    expect(requests[requests.length - 1].get('attestation')).toBe('awaiting');
+    await userEvent.selectOptions(
+      filter,
+      'attestation expiring within 30 days',
+    );
+    await waitFor(() => expect(serviceNames()).toEqual(['Payment processing']));
+    expect(requests[requests.length - 1].get('attestation')).toBe('expiring');
+
+    const blobs: Blob[] = [];
+    const { createObjectURL: realCreate, revokeObjectURL: realRevoke } = URL;
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:http://localhost/portfolio';
+      },
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const lines = (await blobs[0].text()).split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(
+      ',2026-12-10T00:00:00Z,4,2,1,1,2026-12-05T00:00:00Z,2026-11-20T09:30:00Z,',
+    );
+    click.mockRestore();
+    Object.assign(URL, {
+      createObjectURL: realCreate,
+      revokeObjectURL: realRevoke,
+    });
+  });
+
+  it('names the attestation filter when it matches nothing, and ignores an unknown one in the address', async () => {
+    const requests = serve(demoRows);
+    await renderPage('?attestation=expired&tribe=group:default/content-tribe');
+    expect(
+      await screen.findByText(
+        'No services match tribe Content, an expired attestation',
+      ),
+    ).toBeInTheDocument();
+    expect(requests[0].get('attestation')).toBe('expired');
+
+    serve(demoRows);
+    await renderPage('?attestation=lapsed');
+    expect(
+      await screen.findByText(
+        'Ignored attestation=lapsed in the address: expected awaiting, expired, expiring.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('says which filters matched nothing, and clears them on request', async () => {

@@ -69,7 +69,13 @@ export function CompliancePortfolioPage() {
   const facets = value?.facets;
   const groupTitles = useEntityTitles(
     useMemo(
-      () => [...(facets?.tribes ?? []), ...(facets?.squads ?? [])],
+      () => [
+        ...(facets?.tribes ?? []),
+        ...(facets?.squads ?? []),
+        // Older backends send no chapters or guilds.
+        ...(facets?.chapters ?? []),
+        ...(facets?.guilds ?? []),
+      ],
       [facets],
     ),
   );

@@ -5,6 +5,8 @@ import type { PortfolioResponse } from '@squad-insights/backstage-plugin-squad-i
 import { ChangeEvent, useEffect, useRef, useState } from 'react';
 import { shortRef } from '../common';
 import {
+  ATTESTATION_FILTERS,
+  ATTESTATION_FILTER_WORDS,
   EXPIRY_WINDOWS,
   PortfolioFilterKey,
   PortfolioView,
@@ -106,7 +108,7 @@ function SearchField(props: {
 export function PortfolioFilters(props: {
   view: PortfolioView;
   facets?: PortfolioResponse['facets'];
-  /** Display names of the tribes and squads, by ref; a missing one shows as its ref. */
+  /** Display names of the tribes, squads, chapters and guilds, by ref; a missing one shows as its ref. */
   groupTitles: ReadonlyMap<string, string>;
   onChange: (key: PortfolioFilterKey, value: string) => void;
 }) {
@@ -143,6 +145,22 @@ export function PortfolioFilters(props: {
         onChange={v => onChange('squad', v)}
       />
       <FilterSelect
+        id="portfolio-chapter"
+        label="Chapter"
+        anyLabel="All chapters"
+        value={view.chapter}
+        options={refOptions(facets?.chapters)}
+        onChange={v => onChange('chapter', v)}
+      />
+      <FilterSelect
+        id="portfolio-guild"
+        label="Guild"
+        anyLabel="All guilds"
+        value={view.guild}
+        options={refOptions(facets?.guilds)}
+        onChange={v => onChange('guild', v)}
+      />
+      <FilterSelect
         id="portfolio-framework"
         label="Framework"
         anyLabel="All frameworks"
@@ -171,6 +189,18 @@ export function PortfolioFilters(props: {
           label: `within ${d} days`,
         }))}
         onChange={v => onChange('expiringWithinDays', v)}
+      />
+      <FilterSelect
+        id="portfolio-attestation"
+        label="Attestations"
+        anyLabel="Any"
+        value={view.attestation}
+        options={ATTESTATION_FILTERS.map(a => ({
+          value: a,
+          // "a control awaiting attestation" reads as an option without its article.
+          label: ATTESTATION_FILTER_WORDS[a].replace(/^an? /, ''),
+        }))}
+        onChange={v => onChange('attestation', v)}
       />
     </Stack>
   );

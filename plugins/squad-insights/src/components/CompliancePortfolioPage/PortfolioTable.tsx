@@ -37,6 +37,7 @@ const COLUMNS: Column[] = [
   { label: 'Frameworks', minWidth: 200 },
   { label: 'Failing checks', sort: 'failingChecks', numeric: true },
   { label: 'Waivers expiring', sort: 'nextWaiverExpiry' },
+  { label: 'Attested' },
   { label: 'Last review', sort: 'lastReviewAt' },
 ];
 
@@ -57,6 +58,40 @@ function GroupLink(props: { group?: GroupCell }) {
     </Link>
   ) : (
     <>—</>
+  );
+}
+
+/**
+ * Attested controls as "current/applicable", with what needs a reviewer flagged beside it:
+ * never attested (awaiting) in the unknown style, lapsed (expired) in the failing style, as
+ * the engine counts them.
+ */
+function AttestationCell(props: {
+  attestations: PortfolioRow['attestations'];
+}) {
+  const { applicable, current, awaiting, expired, nextExpiry } =
+    props.attestations;
+  if (applicable === 0) return <>—</>;
+  return (
+    <>
+      <span
+        title={`${current} of ${applicable} attested controls have a current attestation${
+          nextExpiry ? `; the next expires on ${isoDay(nextExpiry)}` : ''
+        }`}
+      >
+        {current}/{applicable}
+      </span>
+      {awaiting > 0 && (
+        <span className={`${CLASSES.chip} ${CLASSES.unknown} ${CLASSES.gap}`}>
+          {awaiting} awaiting
+        </span>
+      )}
+      {expired > 0 && (
+        <span className={`${CLASSES.chip} ${CLASSES.failing} ${CLASSES.gap}`}>
+          {expired} expired
+        </span>
+      )}
+    </>
   );
 }
 
@@ -103,6 +138,9 @@ const PortfolioTableRow = memo(function ServiceRow(props: {
               row.waivers.nextExpiry,
             )}`
           : '—'}
+      </td>
+      <td>
+        <AttestationCell attestations={row.attestations} />
       </td>
       <td>
         {row.lastReview ? (

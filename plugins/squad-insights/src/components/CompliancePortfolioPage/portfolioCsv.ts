@@ -13,6 +13,10 @@ const HEADER = [
   'Tribe name',
   'Squad',
   'Squad name',
+  'Chapter',
+  'Chapter name',
+  'Guild',
+  'Guild name',
   'Status',
   'Score',
   'Failing checks',
@@ -20,6 +24,11 @@ const HEADER = [
   'Active waivers',
   'Waivers expiring soon',
   'Next waiver expiry',
+  'Attested controls',
+  'Attested',
+  'Awaiting attestation',
+  'Expired attestations',
+  'Next attestation expiry',
   'Last review',
   'Reviewer',
   'Decision',
@@ -38,6 +47,10 @@ function csvRow(
     title(row.tribe),
     row.squad,
     title(row.squad),
+    row.chapter,
+    title(row.chapter),
+    row.guild,
+    title(row.guild),
     row.status,
     row.score === null ? '' : Math.round(row.score * 100),
     row.failingChecks,
@@ -46,6 +59,11 @@ function csvRow(
     row.waivers.active,
     row.waivers.expiringSoon,
     row.waivers.nextExpiry,
+    row.attestations.applicable,
+    row.attestations.current,
+    row.attestations.awaiting,
+    row.attestations.expired,
+    row.attestations.nextExpiry,
     row.lastReview?.at,
     row.lastReview?.reviewer,
     row.lastReview?.decision,
@@ -54,8 +72,9 @@ function csvRow(
 }
 
 /**
- * The portfolio rows as CSV, one line a service. Tribe and squad come as refs, which other
- * tools can join on, and as the display names in `groupTitles` (empty cells where missing).
+ * The portfolio rows as CSV, one line a service. Tribe, squad, chapter and guild come as refs,
+ * which other tools can join on, and as the display names in `groupTitles` (empty cells where
+ * missing).
  */
 export function portfolioCsv(
   rows: PortfolioRow[],
@@ -67,12 +86,13 @@ export function portfolioCsv(
   );
 }
 
-/** The squads and tribes the rows name, once each. */
+/** The tribes, squads, chapters and guilds the rows name, once each. */
 export function groupRefs(rows: PortfolioRow[]): Set<string> {
   const refs = new Set<string>();
   for (const row of rows) {
-    if (row.tribe) refs.add(row.tribe);
-    if (row.squad) refs.add(row.squad);
+    for (const ref of [row.tribe, row.squad, row.chapter, row.guild]) {
+      if (ref) refs.add(ref);
+    }
   }
   return refs;
 }

@@ -18,6 +18,8 @@ export const CLASSES = {
   compliant: 'si-compliant',
   unknown: 'si-unknown',
   stale: 'si-stale',
+  /** Space before a chip that follows text in the same cell. */
+  gap: 'si-gap',
 } as const;
 
 const c = (name: string) => `& .${name}`;
@@ -77,6 +79,7 @@ export function portfolioTableStyles(theme: Theme): CSSObject {
       color: theme.palette.warning.main,
       marginLeft: theme.spacing(1),
     },
+    [c(CLASSES.gap)]: { marginLeft: theme.spacing(1) },
     [c(CLASSES.caption)]: {
       ...theme.typography.caption,
       display: 'block',

@@ -71,7 +71,7 @@ describe('withParam', () => {
     expect(
       withoutFilters(
         new URLSearchParams(
-          'q=pay&status=failing&sort=service&pageSize=25&page=2',
+          'q=pay&status=failing&chapter=group:default/sre-chapter&guild=group:default/data-engineering-guild&sort=service&pageSize=25&page=2',
         ),
       ).toString(),
     ).toBe('sort=service&pageSize=25');
@@ -82,13 +82,15 @@ describe('describeFilters', () => {
   it('names the active filters in words, with framework titles and short group refs', () => {
     const { view } = readView(
       new URLSearchParams(
-        'squad=group:default/payments-squad&framework=PCI_DSS&q=ledger',
+        'squad=group:default/payments-squad&guild=group:default/security-engineering-guild&chapter=group:default/sre-chapter&framework=PCI_DSS&q=ledger',
       ),
     );
     expect(
       describeFilters(view, id => (id === 'PCI_DSS' ? 'PCI DSS v4.0' : id)),
     ).toEqual([
       'squad payments-squad',
+      'chapter sre-chapter',
+      'guild security-engineering-guild',
       'framework PCI DSS v4.0',
       'search “ledger”',
     ]);

@@ -1,6 +1,9 @@
 import {
+  PORTFOLIO_ATTESTATION_FILTERS,
+  PORTFOLIO_EXPIRING_SOON_DAYS,
   PORTFOLIO_SORT_FIELDS,
   PORTFOLIO_STATUSES,
+  type PortfolioAttestationFilter,
   type PortfolioQuery,
   type PortfolioSortField,
   type PortfolioStatus,
@@ -11,9 +14,12 @@ import { shortRef } from '../common';
 export type PortfolioFilterKey =
   | 'tribe'
   | 'squad'
+  | 'chapter'
+  | 'guild'
   | 'framework'
   | 'status'
   | 'expiringWithinDays'
+  | 'attestation'
   | 'q';
 
 /**
@@ -23,9 +29,14 @@ export type PortfolioFilterKey =
 export interface PortfolioView {
   tribe?: string;
   squad?: string;
+  /** Group entity refs of a chapter / guild: the services whose annotations name it. */
+  chapter?: string;
+  guild?: string;
   framework?: string;
   status?: PortfolioStatus;
   expiringWithinDays?: number;
+  /** Services with an attested control awaiting a reviewer, expired, or expiring soon. */
+  attestation?: PortfolioAttestationFilter;
   q?: string;
   sort?: PortfolioSortField;
   order?: 'asc' | 'desc';
@@ -41,13 +52,18 @@ export const DEFAULT_PAGE_SIZE = 50;
 /** The backend's largest page. */
 export const MAX_PAGE_SIZE = 1000;
 export const EXPIRY_WINDOWS = [7, 14, 30, 60, 90];
+export const ATTESTATION_FILTERS: readonly PortfolioAttestationFilter[] =
+  PORTFOLIO_ATTESTATION_FILTERS;
 
 const FILTER_KEYS: PortfolioFilterKey[] = [
   'tribe',
   'squad',
+  'chapter',
+  'guild',
   'framework',
   'status',
   'expiringWithinDays',
+  'attestation',
   'q',
 ];
 
@@ -94,12 +110,19 @@ export function readView(params: URLSearchParams): {
   const view: PortfolioView = {
     tribe: text('tribe'),
     squad: text('squad'),
+    chapter: text('chapter'),
+    guild: text('guild'),
     framework: text('framework'),
     status: checked('status', s => oneOf(s, STATUSES), STATUSES.join(', ')),
     expiringWithinDays: checked(
       'expiringWithinDays',
       s => positiveInt(s, 3650),
       'a number of days from 1 to 3650',
+    ),
+    attestation: checked(
+      'attestation',
+      s => oneOf(s, ATTESTATION_FILTERS),
+      ATTESTATION_FILTERS.join(', '),
     ),
     q: text('q'),
     sort: checked('sort', s => oneOf(s, SORT_FIELDS), SORT_FIELDS.join(', ')),
@@ -165,6 +188,16 @@ export function withoutFilters(params: URLSearchParams): URLSearchParams {
   return next;
 }
 
+/** Each attestation filter in words, for the filter's options and the empty state. */
+export const ATTESTATION_FILTER_WORDS: Record<
+  PortfolioAttestationFilter,
+  string
+> = {
+  awaiting: 'a control awaiting attestation',
+  expired: 'an expired attestation',
+  expiring: `an attestation expiring within ${PORTFOLIO_EXPIRING_SOON_DAYS} days`,
+};
+
 /** The active filters in words, for the empty state: `status failing, tribe commerce-tribe`. */
 export function describeFilters(
   view: PortfolioView,
@@ -174,10 +207,13 @@ export function describeFilters(
   const parts: string[] = [];
   if (view.tribe) parts.push(`tribe ${groupTitle(view.tribe)}`);
   if (view.squad) parts.push(`squad ${groupTitle(view.squad)}`);
+  if (view.chapter) parts.push(`chapter ${groupTitle(view.chapter)}`);
+  if (view.guild) parts.push(`guild ${groupTitle(view.guild)}`);
   if (view.framework) parts.push(`framework ${frameworkTitle(view.framework)}`);
   if (view.status) parts.push(`status ${view.status}`);
   if (view.expiringWithinDays)
     parts.push(`a waiver expiring within ${view.expiringWithinDays} days`);
+  if (view.attestation) parts.push(ATTESTATION_FILTER_WORDS[view.attestation]);
   if (view.q) parts.push(`search “${view.q}”`);
   return parts;
 }

@@ -116,6 +116,85 @@ describe('GroupRollupCard', () => {
     expect(screen.getByText(/^1 of 2 services failing/)).toBeInTheDocument();
   });
 
+  it.each([
+    [
+      'chapter',
+      'backend-engineering-chapter',
+      "Chapter's services",
+      ['Payment processing', 'Subscription billing'],
+      1,
+    ],
+    [
+      'guild',
+      'security-engineering-guild',
+      "Guild's services",
+      ['Payment processing', 'user-identity'],
+      2,
+    ],
+  ])(
+    "lists a %s's services, those whose annotations name it, by that filter",
+    async (type, name, title, expected, failing) => {
+      const groupRef = `group:default/${name}`;
+      const portfolioRequests: URLSearchParams[] = [];
+      const footprintRequests: string[] = [];
+      server.use(
+        portfolioHandler(demoRows, portfolioRequests),
+        footprintHandler(paymentsFootprint(groupRef), footprintRequests),
+      );
+      await renderCard(group(name, type));
+
+      expect(
+        await screen.findByRole('link', { name: 'Payment processing' }),
+      ).toBeInTheDocument();
+      expect(screen.getByText(title)).toBeInTheDocument();
+      expect(Object.fromEntries(portfolioRequests[0])).toEqual({
+        [type]: groupRef,
+        limit: '1000',
+      });
+      expect(footprintRequests).toEqual([groupRef]);
+      const names = bodyRows().map(
+        r => within(r).getAllByRole('link')[0].textContent,
+      );
+      expect(names).toEqual(expect.arrayContaining(expected));
+      // Services of other chapters or guilds are not the portfolio's answer.
+      expect(names).not.toContain('Rights ledger, "royalties" edition');
+      expect(
+        screen.getByText(
+          new RegExp(`^${failing} of ${expected.length} services failing`),
+        ),
+      ).toBeInTheDocument();
+    },
+  );
+
+  it('says so when no service names a guild', async () => {
+    server.use(
+      portfolioHandler(demoRows, []),
+      footprintHandler({
+        ...paymentsFootprint('group:default/green-software-guild'),
+        services: [],
+        unknownServices: [],
+      }),
+    );
+    await renderCard(group('green-software-guild', 'guild'));
+    expect(
+      await screen.findByText(
+        'No service in the catalog names this guild in its squad-insights.io/guild annotation.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('explains that a team has no services in the squad model, and asks nothing', async () => {
+    const portfolioRequests: URLSearchParams[] = [];
+    server.use(portfolioHandler(demoRows, portfolioRequests));
+    await renderCard(group('platform-team', 'team'));
+    expect(
+      await screen.findByText(
+        /Only squads, tribes, chapters and guilds have services/,
+      ),
+    ).toBeInTheDocument();
+    expect(portfolioRequests).toEqual([]);
+  });
+
   it('still shows the footprint when compliance does not answer, with a Retry for compliance', async () => {
     let portfolioCalls = 0;
     server.use(

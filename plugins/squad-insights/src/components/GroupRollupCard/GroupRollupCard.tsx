@@ -14,7 +14,10 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { SQUAD_MODEL_GROUP_TYPES } from '@squad-insights/backstage-plugin-squad-insights-common';
+import {
+  PortfolioQuery,
+  SQUAD_MODEL_GROUP_TYPES,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { squadInsightsApiRef } from '../../api';
 import {
@@ -28,6 +31,45 @@ import { rollupRows } from './rollupRows';
 
 /** A tribe has at most a few hundred services; one backend page holds them all. */
 const PORTFOLIO_LIMIT = 1000;
+
+type RollupGroupType = keyof typeof SQUAD_MODEL_GROUP_TYPES;
+
+/**
+ * How each squad-model group comes by its services: squads and tribes own them (`spec.owner`),
+ * chapters and guilds are named by the services' `squad-insights.io/chapter` / `guild`
+ * annotations. The portfolio filter of the same name selects them either way.
+ */
+const ROLLUP: Record<
+  RollupGroupType,
+  { title: string; filter: keyof PortfolioQuery; none: string }
+> = {
+  squad: {
+    title: "Squad's services",
+    filter: 'squad',
+    none: 'This squad owns no services in the catalog.',
+  },
+  tribe: {
+    title: "Tribe's services",
+    filter: 'tribe',
+    none: 'This tribe owns no services in the catalog.',
+  },
+  chapter: {
+    title: "Chapter's services",
+    filter: 'chapter',
+    none: 'No service in the catalog names this chapter in its squad-insights.io/chapter annotation.',
+  },
+  guild: {
+    title: "Guild's services",
+    filter: 'guild',
+    none: 'No service in the catalog names this guild in its squad-insights.io/guild annotation.',
+  },
+};
+
+function rollupOf(type: string) {
+  return Object.prototype.hasOwnProperty.call(ROLLUP, type)
+    ? ROLLUP[type as RollupGroupType]
+    : undefined;
+}
 
 const kg = (n: number) =>
   `${n.toLocaleString('en', { maximumFractionDigits: 1 })} kg CO2e/month`;
@@ -50,9 +92,10 @@ function PartFailed(props: {
 }
 
 /**
- * The services a squad or tribe owns (a tribe: through its squads), worst first, with their
- * compliance and footprint and the group's totals. Compliance and footprint load separately,
- * so one answering still shows when the other does not.
+ * The services of a squad-model group, worst first, with their compliance and footprint and
+ * the group's totals: those a squad or tribe owns (a tribe: through its squads), or those
+ * whose annotations name a chapter or guild. Compliance and footprint load separately, so one
+ * answering still shows when the other does not.
  *
  * @public
  */
@@ -62,40 +105,32 @@ export function GroupRollupCard() {
   const complianceTab = useComplianceTabLink();
   const groupRef = stringifyEntityRef(entity);
   const type = String(entity.spec?.type ?? '');
-  const isSquadModel =
-    type === SQUAD_MODEL_GROUP_TYPES.squad ||
-    type === SQUAD_MODEL_GROUP_TYPES.tribe;
+  const rollup = rollupOf(type);
 
   const portfolio = useAsyncRetry(async () => {
-    if (!isSquadModel) return undefined;
-    const by =
-      type === SQUAD_MODEL_GROUP_TYPES.tribe
-        ? { tribe: groupRef }
-        : { squad: groupRef };
-    return api.getPortfolio({ ...by, limit: PORTFOLIO_LIMIT });
+    if (!rollup) return undefined;
+    return api.getPortfolio({
+      [rollup.filter]: groupRef,
+      limit: PORTFOLIO_LIMIT,
+    });
   }, [api, groupRef, type]);
   const footprint = useAsyncRetry(
     async () =>
-      isSquadModel
-        ? api.getGroupFootprint(getCompoundEntityRef(entity))
-        : undefined,
+      rollup ? api.getGroupFootprint(getCompoundEntityRef(entity)) : undefined,
     [api, entity],
   );
 
-  const title =
-    type === SQUAD_MODEL_GROUP_TYPES.tribe
-      ? "Tribe's services"
-      : "Squad's services";
-  if (!isSquadModel) {
+  if (!rollup) {
     return (
       <InfoCard title="Services">
         <Typography>
-          Only squads and tribes own services in the squad model; this group is
-          a {type || 'group without a type'}.
+          Only squads, tribes, chapters and guilds have services in the squad
+          model; this group is a {type || 'group without a type'}.
         </Typography>
       </InfoCard>
     );
   }
+  const title = rollup.title;
   if (portfolio.loading || footprint.loading) {
     return (
       <InfoCard title={title}>
@@ -161,7 +196,7 @@ export function GroupRollupCard() {
           </Typography>
         )}
         {rows.length === 0 ? (
-          <Typography>This {type} owns no services in the catalog.</Typography>
+          <Typography>{rollup.none}</Typography>
         ) : (
           <Table size="small" aria-label={title}>
             <TableHead>

@@ -1,5 +1,4 @@
 import {
-  COMPLIANCE_REQUIREMENTS,
   DATA_CLASSIFICATIONS,
   SQUAD_INSIGHTS_ANNOTATIONS,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
@@ -16,7 +15,8 @@ const EXAMPLES: Record<AnnotationKey, (name: string) => { value: string; comment
   }),
   complianceRequirements: () => ({
     value: 'GDPR',
-    comment: `comma-separated, from: ${Object.keys(COMPLIANCE_REQUIREMENTS).join(', ')}`,
+    comment:
+      'comma-separated framework ids of the compliance policy, e.g. GDPR, PCI_DSS, Svenska_Betaltjänstlagen, Finansinspektionen, PSD2, AML',
   }),
   chapter: () => ({ value: 'backend-engineering-chapter', comment: 'a Group of type chapter' }),
   guild: () => ({ value: 'green-software-guild', comment: 'a Group of type guild' }),

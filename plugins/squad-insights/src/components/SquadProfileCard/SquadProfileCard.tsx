@@ -12,7 +12,6 @@ import type { ReactNode } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   DATA_CLASSIFICATIONS,
-  COMPLIANCE_REQUIREMENTS,
   GroupSummary,
   ServiceProfileResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
@@ -119,7 +118,7 @@ function Profile({ value }: { value: ServiceProfileResponse }) {
         ) : (
           <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
             {profile.complianceRequirements.map(r => (
-              <Chip key={r} size="small" label={r} title={COMPLIANCE_REQUIREMENTS[r]} />
+              <Chip key={r} size="small" label={r} />
             ))}
           </Stack>
         )}

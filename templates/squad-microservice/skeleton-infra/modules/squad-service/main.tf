@@ -7,17 +7,8 @@ data "aws_region" "dr" {
 }
 
 locals {
-  # The tag names of the compliance policy (parameters.tagNames); the portal compares team,
-  # tribe, data-classification and compliance with the catalog.
-  tags = {
-    team                  = var.team
-    tribe                 = var.tribe
-    service               = var.service
-    "data-classification" = var.data_classification
-    compliance            = length(var.compliance_requirements) > 0 ? join(":", var.compliance_requirements) : "none"
-    environment           = var.environment
-    "managed-by"          = "terraform"
-  }
+  # The organisation's eleven tags (Squad, Tribe, ..., ManagedBy), as the root module builds them.
+  tags       = var.tags
   account_id = data.aws_caller_identity.current.account_id
   # Records are kept for whole years of 365.25 days, as retentionDays() in squad-insights.
   record_retention_days = ceil(var.record_retention_years * 365.25)

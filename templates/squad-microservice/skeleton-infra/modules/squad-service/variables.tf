@@ -3,30 +3,19 @@ variable "service" {
   type        = string
 }
 
-variable "team" {
-  description = "The owning squad; the team tag."
-  type        = string
-}
+variable "tags" {
+  description = "The organisation's tags for every resource: Squad, Tribe, Chapter, Guild, BusinessCapability, DataClassification, ComplianceRequirements, Country, Organization, Environment and ManagedBy."
+  type        = map(string)
 
-variable "tribe" {
-  description = "The owning squad's tribe; the tribe tag."
-  type        = string
-}
-
-variable "environment" {
-  description = "The environment tag."
-  type        = string
-  default     = "production"
-}
-
-variable "data_classification" {
-  description = "The data-classification tag."
-  type        = string
-}
-
-variable "compliance_requirements" {
-  description = "Joined with ':' into the compliance tag ('none' when empty)."
-  type        = list(string)
+  # The compliance policy requires all eleven; refusing a plan without one is cheaper than a
+  # failing check after the apply.
+  validation {
+    condition = alltrue([
+      for name in ["Squad", "Tribe", "Chapter", "Guild", "BusinessCapability", "DataClassification", "ComplianceRequirements", "Country", "Organization", "Environment", "ManagedBy"] :
+      trimspace(lookup(var.tags, name, "")) != ""
+    ])
+    error_message = "tags must set Squad, Tribe, Chapter, Guild, BusinessCapability, DataClassification, ComplianceRequirements, Country, Organization, Environment and ManagedBy (none empty)."
+  }
 }
 
 variable "record_retention_years" {

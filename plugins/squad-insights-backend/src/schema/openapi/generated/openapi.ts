@@ -480,7 +480,7 @@ export const spec = {
           },
           "byOwner": {
             "type": "array",
-            "description": "One rollup per owning group (for a tribe its squads), worst first",
+            "description": "One rollup per owning group (for a tribe its squads, for a chapter or guild the squads owning its services), worst first",
             "items": {
               "$ref": "#/components/schemas/Footprint"
             }
@@ -616,6 +616,93 @@ export const spec = {
           }
         }
       },
+      "Attestation": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "checkId",
+          "statement",
+          "evidenceUrl",
+          "attestedBy",
+          "attestedAt",
+          "expiresAt",
+          "status"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string"
+          },
+          "statement": {
+            "type": "string"
+          },
+          "evidenceUrl": {
+            "type": "string"
+          },
+          "attestedBy": {
+            "type": "string"
+          },
+          "attestedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "expiresAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "revokedBy": {
+            "type": "string"
+          },
+          "revokedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "revokeReason": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "current",
+              "expired",
+              "revoked"
+            ]
+          }
+        }
+      },
+      "AttestedCheck": {
+        "type": "object",
+        "required": [
+          "checkId",
+          "title",
+          "controls",
+          "maxValidityDays"
+        ],
+        "properties": {
+          "checkId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "controls": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "maxValidityDays": {
+            "type": "integer",
+            "description": "The longest an attestation of the check may run"
+          }
+        }
+      },
       "Review": {
         "type": "object",
         "required": [
@@ -700,6 +787,7 @@ export const spec = {
           "failingChecks",
           "frameworks",
           "waivers",
+          "attestations",
           "stale"
         ],
         "properties": {
@@ -719,6 +807,14 @@ export const spec = {
           "tribe": {
             "type": "string",
             "description": "Group entity ref of the tribe of the owning squad"
+          },
+          "chapter": {
+            "type": "string",
+            "description": "Group entity ref of the chapter the squad-insights.io/chapter annotation names"
+          },
+          "guild": {
+            "type": "string",
+            "description": "Group entity ref of the guild the squad-insights.io/guild annotation names"
           },
           "status": {
             "type": "string",
@@ -759,6 +855,40 @@ export const spec = {
               "nextExpiry": {
                 "type": "string",
                 "format": "date-time"
+              }
+            }
+          },
+          "attestations": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "The attested checks of the policy that apply to the service, by state",
+            "required": [
+              "applicable",
+              "current",
+              "awaiting",
+              "expired"
+            ],
+            "properties": {
+              "applicable": {
+                "type": "integer",
+                "description": "Attested checks that apply to the service"
+              },
+              "current": {
+                "type": "integer",
+                "description": "Of those, attested and not expired"
+              },
+              "awaiting": {
+                "type": "integer",
+                "description": "Of those, never attested: awaiting a reviewer"
+              },
+              "expired": {
+                "type": "integer",
+                "description": "Of those, attested once but every attestation expired"
+              },
+              "nextExpiry": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Earliest expiry of a current attestation"
               }
             }
           },
@@ -827,6 +957,8 @@ export const spec = {
             "required": [
               "tribes",
               "squads",
+              "chapters",
+              "guilds",
               "frameworks"
             ],
             "properties": {
@@ -837,6 +969,18 @@ export const spec = {
                 }
               },
               "squads": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "chapters": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "guilds": {
                 "type": "array",
                 "items": {
                   "type": "string"
@@ -1141,7 +1285,7 @@ export const spec = {
         ],
         "responses": {
           "200": {
-            "description": "Rollup of the services a squad or tribe owns, with one row per service",
+            "description": "Rollup of the services a squad or tribe owns, or that name a chapter or guild in their annotations, with one row per service",
             "content": {
               "application/json": {
                 "schema": {
@@ -1373,6 +1517,181 @@ export const spec = {
         }
       }
     },
+    "/entities/{namespace}/{kind}/{name}/attestations": {
+      "get": {
+        "operationId": "ListEntityAttestations",
+        "description": "All attestations of the entity, revoked and expired ones included, newest first, and the attested checks of the policy",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The attestations and the attested checks",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items",
+                    "checks"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Attestation"
+                      }
+                    },
+                    "checks": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/AttestedCheck"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Unknown entity"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateEntityAttestation",
+        "description": "Attests an attested check of the policy. Needs squad-insights.compliance.attestation.create; separation of duties applies as for waivers (allowSelfWaivers, separationOfDutiesScope).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "checkId": {
+                    "type": "string",
+                    "description": "An attested check of the policy"
+                  },
+                  "statement": {
+                    "type": "string",
+                    "description": "What is in place and how"
+                  },
+                  "evidenceUrl": {
+                    "type": "string",
+                    "description": "http or https link to the evidence"
+                  },
+                  "expiresAt": {
+                    "type": "string",
+                    "description": "ISO date-time in the future, at most the check's attested.maxValidityDays ahead"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The attestation",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Attestation"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Missing statement, an evidence link that is not http(s), an expiry not in the future or beyond the check's maximum, or a check that is unknown, not attested, or does not apply to the entity (its frameworks or its when do not apply)"
+          },
+          "403": {
+            "description": "Not allowed"
+          },
+          "404": {
+            "description": "Unknown entity"
+          }
+        }
+      }
+    },
+    "/entities/{namespace}/{kind}/{name}/attestations/{id}/revoke": {
+      "post": {
+        "operationId": "RevokeEntityAttestation",
+        "description": "Revokes an attestation; the row is kept. Needs squad-insights.compliance.attestation.revoke.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "reason": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The revoked attestation",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Attestation"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Already revoked"
+          },
+          "403": {
+            "description": "Not allowed"
+          },
+          "404": {
+            "description": "Unknown attestation"
+          }
+        }
+      }
+    },
     "/entities/{namespace}/{kind}/{name}/reviews": {
       "get": {
         "operationId": "ListEntityReviews",
@@ -1486,6 +1805,22 @@ export const spec = {
             "description": "Group entity ref of a squad"
           },
           {
+            "name": "chapter",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "Group entity ref of a chapter"
+          },
+          {
+            "name": "guild",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "Group entity ref of a guild"
+          },
+          {
             "name": "framework",
             "in": "query",
             "schema": {
@@ -1521,6 +1856,14 @@ export const spec = {
               "minimum": 0
             },
             "description": "Only services with an active waiver expiring within this many days"
+          },
+          {
+            "name": "attestation",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "awaiting, expired or expiring: only services with an applying attested check awaiting its first attestation, with an expired attestation, or with a current attestation expiring within 30 days\n"
           },
           {
             "name": "q",

@@ -1,5 +1,6 @@
 import { demo, demoProfile, edit, fromCorpus } from '../service';
 import type { Cases } from './types';
+import { mskConfiguration } from './streams';
 
 const PP = 'payment-processing';
 const topic = (key: string, change: (a: any) => void = () => {}) =>
@@ -53,6 +54,15 @@ export const DATA_CASES: Cases = {
   'streams.customer-data-max-retention': {
     pass: [
       { name: '3 Gregorian years', resources: [topic('customer-events')] },
+      {
+        name: 'compacted and deleted after 3 years',
+        resources: [
+          topic(
+            'customer-events',
+            a => (a.config['cleanup.policy'] = 'compact,delete'),
+          ),
+        ],
+      },
     ],
     fail: [
       {
@@ -70,10 +80,23 @@ export const DATA_CASES: Cases = {
           ),
         ],
       },
+      {
+        name: 'compacted only: retention.ms deletes nothing',
+        resources: [
+          topic(
+            'customer-events',
+            a => (a.config['cleanup.policy'] = 'compact'),
+          ),
+        ],
+        address: 'module.kafka.kafka_topic.this["customer-events"]',
+      },
     ],
   },
   'streams.min-insync-replicas': {
-    pass: [{ name: '2', resources: [topic('payment-transactions')] }],
+    pass: [
+      { name: '2', resources: [topic('payment-transactions')] },
+      { name: 'broker default 2', resources: [mskConfiguration()] },
+    ],
     fail: [
       {
         name: '1',
@@ -84,16 +107,29 @@ export const DATA_CASES: Cases = {
           ),
         ],
       },
+      {
+        name: "broker default not set (Kafka's is 1)",
+        resources: [mskConfiguration({ 'min.insync.replicas': undefined })],
+        address: 'aws_msk_configuration.svenska_financial_config',
+      },
     ],
   },
   'streams.replication-factor': {
-    pass: [{ name: '3', resources: [topic('payment-transactions')] }],
+    pass: [
+      { name: '3', resources: [topic('payment-transactions')] },
+      { name: 'broker default 3', resources: [mskConfiguration()] },
+    ],
     fail: [
       {
         name: '2',
         resources: [
           topic('payment-transactions', a => (a.replication_factor = 2)),
         ],
+      },
+      {
+        name: 'broker default 2',
+        resources: [mskConfiguration({ 'default.replication.factor': '2' })],
+        address: 'aws_msk_configuration.svenska_financial_config',
       },
     ],
   },
@@ -109,6 +145,7 @@ export const DATA_CASES: Cases = {
           ),
         ],
       },
+      { name: 'broker setting false', resources: [mskConfiguration()] },
     ],
     fail: [
       {
@@ -119,6 +156,13 @@ export const DATA_CASES: Cases = {
             a => (a.config['unclean.leader.election.enable'] = 'true'),
           ),
         ],
+      },
+      {
+        name: "broker setting absent: Amazon MSK's default turns it on",
+        resources: [
+          mskConfiguration({ 'unclean.leader.election.enable': undefined }),
+        ],
+        address: 'aws_msk_configuration.svenska_financial_config',
       },
     ],
   },
@@ -304,7 +348,7 @@ export const DATA_CASES: Cases = {
   'tagging.required-tags': {
     pass: [
       {
-        name: 'all six tags',
+        name: 'all eleven tags of the design document',
         resources: [
           demo(PP, 'module.storage.aws_s3_bucket.data'),
           demo(PP, 'module.kafka.kafka_topic.this', 'customer-events'),
@@ -367,7 +411,7 @@ export const DATA_CASES: Cases = {
         resources: [
           edit(
             demo(PP, 'module.database.aws_rds_cluster.this'),
-            a => (a.tags['data-classification'] = 'internal'),
+            a => (a.tags.DataClassification = 'internal'),
           ),
         ],
       },
@@ -376,7 +420,7 @@ export const DATA_CASES: Cases = {
   'tagging.compliance-matches-catalog': {
     pass: [
       {
-        name: 'GDPR:PCI_DSS:Svenska_Betaltjänstlagen',
+        name: 'GDPR,PCI_DSS,Svenska_Betaltjänstlagen',
         resources: [demo(PP, 'module.database.aws_rds_cluster.this')],
       },
     ],
@@ -386,7 +430,7 @@ export const DATA_CASES: Cases = {
         resources: [
           edit(
             demo(PP, 'module.database.aws_rds_cluster.this'),
-            a => (a.tags.compliance = 'GDPR'),
+            a => (a.tags.ComplianceRequirements = 'GDPR'),
           ),
         ],
       },

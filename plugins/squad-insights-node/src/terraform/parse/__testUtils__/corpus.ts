@@ -1,32 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { corpusDir } from '../../../__testUtils__/corpusLocation';
 
-// Test helpers only (not exported from the package).
-
-/** The monorepo root: the nearest ancestor whose package.json declares workspaces. */
-function repoRoot(): string {
-  for (
-    let dir = __dirname;
-    dir !== path.dirname(dir);
-    dir = path.dirname(dir)
-  ) {
-    const manifest = path.join(dir, 'package.json');
-    if (
-      fs.existsSync(manifest) &&
-      'workspaces' in JSON.parse(fs.readFileSync(manifest, 'utf8'))
-    ) {
-      return dir;
-    }
-  }
-  throw new Error(`no monorepo root above ${__dirname}`);
-}
-
-/** The shared test data, `../shared` beside the repository unless SI_SHARED_DIR says otherwise. */
-export const SHARED_DIR =
-  process.env.SI_SHARED_DIR ?? path.resolve(repoRoot(), '../shared');
+// Test helpers only (not exported from the package). Tests using these must run inside
+// describeCorpus/itCorpus (src/__testUtils__/corpus.ts): the corpus may be missing.
 
 /** The Terraform corpus: real state files from public repositories, listed in INDEX.csv. */
-export const TERRAFORM_CORPUS = path.join(SHARED_DIR, 'corpus', 'terraform');
+export const TERRAFORM_CORPUS = path.join(corpusDir(), 'terraform');
 
 /** One row of `corpus/terraform/INDEX.csv`. */
 export interface CorpusRow {

@@ -7,14 +7,20 @@
  */
 
 const AWS = 'registry.terraform.io/hashicorp/aws';
+// The template's tag block (skeleton-infra/tags.tf): the design document's eleven tags with the
+// catalog's display names, applied as provider default_tags.
 const TAGS = {
-  team: 'payments-squad',
-  tribe: 'commerce-tribe',
-  service: 'royalty-statements',
-  'data-classification': 'financial',
-  compliance: 'GDPR:PCI_DSS',
-  environment: 'production',
-  'managed-by': 'terraform',
+  Squad: 'Payments Squad',
+  Tribe: 'Commerce',
+  Chapter: 'none',
+  Guild: 'none',
+  BusinessCapability: 'Royalty Statements',
+  DataClassification: 'financial',
+  ComplianceRequirements: 'GDPR,PCI_DSS',
+  Country: 'Sweden',
+  Organization: 'Acme Music AB',
+  Environment: 'production',
+  ManagedBy: 'Terraform',
 };
 
 type Values = Record<string, unknown>;

@@ -15,12 +15,53 @@ type RowInput = {
   name: string;
   squad: string;
   tribe: string;
+  chapter?: string;
+  guild?: string;
   frameworks: Partial<Record<'baseline' | 'GDPR' | 'PCI_DSS', number>>;
   title?: string;
   nextExpiry?: string;
   review?: PortfolioRow['lastReview'];
   stale?: boolean;
+  /** Attested controls by state; none apply when absent. */
+  attested?: {
+    current?: number;
+    awaiting?: number;
+    expired?: number;
+    nextExpiry?: string;
+  };
 };
+
+/** The row's attestation counts, as the backend derives them from the evaluation. */
+function attestations(
+  input: RowInput['attested'] = {},
+): PortfolioRow['attestations'] {
+  const { current = 0, awaiting = 0, expired = 0, nextExpiry } = input;
+  return {
+    applicable: current + awaiting + expired,
+    current,
+    awaiting,
+    expired,
+    nextExpiry,
+  };
+}
+
+/** The backend's `attestation` filter over one row, `now` being the answer's time. */
+function attestationMatches(
+  row: PortfolioRow,
+  filter: string,
+  now: number,
+): boolean {
+  const next = row.attestations.nextExpiry
+    ? Date.parse(row.attestations.nextExpiry)
+    : undefined;
+  if (filter === 'awaiting') return row.attestations.awaiting > 0;
+  if (filter === 'expired')
+    return row.attestations.expired > 0 || (next !== undefined && next <= now);
+  return next !== undefined && next > now && next <= now + 30 * 86_400_000;
+}
+
+/** The time the stand-in backend answers at, which the `attestation` filter counts from. */
+export const NOW = Date.parse('2026-11-26T06:00:00Z');
 
 /** A portfolio row as the backend builds it: each framework's failed count gives its status. */
 export function portfolioRow(input: RowInput): PortfolioRow {
@@ -38,6 +79,8 @@ export function portfolioRow(input: RowInput): PortfolioRow {
     title: input.title,
     squad: `group:default/${input.squad}`,
     tribe: `group:default/${input.tribe}`,
+    chapter: input.chapter && `group:default/${input.chapter}`,
+    guild: input.guild && `group:default/${input.guild}`,
     status: failingChecks > 0 ? 'failing' : 'compliant',
     score: failingChecks > 0 ? 0.8 : 1,
     failingChecks,
@@ -45,6 +88,7 @@ export function portfolioRow(input: RowInput): PortfolioRow {
     waivers: input.nextExpiry
       ? { active: 1, expiringSoon: 1, nextExpiry: input.nextExpiry }
       : { active: 0, expiringSoon: 0 },
+    attestations: attestations(input.attested),
     lastReview: input.review,
     stale: input.stale ?? false,
   };
@@ -57,8 +101,18 @@ export const demoRows: PortfolioRow[] = [
     title: 'Payment processing',
     squad: 'payments-squad',
     tribe: 'commerce-tribe',
+    chapter: 'backend-engineering-chapter',
+    guild: 'security-engineering-guild',
     frameworks: { baseline: 1, GDPR: 0, PCI_DSS: 2 },
     nextExpiry: '2026-12-10T00:00:00Z',
+    // Erasure and portability attested (portability lapses in December), SCA never, and the
+    // anonymisation attestation lapsed.
+    attested: {
+      current: 2,
+      awaiting: 1,
+      expired: 1,
+      nextExpiry: '2026-12-05T00:00:00Z',
+    },
     review: {
       at: '2026-11-20T09:30:00Z',
       reviewer: 'user:default/astrid.lindqvist',
@@ -70,7 +124,10 @@ export const demoRows: PortfolioRow[] = [
     title: 'Subscription billing',
     squad: 'subscriptions-squad',
     tribe: 'commerce-tribe',
+    chapter: 'backend-engineering-chapter',
+    guild: 'data-engineering-guild',
     frameworks: { baseline: 0, GDPR: 0, PCI_DSS: 0 },
+    attested: { current: 2, nextExpiry: '2027-06-01T00:00:00Z' },
   }),
   portfolioRow({
     name: 'rights-ledger',
@@ -84,7 +141,10 @@ export const demoRows: PortfolioRow[] = [
     name: 'user-identity',
     squad: 'identity-squad',
     tribe: 'platform-services-tribe',
+    chapter: 'sre-chapter',
+    guild: 'security-engineering-guild',
     frameworks: { baseline: 0, GDPR: 1 },
+    attested: { awaiting: 3 },
   }),
 ];
 
@@ -103,6 +163,26 @@ export function portfolioHandler(
       const params = new URL(request.url).searchParams;
       requests.push(params);
       await options.answerAfter;
+      const attestation = params.get('attestation');
+      if (
+        attestation &&
+        !['awaiting', 'expired', 'expiring'].includes(attestation)
+      ) {
+        return HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message: `attestation must be one of awaiting, expired, expiring; got "${attestation}"`,
+            },
+            request: {
+              method: 'GET',
+              url: '/api/squad-insights/compliance/portfolio',
+            },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        );
+      }
       const framework = params.get('framework');
       const status = params.get('status');
       const q = params.get('q')?.toLocaleLowerCase('en');
@@ -110,11 +190,14 @@ export function portfolioHandler(
         r =>
           (!params.get('tribe') || r.tribe === params.get('tribe')) &&
           (!params.get('squad') || r.squad === params.get('squad')) &&
+          (!params.get('chapter') || r.chapter === params.get('chapter')) &&
+          (!params.get('guild') || r.guild === params.get('guild')) &&
           (!framework || r.frameworks.some(f => f.id === framework)) &&
           (!status ||
             (framework
               ? r.frameworks.find(f => f.id === framework)?.status
               : r.status) === status) &&
+          (!attestation || attestationMatches(r, attestation, NOW)) &&
           (!q ||
             [r.name, r.title, r.squad, r.tribe].some(t =>
               t?.toLocaleLowerCase('en').includes(q),
@@ -130,9 +213,11 @@ export function portfolioHandler(
         facets: {
           tribes: [...new Set(rows.map(r => r.tribe!))].sort(),
           squads: [...new Set(rows.map(r => r.squad!))].sort(),
+          chapters: [...new Set(rows.flatMap(r => r.chapter ?? []))].sort(),
+          guilds: [...new Set(rows.flatMap(r => r.guild ?? []))].sort(),
           frameworks: FRAMEWORKS,
         },
-        generatedAt: '2026-11-26T06:00:00Z',
+        generatedAt: new Date(NOW).toISOString(),
       };
       return HttpResponse.json(body);
     },

@@ -1,0 +1,53 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CatalogGroupDirectory } from './CatalogGroupDirectory';
+
+const group = (name: string, spec: Record<string, unknown>, title?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default', ...(title && { title }) },
+  spec: { children: [], ...spec },
+});
+
+describe('CatalogGroupDirectory', () => {
+  it('lists every group with its titles, and reads the catalog again only after the TTL', async () => {
+    const catalog = catalogServiceMock({
+      entities: [
+        group('payments-squad', { type: 'squad' }, 'Payments Squad'),
+        group('commerce-tribe', { type: 'tribe', profile: { displayName: 'Commerce' } }),
+      ],
+    });
+    const getEntities = jest.spyOn(catalog, 'getEntities');
+    let now = 0;
+    const directory = CatalogGroupDirectory.create({
+      catalog,
+      auth: mockServices.auth(),
+      ttlMs: 1000,
+      now: () => now,
+    });
+
+    expect(await directory.list()).toEqual(
+      expect.arrayContaining([
+        { ref: 'group:default/payments-squad', names: ['Payments Squad'], type: 'squad' },
+        { ref: 'group:default/commerce-tribe', names: ['Commerce'], type: 'tribe' },
+      ]),
+    );
+    now = 999;
+    await directory.list();
+    expect(getEntities).toHaveBeenCalledTimes(1);
+    now = 1001;
+    await directory.list();
+    expect(getEntities).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers undefined when the catalog cannot be read, and tries again next time', async () => {
+    const catalog = catalogServiceMock({ entities: [group('payments-squad', { type: 'squad' })] });
+    const getEntities = jest.spyOn(catalog, 'getEntities').mockRejectedValueOnce(new Error('catalog down'));
+    const directory = CatalogGroupDirectory.create({ catalog, auth: mockServices.auth() });
+
+    expect(await directory.list()).toBeUndefined();
+    expect((await directory.list())?.map(g => g.ref)).toEqual(['group:default/payments-squad']);
+    expect(getEntities).toHaveBeenCalledTimes(2);
+  });
+});

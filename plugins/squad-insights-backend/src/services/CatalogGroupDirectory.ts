@@ -1,0 +1,56 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  GroupIdentity,
+  groupIdentityOf,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
+
+type Catalog = typeof catalogServiceRef.T;
+
+/**
+ * Every Group of the catalog with its titles, so that a tag naming no group at all reads
+ * "no such squad in the catalog" rather than "ownership drift". Read with the plugin's own
+ * credentials and kept for `ttlMs` (default one minute): the portfolio judges thousands of
+ * services in one pass, and the names only decide the wording of evidence.
+ *
+ * @public
+ */
+export class CatalogGroupDirectory {
+  private cached?: { at: number; groups: Promise<GroupIdentity[]> };
+
+  static create(options: { catalog: Catalog; auth: AuthService; ttlMs?: number; now?: () => number }) {
+    return new CatalogGroupDirectory(options.catalog, options.auth, options.ttlMs ?? 60_000, options.now ?? Date.now);
+  }
+
+  private constructor(
+    private readonly catalog: Catalog,
+    private readonly auth: AuthService,
+    private readonly ttlMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** The groups, or undefined when the catalog could not be read (evidence then says "drift"). */
+  async list(): Promise<GroupIdentity[] | undefined> {
+    const at = this.now();
+    if (!this.cached || at - this.cached.at > this.ttlMs) {
+      const groups = this.read();
+      this.cached = { at, groups };
+      // A failed read is not kept: the next evaluation tries again.
+      groups.catch(() => {
+        if (this.cached?.groups === groups) this.cached = undefined;
+      });
+    }
+    return this.cached.groups.catch(() => undefined);
+  }
+
+  private async read(): Promise<GroupIdentity[]> {
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: { kind: 'Group' },
+        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'spec.type', 'spec.profile.displayName'],
+      },
+      { credentials: await this.auth.getOwnServiceCredentials() },
+    );
+    return items.map(groupIdentityOf);
+  }
+}
