@@ -125,11 +125,17 @@ describe('compliance API', () => {
     }),
   });
 
-  async function start(options: { result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY; compliance?: object } = {}) {
+  async function start(
+    options: {
+      result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+      compliance?: object;
+      catalog?: typeof entities;
+    } = {},
+  ) {
     const { server } = await startTestBackend({
       features: [
         squadInsightsPlugin,
-        catalogServiceMock.factory({ entities }),
+        catalogServiceMock.factory({ entities: options.catalog ?? entities }),
         auditor.factory,
         mockServices.rootConfig.factory({
           data: {
@@ -161,6 +167,65 @@ describe('compliance API', () => {
 
   const as = (ref: string) => mockCredentials.user.header(ref);
   const check = (body: any) => body.checks.find((c: any) => c.checkId === ENCRYPTION);
+
+  it('judges a framework that a policy override adds, without a code change', async () => {
+    // The service declares the new framework as people write it; the override defines it.
+    const catalog = entities.map(e =>
+      e.metadata.name === 'rights-ledger'
+        ? {
+            ...e,
+            metadata: {
+              ...e.metadata,
+              annotations: {
+                ...e.metadata.annotations,
+                'squad-insights.io/compliance-requirements': 'Copyright_Law,fi-fffs,HIPAA',
+              },
+            },
+          }
+        : e,
+    );
+    const server = await start({
+      catalog,
+      compliance: {
+        policy: {
+          frameworks: [
+            {
+              id: 'FI_FFFS',
+              title: 'Finansinspektionens föreskrifter (FFFS 2014:5)',
+              appliesWhen: { requirements: ['FI_FFFS'] },
+              controls: [{ id: '2014-5', title: 'Information security' }],
+            },
+          ],
+          checks: [
+            {
+              id: 'fi-fffs.databases-encrypted',
+              title: 'Databases are encrypted at rest',
+              rationale: 'FFFS 2014:5 asks for protection of information in every system.',
+              severity: 'high',
+              controls: ['FI_FFFS/2014-5'],
+              remediation: 'Set storage_encrypted = true.',
+              appliesTo: ['aws_db_instance'],
+              rule: { attribute: 'storage_encrypted', equals: true },
+            },
+          ],
+        },
+      },
+    });
+    const res = await request(server).get(`${base}/compliance`).expect(200);
+    expect(res.body.frameworks.find((f: any) => f.id === 'FI_FFFS')).toMatchObject({ applies: true });
+    const fi = res.body.checks.find((c: any) => c.checkId === 'fi-fffs.databases-encrypted');
+    expect(fi).toMatchObject({ status: 'fail', frameworks: ['FI_FFFS'] });
+    expect(fi.evidence.map((e: any) => e.address)).toContain('module.database.aws_db_instance.this');
+    // The profile takes the policy's spelling and names what the policy does not define.
+    const profile = await request(server).get(`${base}/profile`).expect(200);
+    expect(profile.body.profile.complianceRequirements).toEqual(['Copyright_Law', 'FI_FFFS']);
+    expect(profile.body.problems).toEqual([
+      expect.objectContaining({
+        annotation: 'squad-insights.io/compliance-requirements',
+        message: expect.stringContaining('unknown compliance requirement "HIPAA"; the compliance policy defines GDPR'),
+      }),
+    ]);
+  });
 
   it('finds the unencrypted database, with evidence and scores', async () => {
     const server = await start();

@@ -211,6 +211,36 @@ checks:
     ]);
   });
 
+  it('refuses a framework defined twice, and a check naming a framework nobody defines', () => {
+    const twice = override(`frameworks:
+  - id: FI_FFFS
+    title: FFFS 2014:5
+    appliesWhen: { requirements: [FI_FFFS] }
+    controls: [{ id: '2014-5', title: Information security }]
+  - id: FI_FFFS
+    title: FFFS 2014:5 again
+    appliesWhen: { requirements: [FI_FFFS] }
+    controls: [{ id: '2014-5', title: Information security }]
+`);
+    expect(problemsOf(twice, 'fi.yaml', base).problems).toEqual([
+      expect.objectContaining({
+        path: 'frameworks[1].id',
+        line: 7,
+        message: 'framework "FI_FFFS" is defined twice in this file',
+      }),
+    ]);
+    const unknown = override(`checks:
+  - id: encryption.ebs
+    when: { requirements: [FI_FFFS] }
+`);
+    expect(problemsOf(unknown, 'fi.yaml', base).problems).toEqual([
+      expect.objectContaining({
+        path: 'checks[0] (encryption.ebs).when.requirements[0]',
+        message: expect.stringContaining('unknown framework "FI_FFFS"; the policy defines GDPR, PCI_DSS'),
+      }),
+    ]);
+  });
+
   it('requires a new check to be complete, and DR regions to stay in the allowed regions', () => {
     const incomplete = problemsOf(
       override('checks:\n  - { id: custom.thing, severity: low }\n'),
