@@ -22,7 +22,7 @@ export interface GroupIdentity {
   type?: string;
 }
 
-const normalized = new Map<string, string>();
+const normalized = new Map<string, Map<string, string>>();
 
 /**
  * The comparable form of a group name: the entity ref's kind and namespace dropped, lower case,
@@ -33,8 +33,10 @@ const normalized = new Map<string, string>();
  * @public
  */
 export function normalizeGroupName(value: string, typeWord?: string): string {
-  const key = `${typeWord ?? ''}\u0000${value}`;
-  let out = normalized.get(key);
+  // Cached per type word: the same few labels repeat on every resource of every service.
+  let cache = normalized.get(typeWord ?? '');
+  if (!cache) normalized.set(typeWord ?? '', (cache = new Map()));
+  let out = cache.get(value);
   if (out === undefined) {
     out = value
       .trim()
@@ -48,8 +50,8 @@ export function normalizeGroupName(value: string, typeWord?: string): string {
       if (out.endsWith(` ${word}`)) out = out.slice(0, -word.length - 1);
       else if (out.startsWith(`${word} `)) out = out.slice(word.length + 1);
     }
-    if (normalized.size > 10_000) normalized.clear();
-    normalized.set(key, out);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(value, out);
   }
   return out;
 }
@@ -74,7 +76,21 @@ export function groupNameMatches(
 ): boolean {
   const wanted = normalizeGroupName(value, typeWord);
   if (!wanted) return false;
-  return groupNames(group).some(n => normalizeGroupName(n, typeWord) === wanted);
+  return comparableNames(group, typeWord).has(wanted);
+}
+
+// Labels of every resource are compared with the same few groups: their comparable names are
+// worked out once per group object and type word (identities are treated as immutable).
+const comparable = new WeakMap<GroupIdentity, Map<string, Set<string>>>();
+function comparableNames(group: GroupIdentity, typeWord = ''): Set<string> {
+  let byWord = comparable.get(group);
+  if (!byWord) comparable.set(group, (byWord = new Map()));
+  let names = byWord.get(typeWord);
+  if (!names) {
+    names = new Set(groupNames(group).map(n => normalizeGroupName(n, typeWord)));
+    byWord.set(typeWord, names);
+  }
+  return names;
 }
 
 /** A group entity's identity for {@link groupNameMatches}. @public */

@@ -20,16 +20,35 @@ import {
 /** `tags: { required }`: every listed logical tag is present with a value. @internal */
 export function tagsRule(required: ValueRef): RuleFn {
   const value = compileValue(required);
+  // The required list and tag names are the same objects for every subject: map them once.
+  let lastList: unknown;
+  let lastTagNames: unknown;
+  let logical: string[] = [];
+  let awsKeys: string[] = [];
   return (ctx, scope, _prefix, out) => {
     const s = ctx.subject;
     if (!s.taggable) return SKIP;
     const list = value.get(ctx, scope);
     if (list === MISSING) return UNKNOWN;
+    if (list !== lastList || ctx.tagNames !== lastTagNames) {
+      logical = [list].flat().map(String);
+      awsKeys = logical.map(t => ctx.tagNames[t] ?? t);
+      lastList = list;
+      lastTagNames = ctx.tagNames;
+    }
+    // Fast path, the common case: AWS tags, read as written, every tag present and non-empty.
+    if (!out && s.labelPrefix === 'tags' && !/^(google|azurerm)_/.test(s.type)) {
+      for (const key of awsKeys) {
+        const v = s.labels[key];
+        if (v === undefined || v.trim() === '') return FAIL;
+      }
+      return PASS;
+    }
     let ok = true;
     const keys: string[] = [];
-    for (const logical of [list].flat()) {
-      const { key, value: v } = readLabel(ctx, s, String(logical));
-      if (out) keys.push(key);
+    for (const t of logical) {
+      const { key, value: v } = readLabel(ctx, s, t);
+      keys.push(key);
       if (v !== undefined && v.trim() !== '') continue;
       ok = false;
       if (!out) break;
@@ -75,13 +94,13 @@ export function ownershipRule(
   const role = ROLE_OF[which];
   return (ctx, _scope, _prefix, out) => {
     const s = ctx.subject;
+    const catalog = ctx.ownership[role];
+    // A chapter or guild the service doesn't declare is not the catalog's to contradict.
+    if (!catalog && (role === 'chapter' || role === 'guild')) return SKIP;
     const { key, value: actual } = readLabel(ctx, s, which);
     if (!actual || !actual.trim()) return SKIP;
-    const catalog = ctx.ownership[role];
     const name = `${s.labelPrefix}.${key}`;
     if (!catalog) {
-      // A chapter or guild the service doesn't declare is not the catalog's to contradict.
-      if (role === 'chapter' || role === 'guild') return SKIP;
       out?.push(
         evidence(
           ctx,
