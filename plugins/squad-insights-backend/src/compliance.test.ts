@@ -129,18 +129,18 @@ describe('compliance API', () => {
     options: {
       result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
       compliance?: object;
-      catalog?: typeof entities;
+      catalog?: Array<Record<string, unknown>>;
     } = {},
   ) {
     const { server } = await startTestBackend({
       features: [
         squadInsightsPlugin,
-        catalogServiceMock.factory({ entities: options.catalog ?? entities }),
+        catalogServiceMock.factory({ entities: (options.catalog ?? entities) as typeof entities }),
         auditor.factory,
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: { sources: [{ id: 'demo', type: 'local', root }] },
+              terraform: { sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }] },
               facts: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } } },
               sustainability: {
                 snapshotSchedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } },
@@ -170,7 +170,7 @@ describe('compliance API', () => {
 
   it('judges a framework that a policy override adds, without a code change', async () => {
     // The service declares the new framework as people write it; the override defines it.
-    const catalog = entities.map(e =>
+    const catalog = entities.map((e): Record<string, unknown> =>
       e.metadata.name === 'rights-ledger'
         ? {
             ...e,
