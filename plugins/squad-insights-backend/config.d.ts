@@ -34,6 +34,24 @@ export interface Config {
       /** When the daily footprint snapshot runs. Defaults to every 24 hours, 10 minutes after start. */
       snapshotSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /**
+     * The Squad Insights permission policy (`squadInsightsPermissionPolicyModule`), read only
+     * when that module is installed; it then refuses to start without `reviewerGroups`, and on
+     * any key not listed here.
+     */
+    permissions?: {
+      /**
+       * Group refs (or user refs) whose members review, grant and revoke waivers, approve or
+       * reject waiver requests, attest and refresh facts for every service, e.g.
+       * `[group:default/compliance-office]`. Matched against the sign-in ownership refs.
+       */
+      reviewerGroups: string[];
+      /**
+       * Who else may read a service's compliance record: `catalog` (default) - whoever the
+       * catalog lets see the service; `tribe` - only its owners and the owning squad's tribe.
+       */
+      readScope?: 'catalog' | 'tribe';
+    };
     /** The compliance policy and who may waive its checks. */
     compliance?: {
       /**
@@ -47,8 +65,9 @@ export interface Config {
        */
       policyFile?: string;
       /**
-       * Whether members of the squad owning a service may waive its checks themselves.
-       * Defaults to false (separation of duties).
+       * Whether the owners of a service (members of its squad, or the user it names as owner)
+       * may waive, attest and review it themselves, as a single-team portal needs. Defaults to
+       * false (separation of duties, also re-checked when a waiver or attestation is applied).
        */
       allowSelfWaivers?: boolean;
       /**

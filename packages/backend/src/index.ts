@@ -3,6 +3,7 @@
  * squad-insights plugins. Everything here is wiring; behaviour lives in the plugins.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { squadInsightsPermissionPolicyModule } from '@squad-insights/backstage-plugin-squad-insights-backend';
 
 const backend = createBackend();
 
@@ -24,11 +25,10 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// permissions (allow-all on the embedded defaults)
+// permissions: the Squad Insights policy (squadInsights.permissions) in every environment;
+// reviewers decide everywhere, squads within their tribe, other plugins' permissions stay allowed
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(squadInsightsPermissionPolicyModule);
 
 // search over the catalog (in-memory Lunr engine)
 backend.add(import('@backstage/plugin-search-backend'));

@@ -41,7 +41,7 @@ describe('Consul facts through the stand-in', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              consul: { address: consul.url },
+              consul: { address: consul.url, bindings: { templates: ['{name}'] } },
               facts: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } } },
             },
           },
@@ -69,5 +69,47 @@ describe('Consul facts through the stand-in', () => {
       return now && now.every(h => h === 'passing') ? now : undefined;
     });
     expect(Date.now() - changedAt).toBeLessThan(5_000);
+  });
+
+  it("refuses a service whose Consul meta names another squad, showing none of its view", async () => {
+    // The stand-in's recommendation-engine claims team playlist-squad; the catalog says discovery-squad.
+    const recommendations = {
+      ...entity,
+      metadata: { name: 'recommendation-engine', namespace: 'default', annotations: {} },
+      spec: { type: 'service', owner: 'group:default/discovery-squad' },
+    };
+    const { server } = await startTestBackend({
+      features: [
+        squadInsightsPlugin,
+        catalogServiceMock.factory({ entities: [recommendations, entity] }),
+        mockServices.rootConfig.factory({
+          data: {
+            squadInsights: {
+              consul: { address: consul.url, bindings: { templates: ['{name}'] } },
+              facts: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } } },
+            },
+          },
+        }),
+      ],
+    });
+    const facts = (name: string) =>
+      request(server).get(`/api/squad-insights/entities/default/component/${name}/facts`);
+    // Once the owner's own view is in, the other one has been read too.
+    await eventually(async () => (await facts('rights-ledger')).body.consul?.view);
+
+    const res = await eventually(async () => {
+      const body = (await facts('recommendation-engine')).body;
+      return body.bindings?.some((b: any) => !b.allowed) ? body : undefined;
+    });
+    expect(res.consul).toEqual({
+      serviceName: 'recommendation-engine',
+      freshness: { stale: true, lastError: expect.stringMatching(/^Binding refused/) },
+    });
+    expect(res.problems).toEqual([
+      expect.stringContaining(
+        'Consul says it belongs to "playlist-squad" (Service.Meta "team"), the catalog says group:default/discovery-squad',
+      ),
+    ]);
+    expect(res.bindings[0].howToAllow).toContain('squadInsights.consul.requireMatchingOwner: false');
   });
 });

@@ -40,6 +40,30 @@ function state(serial: number) {
           },
         ],
       },
+      // Secrets only their value or the provider's schema gives away (issue 13).
+      {
+        mode: 'managed',
+        type: 'aws_api_gateway_api_key',
+        name: 'partner',
+        provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+        instances: [{ attributes: { id: 'k1', value: CANARY } }],
+      },
+      {
+        mode: 'managed',
+        type: 'aws_ecs_task_definition',
+        name: 'api',
+        provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+        instances: [
+          {
+            attributes: {
+              id: 'api',
+              container_definitions: JSON.stringify([
+                { name: 'api', environment: [{ name: 'DATABASE_URL', value: `postgres://app:${CANARY}@db:5432/app` }] },
+              ]),
+            },
+          },
+        ],
+      },
     ],
   });
 }
@@ -74,7 +98,7 @@ describe('facts API', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: { sources: [{ id: 'demo', type: 'local', root }] },
+              terraform: { sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }] },
               // Keep the scheduled pass out of the way; the tests drive refresh themselves.
               facts: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } } },
             },
@@ -102,6 +126,12 @@ describe('facts API', () => {
     expect(res.body.states[0].inventory.resources[0].type).toBe('aws_db_instance');
     expect(JSON.stringify(res.body)).not.toContain(CANARY);
     expect(JSON.stringify(refreshed.body)).not.toContain(CANARY);
+    // The task definition's JSON string is kept for the checks, scrubbed inside.
+    expect(JSON.stringify(res.body)).toContain('DATABASE_URL');
+    // Evidence is judged from the same scrubbed inventory.
+    const compliance = await request(server).get(`${base}/compliance`);
+    expect(compliance.status).toBe(200);
+    expect(JSON.stringify(compliance.body)).not.toContain(CANARY);
   });
 
   it('keeps the last good facts, marked stale, when the source breaks', async () => {
@@ -112,7 +142,7 @@ describe('facts API', () => {
     const res = await request(server).post(`${base}/refresh`);
     expect(res.status).toBe(200);
     const [fact] = res.body.states;
-    expect(fact.inventory.resources).toHaveLength(1);
+    expect(fact.inventory.resources).toHaveLength(3);
     expect(fact.freshness.stale).toBe(true);
     expect(fact.freshness.lastError).toMatch(/demo:payments\/terraform\.tfstate/);
   });

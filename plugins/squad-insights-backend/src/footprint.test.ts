@@ -79,7 +79,7 @@ describe('footprint API', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: { sources: [{ id: 'demo', type: 'local', root }] },
+              terraform: { sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }] },
               // Keep the scheduled tasks out of the way; the tests refresh themselves.
               facts: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } } },
               sustainability: {

@@ -7,6 +7,7 @@ import { squadInsightsPermissions } from '@squad-insights/backstage-plugin-squad
 import {
   ConsulClient,
   createStateSources,
+  StateBindingPolicy,
   readConsulClientOptions,
   TerraformStateReader,
 } from '@squad-insights/backstage-plugin-squad-insights-node';
@@ -16,12 +17,16 @@ import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
 import { DatabaseComplianceSummaryStore } from './database/DatabaseComplianceSummaryStore';
 import { DatabaseFactsStore } from './database/DatabaseFactsStore';
 import { DatabaseFootprintStore } from './database/DatabaseFootprintStore';
+import { DatabaseWaiverRequestStore } from './database/DatabaseWaiverRequestStore';
 import { scheduleFootprintSnapshot } from './ingestion/scheduleFootprintSnapshot';
 import { CatalogScanner } from './ingestion/CatalogScanner';
 import { scheduleFactsIngestion } from './ingestion/scheduleFactsIngestion';
 import { StateIngester } from './ingestion/StateIngester';
 import { createRouter } from './router';
+import { complianceRecordResourceRef, createComplianceRecordLoader } from './permissions/resource';
+import { complianceRecordRules } from './permissions/rules';
 import { AttestationService } from './services/AttestationService';
+import { CatalogVisibility } from './services/catalogVisibility';
 import { ComplianceDecisionService } from './services/ComplianceDecisionService';
 import { CompliancePortfolioService } from './services/CompliancePortfolioService';
 import { readComplianceOptions } from './services/compliancePolicy';
@@ -32,9 +37,11 @@ import { FootprintService } from './services/FootprintService';
 import { GroupFootprintService } from './services/GroupFootprintService';
 import { PortfolioRefreshTriggers } from './services/portfolioRefreshTriggers';
 import { schedulePortfolioRefresh } from './services/schedulePortfolioRefresh';
+import { authorsInConflict } from './services/separationOfDuties';
 import { serviceProfileServiceRef } from './services/ServiceProfileService';
 import { CatalogGroupDirectory } from './services/CatalogGroupDirectory';
 import { readSustainabilityOptions } from './services/sustainabilityOptions';
+import { WaiverRequestService } from './services/WaiverRequestService';
 
 /**
  * The Squad Insights backend plugin: wiring only.
@@ -77,7 +84,20 @@ export const squadInsightsPlugin = createBackendPlugin({
         // contend for the migration lock.
         const history = await DatabaseFootprintStore.create({ database: deps.database });
         const ingester = StateIngester.create({ reader, store, logger });
-        const scanner = CatalogScanner.create({ catalog: deps.catalog, auth: deps.auth, reader, store });
+        // Which entity may bind which state or Consul service; a bad template stops the backend.
+        const bindings = StateBindingPolicy.fromConfig(config, {
+          logger,
+          teamMetaKey: complianceOptions.policy.parameters.metaNames?.team,
+        });
+        const groupDirectory = CatalogGroupDirectory.create({ catalog: deps.catalog, auth: deps.auth });
+        const scanner = CatalogScanner.create({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          reader,
+          store,
+          bindings,
+          logger,
+        });
         await scheduleFactsIngestion({ config, logger, scheduler: deps.scheduler, scanner, ingester });
 
         const consulOptions = readConsulClientOptions(config);
@@ -91,8 +111,13 @@ export const squadInsightsPlugin = createBackendPlugin({
           deps.lifecycle.addShutdownHook(() => consul.stop());
         }
 
+        // Lists served from the plugin's tables show only what the catalog shows the caller.
+        const visibility = CatalogVisibility.create({ catalog: deps.catalog, permissions: deps.permissions });
         const facts = FactsService.create({
+          visibility,
           consulEnabled: Boolean(consulOptions),
+          bindings,
+          groups: groupDirectory,
           catalog: deps.catalog,
           reader,
           store,
@@ -128,7 +153,18 @@ export const squadInsightsPlugin = createBackendPlugin({
           serviceProfile: deps.serviceProfile,
           store: complianceStore,
           attestations: attestationStore,
-          groups: CatalogGroupDirectory.create({ catalog: deps.catalog, auth: deps.auth }),
+          groups: groupDirectory,
+          // Separation of duties again when a waiver or attestation is applied, not only granted.
+          authorsInConflict: complianceOptions.allowSelfWaivers
+            ? undefined
+            : (entityRef, authors) =>
+                authorsInConflict({
+                  catalog: deps.catalog,
+                  auth: deps.auth,
+                  entityRef,
+                  authors,
+                  scope: complianceOptions.separationOfDutiesScope,
+                }),
         });
         const decisions = ComplianceDecisionService.create({
           catalog: deps.catalog,
@@ -152,11 +188,19 @@ export const squadInsightsPlugin = createBackendPlugin({
           decisions: complianceStore,
           facts: store,
           summaries,
+          visibility,
         });
         portfolioTriggers.connect(portfolio);
         await schedulePortfolioRefresh({ config, logger, scheduler: deps.scheduler, portfolio });
 
-        deps.permissionsRegistry.addPermissions(squadInsightsPermissions);
+        // Every permission is a resource permission of the compliance record, so a policy can
+        // answer with conditions (owner, tribe, framework) that are applied to the record here.
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: complianceRecordResourceRef,
+          permissions: squadInsightsPermissions,
+          rules: Object.values(complianceRecordRules),
+          getResources: createComplianceRecordLoader({ catalog: deps.catalog, auth: deps.auth }),
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -185,6 +229,14 @@ export const squadInsightsPlugin = createBackendPlugin({
               separationOfDutiesScope: complianceOptions.separationOfDutiesScope,
             }),
             portfolio,
+            waiverRequests: WaiverRequestService.create({
+              catalog: deps.catalog,
+              permissions: deps.permissions,
+              auditor: deps.auditor,
+              store: await DatabaseWaiverRequestStore.create({ database: deps.database }),
+              compliance,
+              decisions,
+            }),
           }),
         );
         deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -47,7 +47,7 @@ describe('compliance portfolio API', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: { sources: [{ id: 'demo', type: 'local', root }] },
+              terraform: { sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }] },
               facts: { schedule: quiet },
               sustainability: { snapshotSchedule: quiet },
               compliance: { portfolioSchedule: quiet },

@@ -1,7 +1,13 @@
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { squadInsightsFactsRefreshPermission } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  squadInsightsComplianceReadPermission,
+  squadInsightsFactsRefreshPermission,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
 import type express from 'express';
 import { createOpenApiRouter } from './schema/openapi/generated/openapi';
 import type { AttestationService } from './services/AttestationService';
@@ -12,6 +18,8 @@ import type { FactsService } from './services/FactsService';
 import type { FootprintService } from './services/FootprintService';
 import type { GroupFootprintService } from './services/GroupFootprintService';
 import type { ServiceProfileService } from './services/ServiceProfileService';
+import { requirePermission } from './services/complianceAccess';
+import type { WaiverRequestService } from './services/WaiverRequestService';
 
 /**
  * Thin HTTP layer over the services, typed and validated from src/schema/openapi.yaml:
@@ -28,10 +36,18 @@ export async function createRouter(options: {
   decisions: ComplianceDecisionService;
   attestations: AttestationService;
   portfolio: CompliancePortfolioService;
+  waiverRequests: WaiverRequestService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, serviceProfile, facts, footprints, groupFootprints } = options;
   const { complianceResults, decisions, attestations, portfolio } = options;
+  const { waiverRequests } = options;
   const router = await createOpenApiRouter();
+
+  // A service's compliance record is its permission resource: each route names the entity as
+  // the resource ref, so a policy's conditions (owner, tribe, framework) judge this service.
+  const mayRead = (ref: CompoundEntityRef, credentials: BackstageCredentials<any>) =>
+    requirePermission(permissions, squadInsightsComplianceReadPermission, credentials,
+      'read the compliance record', stringifyEntityRef(ref));
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -44,6 +60,7 @@ export async function createRouter(options: {
 
   router.get('/entities/:namespace/:kind/:name/facts', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await mayRead(req.params, credentials);
     res.json(await facts.getEntityFacts(req.params, { credentials }) as any);
   });
 
@@ -59,23 +76,20 @@ export async function createRouter(options: {
 
   router.post('/entities/:namespace/:kind/:name/refresh', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [decision] = await permissions.authorize(
-      [{ permission: squadInsightsFactsRefreshPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You may not refresh Squad Insights facts');
-    }
+    await requirePermission(permissions, squadInsightsFactsRefreshPermission, credentials,
+      'refresh the Squad Insights facts', stringifyEntityRef(req.params));
     res.json(await facts.refreshEntity(req.params, { credentials }) as any);
   });
 
   router.get('/entities/:namespace/:kind/:name/compliance', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await mayRead(req.params, credentials);
     res.json(await complianceResults.getEntityCompliance(req.params, { credentials }) as any);
   });
 
   router.get('/entities/:namespace/:kind/:name/waivers', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await mayRead(req.params, credentials);
     res.json(await decisions.listWaivers(req.params, { credentials }) as any);
   });
 
@@ -91,8 +105,33 @@ export async function createRouter(options: {
     res.json(await decisions.revokeWaiver(ref, id, req.body ?? {}, { credentials }) as any);
   });
 
+  router.get('/entities/:namespace/:kind/:name/waiver-requests', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await mayRead(req.params, credentials);
+    res.json(await waiverRequests.listRequests(req.params, { credentials }) as any);
+  });
+
+  // Requests and their decisions are signed by a person, like waivers.
+  router.post('/entities/:namespace/:kind/:name/waiver-requests', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await waiverRequests.requestWaiver(req.params, req.body ?? {}, { credentials }) as any);
+  });
+
+  router.post('/entities/:namespace/:kind/:name/waiver-requests/:id/approve', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { id, ...ref } = req.params;
+    res.json(await waiverRequests.approveRequest(ref, id, { credentials }) as any);
+  });
+
+  router.post('/entities/:namespace/:kind/:name/waiver-requests/:id/reject', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { id, ...ref } = req.params;
+    res.json(await waiverRequests.rejectRequest(ref, id, req.body ?? {}, { credentials }) as any);
+  });
+
   router.get('/entities/:namespace/:kind/:name/attestations', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await mayRead(req.params, credentials);
     res.json(await attestations.listAttestations(req.params, { credentials }) as any);
   });
 
@@ -110,6 +149,7 @@ export async function createRouter(options: {
 
   router.get('/entities/:namespace/:kind/:name/reviews', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await mayRead(req.params, credentials);
     res.json(await decisions.listReviews(req.params, { credentials }) as any);
   });
 
@@ -118,17 +158,17 @@ export async function createRouter(options: {
     res.json(await decisions.createReview(req.params, req.body ?? {}, { credentials }) as any);
   });
 
-  // Any signed-in user may read the portfolio, as every service's results are readable.
+  // Any signed-in user may read the portfolio, restricted to the services the catalog shows them.
   router.get('/compliance/portfolio', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await portfolio.getPortfolio(req.query));
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await portfolio.getPortfolio(req.query, { credentials }));
   });
 
   router.get('/services', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const offset = Number(req.query.offset ?? 0);
     const limit = Number(req.query.limit ?? 50);
-    res.json(await facts.listServices({ offset, limit }));
+    res.json(await facts.listServices({ offset, limit }, { credentials }));
   });
 
   return router;

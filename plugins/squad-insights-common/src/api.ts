@@ -1,4 +1,5 @@
 import type { AnnotationProblem, ServiceProfile } from './profile';
+import type { FactBinding } from './bindings';
 import type {
   Advice,
   Criticality,
@@ -125,6 +126,11 @@ export type EntityComplianceResponse = ComplianceEvaluation & {
   evaluatedAt: string;
   stale: boolean;
   problems: string[];
+  /**
+   * The state and Consul bindings judged; refused ones were not read. Absent from results and
+   * review snapshots stored before bindings existed.
+   */
+  bindings?: FactBinding[];
 };
 
 /**
@@ -144,6 +150,29 @@ export interface WaiverResponse {
   revokedAt?: string;
   revokeReason?: string;
   status: 'active' | 'expired' | 'revoked';
+}
+
+/**
+ * A waiver request as the API shows it (`GET|POST .../waiver-requests`): a squad asks for a
+ * waiver of a failing check, and a reviewer approves it (granting the waiver `waiverId`) or
+ * rejects it. Decided once, never deleted.
+ *
+ * @public
+ */
+export interface WaiverRequestResponse {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  justification: string;
+  /** The expiry asked for; an approved request's waiver runs until then. */
+  expiresAt: string;
+  requestedBy: string;
+  requestedAt: string;
+  status: 'requested' | 'granted' | 'rejected';
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionReason?: string;
+  waiverId?: string;
 }
 
 /**

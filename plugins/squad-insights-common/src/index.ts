@@ -7,6 +7,7 @@
  */
 
 export * from './annotations';
+export * from './bindings';
 export * from './classification';
 export * from './retention';
 export * from './profile';

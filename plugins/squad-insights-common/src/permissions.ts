@@ -1,6 +1,30 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
+ * The resource type of Squad Insights permissions: a service's compliance record (its facts,
+ * verdicts, waivers, waiver requests, attestations and reviews). The resource ref is the
+ * service's catalog entity ref (`component:default/payment-processing`), so a policy can scope a
+ * decision to a squad or tribe with the conditional rules the backend registers (`IS_OWNER`,
+ * `IS_IN_TRIBE`, `HAS_FRAMEWORK`).
+ *
+ * @public
+ */
+export const SQUAD_INSIGHTS_RESOURCE_TYPE = 'squad-insights-compliance-record' as const;
+
+/**
+ * Allows reading a service's compliance record (facts, verdicts, waivers, attestations,
+ * reviews). The catalog's own read permission still applies first: an entity the caller
+ * cannot see in the catalog is not found, whatever this permission says.
+ *
+ * @public
+ */
+export const squadInsightsComplianceReadPermission = createPermission({
+  name: 'squad-insights.compliance.read',
+  attributes: { action: 'read' },
+  resourceType: SQUAD_INSIGHTS_RESOURCE_TYPE,
+});
+
+/**
  * Allows re-reading an entity's Terraform states and Consul view on demand. Reading facts
  * needs only sign-in; forcing reads costs calls against every source, so it is guarded.
  *
@@ -9,6 +33,7 @@ import { createPermission } from '@backstage/plugin-permission-common';
 export const squadInsightsFactsRefreshPermission = createPermission({
   name: 'squad-insights.facts.refresh',
   attributes: { action: 'update' },
+  resourceType: SQUAD_INSIGHTS_RESOURCE_TYPE,
 });
 
 /**
@@ -20,10 +45,11 @@ export const squadInsightsFactsRefreshPermission = createPermission({
 export const squadInsightsComplianceReviewCreatePermission = createPermission({
   name: 'squad-insights.compliance.review.create',
   attributes: { action: 'create' },
+  resourceType: SQUAD_INSIGHTS_RESOURCE_TYPE,
 });
 
 /**
- * Allows granting and revoking compliance waivers. Separation of duties (members of the owning
+ * Allows granting and revoking compliance waivers, and approving or rejecting waiver requests. Separation of duties (members of the owning
  * squad may not waive their own service) is enforced on top of this permission.
  *
  * @public
@@ -31,6 +57,7 @@ export const squadInsightsComplianceReviewCreatePermission = createPermission({
 export const squadInsightsComplianceWaiverManagePermission = createPermission({
   name: 'squad-insights.compliance.waiver.manage',
   attributes: { action: 'update' },
+  resourceType: SQUAD_INSIGHTS_RESOURCE_TYPE,
 });
 
 /**
@@ -43,6 +70,7 @@ export const squadInsightsComplianceWaiverManagePermission = createPermission({
 export const squadInsightsAttestationCreatePermission = createPermission({
   name: 'squad-insights.compliance.attestation.create',
   attributes: { action: 'create' },
+  resourceType: SQUAD_INSIGHTS_RESOURCE_TYPE,
 });
 
 /**
@@ -54,10 +82,31 @@ export const squadInsightsAttestationCreatePermission = createPermission({
 export const squadInsightsAttestationRevokePermission = createPermission({
   name: 'squad-insights.compliance.attestation.revoke',
   attributes: { action: 'update' },
+  resourceType: SQUAD_INSIGHTS_RESOURCE_TYPE,
 });
 
-/** Every permission of Squad Insights, for registration with the permission framework. @public */
+/**
+ * Allows asking for a waiver of a failing check. A request changes no verdict: it waits until
+ * someone holding {@link squadInsightsComplianceWaiverManagePermission} approves it (which
+ * grants the waiver, separation of duties included) or rejects it.
+ *
+ * @public
+ */
+export const squadInsightsComplianceWaiverRequestPermission = createPermission({
+  name: 'squad-insights.compliance.waiver.request',
+  attributes: { action: 'create' },
+  resourceType: SQUAD_INSIGHTS_RESOURCE_TYPE,
+});
+
+/**
+ * Every permission of Squad Insights, for registration with the permission framework. All are
+ * resource permissions of {@link SQUAD_INSIGHTS_RESOURCE_TYPE}.
+ *
+ * @public
+ */
 export const squadInsightsPermissions = [
+  squadInsightsComplianceReadPermission,
+  squadInsightsComplianceWaiverRequestPermission,
   squadInsightsFactsRefreshPermission,
   squadInsightsComplianceReviewCreatePermission,
   squadInsightsComplianceWaiverManagePermission,

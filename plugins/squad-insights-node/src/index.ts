@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './terraform/stateReference';
+export * from './bindings';
 export * from './terraform/parse';
 export * from './terraform/sources';
 export * from './terraform/TerraformStateReader';

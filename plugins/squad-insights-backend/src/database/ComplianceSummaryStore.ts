@@ -50,6 +50,11 @@ export type SummaryQuery = Omit<PortfolioQuery, 'sort' | 'order' | 'offset' | 'l
   limit: number;
   /** The time `expiringWithinDays` and `attestation` count from. */
   now: Date;
+  /**
+   * Only these services (the ones the caller may read in the catalog); every service when
+   * absent.
+   */
+  visibleEntityRefs?: readonly string[];
 };
 
 /**
@@ -74,8 +79,11 @@ export interface ComplianceSummaryStore {
   query(
     query: SummaryQuery,
   ): Promise<{ items: StoredComplianceSummary[]; totalCount: number }>;
-  /** The values the filters can take over all summaries, and when the oldest was computed. */
-  facets(): Promise<{
+  /**
+   * The values the filters can take over all summaries (or over the visible ones only), and
+   * when the oldest was computed.
+   */
+  facets(options?: { visibleEntityRefs?: readonly string[] }): Promise<{
     tribes: string[];
     squads: string[];
     chapters: string[];

@@ -13,6 +13,7 @@ import type {
   StoredComplianceSummary,
   SummaryQuery,
 } from './ComplianceSummaryStore';
+import { whereVisible } from './visibleRefs';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -274,9 +275,12 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
     return { items: rows.map(fromRow), totalCount: Number(n) };
   }
 
-  async facets() {
+  async facets(options: { visibleEntityRefs?: readonly string[] } = {}) {
+    // A group or framework only hidden services name must not show up as a filter either.
+    const visible = (table: string) =>
+      whereVisible(this.db, this.db(table), 'entity_ref', options.visibleEntityRefs);
     const refs = (column: string) =>
-      this.db(SUMMARIES)
+      visible(SUMMARIES)
         .distinct(column)
         .whereNotNull(column)
         .orderBy(column)
@@ -286,12 +290,12 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
       refs('squad_ref'),
       refs('chapter_ref'),
       refs('guild_ref'),
-      this.db<{ framework_id: string; title: string }>(FRAMEWORKS)
+      visible(FRAMEWORKS)
         .select('framework_id')
         .min({ title: 'title' })
         .groupBy('framework_id')
-        .orderBy('framework_id'),
-      this.db(SUMMARIES).min({ oldest: 'computed_at' }),
+        .orderBy('framework_id') as Promise<Array<{ framework_id: string; title: string }>>,
+      visible(SUMMARIES).min({ oldest: 'computed_at' }),
     ]);
     return {
       tribes,
@@ -304,7 +308,7 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
   }
 
   private filtered(q: SummaryQuery): Knex.QueryBuilder {
-    const rows = this.db(`${SUMMARIES} as s`);
+    const rows = whereVisible(this.db, this.db(`${SUMMARIES} as s`), 's.entity_ref', q.visibleEntityRefs);
     if (q.tribe) rows.where('s.tribe_ref', q.tribe);
     if (q.squad) rows.where('s.squad_ref', q.squad);
     if (q.chapter) rows.where('s.chapter_ref', q.chapter);

@@ -4,7 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import type { StateInventory } from '@squad-insights/backstage-plugin-squad-insights-common';
-import type { ConsulSnapshot, FactsStore, StateSnapshot } from './FactsStore';
+import type { ConsulSnapshot, FactsStore, StateReadWriter, StateSnapshot } from './FactsStore';
+import { DatabaseStateReadWriter, RESOURCE_CHUNKS } from './DatabaseStateReadWriter';
+import { whereVisible } from './visibleRefs';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -17,6 +19,9 @@ type SnapshotRow = {
   status: string;
   serial: number | null;
   inventory: string;
+  /** Null for rows written before resources were chunked: `inventory` then holds them. */
+  generation: string | null;
+  resource_count: number | string | null;
   read_at: Date | string;
   checked_at: Date | string;
   last_error: string | null;
@@ -59,37 +64,18 @@ export class DatabaseFactsStore implements FactsStore {
     at: Date;
   }): Promise<void> {
     const { reference, marker, inventory, at } = options;
-    const json = JSON.stringify(inventory);
-    await this.db.transaction(async tx => {
-      const previous = await tx<SnapshotRow>('si_state_snapshots')
-        .where({ reference })
-        .first('marker', 'inventory');
-      await tx('si_state_snapshots')
-        .insert({
-          reference,
-          marker: marker ?? null,
-          status: inventory.status,
-          serial: inventory.serial ?? null,
-          inventory: json,
-          read_at: at,
-          checked_at: at,
-          last_error: null,
-          last_error_at: null,
-        })
-        .onConflict('reference')
-        .merge();
-      // History records changes only: re-reading identical content adds nothing.
-      if (!previous || previous.marker !== (marker ?? null) || previous.inventory !== json) {
-        await tx('si_state_history').insert({
-          reference,
-          marker: marker ?? null,
-          serial: inventory.serial ?? null,
-          resource_count: inventory.resources.length,
-          inventory: json,
-          read_at: at,
-        });
-      }
-    });
+    const writer = this.startStateRead(reference);
+    try {
+      for (const resource of inventory.resources) await writer.add(resource);
+      await writer.commit({ marker, inventory, at });
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
+  }
+
+  startStateRead(reference: string): StateReadWriter {
+    return new DatabaseStateReadWriter(this.db, reference);
   }
 
   async markStatesChecked(references: string[], at: Date): Promise<void> {
@@ -139,18 +125,50 @@ export class DatabaseFactsStore implements FactsStore {
 
   async getStateSnapshots(references: string[]): Promise<StateSnapshot[]> {
     if (references.length === 0) return [];
-    const rows = await this.db<SnapshotRow>('si_state_snapshots').whereIn('reference', references);
-    return rows.map(r => ({
-      reference: r.reference,
-      marker: r.marker ?? undefined,
-      status: r.status as StateSnapshot['status'],
-      serial: r.serial ?? undefined,
-      inventory: JSON.parse(r.inventory),
-      readAt: date(r.read_at),
-      checkedAt: date(r.checked_at),
-      lastError: r.last_error ?? undefined,
-      lastErrorAt: optionalDate(r.last_error_at),
-    }));
+    // A commit may replace a generation between the two queries; the counts then disagree
+    // and the read is repeated, so a caller never sees half of an inventory.
+    for (let attempt = 1; ; attempt++) {
+      const rows = await this.db<SnapshotRow>('si_state_snapshots').whereIn('reference', references);
+      const resources = await this.chunkedResources(rows);
+      const torn = rows.some(
+        r => r.generation && (resources.get(r.generation)?.length ?? 0) !== Number(r.resource_count),
+      );
+      if (torn && attempt < 3) continue;
+      return rows.map(r => {
+        const stored = JSON.parse(r.inventory);
+        return {
+          reference: r.reference,
+          marker: r.marker ?? undefined,
+          status: r.status as StateSnapshot['status'],
+          serial: r.serial ?? undefined,
+          inventory: r.generation
+            ? { ...stored, resources: resources.get(r.generation) ?? [] }
+            : stored,
+          readAt: date(r.read_at),
+          checkedAt: date(r.checked_at),
+          lastError: r.last_error ?? undefined,
+          lastErrorAt: optionalDate(r.last_error_at),
+        };
+      });
+    }
+  }
+
+  /** The resources of each chunked generation among `rows`, in the order they were read. */
+  private async chunkedResources(rows: SnapshotRow[]) {
+    const byGeneration = new Map<string, StateInventory['resources']>();
+    const generations = rows.flatMap(r => (r.generation ? [r.generation] : []));
+    for (let i = 0; i < generations.length; i += 500) {
+      const chunks = await this.db(RESOURCE_CHUNKS)
+        .whereIn('generation', generations.slice(i, i + 500))
+        .orderBy(['generation', 'chunk'])
+        .select('generation', 'resources');
+      for (const c of chunks) {
+        const list = byGeneration.get(c.generation) ?? [];
+        for (const resource of JSON.parse(c.resources)) list.push(resource);
+        byGeneration.set(c.generation, list);
+      }
+    }
+    return byGeneration;
   }
 
   async getStateHistory(reference: string, options?: { limit?: number }) {
@@ -186,9 +204,16 @@ export class DatabaseFactsStore implements FactsStore {
     return rows.map(r => r.reference);
   }
 
-  async listEntities(options: { offset: number; limit: number }) {
-    const [{ count }] = await this.db('si_entity_states').countDistinct({ count: 'entity_ref' });
-    const page = await this.db('si_entity_states')
+  async listEntityRefs(): Promise<string[]> {
+    const rows = await this.db('si_entity_states').distinct('entity_ref').orderBy('entity_ref');
+    return rows.map(r => r.entity_ref as string);
+  }
+
+  async listEntities(options: { offset: number; limit: number; visibleEntityRefs?: readonly string[] }) {
+    const visible = () =>
+      whereVisible(this.db, this.db('si_entity_states'), 'entity_ref', options.visibleEntityRefs);
+    const [{ count }] = await visible().countDistinct({ count: 'entity_ref' });
+    const page = await visible()
       .distinct('entity_ref')
       .orderBy('entity_ref')
       .offset(options.offset)

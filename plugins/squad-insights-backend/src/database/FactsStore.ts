@@ -1,4 +1,7 @@
-import type { StateInventory } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type {
+  InventoryResource,
+  StateInventory,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
 
 /**
  * A stored Terraform state inventory with its freshness.
@@ -33,6 +36,29 @@ export interface ConsulSnapshot<TView = unknown> {
 }
 
 /**
+ * Writes one read of a state as it streams in, resource by resource, in bounded memory.
+ * Nothing of it is visible until {@link StateReadWriter.commit}; a read that fails is
+ * {@link StateReadWriter.abort | aborted} and leaves the last good inventory in place.
+ *
+ * @public
+ */
+export interface StateReadWriter {
+  /**
+   * Adds the next resource. Returns a promise when this resource completed a batch that is
+   * now being written: the caller waits for it before handing on more (backpressure).
+   */
+  add(resource: InventoryResource): Promise<void> | undefined;
+  /** Makes the read the state's current inventory, like `saveStateRead`. */
+  commit(options: {
+    marker?: string;
+    inventory: Omit<StateInventory, 'resources'>;
+    at: Date;
+  }): Promise<void>;
+  /** Discards what was written of a read that failed. */
+  abort(): Promise<void>;
+}
+
+/**
  * Storage of the facts. Writes never delete a good inventory because a source failed:
  * failures are recorded next to the last good value.
  *
@@ -46,6 +72,8 @@ export interface FactsStore {
     inventory: StateInventory;
     at: Date;
   }): Promise<void>;
+  /** Starts a streamed read of a state: the bounded-memory way of `saveStateRead`. */
+  startStateRead(reference: string): StateReadWriter;
   /** The markers were unchanged: only the check time moves, and any old error is cleared. */
   markStatesChecked(references: string[], at: Date): Promise<void>;
   /** Stored change markers only, without loading inventories: the cheap side of a pass. */
@@ -60,8 +88,17 @@ export interface FactsStore {
   /** Replaces the set of states an entity names. */
   setEntityStates(entityRef: string, references: string[]): Promise<void>;
   getEntityStates(entityRef: string): Promise<string[]>;
-  /** Entities with facts, ordered by ref, for paging. */
-  listEntities(options: { offset: number; limit: number }): Promise<{
+  /** Every entity with facts, ordered by ref. */
+  listEntityRefs(): Promise<string[]>;
+  /**
+   * Entities with facts, ordered by ref, for paging; only those in `visibleEntityRefs` (the
+   * ones the caller may read in the catalog) when it is given, counted alike.
+   */
+  listEntities(options: {
+    offset: number;
+    limit: number;
+    visibleEntityRefs?: readonly string[];
+  }): Promise<{
     items: Array<{ entityRef: string; references: string[] }>;
     totalCount: number;
   }>;

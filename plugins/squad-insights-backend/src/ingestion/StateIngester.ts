@@ -14,11 +14,16 @@ export interface IngestSummary {
  * change marker moved, so a pass with nothing changed costs one cheap call per state. A
  * failing source leaves the last good inventory in place and records the error.
  *
+ * States are streamed into storage: each resource goes to the store as it is parsed, in
+ * batches, and the source is not read further while a batch is being written, so memory stays
+ * bounded whatever the size of a state. One state's failure, even one the store itself
+ * raises, is that state's alone: the others of the pass are still read.
+ *
  * @public
  */
 export class StateIngester {
   static create(options: {
-    reader: Pick<TerraformStateReader, 'marker' | 'read'>;
+    reader: Pick<TerraformStateReader, 'marker' | 'readEach'>;
     store: FactsStore;
     logger: LoggerService;
     concurrency?: number;
@@ -34,7 +39,7 @@ export class StateIngester {
   }
 
   private constructor(
-    private readonly reader: Pick<TerraformStateReader, 'marker' | 'read'>,
+    private readonly reader: Pick<TerraformStateReader, 'marker' | 'readEach'>,
     private readonly store: FactsStore,
     private readonly logger: LoggerService,
     private readonly concurrency: number,
@@ -70,15 +75,35 @@ export class StateIngester {
           return 'unchanged';
         }
       }
-      const { marker, inventory } = await this.reader.read(reference);
-      await this.store.saveStateRead({ reference, marker, inventory, at: this.now() });
+      await this.stream(reference);
       return 'read';
     } catch (error) {
       // Messages from the reader name the source and key and never carry state content.
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn(`Terraform state ${reference} could not be read: ${message}`);
-      await this.store.recordStateError(reference, message, this.now());
+      try {
+        await this.store.recordStateError(reference, message, this.now());
+      } catch (storeError) {
+        // Recording must not turn one state's failure into the whole pass's.
+        this.logger.error(`Could not record the error of Terraform state ${reference}: ${storeError}`);
+      }
       return 'failed';
+    }
+  }
+
+  private async stream(reference: string): Promise<void> {
+    const writer = this.store.startStateRead(reference);
+    try {
+      const { marker, inventory } = await this.reader.readEach(reference, {
+        // The writer's promise (a batch being written) holds the reader back until it is stored.
+        onResource: resource => writer.add(resource),
+      });
+      await writer.commit({ marker, inventory, at: this.now() });
+    } catch (error) {
+      await writer.abort().catch(abortError =>
+        this.logger.warn(`Could not discard a failed read of ${reference}: ${abortError}`),
+      );
+      throw error;
     }
   }
 }

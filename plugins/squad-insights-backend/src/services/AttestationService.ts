@@ -112,7 +112,7 @@ export class AttestationService {
     const user = credentials.principal.userEntityRef;
     const meta = { entityRef: stringifyEntityRef(ref), checkId: input.checkId ?? null, user };
     return audited(this.deps.auditor, 'attestation-create', meta, async () => {
-      await requirePermission(this.deps.permissions, createPermission, credentials, 'attest compliance controls');
+      await requirePermission(this.deps.permissions, createPermission, credentials, 'attest compliance controls', meta.entityRef);
       const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
       if (!entity) throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
       const now = this.now();
@@ -153,7 +153,7 @@ export class AttestationService {
     const user = credentials.principal.userEntityRef;
     const meta = { entityRef: stringifyEntityRef(ref), attestationId: id, user };
     return audited(this.deps.auditor, 'attestation-revoke', meta, async () => {
-      await requirePermission(this.deps.permissions, revokePermission, credentials, 'revoke attestations');
+      await requirePermission(this.deps.permissions, revokePermission, credentials, 'revoke attestations', meta.entityRef);
       const entityRef = await this.entityRef(ref, credentials);
       const existing = await this.deps.store.getAttestation(id);
       if (!existing || existing.entityRef !== entityRef) {

@@ -10,6 +10,8 @@ import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalo
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  latestWaiverExpiry,
+  waiverMaxDays,
   squadInsightsComplianceReviewCreatePermission as reviewPermission,
   squadInsightsComplianceWaiverManagePermission as waiverPermission,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
@@ -71,7 +73,7 @@ export class ComplianceDecisionService {
     const user = credentials.principal.userEntityRef;
     const entityRef = stringifyEntityRef(ref);
     return audited(this.deps.auditor, 'waiver-grant', { entityRef, checkId: input.checkId ?? null, user }, async () => {
-      await requirePermission(this.deps.permissions, waiverPermission, credentials, 'manage compliance waivers');
+      await requirePermission(this.deps.permissions, waiverPermission, credentials, 'manage the compliance waivers', entityRef);
       const entity = await this.entity(ref, credentials);
       const justification = input.justification?.trim();
       if (!justification) throw new InputError('justification is required');
@@ -79,10 +81,19 @@ export class ComplianceDecisionService {
       if (Number.isNaN(expiresAt.getTime())) throw new InputError('expiresAt must be a date-time');
       const now = this.now();
       if (expiresAt <= now) throw new InputError('expiresAt must be in the future');
-      if (!this.deps.compliance.policy.checks.some(c => c.id === input.checkId)) {
+      const check = this.deps.compliance.policy.checks.find(c => c.id === input.checkId);
+      if (!check) {
         throw new InputError(`checkId ${JSON.stringify(input.checkId ?? '')} is not a check of the policy`);
       }
-      await this.assertNotOwner(entity, credentials);
+      const maxDays = waiverMaxDays(this.deps.compliance.policy.parameters, check.severity);
+      const latest = latestWaiverExpiry(now, maxDays);
+      if (expiresAt > latest) {
+        const which = check.severity === 'critical' ? 'criticalWaiverMaxDays, as' : 'waiverMaxDays, as';
+        throw new InputError(
+          `expiresAt must be at most ${maxDays} days ahead (the policy's ${which} ${check.id} is ${check.severity}), by ${latest.toISOString()}`,
+        );
+      }
+      await this.assertNotOwner(entity, credentials, 'waive its checks');
       const stored = await this.deps.store.insertWaiver({
         entityRef: stringifyEntityRef(entity),
         checkId: input.checkId!,
@@ -104,7 +115,7 @@ export class ComplianceDecisionService {
     const user = credentials.principal.userEntityRef;
     const entityRef = stringifyEntityRef(ref);
     return audited(this.deps.auditor, 'waiver-revoke', { entityRef, waiverId: id, user }, async () => {
-      await requirePermission(this.deps.permissions, waiverPermission, credentials, 'manage compliance waivers');
+      await requirePermission(this.deps.permissions, waiverPermission, credentials, 'manage the compliance waivers', entityRef);
       const entity = await this.entity(ref, credentials);
       const existing = await this.deps.store.getWaiver(id);
       if (!existing || existing.entityRef !== stringifyEntityRef(entity)) {
@@ -134,10 +145,12 @@ export class ComplianceDecisionService {
     const reviewer = credentials.principal.userEntityRef;
     const entityRef = stringifyEntityRef(ref);
     return audited(this.deps.auditor, 'review-create', { entityRef, reviewer, decision: input.decision ?? null }, async () => {
-      await requirePermission(this.deps.permissions, reviewPermission, credentials, 'record compliance reviews');
+      await requirePermission(this.deps.permissions, reviewPermission, credentials, 'record a compliance review', entityRef);
       if (input.decision !== 'approved' && input.decision !== 'changes_requested') {
         throw new InputError('decision must be approved or changes_requested');
       }
+      // A review is a second pair of eyes: the owners' own, approving or not, is no review.
+      await this.assertNotOwner(await this.entity(ref, credentials), credentials, 'review it');
       // The reviewer judged what the service shows now; that is what is kept.
       const results = await this.deps.compliance.getEntityCompliance(ref, { credentials });
       const stored = await this.deps.store.insertReview({
@@ -153,7 +166,7 @@ export class ComplianceDecisionService {
     });
   }
 
-  private async assertNotOwner(entity: Entity, credentials: UserCredentials) {
+  private async assertNotOwner(entity: Entity, credentials: UserCredentials, action: string) {
     const { catalog, auth, userInfo } = this.deps;
     await assertSeparationOfDuties({
       catalog,
@@ -163,7 +176,7 @@ export class ComplianceDecisionService {
       credentials,
       allowSelf: this.deps.allowSelfWaivers,
       scope: this.deps.separationOfDutiesScope,
-      action: 'waive its checks',
+      action,
     });
   }
 

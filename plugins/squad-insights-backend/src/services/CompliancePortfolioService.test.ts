@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { CheckResult, ComplianceScore } from '@squad-insights/backstage-plugin-squad-insights-common';
@@ -13,6 +13,7 @@ import { CatalogServiceProfileService } from './ServiceProfileService';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const asUser = { credentials: mockCredentials.user() };
 const now = new Date('2026-11-26T08:00:00Z');
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
 
@@ -121,6 +122,8 @@ describe('CompliancePortfolioService', () => {
       decisions,
       facts: { getEntityStates: async ref => [`demo:${ref.split('/')[1]}/terraform.tfstate`] },
       summaries,
+      // Every row visible: what the catalog hides is tested in visibility.test.ts.
+      visibility: { visibleAmong: async () => undefined },
       now: () => now,
     });
     const triggers = new PortfolioRefreshTriggers(logger);
@@ -140,7 +143,7 @@ describe('CompliancePortfolioService', () => {
     const { portfolio } = await setup([...org, payment, podcast]);
     await portfolio.refresh('component:default/payment-processing');
     await portfolio.refresh('component:default/podcast-ingest');
-    const { items, facets } = await portfolio.getPortfolio({ sort: 'service' });
+    const { items, facets } = await portfolio.getPortfolio({ sort: 'service' }, asUser);
     expect(items[0]).toEqual({
       entityRef: 'component:default/payment-processing',
       name: 'payment-processing',
@@ -172,13 +175,13 @@ describe('CompliancePortfolioService', () => {
     const { portfolio } = await setup([...org, payment, podcast]);
     await portfolio.refreshAll();
     const names = async (attestation: string) =>
-      (await portfolio.getPortfolio({ attestation, sort: 'service' })).items.map(i => i.name);
+      (await portfolio.getPortfolio({ attestation, sort: 'service' }, asUser)).items.map(i => i.name);
     expect(await names('awaiting')).toEqual(['payment-processing']);
     expect(await names('expired')).toEqual(['payment-processing']);
     // gdpr.portability expires in 20 days, within the 30 days of "expiring soon".
     expect(await names('expiring')).toEqual(['payment-processing']);
     expect(await names('')).toEqual(['payment-processing', 'podcast-ingest']);
-    await expect(portfolio.getPortfolio({ attestation: 'lapsed' })).rejects.toThrow(
+    await expect(portfolio.getPortfolio({ attestation: 'lapsed' }, asUser)).rejects.toThrow(
       'attestation must be one of awaiting, expired, expiring; got "lapsed"',
     );
   });
@@ -201,7 +204,7 @@ describe('CompliancePortfolioService', () => {
       annotate(podcast, { 'squad-insights.io/chapter': 'Frontend Engineering', 'squad-insights.io/guild': 'group:default/sec-eng' }),
     ]);
     await portfolio.refreshAll();
-    const { items, facets } = await portfolio.getPortfolio({ sort: 'service' });
+    const { items, facets } = await portfolio.getPortfolio({ sort: 'service' }, asUser);
     expect(items.map(i => [i.name, i.chapter, i.guild])).toEqual([
       ['payment-processing', 'group:default/backend-engineering-chapter', 'group:default/sec-eng'],
       // No chapter of that name: none rather than a guess.
@@ -211,9 +214,9 @@ describe('CompliancePortfolioService', () => {
       chapters: ['group:default/backend-engineering-chapter'],
       guilds: ['group:default/sec-eng'],
     }));
-    const chapter = await portfolio.getPortfolio({ chapter: 'group:default/backend-engineering-chapter' });
+    const chapter = await portfolio.getPortfolio({ chapter: 'group:default/backend-engineering-chapter' }, asUser);
     expect(chapter.items.map(i => i.name)).toEqual(['payment-processing']);
-    expect((await portfolio.getPortfolio({ guild: 'group:default/sec-eng' })).totalCount).toBe(2);
+    expect((await portfolio.getPortfolio({ guild: 'group:default/sec-eng' }, asUser)).totalCount).toBe(2);
   });
 
   it('stores the full evaluation beside the row, and drops both when the entity leaves', async () => {
@@ -245,13 +248,13 @@ describe('CompliancePortfolioService', () => {
     const soon = await waiver('encryption.rds-storage', days(12));
     await waiver('logging.rds-log-exports', days(90));
     await waiver('exposure.s3-public-access', days(-1)); // already expired: no longer applies
-    let [row] = (await portfolio.getPortfolio({})).items;
+    let [row] = (await portfolio.getPortfolio({}, asUser)).items;
     expect(row.waivers).toEqual({ active: 2, expiringSoon: 1, nextExpiry: days(12).toISOString() });
 
     await decisions.revokeWaiver(soon.id, { revokedBy: 'user:default/ciso', revokedAt: now });
     await decisions.insertReview({ entityRef, reviewer: 'user:default/ciso', decision: 'approved', createdAt: days(-2), snapshot: '{}' });
     await decisions.insertReview({ entityRef, reviewer: 'user:default/carl', decision: 'changes_requested', createdAt: now, snapshot: '{}' });
-    [row] = (await portfolio.getPortfolio({})).items;
+    [row] = (await portfolio.getPortfolio({}, asUser)).items;
     expect(row.waivers).toEqual({ active: 1, expiringSoon: 0, nextExpiry: days(90).toISOString() });
     expect(row.lastReview).toEqual({ at: now.toISOString(), reviewer: 'user:default/carl', decision: 'changes_requested' });
   });

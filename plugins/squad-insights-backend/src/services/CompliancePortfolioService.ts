@@ -14,6 +14,7 @@ import type {
 } from '../database/ComplianceSummaryStore';
 import type { FactsStore } from '../database/FactsStore';
 import { AffiliationGroups } from './affiliationGroups';
+import type { CatalogVisibility } from './catalogVisibility';
 import type { ComplianceService, EntityCompliance } from './ComplianceService';
 import { parsePortfolioQuery } from './portfolioQuery';
 import type { ServiceProfileService } from './ServiceProfileService';
@@ -45,6 +46,8 @@ interface PortfolioDeps {
   decisions: Pick<ComplianceStore, 'listWaivers' | 'listReviews'>;
   facts: Pick<FactsStore, 'getEntityStates'>;
   summaries: ComplianceSummaryStore;
+  /** Which rows a caller may see: the services the catalog lets them read. */
+  visibility: Pick<CatalogVisibility, 'visibleAmong'>;
 }
 
 /**
@@ -68,12 +71,25 @@ export class CompliancePortfolioService {
     private readonly now: () => Date,
   ) {}
 
-  /** One page of the portfolio; `raw` is the query string as it arrived. */
-  async getPortfolio(raw: Record<string, unknown>): Promise<PortfolioResponse> {
-    const query = parsePortfolioQuery(raw, this.now());
+  /**
+   * One page of the portfolio as the caller may see it; `raw` is the query string as it
+   * arrived. Rows, the total and the facets cover only the services the caller may read in
+   * the catalog: the portfolio must not tell who owns what, or what fails, to someone the
+   * catalog hides the service from.
+   */
+  async getPortfolio(
+    raw: Record<string, unknown>,
+    { credentials }: { credentials: BackstageCredentials },
+  ): Promise<PortfolioResponse> {
+    const parsed = parsePortfolioQuery(raw, this.now());
+    const visibleEntityRefs = await this.deps.visibility.visibleAmong(
+      () => this.deps.summaries.listEntityRefs(),
+      credentials,
+    );
+    const query = { ...parsed, visibleEntityRefs };
     const [page, facets] = await Promise.all([
       this.deps.summaries.query(query),
-      this.deps.summaries.facets(),
+      this.deps.summaries.facets({ visibleEntityRefs }),
     ]);
     const { oldestComputedAt, ...filterValues } = facets;
     return {

@@ -47,6 +47,7 @@ function service(waivers: StoredWaiver[], freshUntil?: Date) {
       getEntityFacts: async () => ({
         entityRef: 'component:default/svc',
         problems: [],
+        bindings: [],
         states: [{ reference: REF, freshness: { stale: false }, inventory }],
       }),
       freshUntil: () => freshUntil,

@@ -4,6 +4,7 @@ import {
   ComplianceEvaluation,
   ConsulServiceFacts,
   CompliancePolicy,
+  FactBinding,
   evaluate,
   EvaluationInput,
   GroupIdentity,
@@ -23,6 +24,12 @@ export interface EntityCompliance extends ComplianceEvaluation {
   /** True when an input is stale; affected checks are then `unknown` unless a failure is seen. */
   stale: boolean;
   problems: string[];
+  /**
+   * The state and Consul bindings this evaluation judged (refused ones were not judged), so a
+   * review snapshot records which evidence the reviewer saw. Absent from results stored before
+   * bindings existed.
+   */
+  bindings?: FactBinding[];
 }
 
 /**
@@ -36,6 +43,14 @@ export interface TimedEntityCompliance {
   result: EntityCompliance;
   validUntil?: Date;
 }
+
+/**
+ * The authors among these who may not decide on the entity now, each with why (see
+ * `authorsInConflict` in separationOfDuties.ts).
+ *
+ * @public
+ */
+export type AuthorsInConflict = (entityRef: string, authors: string[]) => Promise<Map<string, string>>;
 
 function identityOf(group: GroupSummary | undefined): GroupIdentity | undefined {
   return group && { ref: group.entityRef, names: [group.title], type: group.type };
@@ -59,6 +74,11 @@ export class ComplianceService {
     attestations?: Pick<AttestationStore, 'listAttestations'>;
     /** The catalog's groups, so that a tag naming no group says so; absent: it reads as drift. */
     groups?: Pick<CatalogGroupDirectory, 'list'>;
+    /**
+     * Separation of duties at the time a decision is applied: the authors (of the waivers and
+     * attestations) who own the service now, with why. Absent: every decision counts.
+     */
+    authorsInConflict?: AuthorsInConflict;
     now?: () => Date;
   }) {
     return new ComplianceService(options, options.now ?? (() => new Date()));
@@ -72,6 +92,7 @@ export class ComplianceService {
       store: ComplianceStore;
       attestations?: Pick<AttestationStore, 'listAttestations'>;
       groups?: Pick<CatalogGroupDirectory, 'list'>;
+      authorsInConflict?: AuthorsInConflict;
     },
     private readonly now: () => Date,
   ) {}
@@ -112,13 +133,28 @@ export class ComplianceService {
       stale: facts.consul.freshness.stale,
       index: Number.isFinite(consulMarker) ? consulMarker : undefined,
     };
-    const waivers = (await this.deps.store.listWaivers(entityRef))
-      .filter(w => !w.revokedAt)
-      .map(w => ({ checkId: w.checkId, expiresAt: w.expiresAt, reason: w.justification }));
+    const unrevokedWaivers = (await this.deps.store.listWaivers(entityRef)).filter(w => !w.revokedAt);
     // Expired ones too: the engine fails a check whose attestation lapsed, rather than
     // leaving it "awaiting" as if nobody had ever attested it. Revoked ones count as never made.
-    const attestations = ((await this.deps.attestations?.listAttestations(entityRef)) ?? [])
-      .filter(a => !a.revokedAt)
+    const unrevokedAttestations = ((await this.deps.attestations?.listAttestations(entityRef)) ?? [])
+      .filter(a => !a.revokedAt);
+    // Ownership moves after a grant (the author joins the squad, the service moves to theirs):
+    // a decision by someone who owns the service now no longer counts, and the page says why.
+    const conflicts = await this.deps.authorsInConflict?.(entityRef, [
+      ...unrevokedWaivers.map(w => w.grantedBy),
+      ...unrevokedAttestations.map(a => a.attestedBy),
+    ]);
+    const voided: string[] = [];
+    const counts = (what: string, checkId: string, author: string) => {
+      const conflict = conflicts?.get(author);
+      if (conflict) voided.push(`${what} of ${checkId} is not applied (separation of duties): ${conflict}`);
+      return !conflict;
+    };
+    const waivers = unrevokedWaivers
+      .filter(w => counts(`Waiver ${w.id}`, w.checkId, w.grantedBy))
+      .map(w => ({ checkId: w.checkId, expiresAt: w.expiresAt, reason: w.justification }));
+    const attestations = unrevokedAttestations
+      .filter(a => counts(`Attestation ${a.id}`, a.checkId, a.attestedBy))
       .map(({ checkId, statement, evidenceUrl, attestedBy, attestedAt, expiresAt }) => ({
         checkId,
         statement,
@@ -149,7 +185,8 @@ export class ComplianceService {
       entityRef,
       evaluatedAt: now.toISOString(),
       stale: inventories.some(i => i.stale) || Boolean(consul?.stale),
-      problems: [...problems.map(p => `${p.annotation}: ${p.message}`), ...facts.problems],
+      problems: [...problems.map(p => `${p.annotation}: ${p.message}`), ...facts.problems, ...voided],
+      bindings: facts.bindings,
       ...evaluation,
     };
     const changes = [

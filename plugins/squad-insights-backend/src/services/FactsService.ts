@@ -1,17 +1,27 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
+  Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  bindingProblem,
+  FactBinding,
   FactFreshness,
   SQUAD_INSIGHTS_ANNOTATIONS,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import type { TerraformStateReader } from '@squad-insights/backstage-plugin-squad-insights-node';
+import type {
+  ConsulServiceView,
+  StateBindingPolicy,
+  TerraformStateReader,
+} from '@squad-insights/backstage-plugin-squad-insights-node';
 import type { FactsStore, StateSnapshot } from '../database/FactsStore';
 import type { StateIngester } from '../ingestion/StateIngester';
+import type { CatalogVisibility } from './catalogVisibility';
+import type { CatalogGroupDirectory } from './CatalogGroupDirectory';
+import { entityStateBindings, factBinding, owningGroup } from './entityBindings';
 
 /**
  * Freshness of one fact; the same shape the frontend reads.
@@ -27,7 +37,19 @@ export interface EntityFacts {
   /** Absent when the portal runs without Consul. */
   consul?: { serviceName: string; freshness: Freshness; view?: unknown };
   problems: string[];
+  /**
+   * How the operator's binding rules judged each state reference and the Consul service: a
+   * refused one is listed in `states` (or `consul`) as stale with no inventory, and in `problems`.
+   */
+  bindings: FactBinding[];
 }
+
+const EMPTY_INVENTORY = (): StateSnapshot['inventory'] => ({
+  status: 'no-state',
+  format: 'empty',
+  resources: [],
+  outputs: {},
+});
 
 /** What the service works with. */
 interface FactsDeps {
@@ -37,6 +59,12 @@ interface FactsDeps {
   ingester: StateIngester;
   staleAfterSeconds: number;
   consulEnabled?: boolean;
+  /** Which entity may bind which state or Consul service. */
+  bindings: Pick<StateBindingPolicy, 'decideState' | 'decideConsul'>;
+  /** The catalog's groups, to compare Consul's owner with the owning group's titles. */
+  groups?: Pick<CatalogGroupDirectory, 'list'>;
+  /** Which entities a caller may see in the list of services: those the catalog lets them read. */
+  visibility: Pick<CatalogVisibility, 'visibleAmong'>;
 }
 
 /**
@@ -60,27 +88,43 @@ export class FactsService {
     ref: CompoundEntityRef,
     { credentials }: { credentials: BackstageCredentials },
   ): Promise<EntityFacts> {
-    const { references, problems, entityRef, consulService } = await this.references(
-      ref,
-      credentials,
-    );
+    const { references, refused, problems, bindings, entityRef, entity, consulService } =
+      await this.references(ref, credentials);
     const snapshots = await this.options.store.getStateSnapshots(references);
     const byRef = new Map(snapshots.map(s => [s.reference, s]));
+    const consul = this.options.consulEnabled
+      ? await this.consulFacts(consulService, entity)
+      : undefined;
+    if (consul?.binding) {
+      bindings.push(consul.binding);
+      if (!consul.binding.allowed) problems.push(bindingProblem(consul.binding));
+    }
     return {
       entityRef,
       problems,
-      consul: this.options.consulEnabled ? await this.consulFacts(consulService) : undefined,
-      states: references.map(reference => {
-        const snap = byRef.get(reference);
-        if (!snap) {
-          return {
-            reference,
-            freshness: { stale: true, lastError: 'not read yet' },
-            inventory: { status: 'no-state', format: 'empty', resources: [], outputs: {} },
-          };
-        }
-        return { reference, freshness: this.freshness(snap), inventory: snap.inventory };
-      }),
+      bindings,
+      consul: consul?.facts,
+      states: [
+        ...references.map(reference => {
+          const snap = byRef.get(reference);
+          if (!snap) {
+            return {
+              reference,
+              freshness: { stale: true, lastError: 'not read yet' },
+              inventory: EMPTY_INVENTORY(),
+            };
+          }
+          return { reference, freshness: this.freshness(snap), inventory: snap.inventory };
+        }),
+        // Refused: not read, and whatever is stored under that key (another squad's state, or
+        // this entity's own history from before the operator denied it) is not shown or judged.
+        // Stale with an empty inventory, so checks that need it are unknown.
+        ...refused.map(({ reference, binding }) => ({
+          reference,
+          freshness: { stale: true, lastError: bindingProblem(binding) },
+          inventory: EMPTY_INVENTORY(),
+        })),
+      ],
     };
   }
 
@@ -105,8 +149,16 @@ export class FactsService {
     return times.length ? new Date(Math.min(...times)) : undefined;
   }
 
-  async listServices(options: { offset: number; limit: number }) {
-    const page = await this.options.store.listEntities(options);
+  /** One page of the entities with facts, among those the caller may read in the catalog. */
+  async listServices(
+    options: { offset: number; limit: number },
+    { credentials }: { credentials: BackstageCredentials },
+  ) {
+    const visibleEntityRefs = await this.options.visibility.visibleAmong(
+      () => this.options.store.listEntityRefs(),
+      credentials,
+    );
+    const page = await this.options.store.listEntities({ ...options, visibleEntityRefs });
     const snapshots = await this.options.store.getStateSnapshots(
       page.items.flatMap(i => i.references),
     );
@@ -127,25 +179,59 @@ export class FactsService {
     };
   }
 
-  private async consulFacts(serviceName: string) {
+  /** The Consul facts of the entity's service and how the binding rules judged it. */
+  private async consulFacts(
+    serviceName: string,
+    entity: Entity,
+  ): Promise<{ facts: NonNullable<EntityFacts['consul']>; binding?: FactBinding }> {
     const snap = await this.options.store.getConsulSnapshot(serviceName);
+    const view = (snap?.view ?? undefined) as ConsulServiceView | undefined;
+    // Judged on what Consul says now: its meta names the owner. A service Consul has not
+    // (yet) shown registered has no view to leak and is judged by its name alone.
+    const decision = this.options.bindings.decideConsul(entity, serviceName, {
+      owner: await owningGroup(entity, this.options.groups),
+      meta: view?.meta?.raw,
+      registered: Boolean(view),
+    });
+    const binding = factBinding(
+      SQUAD_INSIGHTS_ANNOTATIONS.consulService,
+      serviceName,
+      decision,
+    );
+    if (!binding.allowed) {
+      // Not shown and not judged: runtime checks of the entity are then unknown.
+      return {
+        binding,
+        facts: { serviceName, freshness: { stale: true, lastError: bindingProblem(binding) } },
+      };
+    }
     if (!snap?.readAt) {
       return {
-        serviceName,
-        freshness: { stale: true, lastError: snap?.lastError ?? 'not read yet', lastErrorAt: snap?.lastErrorAt?.toISOString() },
+        binding,
+        facts: {
+          serviceName,
+          freshness: {
+            stale: true,
+            lastError: snap?.lastError ?? 'not read yet',
+            lastErrorAt: snap?.lastErrorAt?.toISOString(),
+          },
+        },
       };
     }
     return {
-      serviceName,
-      // null view: Consul answered that the service is not registered.
-      view: snap.view ?? undefined,
-      freshness: {
-        readAt: snap.readAt.toISOString(),
-        ageSeconds: Math.round((this.now().getTime() - snap.readAt.getTime()) / 1000),
-        marker: snap.consulIndex === undefined ? undefined : String(snap.consulIndex),
-        stale: Boolean(snap.lastError),
-        lastError: snap.lastError,
-        lastErrorAt: snap.lastErrorAt?.toISOString(),
+      binding,
+      facts: {
+        serviceName,
+        // null view: Consul answered that the service is not registered.
+        view,
+        freshness: {
+          readAt: snap.readAt.toISOString(),
+          ageSeconds: Math.round((this.now().getTime() - snap.readAt.getTime()) / 1000),
+          marker: snap.consulIndex === undefined ? undefined : String(snap.consulIndex),
+          stale: Boolean(snap.lastError),
+          lastError: snap.lastError,
+          lastErrorAt: snap.lastErrorAt?.toISOString(),
+        },
       },
     };
   }
@@ -171,20 +257,14 @@ export class FactsService {
     if (!entity) {
       throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
     }
-    const raw = entity.metadata.annotations?.[SQUAD_INSIGHTS_ANNOTATIONS.terraformState] ?? '';
-    const references: string[] = [];
-    const problems: string[] = [];
-    for (const value of raw.split(',').map(v => v.trim()).filter(Boolean)) {
-      try {
-        const { sourceId, key } = this.options.reader.resolve(value);
-        references.push(`${sourceId}:${key}`);
-      } catch (e) {
-        problems.push(`${SQUAD_INSIGHTS_ANNOTATIONS.terraformState}: ${(e as Error).message}`);
-      }
-    }
     const consulService =
       entity.metadata.annotations?.[SQUAD_INSIGHTS_ANNOTATIONS.consulService]?.trim() ||
       entity.metadata.name;
-    return { entityRef: stringifyEntityRef(entity), references, problems, consulService };
+    return {
+      ...entityStateBindings(entity, this.options.reader, this.options.bindings),
+      entityRef: stringifyEntityRef(entity),
+      entity,
+      consulService,
+    };
   }
 }

@@ -60,6 +60,7 @@ describe('FootprintService.snapshot', () => {
         return {
           entityRef: `component:default/${ref.name}`,
           problems: [],
+          bindings: [],
           states: [
             {
               reference: `demo:${ref.name}`,

@@ -1,24 +1,31 @@
 import type {
   AuditorService,
   BackstageCredentials,
+  BackstageServicePrincipal,
   BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import { AuthorizeResult, ResourcePermission } from '@backstage/plugin-permission-common';
+import type { SQUAD_INSIGHTS_RESOURCE_TYPE } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { JsonObject } from '@backstage/types';
 
-/** Throws NotAllowedError unless the caller holds the permission. */
+/**
+ * Throws NotAllowedError unless the caller holds the permission on the service's compliance
+ * record. The entity ref is the resource ref, so a policy's conditions (owner, tribe,
+ * framework) are applied to this service; a conditional decision comes back resolved.
+ */
 export async function requirePermission(
   permissions: PermissionsService,
-  permission: BasicPermission,
-  credentials: BackstageCredentials<BackstageUserPrincipal>,
+  permission: ResourcePermission<typeof SQUAD_INSIGHTS_RESOURCE_TYPE>,
+  credentials: BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>,
   what: string,
+  resourceRef: string,
 ): Promise<void> {
-  const [decision] = await permissions.authorize([{ permission }], { credentials });
+  const [decision] = await permissions.authorize([{ permission, resourceRef }], { credentials });
   if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError(`You may not ${what}`);
+    throw new NotAllowedError(`You may not ${what} of ${resourceRef}`);
   }
 }
 

@@ -47,6 +47,17 @@ export class PortfolioRefreshTriggers {
           await after(p => p.refresh(entityRef));
         }
       },
+      startStateRead(reference) {
+        const writer = store.startStateRead(reference);
+        return {
+          add: resource => writer.add(resource),
+          abort: () => writer.abort(),
+          async commit(options) {
+            await writer.commit(options);
+            await after(p => p.refreshSources([`state:${reference}`]));
+          },
+        };
+      },
       markStatesChecked: (references, at) => store.markStatesChecked(references, at),
       getStateMarkers: references => store.getStateMarkers(references),
       async recordStateError(reference, error, at) {
@@ -60,6 +71,7 @@ export class PortfolioRefreshTriggers {
       getStateSnapshots: references => store.getStateSnapshots(references),
       getStateHistory: (reference, options) => store.getStateHistory(reference, options),
       getEntityStates: entityRef => store.getEntityStates(entityRef),
+      listEntityRefs: () => store.listEntityRefs(),
       listEntities: options => store.listEntities(options),
       async recordConsulError(serviceName, error, at) {
         const before = await store.getConsulSnapshot(serviceName);

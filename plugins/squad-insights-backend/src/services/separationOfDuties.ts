@@ -36,7 +36,15 @@ export async function conflictOfInterest(options: {
   scope: SeparationOfDutiesScope;
 }): Promise<string | undefined> {
   const { catalog, credentials, entity, user, scope } = options;
-  const owner = ownerRef(entity);
+  const entityRef = stringifyEntityRef(entity);
+  // A service a person owns is theirs to defend, not to judge: `spec.owner: user:alice`, or
+  // the catalog's ownedBy relation naming her, or an ownership ref her sign-in carries.
+  const owners = owningRefs(entity);
+  const mine = new Set([user.userEntityRef, ...user.ownershipEntityRefs].map(r => r.toLocaleLowerCase('en')));
+  if (owners.some(ref => !ref.startsWith('group:') && mine.has(ref))) {
+    return `${user.userEntityRef} owns ${entityRef}`;
+  }
+  const owner = owners.find(ref => ref.startsWith('group:'));
   if (!owner) return undefined;
   const owning = [owner];
   if (scope === 'tribe') {
@@ -50,10 +58,54 @@ export async function conflictOfInterest(options: {
     [...user.ownershipEntityRefs, ...directGroupsOf(userEntity)],
     credentials,
   );
-  const conflicting = owning.find(ref => groups.has(ref));
+  const memberOf = new Set([...groups.keys()].map(r => r.toLocaleLowerCase('en')));
+  const conflicting = owning.find(ref => memberOf.has(ref.toLocaleLowerCase('en')));
   if (!conflicting) return undefined;
   const via = conflicting === owner ? '' : `the tribe ${conflicting} of `;
-  return `${user.userEntityRef} is a member of ${via}${owner}, which owns ${stringifyEntityRef(entity)}`;
+  return `${user.userEntityRef} is a member of ${via}${owner}, which owns ${entityRef}`;
+}
+
+/**
+ * The owners of an entity in full, lower-case form: `spec.owner` (a bare name is a group, as
+ * the catalog reads it) and the catalog's `ownedBy` relations, which say the same once the
+ * catalog has processed the entity, whatever spelling the file used.
+ */
+function owningRefs(entity: Entity): string[] {
+  const declared = ownerRef(entity);
+  const related = (entity.relations ?? []).filter(r => r.type === 'ownedBy').map(r => r.targetRef);
+  return [...new Set([...(declared ? [declared] : []), ...related].map(r => r.toLocaleLowerCase('en')))];
+}
+
+/**
+ * Re-checks decisions already made when they are applied: a waiver or attestation whose
+ * author has since joined the owning squad (or whose service has moved to the author's squad)
+ * no longer counts. Returns, per author in conflict now, why. Membership is the catalog's
+ * alone here: the author's sign-in is long gone.
+ */
+export async function authorsInConflict(options: {
+  catalog: typeof catalogServiceRef.T;
+  auth: AuthService;
+  entityRef: string;
+  authors: string[];
+  scope?: SeparationOfDutiesScope;
+}): Promise<Map<string, string>> {
+  const conflicts = new Map<string, string>();
+  const authors = [...new Set(options.authors)];
+  if (!authors.length) return conflicts;
+  const credentials = await options.auth.getOwnServiceCredentials();
+  const entity = await options.catalog.getEntityByRef(options.entityRef, { credentials });
+  if (!entity) return conflicts;
+  for (const author of authors) {
+    const conflict = await conflictOfInterest({
+      catalog: options.catalog,
+      credentials,
+      entity,
+      user: { userEntityRef: author, ownershipEntityRefs: [author] },
+      scope: options.scope ?? 'squad',
+    });
+    if (conflict) conflicts.set(author, conflict);
+  }
+  return conflicts;
 }
 
 /**

@@ -104,6 +104,10 @@ parameters:
   minBackupRetentionDays: 1
   # GDPR sets no number; this is the organisation's storage limit for customer data.
   gdprMaxRetentionYears: 3
+  # The longest a waiver may run, in days from its grant: an accepted risk is argued again at
+  # least yearly, and a critical one every quarter. A longer expiry is refused.
+  waiverMaxDays: 365
+  criticalWaiverMaxDays: 90
   # What the squad template (squad:compliance:profile) sets up for a new service. Retention,
   # regions and frameworks come from the rules above; these are the template's own choices.
   newService:

@@ -29,7 +29,14 @@ export type { PolicyProblem } from './problems';
 export { mergePolicy } from './mergePolicy';
 export { validatePolicyReferences, knownRequirements } from './validate';
 export { gcpLabelKey } from './labels';
-export { isEvidenceUrl, latestAttestationExpiry } from './attestationRules';
+export {
+  DEFAULT_CRITICAL_WAIVER_MAX_DAYS,
+  DEFAULT_WAIVER_MAX_DAYS,
+  isEvidenceUrl,
+  latestAttestationExpiry,
+  latestWaiverExpiry,
+  waiverMaxDays,
+} from './attestationRules';
 export type { PolicyReferenceIssue } from './validate';
 export { defaultPolicy, DEFAULT_POLICY_YAML } from './defaultPolicy';
 export {

@@ -210,6 +210,13 @@ export const ParametersSchema = z.strictObject({
   minReplicationFactor: z.number().int().min(1),
   minBackupRetentionDays: z.number().int().min(1),
   gdprMaxRetentionYears: z.number().positive(),
+  /**
+   * The longest a waiver may run, in days from its grant (default 365): an accepted risk is
+   * argued again at least this often. Optional so that policies written before it still load.
+   */
+  waiverMaxDays: z.number().int().min(1).max(3650).optional(),
+  /** The same for a waiver of a `critical` check (default 90); never longer than `waiverMaxDays`. */
+  criticalWaiverMaxDays: z.number().int().min(1).max(3650).optional(),
   newService: NewServiceSettingsSchema,
 });
 /** @public */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { templatePlan } from '../terraform/parse/__testUtils__/plans';
+import { expectNoCanary, secretState } from '../terraform/parse/__testUtils__/secretState';
 
 const run = promisify(execFile);
 const repoRoot = resolve(__dirname, '../../../..');
@@ -207,6 +208,22 @@ describe('squad-insights check', () => {
       }),
     );
     expect(residency.evidence.map((e: any) => e.address)).not.toContain('module.service.module.data.aws_s3_bucket.this');
+  });
+
+  it('leaks no secret of the state into JSON, SARIF, JUnit or the table, nor state inspect', async () => {
+    const state = tempFile('terraform.tfstate', JSON.stringify(secretState()));
+    const runs = await Promise.all(
+      ['json', 'sarif', 'junit', 'table'].map(format =>
+        cli('check', '--state', state, '--entity', PAYMENTS, '--format', format),
+      ),
+    );
+    for (const { stdout, stderr } of runs) {
+      expect(stdout.length).toBeGreaterThan(100);
+      expectNoCanary(stdout + stderr);
+    }
+    const inspected = await cli('state', 'inspect', state);
+    expect(inspected.stdout).toContain('aws_ecs_task_definition');
+    expectNoCanary(inspected.stdout + inspected.stderr);
   });
 
   it.each([

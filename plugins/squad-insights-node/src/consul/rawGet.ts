@@ -83,8 +83,10 @@ export function rawGet(url: URL, options: RawGetOptions): Promise<RawResponse> {
         const text = Buffer.concat(chunks).toString('utf8');
         const status = res.statusCode ?? 0;
         if (status < 200 || status >= 300) {
-          // Consul explains errors in a short text body ("Permission denied", "bad index").
-          reject(new ConsulRequestError(`GET ${path}: HTTP ${status} ${text.slice(0, 200).trim()}`.trim(), path, status));
+          // Only the status: a body is whatever the server (or a proxy before it) chose to send,
+          // and error messages reach logs and the API, so none of it is echoed.
+          const reason = http.STATUS_CODES[status] ?? '';
+          reject(new ConsulRequestError(`GET ${path}: HTTP ${status} ${reason}`.trim(), path, status));
           return;
         }
         try {

@@ -120,3 +120,27 @@ describeCorpus('service view from recorded Consul responses', () => {
     ]);
   });
 });
+
+describe('secrets in Consul answers', () => {
+  it('drops secret meta and withholds a check output holding a credential', () => {
+    const instance = toInstance({
+      Node: { Node: 'n1', Address: '10.0.0.1' },
+      Service: {
+        ID: 'svc-1',
+        Service: 'svc',
+        Address: '10.0.0.2',
+        Port: 80,
+        Tags: [],
+        Meta: { squad: 'payments-squad', db_password: 'CANARY-meta-1', dsn: 'postgres://u:CANARY-meta-2@db/x' },
+      },
+      Checks: [
+        { CheckID: 'c1', Name: 'http', Status: 'passing', Output: 'HTTP 200: {"token":"CANARY-out-1"}' },
+        { CheckID: 'c2', Name: 'tcp', Status: 'passing', Output: 'TCP connect 10.0.0.2:80: Success' },
+      ],
+    } as any);
+    const text = JSON.stringify(instance);
+    expect(text).not.toContain('CANARY');
+    expect(instance.meta).toEqual({ squad: 'payments-squad' });
+    expect(instance.checks[1].output).toBe('TCP connect 10.0.0.2:80: Success');
+  });
+});

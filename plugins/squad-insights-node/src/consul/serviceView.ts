@@ -13,6 +13,8 @@ import type {
   ConsulServiceMeta,
   ConsulServiceView,
 } from './types';
+import { scrubValue } from '../terraform/parse/secrets';
+import { isSecretValue } from '../terraform/parse/secretValues';
 
 const MAX_NAME = 80;
 const MAX_OUTPUT = 200;
@@ -36,12 +38,16 @@ export function worst(states: Iterable<ConsulHealthStatus>): ConsulHealthStatus 
   return result;
 }
 
+const WITHHELD = '(output withheld: it held a credential)';
+
 function check(c: ConsulApiCheck): ConsulCheckSummary {
   return {
     checkId: c.CheckID,
     name: trim(c.Name, MAX_NAME),
     status: status(c.Status),
-    output: trim(c.Output, MAX_OUTPUT),
+    // Judged whole, before trimming could cut a credential in two. A check's output is often
+    // a whole HTTP body or script output: the same scrubber as Terraform states applies.
+    output: c.Output && isSecretValue(c.Output) ? WITHHELD : trim(c.Output, MAX_OUTPUT),
   };
 }
 
@@ -54,7 +60,8 @@ export function toInstance(entry: ConsulHealthServiceEntry): ConsulServiceInstan
     port: entry.Service.Port,
     serviceId: entry.Service.ID,
     tags: entry.Service.Tags ?? [],
-    meta: entry.Service.Meta ?? {},
+    // Meta is free-form: secret-named keys and credential values go, as in a state.
+    meta: scrubValue(entry.Service.Meta ?? {}) ?? {},
     health: worst(checks.map(c => c.status)),
     checks,
   };

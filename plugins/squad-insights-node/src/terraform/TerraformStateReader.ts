@@ -8,6 +8,7 @@ import {
   selectStateModule,
   StateReference,
 } from './stateReference';
+import { pipeline, Transform } from 'node:stream';
 import type { StateSource } from './sources/types';
 import { emptyInventory } from './parse/fastPath';
 import { parseState } from './parse/parseState';
@@ -22,10 +23,14 @@ export interface ReadEachOptions {
   /**
    * Receives each resource as soon as it is parsed; nothing keeps it afterwards. Called
    * synchronously from the parser, so a slow consumer slows the read rather than letting
-   * resources pile up. If the read then fails, the resources already handed on belong to a
-   * state that turned out unreadable: discard them.
+   * resources pile up. A consumer that writes asynchronously (e.g. a batch to a database)
+   * returns the write's promise: no more of the state is read from the source until it
+   * settles, and if it rejects the read fails with its error. If the read fails, the
+   * resources already handed on belong to a state that turned out unreadable: discard them.
    */
-  onResource: (resource: InventoryResource) => void;
+  // `unknown` rather than `void | PromiseLike<void>`: callbacks like `r => list.push(r)` keep
+  // compiling; only a thenable result is waited for.
+  onResource: (resource: InventoryResource) => unknown;
   /**
    * States up to this many bytes are parsed whole (fast), larger ones streamed. Default
    * 16 MiB, which keeps the whole-document parse of the fast path within a bounded memory;
@@ -123,9 +128,35 @@ export class TerraformStateReader {
       const { resources: _none, ...inventory } = emptyInventory();
       return { reference: ref, inventory, resourceCount };
     }
+    // The gate holds the source's next chunk while the consumer's last write is pending: the
+    // parser then runs dry and stops, so unwritten resources never pile up in memory.
+    const pending = new Set<Promise<void>>();
+    let failure: { error: unknown } | undefined;
+    const settled = () => Promise.all(pending).then(() => failure && Promise.reject(failure.error));
+    const gate = new Transform({
+      // No buffer of its own: the gate must not read ahead of the parser.
+      highWaterMark: 1,
+      transform(chunk, _encoding, callback) {
+        if (pending.size === 0 && !failure) return callback(null, chunk);
+        return settled().then(() => callback(null, chunk), callback);
+      },
+    });
+    pipeline(found.body, gate, () => {});
+    const handOn = (resource: InventoryResource) => {
+      const written = options.onResource(resource);
+      if (typeof (written as PromiseLike<unknown> | undefined)?.then !== 'function') return;
+      const tracked: Promise<void> = Promise.resolve(written).then(
+        () => void pending.delete(tracked),
+        error => {
+          failure ??= { error };
+          pending.delete(tracked);
+        },
+      );
+      pending.add(tracked);
+    };
     try {
       const { resources: _handedOn, ...inventory } = await parseState(
-        found.body,
+        gate,
         ref,
         {
           streamingThresholdBytes:
@@ -134,14 +165,17 @@ export class TerraformStateReader {
             // A shared state: only the selected module instance is this service's.
             if (!inSelectedModule(ref.module, resource.module)) return;
             resourceCount++;
-            options.onResource(resource);
+            handOn(resource);
           },
         },
       );
+      // States parsed whole hand on every resource at once: wait for the last write.
+      await settled();
       if (ref.module) inventory.outputs = {};
       return { reference: ref, marker: found.marker, inventory, resourceCount };
     } finally {
       found.body.destroy();
+      gate.destroy();
     }
   }
 }

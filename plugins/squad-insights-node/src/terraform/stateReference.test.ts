@@ -39,6 +39,20 @@ describe('parseStateReference', () => {
     expect(() => parseStateReference(ref, { sourceIds })).toThrow(message);
   });
 
+  it('refuses a reference longer than storage holds, quoting only its start', () => {
+    const key = `${'k'.repeat(300)}/${'v'.repeat(300)}.tfstate`;
+    expect(() => parseStateReference(`demo:${key.slice(0, 500)}`, { sourceIds })).not.toThrow();
+    let message = '';
+    try {
+      parseStateReference(`demo:${key}`, { sourceIds });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      `Terraform state reference "demo:${'k'.repeat(35)}…" is 614 characters long; at most 512 are allowed`,
+    );
+  });
+
   it('refuses every source when none is configured', () => {
     expect(() => parseStateReference('demo:x', { sourceIds: [] })).toThrow(
       /no sources are configured/,

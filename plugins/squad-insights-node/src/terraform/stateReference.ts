@@ -27,6 +27,15 @@ const MODULE_STEP = String.raw`module\.[A-Za-z_][A-Za-z0-9_-]*(?:\[(?:\d+|"[^"\\
 const MODULE_ADDRESS = new RegExp(`^${MODULE_STEP}(?:\\.${MODULE_STEP})*$`);
 
 /**
+ * The longest reference accepted: what the portal's storage holds (`varchar(512)` columns).
+ * Checked here, before anything is read or written, so an overlong annotation is that
+ * entity's problem instead of a database error that would stop the ingestion of every state.
+ *
+ * @public
+ */
+export const MAX_STATE_REFERENCE_LENGTH = 512;
+
+/**
  * Parses a `<source-id>:<key>` reference from the `squad-insights.io/terraform-state`
  * annotation. Catalog files are written by anyone, so the reference may only select one of
  * the sources the operator configured; it is refused before anything is read.
@@ -38,6 +47,12 @@ export function parseStateReference(
   options: { sourceIds: Iterable<string> },
 ): StateReference {
   const trimmed = reference.trim();
+  if (trimmed.length > MAX_STATE_REFERENCE_LENGTH) {
+    // Quoting only the start: the annotation may be arbitrarily long.
+    throw new InputError(
+      `Terraform state reference "${trimmed.slice(0, 40)}…" is ${trimmed.length} characters long; at most ${MAX_STATE_REFERENCE_LENGTH} are allowed`,
+    );
+  }
   const hash = trimmed.indexOf('#');
   const ref = hash < 0 ? trimmed : trimmed.slice(0, hash);
   const module = hash < 0 ? undefined : trimmed.slice(hash + 1);

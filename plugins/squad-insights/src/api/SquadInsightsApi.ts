@@ -10,6 +10,7 @@ import type {
   PortfolioResponse,
   ReviewResponse,
   ServiceProfileResponse,
+  WaiverRequestResponse,
   WaiverResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 
@@ -34,6 +35,17 @@ export interface SquadInsightsApi {
   ): Promise<WaiverResponse>;
   /** Revokes a waiver; it stays in the history. */
   revokeWaiver(entityRef: CompoundEntityRef, id: string, reason?: string): Promise<WaiverResponse>;
+  /** All waiver requests of the entity, decided ones included, newest first. */
+  listWaiverRequests(entityRef: CompoundEntityRef): Promise<WaiverRequestResponse[]>;
+  /** Asks a reviewer for a waiver; changes no verdict until approved. */
+  requestWaiver(
+    entityRef: CompoundEntityRef,
+    request: { checkId: string; justification: string; expiresAt: string },
+  ): Promise<WaiverRequestResponse>;
+  /** Approves a request, granting its waiver as the caller (separation of duties applies). */
+  approveWaiverRequest(entityRef: CompoundEntityRef, id: string): Promise<WaiverRequestResponse>;
+  /** Rejects a request; it stays in the history. */
+  rejectWaiverRequest(entityRef: CompoundEntityRef, id: string, reason?: string): Promise<WaiverRequestResponse>;
   /**
    * All attestations of the entity (revoked and expired included, newest first) and the
    * policy's attested checks with how long an attestation of each may run.

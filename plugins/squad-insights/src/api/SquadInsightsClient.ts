@@ -11,6 +11,7 @@ import type {
   PortfolioResponse,
   ReviewResponse,
   ServiceProfileResponse,
+  WaiverRequestResponse,
   WaiverResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { SquadInsightsApi } from './SquadInsightsApi';
@@ -62,6 +63,37 @@ export class SquadInsightsClient implements SquadInsightsApi {
   revokeWaiver(ref: CompoundEntityRef, id: string, reason?: string): Promise<WaiverResponse> {
     return this.request<WaiverResponse>(
       `/entities/${entityPath(ref)}/waivers/${encodeURIComponent(id)}/revoke`,
+      { method: 'POST', body: reason ? { reason } : {} },
+    );
+  }
+
+  async listWaiverRequests(ref: CompoundEntityRef): Promise<WaiverRequestResponse[]> {
+    const body = await this.request<{ items: WaiverRequestResponse[] }>(
+      `/entities/${entityPath(ref)}/waiver-requests`,
+    );
+    return body.items;
+  }
+
+  requestWaiver(
+    ref: CompoundEntityRef,
+    request: { checkId: string; justification: string; expiresAt: string },
+  ): Promise<WaiverRequestResponse> {
+    return this.request<WaiverRequestResponse>(`/entities/${entityPath(ref)}/waiver-requests`, {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  approveWaiverRequest(ref: CompoundEntityRef, id: string): Promise<WaiverRequestResponse> {
+    return this.request<WaiverRequestResponse>(
+      `/entities/${entityPath(ref)}/waiver-requests/${encodeURIComponent(id)}/approve`,
+      { method: 'POST', body: {} },
+    );
+  }
+
+  rejectWaiverRequest(ref: CompoundEntityRef, id: string, reason?: string): Promise<WaiverRequestResponse> {
+    return this.request<WaiverRequestResponse>(
+      `/entities/${entityPath(ref)}/waiver-requests/${encodeURIComponent(id)}/reject`,
       { method: 'POST', body: reason ? { reason } : {} },
     );
   }

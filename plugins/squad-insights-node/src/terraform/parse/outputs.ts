@@ -6,7 +6,7 @@ import { isRecord } from './shape';
  * Root-module outputs as the inventory keeps them. Format 1 stored bare strings; every later
  * format stores `{ value, sensitive }`. A sensitive output keeps its name only; so does an
  * output whose name looks secret, since formats before 0.15 often left `sensitive` unset. Other
- * values are scrubbed of secret-named keys like attributes are.
+ * values are scrubbed like attributes are (names, values, JSON inside strings).
  *
  * @internal
  */
@@ -28,7 +28,12 @@ export function readOutputs(
     } else if (value === undefined) {
       outputs[name] = { sensitive: false };
     } else {
-      outputs[name] = { sensitive: false, value: scrubValue(value) };
+      const clean = scrubValue(value);
+      // A value that is itself a credential makes the output sensitive: its name is kept.
+      outputs[name] =
+        clean === undefined
+          ? { sensitive: true }
+          : { sensitive: false, value: clean };
     }
   }
   return outputs;

@@ -21,15 +21,26 @@
  * - it is one of {@link EXACT_NAMES} (`sas`, `plaintext`, `ciphertext_blob`, `user_data`, ...).
  *
  * `access_key` is dropped too: in backend configs (`terraform_remote_state`) it is an Azure
- * storage key. `aws_iam_access_key` keeps its key id, which lives in `id`; its `secret`,
- * `encrypted_secret` and `ses_smtp_password_v4` go.
+ * storage key. `aws_iam_access_key` loses its
+ * `secret`, `encrypted_secret` and `ses_smtp_password_v4`, and with them its key id (below).
  *
  * Some attributes are secret only for one resource type ({@link TYPE_RULES}), e.g. `value` of
- * an `aws_ssm_parameter` of type `SecureString`, `result` of `random_password`.
+ * an `aws_ssm_parameter` of type `SecureString`, `result` of `random_password`, plus those the
+ * providers' schemas mark sensitive (`PROVIDER_SENSITIVE`, generated with its provenance).
+ *
+ * On top of names, every string value is judged by its content (`secretValues.ts`: tokens,
+ * JWTs, private keys, URL passwords, `KEY=value` pairs), JSON documents inside strings are
+ * scrubbed inside and serialised again, the `value` of a `{ name, value }` pair whose name is
+ * secret goes, and so does an AWS access key id beside a dropped secret (so
+ * `aws_iam_access_key` loses its `id`, the key id). A dropped value goes the same way as a
+ * dropped name: its key is left out, a list element becomes `null`.
  *
  * Dropping a harmless attribute (`password_reset_required`, `creation_token`) costs little in
  * an inventory; leaking one secret costs a lot, so the rules lean wide.
  */
+
+import { PROVIDER_SENSITIVE } from './providerSensitive';
+import { isAccessKeyId, isSecretValue } from './secretValues';
 
 const CREDENTIAL_PAIRS = new Set([
   'api key',
@@ -49,6 +60,8 @@ const CREDENTIAL_PAIRS = new Set([
   'connection strings',
   'sas url',
   'kube config',
+  // kubeconfig's `client-key-data`, `private-key-data` (base64 of a PEM key).
+  'key data',
 ]);
 
 const EXACT_NAMES = new Set([
@@ -67,7 +80,17 @@ const EXACT_NAMES = new Set([
   'custom data',
 ]);
 
-const ANY_WORD = new Set(['password', 'passwd', 'passphrase']);
+// `p12`, `pfx`, `pkcs12`: certificate bundles with their private key (`certificate_p12` of
+// acme_certificate, `pfx_blob`); `kubeconfig` written as one word.
+const ANY_WORD = new Set([
+  'password',
+  'passwd',
+  'passphrase',
+  'p12',
+  'pfx',
+  'pkcs12',
+  'kubeconfig',
+]);
 const LAST_WORD = new Set(['secret', 'secrets', 'token', 'tokens']);
 
 /**
@@ -87,6 +110,9 @@ const TYPE_RULES: Record<string, (attrs: Record<string, unknown>) => string[]> =
     vault_kv_secret: () => ['data', 'data_json'],
     vault_kv_secret_v2: () => ['data', 'data_json'],
   };
+
+// A Map, not the object: a resource type is never looked up on Object.prototype.
+const SCHEMA_SENSITIVE = new Map(Object.entries(PROVIDER_SENSITIVE));
 
 function words(name: string): string[] {
   return name
@@ -114,8 +140,32 @@ function computeIsSecret(name: string): boolean {
 
 // Attribute names repeat endlessly across instances, so the verdict is cached. The cache is
 // capped because map keys (tags, labels) are user data and unbounded.
-const verdicts = new Map<string, boolean>();
+const verdicts = new Map<string, number>();
 const MAX_CACHED = 20_000;
+
+/** What a key is to the scrubber; one cached lookup per key answers all of it. */
+const PLAIN = 0;
+const SECRET = 1;
+/** `name`/`key` of a `{ name, value }` pair (ECS and Kubernetes env, Helm `set`). */
+const PAIR_NAME = 2;
+const PAIR_VALUE = 3;
+
+function computeKind(name: string): number {
+  if (computeIsSecret(name)) return SECRET;
+  if (name === 'name' || name === 'key' || name === 'Name' || name === 'Key') {
+    return PAIR_NAME;
+  }
+  return name === 'value' || name === 'Value' ? PAIR_VALUE : PLAIN;
+}
+
+function keyKind(name: string): number {
+  let kind = verdicts.get(name);
+  if (kind === undefined) {
+    kind = computeKind(name);
+    if (verdicts.size < MAX_CACHED) verdicts.set(name, kind);
+  }
+  return kind;
+}
 
 /**
  * True when an attribute, tag, map key or output called `name` is treated as a secret.
@@ -123,12 +173,7 @@ const MAX_CACHED = 20_000;
  * @public
  */
 export function isSecretAttributeName(name: string): boolean {
-  let verdict = verdicts.get(name);
-  if (verdict === undefined) {
-    verdict = computeIsSecret(name);
-    if (verdicts.size < MAX_CACHED) verdicts.set(name, verdict);
-  }
-  return verdict;
+  return keyKind(name) === SECRET;
 }
 
 /**
@@ -165,46 +210,146 @@ function keptBefore(
   return kept;
 }
 
+/** Incremented whenever anything is dropped: tells a JSON string whether to re-serialise. */
+let drops = 0;
+
+/**
+ * A string value as it may be kept: itself, `undefined` when it is or holds a credential, or,
+ * for a JSON document inside the string (`container_definitions`, a task's `environment`),
+ * the document scrubbed the same way and serialised again, so its other content still serves
+ * the checks. Only a string that starts with `{` or `[` and ends with `}` or `]` is parsed,
+ * and only when the text scan flags it; one that is not JSON after all is dropped whole.
+ */
+function scrubString(s: string): string | undefined {
+  const n = s.length;
+  if (n < 8) return s;
+  const first = s.charCodeAt(0);
+  if (first === 0x7b || first === 0x5b) {
+    const last = s.charCodeAt(n - 1);
+    if (last === 0x7d || last === 0x5d) {
+      // The text scan sees every key and value of the document: only a document it flags
+      // is parsed (IAM policies, the commonest JSON strings, never are).
+      if (!isSecretValue(s)) return s;
+      let doc: unknown;
+      try {
+        doc = JSON.parse(s);
+      } catch {
+        return dropped();
+      }
+      if (typeof doc !== 'object' || doc === null) return s;
+      const before = drops;
+      const clean = scrubNode(doc);
+      return drops === before ? s : JSON.stringify(clean);
+    }
+  }
+  return isSecretValue(s) ? dropped() : s;
+}
+
+function dropped(): undefined {
+  drops++;
+  return undefined;
+}
+
 function scrubArray(array: unknown[]): void {
   for (let i = 0; i < array.length; i++) {
     const item = array[i];
-    // Arrays of strings and numbers (CIDR blocks, ids) cannot hold a name: one type check each.
-    if (typeof item === 'object' && item !== null) {
+    if (typeof item === 'string') {
+      // A list element is replaced by null, as a sensitive path is, so indexes keep meaning.
+      if (item.length >= 8) {
+        const clean = scrubString(item);
+        if (clean !== item) array[i] = clean ?? null;
+      }
+    } else if (typeof item === 'object' && item !== null) {
       const clean = scrubNode(item);
       if (clean !== item) array[i] = clean;
     }
   }
 }
 
+const PAIR_VALUES = new Set(['value', 'Value']);
+
 /**
- * `obj` without secret-named keys (or `drop`ped ones) at any depth. Nothing is deleted: while
- * no key goes, children are cleaned in place and `obj` itself is returned; from the first key
- * that goes, the kept keys are copied into a new object, in the same order. `delete` would turn
- * `JSON.parse`'s fast objects into slow dictionaries for every later reader (tags, region, the
- * engines), and this visits every node of every instance, the parser's largest cost after
- * `JSON.parse` itself. for-in rather than Object.keys: no key array per object.
+ * `obj` without secret-named keys, secret values and JSON strings' secrets (or `drop`ped
+ * keys) at any depth. Nothing is deleted: while no key goes, children are cleaned in place
+ * and `obj` itself is returned; from the first key that goes, the kept keys are copied into a
+ * new object, in the same order. `delete` would turn `JSON.parse`'s fast objects into slow
+ * dictionaries for every later reader (tags, region, the engines), and this visits every node
+ * of every instance, the parser's largest cost after `JSON.parse` itself. for-in rather than
+ * Object.keys: no key array per object.
+ *
+ * Afterwards, two kinds of key go that are only secret beside another: the `value` of a
+ * name/value pair whose name is secret, and an AWS access key id in an object that held a
+ * secret (the id alone is an identifier; with its secret key it is half a credential).
  */
 function scrubObject(
   obj: Record<string, unknown>,
   drop?: ReadonlySet<string>,
 ): Record<string, unknown> {
   let kept: Record<string, unknown> | undefined;
+  let pairName: string | undefined;
+  let hasValue = false;
+  let keyId: string | undefined;
+  // Objects from JSON.parse have no inherited enumerable keys: no guard needed.
+  // eslint-disable-next-line guard-for-in
   for (const key in obj) {
-    if (isSecretAttributeName(key) || (drop !== undefined && drop.has(key))) {
+    const kind = keyKind(key);
+    if (kind === SECRET || (drop !== undefined && drop.has(key))) {
+      drops++;
       kept ??= keptBefore(obj, key);
-    } else {
-      let child = obj[key];
-      if (typeof child === 'object' && child !== null) {
-        const clean = scrubNode(child);
+      continue;
+    }
+    let child = obj[key];
+    // A `{ name, value }` pair is only judged once the loop has seen both.
+    if (kind >= PAIR_NAME) {
+      if (kind === PAIR_VALUE) hasValue = true;
+      else if (typeof child === 'string') pairName = child;
+    }
+    if (typeof child === 'string') {
+      if (child.length >= 8) {
+        const clean = scrubString(child);
+        if (clean === undefined) {
+          kept ??= keptBefore(obj, key);
+          continue;
+        }
         if (clean !== child) {
           child = clean;
           if (kept === undefined) obj[key] = clean;
-        }
+        } else if (child.length === 20 && isAccessKeyId(child)) keyId = key;
       }
-      if (kept !== undefined) setOwn(kept, key, child);
+    } else if (typeof child === 'object' && child !== null) {
+      const clean = scrubNode(child);
+      if (clean !== child) {
+        child = clean;
+        if (kept === undefined) obj[key] = clean;
+      }
     }
+    if (kept !== undefined) setOwn(kept, key, child);
   }
-  return kept ?? obj;
+  const result = kept ?? obj;
+  // Names are user data (unbounded): judged only when the object is a name/value pair.
+  const secretPair =
+    hasValue && pairName !== undefined && isSecretAttributeName(pairName);
+  const pairedId = kept !== undefined ? keyId : undefined;
+  return secretPair || pairedId !== undefined
+    ? without(result, secretPair ? PAIR_VALUES : undefined, pairedId)
+    : result;
+}
+
+/** `obj` without the `keys` and `key`, when it has any of them (rare: the pair rules). */
+function without(
+  obj: Record<string, unknown>,
+  keys: ReadonlySet<string> | undefined,
+  key: string | undefined,
+): Record<string, unknown> {
+  let hit = key !== undefined && key in obj;
+  if (keys) for (const k of keys) hit ||= k in obj;
+  if (!hit) return obj;
+  drops++;
+  const out: Record<string, unknown> = {};
+  for (const k in obj) {
+    if (k !== key && !keys?.has(k)) setOwn(out, k, obj[k]);
+  }
+  return out;
 }
 
 function scrubNode(node: object): object {
@@ -227,17 +372,21 @@ export function scrubSecrets(
   type: string,
 ): Record<string, unknown> {
   const rule = TYPE_RULES[type];
-  const drop = rule ? new Set(rule(attrs)) : undefined;
+  const schema = SCHEMA_SENSITIVE.get(type);
+  let drop: Set<string> | undefined;
+  if (rule || schema) drop = new Set([...(rule?.(attrs) ?? []), ...(schema ?? [])]);
   return scrubObject(attrs, drop?.size ? drop : undefined);
 }
 
 /**
- * An arbitrary value (an output's value) without secret-named keys at any depth; cleaned in
- * place where nothing has to go, so use the returned value.
+ * An arbitrary value (an output's value) without secrets at any depth, scrubbed as attributes
+ * are; cleaned in place where nothing has to go, so use the returned value. `undefined` when
+ * the value is itself a secret string.
  *
  * @internal
  */
-export function scrubValue<T>(value: T): T {
+export function scrubValue<T>(value: T): T | undefined {
+  if (typeof value === 'string') return scrubString(value) as T | undefined;
   return typeof value === 'object' && value !== null
     ? (scrubNode(value) as T)
     : value;

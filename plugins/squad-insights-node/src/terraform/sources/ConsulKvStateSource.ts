@@ -1,14 +1,18 @@
 import { Config } from '@backstage/config';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
-import { ConsulKv, ConsulKvError } from './consulKv';
+import { createGunzip } from 'node:zlib';
+import { ConsulKv, ConsulKvCallLimits, ConsulKvError } from './consulKv';
+import {
+  capError,
+  DEFAULT_STATE_SOURCE_LIMITS,
+  deadlineError,
+  readStateSourceLimits,
+  StateSourceLimits,
+} from './sourceLimits';
 import { DEFAULT_TIMEOUT_MS, readTimeoutMs } from './sourceUtils';
 import { StateSourceError } from './StateSourceError';
 import { StateSource } from './types';
-
-const gunzipAsync = promisify(gunzip);
 
 /** @public */
 export interface ConsulKvStateSourceOptions {
@@ -23,6 +27,8 @@ export interface ConsulKvStateSourceOptions {
   /** PEM CA bundle for a Consul on a private CA. */
   ca?: string;
   timeoutMs?: number;
+  /** Body cap (all chunks together), decompressed cap and deadline; defaults apply per key. */
+  limits?: Partial<StateSourceLimits>;
 }
 
 /**
@@ -41,6 +47,10 @@ export interface ConsulKvStateSourceOptions {
  *
  * The marker is the `ModifyIndex` of the entry at the path, which changes on every write
  * (chunked writes rewrite the pointer too). `marker` costs one KV read of that entry.
+ *
+ * KV values are buffered (Consul answers whole values), at most `maxBodyBytes` over all
+ * chunks; a gzipped payload is inflated as a stream, so a zip bomb (512 KiB of zeros inflates
+ * to ~500 MiB) is cut off at `maxDecompressedBytes` before it is parsed or held in memory.
  *
  * @public
  */
@@ -62,28 +72,33 @@ export class ConsulKvStateSource implements StateSource {
       datacenter: config.getOptionalString('datacenter'),
       ca: config.getOptionalString('ca'),
       timeoutMs: readTimeoutMs(config),
+      limits: readStateSourceLimits(config),
     });
   }
 
   static create(options: ConsulKvStateSourceOptions): ConsulKvStateSource {
     const kv = new ConsulKv({ ...options, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
-    return new ConsulKvStateSource(options.id, kv, options.token);
+    const limits = { ...DEFAULT_STATE_SOURCE_LIMITS, ...options.limits };
+    return new ConsulKvStateSource(options.id, kv, options.token, limits);
   }
 
   private constructor(
     readonly id: string,
     private readonly kv: ConsulKv,
     private readonly token: string | undefined,
+    private readonly limits: StateSourceLimits,
   ) {}
 
   async marker(key: string): Promise<string | undefined> {
-    const entry = await this.guard(key, () => this.kv.get(kvPath(key)));
+    const budget = this.budget(key);
+    const entry = await this.guard(key, () => this.kv.get(kvPath(key), budget.call()));
     return entry && entry.value.length > 0 ? String(entry.modifyIndex) : undefined;
   }
 
   async read(key: string): Promise<{ marker: string; body: Readable } | undefined> {
     const path = kvPath(key);
-    const entry = await this.guard(key, () => this.kv.get(path));
+    const budget = this.budget(key);
+    const entry = await this.guard(key, () => this.kv.get(path, budget.call()));
     // Terraform too treats an empty value as "no state".
     if (!entry || entry.value.length === 0) return undefined;
 
@@ -98,21 +113,68 @@ export class ConsulKvStateSource implements StateSource {
         if (!chunk.startsWith(expectedPrefix)) {
           throw this.error(key, 'has a chunk outside its path');
         }
-        const part = await this.guard(key, () => this.kv.getRaw(chunk));
+        const part = await this.guard(key, () => this.kv.getRaw(chunk, budget.call()));
         // Terraform deletes old chunks after writing new ones: a missing chunk means a
         // write happened while we read; the next refresh sees the new pointer.
         if (!part) throw this.error(key, 'changed while being read (a chunk is missing)');
+        budget.spent(part.length);
         parts.push(part);
       }
       payload = Buffer.concat(parts);
     }
-    if (payload.length >= 2 && payload[0] === 0x1f && payload[1] === 0x8b) {
-      payload = await this.guard(key, () => gunzipAsync(payload));
+    const gzipped = payload.length >= 2 && payload[0] === 0x1f && payload[1] === 0x8b;
+    if (gzipped || pointer) {
+      // With gzip, a first pass inflates without keeping anything: it enforces the cap and
+      // computes the md5 here, so a bomb or a torn write fails before any byte is parsed.
+      const md5 = gzipped
+        ? await this.guard(key, () => this.inflatedMd5(key, payload, budget.deadlineAt))
+        : createHash('md5').update(payload).digest('hex');
+      if (pointer && md5 !== pointer.hash) {
+        throw this.error(key, 'does not match its current-hash (it changed while being read?)');
+      }
     }
-    if (pointer && createHash('md5').update(payload).digest('hex') !== pointer.hash) {
-      throw this.error(key, 'does not match its current-hash (it changed while being read?)');
+    const body = gzipped ? createGunzip().end(payload) : Readable.from([payload]);
+    return { marker: String(entry.modifyIndex), body };
+  }
+
+  /** Inflates `payload` chunk by chunk, keeping only the running md5 and size. */
+  private async inflatedMd5(key: string, payload: Buffer, deadlineAt: number): Promise<string> {
+    const md5 = createHash('md5');
+    const gunzip = createGunzip();
+    gunzip.end(payload);
+    let size = 0;
+    try {
+      for await (const chunk of gunzip) {
+        size += chunk.length;
+        if (size > this.limits.maxDecompressedBytes) {
+          throw capError(this.id, key, 'decompressed', this.limits.maxDecompressedBytes);
+        }
+        if (Date.now() > deadlineAt) throw deadlineError(this.id, key, this.limits.deadlineMs);
+        md5.update(chunk);
+      }
+    } finally {
+      gunzip.destroy();
     }
-    return { marker: String(entry.modifyIndex), body: Readable.from([payload]) };
+    return md5.digest('hex');
+  }
+
+  /** The bounds shared by every KV call of one `marker` or `read`. */
+  private budget(key: string) {
+    const { maxBodyBytes, deadlineMs } = this.limits;
+    const deadlineAt = Date.now() + deadlineMs;
+    let used = 0;
+    return {
+      deadlineAt,
+      spent: (bytes: number) => {
+        used += bytes;
+      },
+      call: (): ConsulKvCallLimits => ({
+        maxBytes: maxBodyBytes - used,
+        onExceeded: () => capError(this.id, key, 'body', maxBodyBytes),
+        deadlineAt,
+        deadlineError: () => deadlineError(this.id, key, deadlineMs),
+      }),
+    };
   }
 
   private async guard<T>(key: string, fn: () => Promise<T>): Promise<T> {

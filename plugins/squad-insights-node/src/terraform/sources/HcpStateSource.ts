@@ -1,6 +1,13 @@
 import { Config } from '@backstage/config';
 import type { Readable } from 'node:stream';
 import { httpRequest, readBody } from './httpRequest';
+import {
+  capError,
+  DEFAULT_STATE_SOURCE_LIMITS,
+  deadlineError,
+  readStateSourceLimits,
+  StateSourceLimits,
+} from './sourceLimits';
 import { DEFAULT_TIMEOUT_MS, readTimeoutMs } from './sourceUtils';
 import { StateSourceError } from './StateSourceError';
 import { StateSource } from './types';
@@ -16,7 +23,12 @@ export interface HcpStateSourceOptions {
   /** PEM CA bundle for a Terraform Enterprise on a private CA. */
   ca?: string;
   timeoutMs?: number;
+  /** Body cap of the state download, deadline; defaults apply per key. */
+  limits?: Partial<StateSourceLimits>;
 }
+
+/** API answers are small JSON documents; anything larger is not HCP's. */
+const MAX_API_ANSWER_BYTES = 4 * 1024 * 1024;
 
 /** The part of a JSON:API document this source looks at. */
 interface JsonApiDocument {
@@ -50,6 +62,7 @@ export class HcpStateSource implements StateSource {
       token: config.getString('token'),
       ca: config.getOptionalString('ca'),
       timeoutMs: readTimeoutMs(config),
+      limits: readStateSourceLimits(config),
     });
   }
 
@@ -61,21 +74,24 @@ export class HcpStateSource implements StateSource {
   private readonly origin: string;
   /** A Terraform Enterprise behind a path prefix keeps it: `<origin><apiRoot>/api/v2/...`. */
   private readonly apiRoot: string;
+  private readonly limits: StateSourceLimits;
 
   private constructor(private readonly options: HcpStateSourceOptions) {
     this.id = options.id;
+    this.limits = { ...DEFAULT_STATE_SOURCE_LIMITS, ...options.limits };
     const base = new URL(options.baseUrl ?? 'https://app.terraform.io');
     this.origin = base.origin;
     this.apiRoot = base.pathname.replace(/\/+$/, '');
   }
 
   async marker(key: string): Promise<string | undefined> {
-    const version = await this.currentStateVersion(key);
+    const version = await this.currentStateVersion(key, Date.now() + this.limits.deadlineMs);
     return version && `${version.id}:${version.serial}`;
   }
 
   async read(key: string): Promise<{ marker: string; body: Readable } | undefined> {
-    const version = await this.currentStateVersion(key);
+    const deadlineAt = Date.now() + this.limits.deadlineMs;
+    const version = await this.currentStateVersion(key, deadlineAt);
     if (!version) return undefined;
     const url = new URL(version.downloadUrl, this.origin);
     // HCP's blob store (archivist) URLs carry their own short-lived secret and need no
@@ -83,7 +99,7 @@ export class HcpStateSource implements StateSource {
     // configured host (Terraform Enterprise serves archivist there); redirects are followed
     // and drop it when they leave that origin. The URL itself is a secret: never logged.
     const sameOrigin = url.origin === this.origin;
-    const res = await this.call(key, url.toString(), sameOrigin, 5);
+    const res = await this.call(key, url.toString(), sameOrigin, 5, deadlineAt);
     if (res.status !== 200) {
       res.body.resume();
       throw this.error(key, 'could not be downloaded', res.status);
@@ -91,11 +107,15 @@ export class HcpStateSource implements StateSource {
     return { marker: `${version.id}:${version.serial}`, body: res.body };
   }
 
-  private async currentStateVersion(key: string): Promise<CurrentStateVersion | undefined> {
+  private async currentStateVersion(
+    key: string,
+    deadlineAt: number,
+  ): Promise<CurrentStateVersion | undefined> {
     const org = encodeURIComponent(this.options.organization);
     const workspace = await this.json(
       key,
       `/api/v2/organizations/${org}/workspaces/${encodeURIComponent(key)}`,
+      deadlineAt,
     );
     if (workspace === undefined) return undefined;
     const workspaceId = workspace.data?.id;
@@ -106,6 +126,7 @@ export class HcpStateSource implements StateSource {
     const current = await this.json(
       key,
       `/api/v2/workspaces/${encodeURIComponent(workspaceId)}/current-state-version`,
+      deadlineAt,
     );
     if (current === undefined) return undefined;
     const id = current.data?.id;
@@ -118,9 +139,16 @@ export class HcpStateSource implements StateSource {
   }
 
   /** GETs a JSON:API document; `undefined` on 404. */
-  private async json(key: string, path: string): Promise<JsonApiDocument | undefined> {
-    const res = await this.call(key, `${this.origin}${this.apiRoot}${path}`, true, 0);
-    const bytes = await readBody(res.body).catch(cause => {
+  private async json(
+    key: string,
+    path: string,
+    deadlineAt: number,
+  ): Promise<JsonApiDocument | undefined> {
+    const res = await this.call(key, `${this.origin}${this.apiRoot}${path}`, true, 0, deadlineAt);
+    const bytes = await readBody(res.body, MAX_API_ANSWER_BYTES, () =>
+      capError(this.id, key, 'body', MAX_API_ANSWER_BYTES),
+    ).catch(cause => {
+      if (cause instanceof StateSourceError) throw cause;
       throw new StateSourceError({ sourceId: this.id, key, reason: 'could not be read', cause });
     });
     if (res.status === 404) return undefined;
@@ -132,7 +160,13 @@ export class HcpStateSource implements StateSource {
     }
   }
 
-  private async call(key: string, url: string, withToken: boolean, maxRedirects: number) {
+  private async call(
+    key: string,
+    url: string,
+    withToken: boolean,
+    maxRedirects: number,
+    deadlineAt: number,
+  ) {
     try {
       return await httpRequest(url, {
         headers: {
@@ -143,8 +177,11 @@ export class HcpStateSource implements StateSource {
         ca: this.options.ca,
         timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         maxRedirects,
+        deadlineAt,
+        deadlineError: () => deadlineError(this.id, key, this.limits.deadlineMs),
       });
     } catch (cause) {
+      if (cause instanceof StateSourceError) throw cause;
       throw new StateSourceError({
         sourceId: this.id,
         key,

@@ -1,7 +1,14 @@
 import { Config } from '@backstage/config';
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { HttpResponseLike, httpRequest, readBody } from './httpRequest';
+import { HttpResponseLike, httpRequest } from './httpRequest';
+import {
+  capError,
+  DEFAULT_STATE_SOURCE_LIMITS,
+  deadlineError,
+  readStateSourceLimits,
+  StateSourceLimits,
+} from './sourceLimits';
+import { spoolBody } from './spoolBody';
 import { DEFAULT_TIMEOUT_MS, encodeKeyPath, header, joinUrl, readTimeoutMs } from './sourceUtils';
 import { StateSourceError } from './StateSourceError';
 import { StateSource } from './types';
@@ -19,6 +26,8 @@ export interface HttpStateSourceOptions {
   /** PEM CA bundle for a server on a private CA. */
   ca?: string;
   timeoutMs?: number;
+  /** Body cap, deadline (the decompressed cap does not apply: bodies are taken as sent). */
+  limits?: Partial<StateSourceLimits>;
 }
 
 /**
@@ -31,7 +40,8 @@ export interface HttpStateSourceOptions {
  * Like Terraform's own client (internal/backend/remote-state/http/client.go), 404, 204 and
  * an empty 200 body all mean "no state yet". The marker is the `ETag` from a `HEAD`; servers
  * that send no ETag (or refuse HEAD) cost a full `GET`, and the marker is then the sha256 of
- * the body, which `read` also has to buffer to compute.
+ * the body, which `read` spools to a temporary file (never to memory) to compute. A body over
+ * `maxBodyBytes` is refused, and a request still running at the deadline is cut off.
  *
  * @public
  */
@@ -47,6 +57,7 @@ export class HttpStateSource implements StateSource {
       token: config.getOptionalString('token'),
       ca: config.getOptionalString('ca'),
       timeoutMs: readTimeoutMs(config),
+      limits: readStateSourceLimits(config),
     });
   }
 
@@ -66,9 +77,11 @@ export class HttpStateSource implements StateSource {
 
   readonly id: string;
   private readonly headers: Record<string, string> = {};
+  private readonly limits: StateSourceLimits;
 
   private constructor(private readonly options: HttpStateSourceOptions) {
     this.id = options.id;
+    this.limits = { ...DEFAULT_STATE_SOURCE_LIMITS, ...options.limits };
     if (options.username !== undefined) {
       const basic = Buffer.from(`${options.username}:${options.password ?? ''}`).toString('base64');
       this.headers.authorization = `Basic ${basic}`;
@@ -78,7 +91,7 @@ export class HttpStateSource implements StateSource {
   }
 
   async marker(key: string): Promise<string | undefined> {
-    const head = await this.request(key, 'HEAD');
+    const head = await this.request(key, 'HEAD', Date.now() + this.limits.deadlineMs);
     head.body.resume();
     if (isAbsent(head)) return undefined;
     const etag = header(head.headers, 'etag');
@@ -91,22 +104,32 @@ export class HttpStateSource implements StateSource {
   }
 
   async read(key: string): Promise<{ marker: string; body: Readable } | undefined> {
-    const res = await this.request(key, 'GET');
+    const res = await this.request(key, 'GET', Date.now() + this.limits.deadlineMs);
     if (isAbsent(res)) {
       res.body.resume();
       return undefined;
     }
     this.check(key, res);
+    const { maxBodyBytes } = this.limits;
+    const tooLarge = () => capError(this.id, key, 'body', maxBodyBytes);
+    // A declared size over the cap is refused before a byte of the body is read.
+    const length = Number(header(res.headers, 'content-length'));
+    if (Number.isFinite(length) && length > maxBodyBytes) {
+      res.body.destroy();
+      throw tooLarge();
+    }
     const etag = header(res.headers, 'etag');
     if (etag) return { marker: etag, body: res.body };
 
-    const bytes = await this.guard(key, () => readBody(res.body));
-    if (bytes.length === 0) return undefined;
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    return { marker: `sha256:${digest}`, body: Readable.from([bytes]) };
+    const spooled = await this.guard(key, () => spoolBody(res.body, maxBodyBytes, tooLarge));
+    if (spooled.size === 0) {
+      spooled.discard();
+      return undefined;
+    }
+    return { marker: `sha256:${spooled.sha256}`, body: spooled.open() };
   }
 
-  private async request(key: string, method: 'GET' | 'HEAD') {
+  private async request(key: string, method: 'GET' | 'HEAD', deadlineAt: number) {
     const url = joinUrl(this.options.baseUrl, encodeKeyPath(key));
     return this.guard(key, () =>
       httpRequest(url, {
@@ -114,6 +137,8 @@ export class HttpStateSource implements StateSource {
         headers: { accept: 'application/json', ...this.headers },
         ca: this.options.ca,
         timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        deadlineAt,
+        deadlineError: () => deadlineError(this.id, key, this.limits.deadlineMs),
       }),
     );
   }

@@ -12,6 +12,17 @@ export interface ConsulKvOptions {
   timeoutMs: number;
 }
 
+/**
+ * Bounds of one KV call: the most bytes the answer may have, what to throw past them, and the
+ * absolute deadline of the read it belongs to. @internal
+ */
+export interface ConsulKvCallLimits {
+  maxBytes: number;
+  onExceeded: () => Error;
+  deadlineAt: number;
+  deadlineError: () => Error;
+}
+
 /** A failed KV call; the status is kept so the state source can report it. @internal */
 export class ConsulKvError extends Error {
   constructor(readonly status: number) {
@@ -39,14 +50,19 @@ export class ConsulKv {
    * The entry at `path` with its decoded value, or `undefined` when the key does not exist.
    * Consul answers a JSON array of entries with the value base64-encoded (`null` when empty).
    */
-  async get(path: string): Promise<{ value: Buffer; modifyIndex: number } | undefined> {
-    const body = await this.call(path, false);
+  async get(
+    path: string,
+    limits?: ConsulKvCallLimits,
+  ): Promise<{ value: Buffer; modifyIndex: number } | undefined> {
+    const body = await this.call(path, false, limits);
     if (!body) return undefined;
-    const entries = JSON.parse(body.toString('utf8')) as Array<{
-      Key?: string;
-      Value?: string | null;
-      ModifyIndex?: number;
-    }>;
+    let entries: Array<{ Key?: string; Value?: string | null; ModifyIndex?: number }>;
+    try {
+      entries = JSON.parse(body.toString('utf8'));
+    } catch {
+      // JSON.parse's message quotes the input: the answer's bytes must not reach a log.
+      throw new Error('Consul sent a KV answer that is not JSON');
+    }
     const entry = Array.isArray(entries)
       ? entries.find(e => e.Key === path) ?? entries[0]
       : undefined;
@@ -60,11 +76,15 @@ export class ConsulKv {
   }
 
   /** The raw bytes at `path` (`?raw`: no JSON or base64 overhead for big chunks). */
-  async getRaw(path: string): Promise<Buffer | undefined> {
-    return this.call(path, true);
+  async getRaw(path: string, limits?: ConsulKvCallLimits): Promise<Buffer | undefined> {
+    return this.call(path, true, limits);
   }
 
-  private async call(path: string, raw: boolean): Promise<Buffer | undefined> {
+  private async call(
+    path: string,
+    raw: boolean,
+    limits: ConsulKvCallLimits | undefined,
+  ): Promise<Buffer | undefined> {
     const query = [
       ...(raw ? ['raw'] : []),
       ...(this.options.datacenter ? [`dc=${encodeURIComponent(this.options.datacenter)}`] : []),
@@ -76,8 +96,10 @@ export class ConsulKv {
       headers: this.options.token ? { 'x-consul-token': this.options.token } : {},
       ca: this.options.ca,
       timeoutMs: this.options.timeoutMs,
+      deadlineAt: limits?.deadlineAt,
+      deadlineError: limits?.deadlineError,
     });
-    const body = await readBody(res.body);
+    const body = await readBody(res.body, limits?.maxBytes, limits?.onExceeded);
     if (res.status === 404) return undefined;
     if (res.status !== 200) throw new ConsulKvError(res.status);
     return body;

@@ -9,6 +9,7 @@ import { HcpStateSource } from './HcpStateSource';
 import { HttpStateSource } from './HttpStateSource';
 import { LocalStateSource } from './LocalStateSource';
 import { S3StateSource } from './S3StateSource';
+import { readStateSourceLimits, withStateSourceLimits } from './sourceLimits';
 import { StateSource } from './types';
 
 const CONFIG_PATH = 'squadInsights.terraform.sources';
@@ -75,7 +76,8 @@ export function createStateSources(
 
     let source: StateSource;
     try {
-      source = build(
+      // Every source, whatever its type, is bounded: body cap, decompressed cap, deadline.
+      source = withStateSourceLimits(build(
         type as StateSource['type'],
         entry,
         () => {
@@ -84,7 +86,7 @@ export function createStateSources(
           return awsCredentialsManager;
         },
         options.baseDir,
-      );
+      ), readStateSourceLimits(entry));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`Invalid Terraform state source at ${at}: ${message}`, { cause: error });

@@ -15,6 +15,13 @@ export interface HttpRequestOptions {
   timeoutMs: number;
   /** Redirects to follow (default none). */
   maxRedirects?: number;
+  /**
+   * Absolute deadline (epoch ms) of the whole exchange, body included: unlike the idle
+   * timeout, a server that sends one byte now and then cannot hold the request past it.
+   */
+  deadlineAt?: number;
+  /** The error the request or body fails with at the deadline. */
+  deadlineError?: () => Error;
 }
 
 /** @internal */
@@ -58,11 +65,28 @@ export async function httpRequest(
   }
 }
 
-/** Reads a whole (small) body, e.g. a JSON answer or an error page that is discarded. */
-export async function readBody(body: Readable): Promise<Buffer> {
+/**
+ * Reads a whole (small) body, e.g. a JSON answer or an error page that is discarded. Past
+ * `maxBytes` it stops reading, destroys the body and throws `onExceeded()`: a server cannot
+ * make the portal buffer more than the cap.
+ */
+export async function readBody(
+  body: Readable,
+  maxBytes = Infinity,
+  onExceeded: () => Error = () => new Error(`answer larger than ${maxBytes} bytes`),
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
+  let size = 0;
+  for await (const chunk of body) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    size += bytes.length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw onExceeded();
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, size);
 }
 
 const TRANSPORTS: Record<string, typeof http | typeof https | undefined> = {
@@ -78,8 +102,20 @@ function send(url: URL, headers: Record<string, string>, options: HttpRequestOpt
       return;
     }
     let timer: NodeJS.Timeout | undefined;
-    // What the idle timer kills: the request until headers arrive, then the body stream.
+    let deadline: NodeJS.Timeout | undefined;
+    // What the timers kill: the request until headers arrive, then the body stream.
     let victim: { destroy(error: Error): unknown } | undefined;
+    if (options.deadlineAt !== undefined) {
+      deadline = setTimeout(() => {
+        const error = options.deadlineError?.() ?? new Error('deadline exceeded');
+        victim?.destroy(error);
+      }, Math.max(0, options.deadlineAt - Date.now()));
+      deadline.unref();
+    }
+    const done = () => {
+      clearTimeout(timer);
+      clearTimeout(deadline);
+    };
     const arm = () => {
       clearTimeout(timer);
       timer = setTimeout(
@@ -100,7 +136,7 @@ function send(url: URL, headers: Record<string, string>, options: HttpRequestOpt
             callback(null, chunk);
           },
         });
-        pipeline(res, body, () => clearTimeout(timer));
+        pipeline(res, body, done);
         victim = body;
         // A caller that drops the body must not crash the process when the idle timer later
         // destroys it; callers that do read still see the error through iteration/pipeline.
@@ -110,7 +146,7 @@ function send(url: URL, headers: Record<string, string>, options: HttpRequestOpt
     );
     victim = req;
     req.on('error', error => {
-      clearTimeout(timer);
+      done();
       reject(error);
     });
     arm();

@@ -6,3 +6,9 @@ export { S3StateSource, type S3StateSourceOptions } from './S3StateSource';
 export { HcpStateSource, type HcpStateSourceOptions } from './HcpStateSource';
 export { ConsulKvStateSource, type ConsulKvStateSourceOptions } from './ConsulKvStateSource';
 export { createStateSources } from './createStateSources';
+export {
+  DEFAULT_STATE_SOURCE_LIMITS,
+  readStateSourceLimits,
+  withStateSourceLimits,
+  type StateSourceLimits,
+} from './sourceLimits';

@@ -1,4 +1,5 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
+import { readDurationMs } from './sourceLimits';
 
 /** Default for every network source: generous, since a state can be tens of megabytes. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -8,16 +9,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
  * milliseconds.
  */
 export function readTimeoutMs(config: Config): number | undefined {
-  if (!config.has('timeout')) return undefined;
-  const d = readDurationFromConfig(config, { key: 'timeout' });
-  const days = (d.years ?? 0) * 365 + (d.months ?? 0) * 30 + (d.weeks ?? 0) * 7 + (d.days ?? 0);
-  const seconds = ((days * 24 + (d.hours ?? 0)) * 60 + (d.minutes ?? 0)) * 60 + (d.seconds ?? 0);
-  const ms = seconds * 1000 + (d.milliseconds ?? 0);
-  if (!(ms > 0)) {
-    const id = config.getOptionalString('id') ?? '?';
-    throw new Error(`Terraform state source "${id}" has an invalid timeout: it must be positive`);
-  }
-  return ms;
+  return readDurationMs(config, 'timeout');
 }
 
 /**

@@ -100,6 +100,7 @@ function backend(attestations: AttestationResponse[] = [scaAttestation]) {
       HttpResponse.json({ entityRef: 'component:default/payment-processing', states: [{ reference: STATE, freshness: { stale: false } }], stale: false, problems: [], advice: [], criticality: 'critical', criticalityDeclared: true }),
     ),
     http.get(`${ENTITY}/attestations`, () => HttpResponse.json({ items: state.attestations, checks: policyChecks })),
+    http.get(`${ENTITY}/waiver-requests`, () => HttpResponse.json({ items: [] })),
   );
   return state;
 }

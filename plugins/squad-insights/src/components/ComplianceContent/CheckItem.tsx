@@ -27,9 +27,12 @@ export function CheckItem(props: {
   check: CheckResult;
   freshness?: FreshnessBySource;
   onWaive?: (check: CheckResult) => void;
+  /** The label of the waive button: `Request waiver` for those who may only ask for one. */
+  waiveAction?: 'Grant waiver' | 'Request waiver';
   onAttest?: (check: CheckResult) => void;
 }) {
   const { check, freshness, onWaive, onAttest } = props;
+  const waiveAction = props.waiveAction ?? 'Grant waiver';
   const chip = statusChip(check);
   return (
     <Box component="li" sx={{ py: 1.5, borderTop: 1, borderColor: 'divider' }}>
@@ -44,8 +47,8 @@ export function CheckItem(props: {
         </Typography>
         <Box sx={{ flex: 1 }} />
         {onWaive && check.status === 'fail' && !check.waiver && (
-          <Button size="small" variant="outlined" onClick={() => onWaive(check)} aria-label={`Grant waiver for ${check.checkId}`}>
-            Grant waiver
+          <Button size="small" variant="outlined" onClick={() => onWaive(check)} aria-label={`${waiveAction} for ${check.checkId}`}>
+            {waiveAction}
           </Button>
         )}
         {onAttest && check.attested && (

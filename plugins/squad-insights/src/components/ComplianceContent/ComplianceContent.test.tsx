@@ -40,6 +40,7 @@ function backend(overrides: { waivers?: WaiverResponse[] } = {}) {
     http.get(`${ENTITY}/reviews`, () => HttpResponse.json({ items: [newerReview, olderReview] })),
     http.get(`${ENTITY}/footprint`, () => HttpResponse.json(footprint)),
     http.get(`${ENTITY}/attestations`, () => HttpResponse.json({ items: [], checks: [] })),
+    http.get(`${ENTITY}/waiver-requests`, () => HttpResponse.json({ items: [] })),
   );
 }
 
@@ -140,7 +141,7 @@ describe('ComplianceContent', () => {
     expect(screen.getByText('Aurora re-encryption scheduled for the January window.')).toBeInTheDocument();
   });
 
-  it('validates the waiver before sending: justification required, expiry within a year', async () => {
+  it('validates the waiver before sending: justification required, expiry within the policy limit', async () => {
     backend();
     const post = jest.fn();
     server.use(http.post(`${ENTITY}/waivers`, () => post()));
@@ -152,7 +153,9 @@ describe('ComplianceContent', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Grant waiver' }));
 
     expect(within(dialog).getByText(/A justification is required/)).toBeInTheDocument();
-    expect(within(dialog).getByText(/A waiver may run at most 365 days/)).toBeInTheDocument();
+    // A critical check, and the fixture's policy names no limit: the default 90 days apply.
+    expect(within(dialog).getByText(/A waiver may run at most 90 days/)).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/Expires after/)).toHaveAttribute('max', expect.any(String));
     fireEvent.change(within(dialog).getByLabelText(/Expires after/), { target: { value: '2026-11-26' } });
     expect(within(dialog).getByText(/The expiry must be in the future/)).toBeInTheDocument();
     expect(post).not.toHaveBeenCalled();

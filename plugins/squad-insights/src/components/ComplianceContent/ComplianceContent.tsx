@@ -1,6 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { getCompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Alert from '@mui/material/Alert';
@@ -18,6 +18,9 @@ import {
   squadInsightsAttestationRevokePermission,
   squadInsightsComplianceReviewCreatePermission,
   squadInsightsComplianceWaiverManagePermission,
+  squadInsightsComplianceWaiverRequestPermission,
+  waiverMaxDays,
+  WaiverRequestResponse,
   WaiverResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { squadInsightsApiRef } from '../../api';
@@ -26,6 +29,7 @@ import { formatScore } from '../ServiceSummaryCard/complianceStatus';
 import { factSources, FootprintDetails } from '../SustainabilityContent/footprintResponse';
 import { StaleSourcesBanner } from '../SustainabilityContent/StaleSourcesBanner';
 import { AttestationList } from './AttestationList';
+import { BindingRefusals, otherProblems } from './BindingRefusals';
 import { AttestDialog } from './AttestDialog';
 import { ControlGroups } from './ControlGroups';
 import type { FreshnessBySource } from './EvidenceList';
@@ -36,6 +40,7 @@ import { ReviewHistory } from './ReviewHistory';
 import { ReviewSnapshotDialog } from './ReviewSnapshotDialog';
 import { RevokeDialog, RevokeWaiverDialog } from './RevokeWaiverDialog';
 import { WaiverList } from './WaiverList';
+import { DecideWaiverRequestDialog, WaiverRequestList } from './WaiverRequestList';
 
 const lines = (n: number, height = 32) => (
   <div aria-busy="true">
@@ -65,12 +70,22 @@ export function ComplianceContent() {
   const attestations = useAsyncRetry(() => api.listAttestations(ref), [api, entity]);
   // Only for the freshness of the sources the evidence names; the tab works without it.
   const facts = useAsyncRetry(async () => (await api.getFootprint(ref)) as FootprintDetails, [api, entity]);
-  const canReview = usePermission({ permission: squadInsightsComplianceReviewCreatePermission }).allowed;
-  const canWaive = usePermission({ permission: squadInsightsComplianceWaiverManagePermission }).allowed;
-  const canAttest = usePermission({ permission: squadInsightsAttestationCreatePermission }).allowed;
-  const canRevokeAttestation = usePermission({ permission: squadInsightsAttestationRevokePermission }).allowed;
+  const requests = useAsyncRetry(() => api.listWaiverRequests(ref), [api, entity]);
+  // The service is the permission's resource, so a policy's conditions (owner, tribe,
+  // framework) decide for this service, as the backend will when the button is used.
+  const resourceRef = stringifyEntityRef(entity);
+  const canReview = usePermission({ permission: squadInsightsComplianceReviewCreatePermission, resourceRef }).allowed;
+  const canWaive = usePermission({ permission: squadInsightsComplianceWaiverManagePermission, resourceRef }).allowed;
+  const canRequest = usePermission({ permission: squadInsightsComplianceWaiverRequestPermission, resourceRef }).allowed;
+  const canAttest = usePermission({ permission: squadInsightsAttestationCreatePermission, resourceRef }).allowed;
+  const canRevokeAttestation = usePermission({ permission: squadInsightsAttestationRevokePermission, resourceRef }).allowed;
+  // Who may grant grants; who may only ask (a squad engineer) gets the same form as a request.
+  let waiveMode: 'grant' | 'request' | undefined;
+  if (canWaive) waiveMode = 'grant';
+  else if (canRequest) waiveMode = 'request';
 
   const [waiving, setWaiving] = useState<CheckResult>();
+  const [deciding, setDeciding] = useState<{ request: WaiverRequestResponse; decision: 'approve' | 'reject' }>();
   const [revoking, setRevoking] = useState<WaiverResponse>();
   const [reviewing, setReviewing] = useState(false);
   const [snapshot, setSnapshot] = useState<ReviewResponse>();
@@ -89,6 +104,7 @@ export function ComplianceContent() {
     compliance.retry();
     waivers.retry();
     attestations.retry();
+    requests.retry();
   };
 
   return (
@@ -101,7 +117,8 @@ export function ComplianceContent() {
               sources={sources}
               freshness={freshness}
               onReview={canReview ? () => setReviewing(true) : undefined}
-              onWaive={canWaive ? setWaiving : undefined}
+              onWaive={waiveMode ? setWaiving : undefined}
+              waiveAction={waiveMode === 'request' ? 'Request waiver' : 'Grant waiver'}
               onAttest={canAttest ? c => (attestable.has(c.checkId) ? setAttesting(c) : undefined) : undefined}
             />
           )}
@@ -111,6 +128,19 @@ export function ComplianceContent() {
         <InfoCard title="Waivers">
           <AsyncView state={waivers} what="Waivers" placeholder={lines(3)}>
             {value => <WaiverList waivers={value} onRevoke={canWaive ? setRevoking : undefined} />}
+          </AsyncView>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Waiver requests">
+          <AsyncView state={requests} what="Waiver requests" placeholder={lines(2)}>
+            {value => (
+              <WaiverRequestList
+                requests={value}
+                onApprove={canWaive ? request => setDeciding({ request, decision: 'approve' }) : undefined}
+                onReject={canWaive ? request => setDeciding({ request, decision: 'reject' }) : undefined}
+              />
+            )}
           </AsyncView>
         </InfoCard>
       </Grid>
@@ -136,10 +166,28 @@ export function ComplianceContent() {
       {waiving && (
         <GrantWaiverDialog
           check={waiving}
-          onGrant={waiver => api.grantWaiver(ref, waiver)}
+          maxDays={waiverMaxDays(compliance.value?.parameters ?? {}, waiving.severity)}
+          mode={waiveMode}
+          onGrant={waiver => (waiveMode === 'request' ? api.requestWaiver(ref, waiver) : api.grantWaiver(ref, waiver))}
           onClose={() => setWaiving(undefined)}
           onGranted={() => {
             setWaiving(undefined);
+            decisionsChanged();
+          }}
+        />
+      )}
+      {deciding && (
+        <DecideWaiverRequestDialog
+          request={deciding.request}
+          decision={deciding.decision}
+          onDecide={reason =>
+            deciding.decision === 'approve'
+              ? api.approveWaiverRequest(ref, deciding.request.id)
+              : api.rejectWaiverRequest(ref, deciding.request.id, reason)
+          }
+          onClose={() => setDeciding(undefined)}
+          onDecided={() => {
+            setDeciding(undefined);
             decisionsChanged();
           }}
         />
@@ -201,9 +249,10 @@ function Results(props: {
   freshness: FreshnessBySource;
   onReview?: () => void;
   onWaive?: (check: CheckResult) => void;
+  waiveAction?: 'Grant waiver' | 'Request waiver';
   onAttest?: (check: CheckResult) => void;
 }) {
-  const { value, sources, freshness, onReview, onWaive, onAttest } = props;
+  const { value, sources, freshness, onReview, onWaive, onAttest, waiveAction } = props;
   const { score } = value;
   return (
     <Grid container spacing={2}>
@@ -214,7 +263,8 @@ function Results(props: {
           consequence="Judged on stale facts; checks that depend on them are reported as unknown."
         />
       </Grid>
-      {value.problems.map(p => (
+      <BindingRefusals bindings={value.bindings} />
+      {otherProblems(value.problems, value.bindings).map(p => (
         <Grid item xs={12} key={p}>
           <Alert severity="info">{p}</Alert>
         </Grid>
@@ -236,7 +286,13 @@ function Results(props: {
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Checks by control">
-          <ControlGroups checks={value.checks} freshness={freshness} onWaive={onWaive} onAttest={onAttest} />
+          <ControlGroups
+            checks={value.checks}
+            freshness={freshness}
+            onWaive={onWaive}
+            waiveAction={waiveAction}
+            onAttest={onAttest}
+          />
         </InfoCard>
       </Grid>
     </Grid>

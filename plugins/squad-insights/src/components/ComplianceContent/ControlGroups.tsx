@@ -52,6 +52,7 @@ export function ControlGroups(props: {
   checks: CheckResult[];
   freshness?: FreshnessBySource;
   onWaive?: (check: CheckResult) => void;
+  waiveAction?: 'Grant waiver' | 'Request waiver';
   onAttest?: (check: CheckResult) => void;
 }) {
   const groups = groupByControl(props.checks.filter(c => c.status !== 'not-applicable'));
@@ -85,6 +86,7 @@ export function ControlGroups(props: {
                     check={check}
                     freshness={props.freshness}
                     onWaive={props.onWaive}
+                    waiveAction={props.waiveAction}
                     onAttest={props.onAttest}
                   />
                 ))}

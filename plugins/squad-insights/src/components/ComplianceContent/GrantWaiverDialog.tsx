@@ -14,19 +14,26 @@ const DEFAULT_DAYS = 90;
  */
 export function GrantWaiverDialog(props: {
   check: CheckResult;
+  /** The longest the waiver may run, by the policy and the check's severity. */
+  maxDays?: number;
   onGrant: (waiver: { checkId: string; justification: string; expiresAt: string }) => Promise<unknown>;
   onClose: () => void;
   onGranted: () => void;
+  /** `request`: the same form asks a reviewer for the waiver instead of granting it. */
+  mode?: 'grant' | 'request';
 }) {
   const { check, onGrant, onClose, onGranted } = props;
+  const requesting = props.mode === 'request';
   const now = new Date();
   const [form, setForm] = useState({
     justification: '',
-    expiresOn: localDay(new Date(now.getTime() + DEFAULT_DAYS * 24 * 3600_000)),
+    // The default never lies beyond the limit (a policy may allow less than 90 days).
+    expiresOn: localDay(new Date(now.getTime() + Math.min(DEFAULT_DAYS, props.maxDays ?? DEFAULT_DAYS) * 24 * 3600_000)),
   });
   const [touched, setTouched] = useState(false);
   const { sending, failure, submit } = useSubmission();
-  const errors = validateWaiver(form, now);
+  const maxDays = props.maxDays ?? MAX_WAIVER_DAYS;
+  const errors = validateWaiver(form, now, maxDays);
   const shown = touched ? errors : {};
 
   function grant() {
@@ -45,11 +52,15 @@ export function GrantWaiverDialog(props: {
 
   return (
     <DecisionDialog
-      id="grant-waiver"
-      title="Grant waiver"
-      intro={`${check.title} (${check.checkId}) will count as accepted risk until the waiver expires or is revoked.`}
+      id={requesting ? 'request-waiver' : 'grant-waiver'}
+      title={requesting ? 'Request waiver' : 'Grant waiver'}
+      intro={
+        requesting
+          ? `A reviewer decides whether ${check.title} (${check.checkId}) may count as accepted risk; until they approve, it keeps failing.`
+          : `${check.title} (${check.checkId}) will count as accepted risk until the waiver expires or is revoked.`
+      }
       failure={failure}
-      action="Grant waiver"
+      action={requesting ? 'Request waiver' : 'Grant waiver'}
       sending={sending}
       onSubmit={grant}
       onClose={onClose}
@@ -68,10 +79,10 @@ export function GrantWaiverDialog(props: {
         label="Expires after"
         value={form.expiresOn}
         onChange={expiresOn => setForm({ ...form, expiresOn })}
-        maxDays={MAX_WAIVER_DAYS}
+        maxDays={maxDays}
         now={now}
         error={shown.expiresOn}
-        help={`The last day it applies; at most ${MAX_WAIVER_DAYS} days ahead.`}
+        help={`The last day it applies; at most ${maxDays} days ahead${check.severity === 'critical' ? ' for a critical check' : ''}.`}
       />
     </DecisionDialog>
   );

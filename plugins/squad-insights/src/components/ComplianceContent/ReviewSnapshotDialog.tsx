@@ -53,6 +53,25 @@ export function ReviewSnapshotDialog(props: { review: ReviewResponse; onClose: (
             ))}
           </Box>
         )}
+        {snapshot.bindings && snapshot.bindings.length > 0 && (
+          <>
+            <Typography variant="subtitle2" sx={{ mt: 2 }}>
+              Evidence bound at the time
+            </Typography>
+            <Box component="ul" sx={{ pl: 2, mt: 0.5 }}>
+              {snapshot.bindings.map(b => (
+                <li key={`${b.annotation}=${b.value}`}>
+                  <Typography variant="body2" component="span">
+                    {`${b.value} `}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary" component="span">
+                    {b.allowed ? `judged (${b.rule})` : `binding refused, not judged: ${b.reason}`}
+                  </Typography>
+                </li>
+              ))}
+            </Box>
+          </>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Close</Button>

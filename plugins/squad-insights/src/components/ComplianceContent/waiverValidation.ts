@@ -1,6 +1,10 @@
 import { localDay } from './time';
 
-/** The longest a waiver may run: exceptions are re-argued at least once a year. */
+/**
+ * The longest a waiver may run when the policy's limit is not known: exceptions are re-argued
+ * at least once a year. The policy's own limit (`waiverMaxDays`, shorter for critical checks)
+ * comes with the compliance results and is passed to {@link validateWaiver}.
+ */
 export const MAX_WAIVER_DAYS = 365;
 
 /** What the grant-waiver form holds; `expiresOn` is a local day, `2027-02-24`. */
@@ -13,12 +17,12 @@ export interface WaiverForm {
  * Checks the form before it is sent; returns a message per invalid field. The waiver then
  * ends at the end of `expiresOn` in the reader's time zone.
  */
-export function validateWaiver(form: WaiverForm, now: Date = new Date()) {
+export function validateWaiver(form: WaiverForm, now: Date = new Date(), maxDays: number = MAX_WAIVER_DAYS) {
   const errors: Partial<Record<keyof WaiverForm, string>> = {};
   if (!form.justification.trim()) {
     errors.justification = 'A justification is required: why is the risk accepted, and until when?';
   }
-  const expiry = validateExpiryDay(form.expiresOn, { now, maxDays: MAX_WAIVER_DAYS, what: 'waiver' });
+  const expiry = validateExpiryDay(form.expiresOn, { now, maxDays, what: 'waiver' });
   if (expiry) errors.expiresOn = expiry;
   return errors;
 }

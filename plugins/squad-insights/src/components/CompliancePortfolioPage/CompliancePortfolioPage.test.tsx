@@ -100,6 +100,10 @@ const serviceNames = () =>
     .slice(1)
     .map(row => within(row).getAllByRole('link')[0].textContent);
 
+// Each test renders the whole page and drives it through several requests: a loaded CI machine
+// needs more than jest's 5 s default for that.
+jest.setTimeout(30_000);
+
 describe('CompliancePortfolioPage', () => {
   it('restores the filters from the address, asks the backend for them, and links each service to its compliance tab', async () => {
     const requests = serve(demoRows);

@@ -12,9 +12,13 @@ export interface FactSource {
 function describe({ reference, freshness }: FactSource) {
   const name = reference === 'consul' ? 'Consul' : `Terraform state ${reference}`;
   const since = freshness.readAt ? `last good read ${when(freshness.readAt)}` : 'never read';
-  const failing = freshness.lastError
-    ? `; failing since ${when(freshness.lastErrorAt)}: ${freshness.lastError}`
-    : '';
+  let failing = '';
+  if (freshness.lastError) {
+    // A refused binding has an error but no failing read: it was never attempted.
+    failing = freshness.lastErrorAt
+      ? `; failing since ${when(freshness.lastErrorAt)}: ${freshness.lastError}`
+      : `; ${freshness.lastError}`;
+  }
   return `${name}: ${since}${failing}`;
 }
 

@@ -145,10 +145,50 @@ export const spec = {
           },
           "problems": {
             "type": "array",
-            "description": "Annotation problems, e.g. a state reference that names no configured source",
+            "description": "Annotation problems, e.g. a state reference that names no configured source, or a binding refused",
             "items": {
               "type": "string"
             }
+          },
+          "bindings": {
+            "type": "array",
+            "description": "How the operator's binding rules judged each state reference and the Consul service; a refused one is not read, and shows in states / consul as stale without content",
+            "items": {
+              "$ref": "#/components/schemas/FactBinding"
+            }
+          }
+        }
+      },
+      "FactBinding": {
+        "type": "object",
+        "description": "An entity's binding of a Terraform state (squad-insights.io/terraform-state) or Consul service (squad-insights.io/consul-service)",
+        "required": [
+          "annotation",
+          "value",
+          "allowed"
+        ],
+        "properties": {
+          "annotation": {
+            "type": "string"
+          },
+          "value": {
+            "type": "string",
+            "description": "The reference or service name as written"
+          },
+          "allowed": {
+            "type": "boolean"
+          },
+          "rule": {
+            "type": "string",
+            "description": "Allowed: the rule that allowed it"
+          },
+          "reason": {
+            "type": "string",
+            "description": "Refused: why"
+          },
+          "howToAllow": {
+            "type": "string",
+            "description": "Refused: what the operator changes to allow it"
           }
         }
       },
@@ -535,6 +575,13 @@ export const spec = {
               "type": "string"
             }
           },
+          "bindings": {
+            "type": "array",
+            "description": "The bindings judged (absent from results and review snapshots stored before bindings existed)",
+            "items": {
+              "$ref": "#/components/schemas/FactBinding"
+            }
+          },
           "policy": {
             "type": "object",
             "additionalProperties": true
@@ -613,6 +660,67 @@ export const spec = {
               "expired",
               "revoked"
             ]
+          }
+        }
+      },
+      "WaiverRequest": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "checkId",
+          "justification",
+          "expiresAt",
+          "requestedBy",
+          "requestedAt",
+          "status"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string"
+          },
+          "justification": {
+            "type": "string"
+          },
+          "expiresAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "The expiry asked for"
+          },
+          "requestedBy": {
+            "type": "string"
+          },
+          "requestedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "requested",
+              "granted",
+              "rejected"
+            ]
+          },
+          "decidedBy": {
+            "type": "string"
+          },
+          "decidedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "decisionReason": {
+            "type": "string"
+          },
+          "waiverId": {
+            "type": "string",
+            "description": "The waiver granted on approval"
           }
         }
       },
@@ -1513,6 +1621,211 @@ export const spec = {
           },
           "404": {
             "description": "Unknown waiver"
+          }
+        }
+      }
+    },
+    "/entities/{namespace}/{kind}/{name}/waiver-requests": {
+      "get": {
+        "operationId": "ListEntityWaiverRequests",
+        "description": "All waiver requests of the entity, decided ones included, newest first. Needs squad-insights.compliance.read.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The waiver requests",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/WaiverRequest"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "RequestEntityWaiver",
+        "description": "Asks a reviewer for a waiver of a check. Needs squad-insights.compliance.waiver.request (the shipped policy: owners and the owning tribe). Changes no verdict until approved.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "checkId": {
+                    "type": "string"
+                  },
+                  "justification": {
+                    "type": "string"
+                  },
+                  "expiresAt": {
+                    "type": "string",
+                    "description": "ISO date-time in the future"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The open request",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WaiverRequest"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Missing justification, an expiry not in the future or an unknown check"
+          },
+          "403": {
+            "description": "Not allowed"
+          },
+          "409": {
+            "description": "A request for the same check is already open"
+          }
+        }
+      }
+    },
+    "/entities/{namespace}/{kind}/{name}/waiver-requests/{id}/approve": {
+      "post": {
+        "operationId": "ApproveEntityWaiverRequest",
+        "description": "Grants the requested waiver as the caller and marks the request granted. Needs squad-insights.compliance.waiver.manage; the rules of granting a waiver apply (separation of duties).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The granted request, with waiverId",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WaiverRequest"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed"
+          },
+          "404": {
+            "description": "Unknown request"
+          },
+          "409": {
+            "description": "The request is already decided"
+          }
+        }
+      }
+    },
+    "/entities/{namespace}/{kind}/{name}/waiver-requests/{id}/reject": {
+      "post": {
+        "operationId": "RejectEntityWaiverRequest",
+        "description": "Rejects a waiver request; the row is kept. Needs squad-insights.compliance.waiver.manage.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "reason": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The rejected request",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WaiverRequest"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed"
+          },
+          "404": {
+            "description": "Unknown request"
+          },
+          "409": {
+            "description": "The request is already decided"
           }
         }
       }

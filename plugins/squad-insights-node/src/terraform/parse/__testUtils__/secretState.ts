@@ -9,6 +9,11 @@ export const c = () => {
   canaries.push(value);
   return value;
 };
+/** Registers a secret whose shape leaves no room for the `CANARY-` prefix (an AWS key). */
+export const registerCanary = (value: string) => {
+  canaries.push(value);
+  return value;
+};
 export const expectNoCanary = (text: string) => {
   const leaked = canaries.filter(canary => text.includes(canary));
   expect(leaked).toEqual([]);
@@ -137,6 +142,7 @@ export function secretState() {
           metadata: [{ name: 'visible-15' }],
         },
       ),
+      ...valueSecretResources(),
       v4Resource(
         { type: 'vault_generic_secret', name: 's' },
         {
@@ -154,7 +160,84 @@ export function secretState() {
           value: { host: 'visible-17', password: c() },
           type: ['object', {}],
         },
+        db_url: {
+          value: `postgres://app:${c()}@db.internal:5432/app`,
+          type: 'string',
+        },
       },
     },
   );
+}
+
+/**
+ * Secrets that only their value gives away (or a provider schema marks sensitive), in
+ * attributes whose names say nothing. Keeps visible-18 to visible-22.
+ */
+function valueSecretResources() {
+  const jwt = `eyJhbGciOiJIUzI1NiJ9.${c()}.c2lnbmF0dXJlLXBhcnQ`;
+  const pem = `-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA${c()}\n-----END RSA PRIVATE KEY-----\n`;
+  // PKCS#12 in base64: SEQUENCE { INTEGER 3, ... }.
+  const p12 = `MIIKcQIBAzCCCjcGCSqGSIb3DQEHAaCCCigEggokMIIKIDCCBM8GCSqGSIb3DQEHBqCCBMAwggS8AgEA${c()}MIIEtQYJKoZIhvcNAQcBMBwGCiqGSIb3DQEMAQYwDgQI`;
+  const containers = [
+    {
+      name: 'web',
+      image: 'visible-19',
+      environment: [
+        { name: 'DB_PASSWORD', value: c() },
+        { name: 'REDIS_URL', value: `redis://:${c()}@cache.internal:6379` },
+        { name: 'LOG_LEVEL', value: 'visible-20' },
+      ],
+      command: ['serve', `--token=${c()}`],
+    },
+  ];
+  return [
+    v4Resource(
+      { type: 'aws_api_gateway_api_key', name: 'k' },
+      { value: c(), name: 'visible-18' },
+    ),
+    v4Resource({ type: 'datadog_api_key', name: 'k' }, { key: c(), name: 'dd' }),
+    v4Resource(
+      { type: 'acme_certificate', name: 'c' },
+      { certificate_p12: c(), bundle: p12, certificate_url: 'https://acme.example/cert/1' },
+    ),
+    v4Resource(
+      { type: 'kind_cluster', name: 'k' },
+      { kubeconfig: `apiVersion: v1\nusers:\n- name: admin\n  user:\n    token: ${c()}\n` },
+    ),
+    v4Resource(
+      { type: 'aws_lambda_function', name: 'f' },
+      {
+        environment: [
+          {
+            variables: {
+              DATABASE_URL: `postgres://app:${c()}@db.internal:5432/app`,
+              AUTH_HEADER: jwt,
+              GH: `ghp_${c()}abcdefghijklmnopqrstuvwx`,
+              SLACK: `xoxb-${c()}-1234567890`,
+              STRIPE: `sk_live_${c()}abcdef`,
+              SIGNING: pem,
+              AWS_ACCESS_KEY_ID: registerCanary('AKIAIOSFODNN7EXAMPLE'),
+              AWS_SK: registerCanary('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'),
+              SETTINGS: `mode=fast API_TOKEN=${c()} retries=3`,
+              LOG_LEVEL: 'visible-21',
+            },
+          },
+        ],
+      },
+    ),
+    v4Resource(
+      { type: 'aws_ecs_task_definition', name: 't' },
+      { container_definitions: JSON.stringify(containers), family: 'web' },
+    ),
+    v4Resource(
+      { type: 'helm_release', name: 'h' },
+      {
+        set: [
+          { name: 'auth.password', value: c() },
+          { name: 'replicaCount', value: 'visible-22' },
+        ],
+        repository: `https://robot:${c()}@charts.example.com/stable`,
+      },
+    ),
+  ];
 }

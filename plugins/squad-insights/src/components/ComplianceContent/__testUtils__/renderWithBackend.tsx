@@ -25,15 +25,22 @@ export function errorBody(name: string, message: string, statusCode: number) {
  */
 export function renderWithBackend(
   element: JSX.Element,
-  options: { allow?: string[]; entity?: Entity } = {},
+  options: {
+    allow?: string[];
+    entity?: Entity;
+    /** Decides instead of `allow`, e.g. to check the resource ref a permission is asked for. */
+    authorize?: (request: EvaluatePermissionRequest) => AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  } = {},
 ) {
   const client = new SquadInsightsClient({
     discoveryApi: { getBaseUrl: async () => BASE },
     fetchApi: { fetch: (...args: Parameters<typeof fetch>) => fetch(...args) },
   });
   const allow = new Set(options.allow ?? []);
-  const authorize = (request: EvaluatePermissionRequest) =>
-    allow.has(request.permission.name) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
+  const authorize =
+    options.authorize ??
+    ((request: EvaluatePermissionRequest) =>
+      allow.has(request.permission.name) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY);
   // usePermission caches answers in SWR's process-wide cache and dedupes requests for 2 s:
   // without a fresh cache per render, a test would see the previous test's permissions.
   return renderInTestApp(

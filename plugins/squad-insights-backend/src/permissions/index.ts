@@ -1,0 +1,16 @@
+export { squadInsightsPermissionPolicyModule } from './module';
+export {
+  SquadInsightsPermissionPolicy,
+  readSquadInsightsPolicyOptions,
+  type SquadInsightsPolicyOptions,
+} from './policy';
+export {
+  complianceRecordResourceRef,
+  type ComplianceRecordFilter,
+  type ComplianceRecordResource,
+} from './resource';
+export {
+  complianceRecordConditions,
+  complianceRecordRules,
+  createComplianceRecordConditionalDecision,
+} from './rules';

@@ -1,0 +1,15 @@
+export {
+  bindingPlaceholderValues,
+  decideBinding,
+  decideConsulBinding,
+  decideStateBinding,
+} from './decideBinding';
+export type {
+  BindingDecision,
+  BindingEntity,
+  BindingRules,
+  ConsulOwnerEvidence,
+} from './decideBinding';
+export { BINDING_PLACEHOLDERS } from './keyTemplate';
+export type { BindingPlaceholder, KeyTemplate } from './keyTemplate';
+export { readBindingRules, StateBindingPolicy } from './StateBindingPolicy';
