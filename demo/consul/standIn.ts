@@ -22,6 +22,8 @@ export interface ConsulStandIn {
   url: string;
   /** Changes one service (e.g. a check's status) and bumps its index, waking blocked queries. */
   update(service: string, mutate: (s: StandInService) => void): void;
+  /** How many blocking queries are held right now: lets tests wait for the event, not a clock. */
+  heldQueries(): number;
   close(): Promise<void>;
 }
 
@@ -157,6 +159,7 @@ export async function startConsulStandIn(options: {
       s.index = ++cluster.index;
       for (const w of [...waiters]) w();
     },
+    heldQueries: () => waiters.size,
     close() {
       // Dropping the connections ends held queries; their 'close' handlers clear the timers.
       return new Promise<void>((resolve, reject) => {

@@ -33,7 +33,7 @@ describe('Consul facts through the stand-in', () => {
     await consul.close();
   });
 
-  it('serves the Consul view and follows a change within seconds', async () => {
+  it('serves the Consul view and follows a change through the watch, not the schedule', async () => {
     const { server } = await startTestBackend({
       features: [
         squadInsightsPlugin,
@@ -58,7 +58,8 @@ describe('Consul facts through the stand-in', () => {
     const before = await eventually(health);
     expect(before).toContain('critical'); // the stand-in's deliberate oddity
 
-    const changedAt = Date.now();
+    // The scheduled ingestion starts only after an hour (config above), so a change that shows
+    // up at all came through the Consul watch: no stopwatch needed to tell the two apart.
     consul.update('rights-ledger', s => {
       for (const instance of s.instances) {
         for (const check of instance.checks) check.status = 'passing';
@@ -68,7 +69,6 @@ describe('Consul facts through the stand-in', () => {
       const now = await health();
       return now && now.every(h => h === 'passing') ? now : undefined;
     });
-    expect(Date.now() - changedAt).toBeLessThan(5_000);
   });
 
   it("refuses a service whose Consul meta names another squad, showing none of its view", async () => {

@@ -31,8 +31,6 @@ function startInstance(knex: Knex, passes: string[], name: string) {
   const scanner = {
     scan: async () => {
       passes.push(name);
-      // Long enough that the other instance's worker polls while this pass still holds the lock.
-      await new Promise(resolve => setTimeout(resolve, 1500));
       return [];
     },
   } as unknown as CatalogScanner;
@@ -42,9 +40,10 @@ function startInstance(knex: Knex, passes: string[], name: string) {
   return { scheduler, scanner, ingester };
 }
 
-const waitFor = async (condition: () => boolean, ms: number) => {
+/** Polls for a condition (an event), up to a generous deadline that only a bug reaches. */
+const waitFor = async (condition: () => boolean | Promise<boolean>, ms: number) => {
   const until = Date.now() + ms;
-  while (!condition() && Date.now() < until) {
+  while (!(await condition()) && Date.now() < until) {
     await new Promise(resolve => setTimeout(resolve, 100));
   }
 };
@@ -75,14 +74,16 @@ describe.each(databases.eachSupportedId())('scheduleFactsIngestion on %s', datab
     }
 
     // Both instances register the task and both find it due. A locally scoped task would run
-    // on each instance (two passes); the global task's row in the shared database admits one.
-    await waitFor(() => passes.length > 0, 20_000);
-    // Give the other instance's worker more than its 5 s poll interval to (wrongly) run it too.
-    await new Promise(resolve => setTimeout(resolve, 7_000));
+    // on each instance at once (two passes, and no row in the shared database); the global
+    // task's row admits one pass and then holds the next one an interval away for every worker.
+    // Waits for events (the pass, the row), never for a stretch of time.
+    const row = () => knex('backstage_backend_tasks__tasks').where({ id: 'squad-insights-facts-ingestion' }).first();
+    await waitFor(async () => passes.length > 0 && !!(await row())?.last_run_ended_at, 30_000);
     abort.abort();
-
-    console.log('PASSES', JSON.stringify(passes));
+    const task = await row();
     expect(passes).toHaveLength(1);
+    expect(new Date(task.next_run_start_at).getTime()).toBeGreaterThan(Date.now() + 59 * 60_000);
+    expect(task.current_run_ticket).toBeNull();
   });
 
   it('passes again soon while the catalog has nothing to read yet, then keeps its schedule', async () => {
@@ -102,6 +103,7 @@ describe.each(databases.eachSupportedId())('scheduleFactsIngestion on %s', datab
       },
     } as unknown as CatalogScanner;
     const ingested: string[][] = [];
+    const retriesAsked: number[] = [];
     const ingester = {
       ingest: async (refs: string[]) => {
         ingested.push(refs);
@@ -116,13 +118,14 @@ describe.each(databases.eachSupportedId())('scheduleFactsIngestion on %s', datab
       scanner,
       ingester,
       signal: abort.signal,
-      warmUp: { retryMs: 100, retries: 5 },
+      warmUp: { retryMs: 100, retries: 5, setTimer: (fn, ms) => { retriesAsked.push(scans.length); return setTimeout(fn, ms); } },
     });
     await waitFor(() => ingested.some(r => r.length > 0), 30_000);
-    // Once something was read, no more warm-up passes: the hourly schedule takes over.
-    await new Promise(resolve => setTimeout(resolve, 6_000));
     abort.abort();
     expect(ingested.find(r => r.length > 0)).toEqual(['demo:payment-processing/terraform.tfstate']);
     expect(scans).toHaveLength(3);
+    // A retry is asked for in the pass that found nothing, never after one that read something:
+    // once something was read, the hourly schedule takes over.
+    expect(retriesAsked).toEqual([1, 2]);
   });
 });

@@ -31,8 +31,8 @@ export async function scheduleFactsIngestion(options: {
   ingester: StateIngester;
   /** Stops this instance's worker (tests; the backend stops it on shutdown). */
   signal?: AbortSignal;
-  /** Overrides the warm-up retries (tests). */
-  warmUp?: { retryMs: number; retries: number };
+  /** Overrides the warm-up retries (tests; `setTimer` lets them see each retry asked for). */
+  warmUp?: { retryMs: number; retries: number; setTimer?: (fn: () => void, ms: number) => ReturnType<typeof setTimeout> };
 }) {
   const { config, logger, scheduler, scanner, ingester, signal } = options;
   const warmUp = options.warmUp ?? { retryMs: WARM_UP_RETRY_MS, retries: WARM_UP_RETRIES };
@@ -43,7 +43,8 @@ export async function scheduleFactsIngestion(options: {
   let warmUpRetries = warmUp.retries;
   const retrySoon = () => {
     if (warmUpRetries-- <= 0 || signal?.aborted) return;
-    const timer = setTimeout(() => {
+    const setTimer = warmUp.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+    const timer = setTimer(() => {
       scheduler.triggerTask(TASK_ID).catch(() => {
         // Already running or just ran on another instance: nothing to do.
       });
