@@ -2,9 +2,11 @@
 // SI_PORTAL_URL points at one that is already running; then set SI_BACKEND_URL too), signs in
 // as guest in headless Chromium, checks what a new user sees first, then walks a compliance
 // reviewer's path (complianceWalk.mjs). Screenshots go to test-results/ (git-ignored).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { catalogTableWalk } from './catalogTableWalk.mjs';
 import { complianceWalk } from './complianceWalk.mjs';
+import { gateWalk } from './gateWalk.mjs';
 import {
   launchChromium,
   root,
@@ -194,6 +196,40 @@ try {
   );
 
   await check(
+    'the Commerce tribe opens its monthly sustainability report; its CSV holds the page’s figures and it prints on A4',
+    async () => {
+      await page.goto(`${appUrl}/catalog/default/group/commerce-tribe`);
+      await page
+        .getByRole('link', { name: 'Monthly sustainability report' })
+        .click({ timeout: 120_000 });
+      const summary = page.getByRole('table', { name: 'Summary' });
+      await summary.waitFor({ timeout: 120_000 });
+      const energy = await summary
+        .getByRole('row', { name: /^Energy [\d.]+ kWh/ })
+        .innerText();
+      const kwh = /([\d.]+) kWh/.exec(energy)?.[1];
+      if (!kwh || Number(kwh) <= 0)
+        throw new Error(`no energy figure on the report: ${energy}`);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      const file = resolve(downloadDir, download.suggestedFilename());
+      await download.saveAs(file);
+      const row = `,summary,group:default/commerce-tribe,energy,${kwh},kWh,`;
+      if (!readFileSync(file, 'utf8').includes(row))
+        throw new Error(`the CSV lacks the page's energy figure (${row})`);
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      if (pdf.subarray(0, 5).toString() !== '%PDF-')
+        throw new Error('printing the report to A4 did not give a PDF');
+      await page.screenshot({
+        path: resolve(outDir, 'commerce-sustainability-report.png'),
+        fullPage: true,
+      });
+    },
+  );
+
+  await check(
     'the Compliance tab finds the unencrypted demo database',
     async () => {
       await page.goto(
@@ -225,6 +261,25 @@ try {
     backendUrl,
     check,
     downloadDir,
+    shot: name =>
+      page.screenshot({ path: resolve(outDir, `${name}.png`), fullPage: true }),
+  });
+
+  // After the compliance walk, which waits for the portfolio to be complete.
+  await gateWalk({
+    page,
+    appUrl,
+    backendUrl,
+    check,
+    shot: name =>
+      page.screenshot({ path: resolve(outDir, `${name}.png`), fullPage: true }),
+  });
+
+  await catalogTableWalk({
+    page,
+    appUrl,
+    backendUrl,
+    check,
     shot: name =>
       page.screenshot({ path: resolve(outDir, `${name}.png`), fullPage: true }),
   });

@@ -18,10 +18,27 @@ mkdir -p "$SI_ROOT/.data/sqlite"
 if node -e "require('net').createServer().once('error',()=>process.exit(1)).listen(8500,'127.0.0.1',()=>process.exit(0))" 2>/dev/null; then
   si_log "starting the Consul stand-in on http://127.0.0.1:8500"
   "$SI_ROOT/node_modules/.bin/tsx" "$SI_ROOT/demo/consul/standIn.ts" --port 8500 &
-  trap 'kill $! 2>/dev/null' EXIT
+  consul_pid=$!
 else
   si_log "port 8500 is in use; using whatever Consul listens there"
 fi
+
+# The demo's measured usage and grid intensity come from two more stand-ins: CloudWatch
+# (GetMetricData, DescribeLogGroups) on 4510 and an Electricity Maps-shaped API serving a
+# synthetic SE week on 4511 (demo/cloudwatch, demo/intensity). A port already in use is
+# left alone, like Consul's.
+stand_ins=()
+for spec in "4510 cloudwatch CloudWatch" "4511 intensity grid-intensity"; do
+  read -r port dir label <<<"$spec"
+  if node -e "require('net').createServer().once('error',()=>process.exit(1)).listen($port,'127.0.0.1',()=>process.exit(0))" 2>/dev/null; then
+    si_log "starting the $label stand-in on http://127.0.0.1:$port"
+    "$SI_ROOT/node_modules/.bin/tsx" "$SI_ROOT/demo/$dir/standIn.ts" --port "$port" &
+    stand_ins+=($!)
+  else
+    si_log "port $port is in use; using whatever $label listens there"
+  fi
+done
+trap 'kill ${stand_ins[*]:-} ${consul_pid:-} 2>/dev/null' EXIT
 
 si_log "starting the portal: http://localhost:3000 (backend http://localhost:7007)"
 node "$SI_ROOT"/.yarn/releases/yarn-*.cjs start "$@"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: type-check, lint, the unit and integration tests of all packages (database
 # code on SQLite and on the PostgreSQL at 127.0.0.1:5432), then the browser smoke test that
-# starts the portal and drives it in headless Chromium. Sets up what it needs first.
+# starts the portal and drives it in headless Chromium, and the production smoke test (the
+# backend bundle, two instances on PostgreSQL and Redis). Sets up what it needs first.
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 
 # Some tests read the real recorded Terraform states and Consul answers in ../shared/corpus.
@@ -22,6 +23,9 @@ si_yarn tsc
 si_log "linting (Backstage's ESLint rules, e.g. every import declared in its package.json)"
 si_yarn backstage-cli repo lint
 
+si_log "API reports (each package's public API as committed, no warnings)"
+si_yarn test:api-reports
+
 si_log "unit and integration tests"
 CI=true si_yarn backstage-cli repo test "$@"
 
@@ -29,4 +33,11 @@ if [ -z "${SI_SKIP_BROWSER:-}" ]; then
   si_log "browser smoke test"
   bash "$SI_ROOT/scripts/browser.sh"
   node "$SI_ROOT/e2e/portal.smoke.mjs"
+fi
+
+# The backend as a production bundle, two instances on the PostgreSQL and Redis at 127.0.0.1
+# (e2e/production/twoInstances.mjs, ~4 min). SI_SKIP_PRODUCTION=1 leaves it out.
+if [ -z "${SI_SKIP_PRODUCTION:-}" ]; then
+  si_log "production smoke: backend bundle, two instances on PostgreSQL and Redis"
+  node "$SI_ROOT/e2e/production/twoInstances.mjs"
 fi

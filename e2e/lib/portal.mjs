@@ -189,10 +189,14 @@ export async function guestApi(backendUrl) {
   const token = (await res.json()).backstageIdentity?.token;
   if (!token)
     throw new Error(`guest sign-in at ${backendUrl} returned no token`);
-  const call = async (method, path) => {
+  const call = async (method, path, body) => {
     const r = await fetch(`${backendUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}` },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     if (!r.ok)
       throw new Error(
@@ -205,7 +209,11 @@ export async function guestApi(backendUrl) {
       ? r.json()
       : undefined;
   };
-  return { get: path => call('GET', path), post: path => call('POST', path) };
+  return {
+    token,
+    get: path => call('GET', path),
+    post: (path, body) => call('POST', path, body),
+  };
 }
 
 /** Polls `probe` until it returns a truthy value; the error names what was last seen. */

@@ -33,6 +33,49 @@ export interface Config {
       allowedRegions?: string[];
       /** When the daily footprint snapshot runs. Defaults to every 24 hours, 10 minutes after start. */
       snapshotSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Measured usage that replaces defaults in the estimate. Off unless configured. */
+      usage?: {
+        /**
+         * CloudWatch sources, one per AWS account (or role). Credentials come from the
+         * portal's `aws` config (`@backstage/integration-aws-node`) for `accountId`.
+         */
+        cloudwatch?: Array<{
+          /** Names the source in messages and stored figures. */
+          id: string;
+          /** Region of resources whose Terraform state names none. */
+          region: string;
+          /** AWS account whose credentials to use; default: the `aws` config's main account. */
+          accountId?: string;
+          /** Another endpoint for both CloudWatch and CloudWatch Logs (a stand-in, a VPC endpoint). */
+          endpoint?: string;
+          /** Days of history averaged. Defaults to 7. */
+          lookbackDays?: number;
+          /** Services (entity names or refs) this source measures; default all. */
+          services?: string[];
+        }>;
+        /** When usage is read. Defaults to every 24 hours, 5 minutes after start. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+      /**
+       * Hourly grid carbon intensity from an API shaped like Electricity Maps' v3
+       * `carbon-intensity/history` and `power-breakdown/history`. Without it the bundled
+       * yearly averages are used and labelled.
+       */
+      intensity?: {
+        /** API root without the version, e.g. https://api.electricitymap.org */
+        baseUrl: string;
+        /**
+         * Sent as the `auth-token` header.
+         * @visibility secret
+         */
+        token?: string;
+        /** Zones to read besides SE1 to SE4 and the zones of the regions in use. */
+        zones?: string[];
+        /** Per-request timeout. Defaults to 30 000 ms. */
+        timeoutMs?: number;
+        /** When intensity is read. Defaults to every hour, 1 minute after start. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
     /**
      * The Squad Insights permission policy (`squadInsightsPermissionPolicyModule`), read only
@@ -43,7 +86,8 @@ export interface Config {
       /**
        * Group refs (or user refs) whose members review, grant and revoke waivers, approve or
        * reject waiver requests, attest and refresh facts for every service, e.g.
-       * `[group:default/compliance-office]`. Matched against the sign-in ownership refs.
+       * `[group:default/compliance-office]`. Matched against the sign-in ownership refs and
+       * the catalog groups above them, so members of a sub-team count too.
        */
       reviewerGroups: string[];
       /**

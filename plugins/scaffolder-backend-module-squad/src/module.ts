@@ -1,14 +1,18 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { scaffolderTemplatingExtensionPoint } from '@backstage/plugin-scaffolder-node/alpha';
 import { readCompliancePolicy } from '@squad-insights/backstage-plugin-squad-insights-node';
 import { createComplianceProfileAction } from './actions/compliance/complianceProfile';
-import { createGithubGovernanceAction } from './actions/github/governance';
 import { createGithubIacPullRequestAction } from './actions/github/iacPullRequest';
 import { createGithubPreflightAction } from './actions/github/preflight';
-import { createGithubPublishAction } from './actions/github/publish';
+import { createGithubVerifyGovernanceAction } from './actions/github/verifyGovernance';
 import { createResolveOwnershipAction } from './actions/ownership/resolveOwnership';
+import { githubTopicsFilter } from './templating/githubTopics';
 
 /**
  * Registers the squad template's actions with the scaffolder.
@@ -22,10 +26,11 @@ export const scaffolderModuleSquad = createBackendModule({
     registerInit({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
+        templating: scaffolderTemplatingExtensionPoint,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
       },
-      async init({ scaffolderActions, config, catalog }) {
+      async init({ scaffolderActions, templating, config, catalog }) {
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolderActions.addActions(
           createResolveOwnershipAction({
@@ -35,12 +40,16 @@ export const scaffolderModuleSquad = createBackendModule({
           }),
           // The policy the portal judges services by (default + app-config overrides), so a
           // new service is created with exactly the settings its compliance checks expect.
-          createComplianceProfileAction({ policy: readCompliancePolicy(config) }),
+          createComplianceProfileAction({
+            policy: readCompliancePolicy(config),
+          }),
+          // Repositories are created by the built-in publish:github; these do what it cannot
+          // (see the README's table).
           createGithubPreflightAction({ integrations }),
-          createGithubPublishAction({ integrations, config }),
-          createGithubGovernanceAction({ integrations }),
+          createGithubVerifyGovernanceAction({ integrations }),
           createGithubIacPullRequestAction({ integrations }),
         );
+        templating.addTemplateFilters([githubTopicsFilter]);
       },
     });
   },

@@ -153,6 +153,20 @@ describe('facts API', () => {
     expect(res.status).toBe(403);
   });
 
+  it('refuses the profile and the footprint without the read permission, as compliance does', async () => {
+    const server = await start({ allowRefresh: false });
+    const compliance = await request(server).get(`${base}/compliance`);
+    expect(compliance.status).toBe(403);
+    expect(compliance.body.error.name).toBe('NotAllowedError');
+    for (const route of ['profile', 'footprint']) {
+      const res = await request(server).get(`${base}/${route}`);
+      expect({ status: res.status, error: res.body.error }).toEqual({
+        status: compliance.status,
+        error: compliance.body.error,
+      });
+    }
+  });
+
   it('needs credentials', async () => {
     const server = await start();
     await request(server)

@@ -9,6 +9,8 @@ import {
   createStateSources,
   StateBindingPolicy,
   readConsulClientOptions,
+  readIntensityClient,
+  readUsageSources,
   TerraformStateReader,
 } from '@squad-insights/backstage-plugin-squad-insights-node';
 import { ConsulIngester } from './ingestion/ConsulIngester';
@@ -17,8 +19,12 @@ import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
 import { DatabaseComplianceSummaryStore } from './database/DatabaseComplianceSummaryStore';
 import { DatabaseFactsStore } from './database/DatabaseFactsStore';
 import { DatabaseFootprintStore } from './database/DatabaseFootprintStore';
+import { DatabaseGateStore } from './database/DatabaseGateStore';
 import { DatabaseWaiverRequestStore } from './database/DatabaseWaiverRequestStore';
 import { scheduleFootprintSnapshot } from './ingestion/scheduleFootprintSnapshot';
+import { scheduleUsageReads } from './ingestion/scheduleUsageReads';
+import { DatabaseUsageStore } from './database/DatabaseUsageStore';
+import { UsageService } from './services/UsageService';
 import { CatalogScanner } from './ingestion/CatalogScanner';
 import { scheduleFactsIngestion } from './ingestion/scheduleFactsIngestion';
 import { StateIngester } from './ingestion/StateIngester';
@@ -26,6 +32,7 @@ import { createRouter } from './router';
 import { complianceRecordResourceRef, createComplianceRecordLoader } from './permissions/resource';
 import { complianceRecordRules } from './permissions/rules';
 import { AttestationService } from './services/AttestationService';
+import { CatalogSummariesService } from './services/CatalogSummariesService';
 import { CatalogVisibility } from './services/catalogVisibility';
 import { ComplianceDecisionService } from './services/ComplianceDecisionService';
 import { CompliancePortfolioService } from './services/CompliancePortfolioService';
@@ -34,6 +41,8 @@ import { ComplianceResultsService } from './services/ComplianceResultsService';
 import { ComplianceService } from './services/ComplianceService';
 import { FactsService } from './services/FactsService';
 import { FootprintService } from './services/FootprintService';
+import { GateOverrideService } from './services/GateOverrideService';
+import { GateService } from './services/GateService';
 import { GroupFootprintService } from './services/GroupFootprintService';
 import { PortfolioRefreshTriggers } from './services/portfolioRefreshTriggers';
 import { schedulePortfolioRefresh } from './services/schedulePortfolioRefresh';
@@ -41,6 +50,7 @@ import { authorsInConflict } from './services/separationOfDuties';
 import { serviceProfileServiceRef } from './services/ServiceProfileService';
 import { CatalogGroupDirectory } from './services/CatalogGroupDirectory';
 import { readSustainabilityOptions } from './services/sustainabilityOptions';
+import { SustainabilityReportService } from './services/SustainabilityReportService';
 import { WaiverRequestService } from './services/WaiverRequestService';
 
 /**
@@ -126,11 +136,24 @@ export const squadInsightsPlugin = createBackendPlugin({
             (config.getOptionalNumber('squadInsights.facts.staleAfterMinutes') ?? 15) * 60,
         });
 
+        const sustainabilityOptions = readSustainabilityOptions(config);
+        // Measured usage and hourly grid intensity; both off unless configured.
+        const usageStore = await DatabaseUsageStore.create({ database: deps.database });
+        const usage = UsageService.create({
+          sources: readUsageSources(config),
+          intensity: readIntensityClient(config),
+          facts,
+          store: usageStore,
+          logger,
+          regions: sustainabilityOptions.allowedRegions,
+        });
+        await scheduleUsageReads({ config, logger, scheduler: deps.scheduler, auth: deps.auth, store, usage });
         const footprints = FootprintService.create({
           catalog: deps.catalog,
           facts,
           history,
-          options: readSustainabilityOptions(config),
+          options: sustainabilityOptions,
+          usage,
         });
         const groupFootprints = GroupFootprintService.create({ catalog: deps.catalog, footprints });
         await scheduleFootprintSnapshot({
@@ -179,6 +202,7 @@ export const squadInsightsPlugin = createBackendPlugin({
         });
 
         const summaries = await DatabaseComplianceSummaryStore.create({ database: deps.database });
+        const gateStore = await DatabaseGateStore.create({ database: deps.database });
         const portfolio = CompliancePortfolioService.create({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -189,6 +213,7 @@ export const squadInsightsPlugin = createBackendPlugin({
           facts: store,
           summaries,
           visibility,
+          gates: gateStore,
         });
         portfolioTriggers.connect(portfolio);
         await schedulePortfolioRefresh({ config, logger, scheduler: deps.scheduler, portfolio });
@@ -201,8 +226,29 @@ export const squadInsightsPlugin = createBackendPlugin({
           rules: Object.values(complianceRecordRules),
           getResources: createComplianceRecordLoader({ catalog: deps.catalog, auth: deps.auth }),
         });
+        const access = {
+          catalog: deps.catalog,
+          auth: deps.auth,
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          userInfo: deps.userInfo,
+          policy: complianceOptions.policy,
+        };
         deps.httpRouter.use(
           await createRouter({
+            gate: GateService.create({
+              ...access,
+              compliance,
+              complianceStore,
+              facts,
+              store: gateStore,
+            }),
+            gateOverrides: GateOverrideService.create({
+              ...access,
+              store: gateStore,
+              allowSelfWaivers: complianceOptions.allowSelfWaivers,
+              separationOfDutiesScope: complianceOptions.separationOfDutiesScope,
+            }),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             serviceProfile: deps.serviceProfile,
@@ -236,6 +282,19 @@ export const squadInsightsPlugin = createBackendPlugin({
               store: await DatabaseWaiverRequestStore.create({ database: deps.database }),
               compliance,
               decisions,
+            }),
+            catalogSummaries: CatalogSummariesService.create({
+              summaries,
+              footprints,
+              visibility,
+              permissions: deps.permissions,
+              logger,
+            }),
+            sustainabilityReports: SustainabilityReportService.create({
+              catalog: deps.catalog,
+              footprints,
+              history,
+              intensity: usageStore,
             }),
           }),
         );

@@ -192,6 +192,28 @@ describe('compliance portfolio API', () => {
     expect(await bad({ attestation: 'lapsed' })).toBe('attestation must be one of awaiting, expired, expiring; got "lapsed"');
   });
 
+  it('shows the last gate decision in the row and filters "denied at the last gate"', async () => {
+    const ref = 'component:default/payment-processing';
+    expect(await get({ lastGate: 'denied' })).toEqual(expect.objectContaining({ items: [], totalCount: 0 }));
+    // A pipeline asks with a service token; the demo's payment-processing fails an unwaived check.
+    const asked = await request(server)
+      .post(`${entityPath('payment-processing')}/gate`)
+      .set({ authorization: mockCredentials.service.header() })
+      .send({ environment: 'production', commit: 'a1b2c3d' })
+      .expect(200);
+    expect(asked.body.allowed).toBe(false);
+    const denied = await get({ lastGate: 'denied' });
+    expect(denied.items.map(i => [i.entityRef, i.lastGate])).toEqual([
+      [ref, { decisionId: asked.body.id, environment: 'production', allowed: false, decidedAt: asked.body.createdAt }],
+    ]);
+    expect((await get({ lastGate: 'allowed' })).totalCount).toBe(0);
+    // Every other row says it was never gated.
+    expect((await get({ limit: 1000 })).items.filter(i => i.lastGate).map(i => i.entityRef)).toEqual([ref]);
+    expect((await request(server).get(PORTFOLIO).query({ lastGate: 'blocked' }).expect(400)).body.error.message).toBe(
+      'lastGate must be one of denied, allowed; got "blocked"',
+    );
+  });
+
   it('counts an attestation in the row at once and filters by attestation state', async () => {
     // payment-processing declares GDPR, so GDPR's erasure check applies and awaits a reviewer.
     const ref = 'component:default/payment-processing';

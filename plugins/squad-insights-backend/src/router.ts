@@ -7,18 +7,23 @@ import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model'
 import {
   squadInsightsComplianceReadPermission,
   squadInsightsFactsRefreshPermission,
+  sustainabilityReportCsv,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type express from 'express';
 import { createOpenApiRouter } from './schema/openapi/generated/openapi';
 import type { AttestationService } from './services/AttestationService';
+import type { CatalogSummariesService } from './services/CatalogSummariesService';
 import type { ComplianceDecisionService } from './services/ComplianceDecisionService';
 import type { CompliancePortfolioService } from './services/CompliancePortfolioService';
 import type { ComplianceResultsService } from './services/ComplianceResultsService';
 import type { FactsService } from './services/FactsService';
 import type { FootprintService } from './services/FootprintService';
+import type { GateOverrideService } from './services/GateOverrideService';
+import type { GateService } from './services/GateService';
 import type { GroupFootprintService } from './services/GroupFootprintService';
 import type { ServiceProfileService } from './services/ServiceProfileService';
 import { requirePermission } from './services/complianceAccess';
+import type { SustainabilityReportService } from './services/SustainabilityReportService';
 import type { WaiverRequestService } from './services/WaiverRequestService';
 
 /**
@@ -37,10 +42,15 @@ export async function createRouter(options: {
   attestations: AttestationService;
   portfolio: CompliancePortfolioService;
   waiverRequests: WaiverRequestService;
+  catalogSummaries: CatalogSummariesService;
+  sustainabilityReports: SustainabilityReportService;
+  gate: GateService;
+  gateOverrides: GateOverrideService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, serviceProfile, facts, footprints, groupFootprints } = options;
   const { complianceResults, decisions, attestations, portfolio } = options;
-  const { waiverRequests } = options;
+  const { waiverRequests, catalogSummaries, sustainabilityReports } = options;
+  const { gate, gateOverrides } = options;
   const router = await createOpenApiRouter();
 
   // A service's compliance record is its permission resource: each route names the entity as
@@ -53,8 +63,10 @@ export async function createRouter(options: {
     res.json({ status: 'ok' });
   });
 
+  // The profile and footprint are read from the same compliance record: same check.
   router.get('/entities/:namespace/:kind/:name/profile', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await mayRead(req.params, credentials);
     res.json(await serviceProfile.getProfile(req.params, { credentials }) as any);
   });
 
@@ -66,6 +78,7 @@ export async function createRouter(options: {
 
   router.get('/entities/:namespace/:kind/:name/footprint', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await mayRead(req.params, credentials);
     res.json(await footprints.getEntityFootprintWithHistory(req.params, { credentials }) as any);
   });
 
@@ -158,10 +171,52 @@ export async function createRouter(options: {
     res.json(await decisions.createReview(req.params, req.body ?? {}, { credentials }) as any);
   });
 
+  // Pipelines ask with external access tokens; the policy may refuse user tokens (GateService).
+  router.post('/entities/:namespace/:kind/:name/gate', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await gate.decide(req.params, req.body ?? {}, { credentials }) as any);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/gate/decisions', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await mayRead(req.params, credentials);
+    res.json(await gate.listDecisions(req.params, req.query, { credentials }) as any);
+  });
+
+  // Break-glass is signed by a person, like a waiver.
+  router.post('/entities/:namespace/:kind/:name/gate/decisions/:id/override', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { id, ...ref } = req.params;
+    res.json(await gateOverrides.grant(ref, id, req.body ?? {}, { credentials }) as any);
+  });
+
   // Any signed-in user may read the portfolio, restricted to the services the catalog shows them.
   router.get('/compliance/portfolio', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(await portfolio.getPortfolio(req.query, { credentials }));
+  });
+
+  // The catalog table's columns: one request per page of the table, not one per row; like the
+  // portfolio, restricted to what the catalog shows the caller.
+  router.post('/compliance/summaries', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await catalogSummaries.getSummaries(req.body, { credentials }));
+  });
+
+  // Like the portfolio: any signed-in user, restricted to the services the catalog shows them.
+  router.get('/reports/sustainability', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const accepted = req.accepts(['application/json', 'text/csv']) === 'text/csv' ? 'csv' : 'json';
+    const query = sustainabilityReports.parseQuery(req.query, accepted);
+    const report = await sustainabilityReports.getReport(query, { credentials });
+    if (query.format === 'csv') {
+      const scope = (query.tribe ?? 'organisation').replace(/[^a-z0-9-]+/gi, '-');
+      res.attachment(`sustainability-${scope}-${query.month}.csv`);
+      // Written as text: the typed send() knows only the JSON body of this route.
+      res.type('text/csv; charset=utf-8').end(sustainabilityReportCsv(report));
+      return;
+    }
+    res.json(report);
   });
 
   router.get('/services', async (req, res) => {

@@ -8,6 +8,7 @@ import type {
   ServiceFootprint,
 } from './sustainability';
 import type { ComplianceEvaluation } from './compliance';
+import type { GateReason } from './gate';
 
 /**
  * A group of the squad model, as the portal shows it.
@@ -114,6 +115,26 @@ export interface EntityFootprintResponse {
   heatmap?: Heatmap;
   problems: string[];
   history?: Array<{ day: string; kwhPerDay: number; co2eKgPerDay: number }>;
+  /** Measured usage (CloudWatch) behind the estimate, when a usage source is configured. */
+  usage?: {
+    source?: string;
+    measuredAt?: string;
+    attemptedAt: string;
+    stale: boolean;
+    staleReason?: string;
+    missing: Array<{ address: string; reason: string }>;
+  };
+  /** Grid intensity of the primary region's zone: hourly, or the labelled yearly average. */
+  gridIntensity?: {
+    zone: string;
+    kind: 'hourly' | 'yearly-average';
+    meanGCo2ePerKwh: number;
+    hours: number;
+    source: string;
+    readAt?: string;
+    stale?: boolean;
+    staleReason?: string;
+  };
 }
 
 /**
@@ -238,6 +259,50 @@ export interface ReviewResponse {
 }
 
 /**
+ * A break-glass override of a denied gate decision, in
+ * `GET .../gate/decisions` and the body of `POST .../gate/decisions/{id}/override`.
+ *
+ * @public
+ */
+export interface GateOverrideResponse {
+  id: string;
+  decisionId: string;
+  entityRef: string;
+  environment: string;
+  commit: string;
+  reason: string;
+  grantedBy: string;
+  grantedAt: string;
+  expiresAt: string;
+  status: 'usable' | 'used' | 'expired';
+  consumedBy?: string;
+  consumedAt?: string;
+}
+
+/**
+ * One deployment gate decision, in `GET .../gate/decisions` (newest first) and the body of
+ * `POST .../gate`.
+ *
+ * @public
+ */
+export interface GateDecisionResponse {
+  id: string;
+  entityRef: string;
+  environment: string;
+  commit: string;
+  allowed: boolean;
+  reasons: GateReason[];
+  /** Who asked: a pipeline's service subject (`external:…`) or a user entity ref. */
+  caller: string;
+  createdAt: string;
+  failClosed?: boolean;
+  /** The override this decision used. */
+  overrideId?: string;
+  /** Overrides granted for this (denied) decision. */
+  overrides: GateOverrideResponse[];
+}
+
+/**
  * One service of a group's footprint rollup, worst first.
  *
  * @public
@@ -318,6 +383,17 @@ export const PORTFOLIO_ATTESTATION_FILTERS = ['awaiting', 'expired', 'expiring']
 export type PortfolioAttestationFilter = (typeof PORTFOLIO_ATTESTATION_FILTERS)[number];
 
 /**
+ * Values of the portfolio's `lastGate` filter: services whose latest deployment gate decision
+ * (in any environment) `denied` or `allowed` the deploy. Services never gated match neither.
+ *
+ * @public
+ */
+export const PORTFOLIO_GATE_FILTERS = ['denied', 'allowed'] as const;
+
+/** @public */
+export type PortfolioGateFilter = (typeof PORTFOLIO_GATE_FILTERS)[number];
+
+/**
  * Query of `GET /api/squad-insights/compliance/portfolio`. Every filter is optional; filters
  * combine with AND. `tribe`, `squad`, `chapter` and `guild` are group entity refs
  * (`group:default/payments`).
@@ -340,6 +416,8 @@ export interface PortfolioQuery {
   expiringWithinDays?: number;
   /** Only services with an attested check in this state (see {@link PORTFOLIO_ATTESTATION_FILTERS}). */
   attestation?: PortfolioAttestationFilter;
+  /** Only services whose latest gate decision had this outcome (see {@link PORTFOLIO_GATE_FILTERS}). */
+  lastGate?: PortfolioGateFilter;
   /** Case-insensitive search over service name, title, squad and tribe. */
   q?: string;
   sort?: PortfolioSortField;
@@ -398,6 +476,11 @@ export interface PortfolioRow {
     nextExpiry?: string;
   };
   lastReview?: { at: string; reviewer: string; decision: 'approved' | 'changes_requested' };
+  /**
+   * The service's latest deployment gate decision, in whichever environment was asked last;
+   * absent when no pipeline has asked. Read when the page is served, not from the summary.
+   */
+  lastGate?: { decisionId: string; environment: string; allowed: boolean; decidedAt: string };
   /** True when an input of the verdict is stale. */
   stale: boolean;
 }

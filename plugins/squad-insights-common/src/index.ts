@@ -18,3 +18,5 @@ export * from './permissions';
 export * from './sustainability';
 export * from './criticality';
 export * from './compliance';
+export * from './gate';
+export * from './catalogSummaries';

@@ -99,6 +99,20 @@ export const squadInsightsComplianceWaiverRequestPermission = createPermission({
 });
 
 /**
+ * Allows asking the deployment gate whether a service may ship (`POST .../gate`); each answer
+ * is stored and audited. Meant for pipelines: an `backend.auth.externalAccess` token lacks it
+ * when its `accessRestrictions` do not name it, and the policy's `gate.requireServicePrincipal`
+ * refuses user tokens whatever this permission says.
+ *
+ * @public
+ */
+export const squadInsightsGateDecidePermission = createPermission({
+  name: 'squad-insights.gate.decide',
+  attributes: { action: 'create' },
+  resourceType: SQUAD_INSIGHTS_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of Squad Insights, for registration with the permission framework. All are
  * resource permissions of {@link SQUAD_INSIGHTS_RESOURCE_TYPE}.
  *
@@ -112,4 +126,5 @@ export const squadInsightsPermissions = [
   squadInsightsComplianceWaiverManagePermission,
   squadInsightsAttestationCreatePermission,
   squadInsightsAttestationRevokePermission,
+  squadInsightsGateDecidePermission,
 ];

@@ -17,3 +17,5 @@ export { readConsulClientOptions } from './consul/config';
 export { watchBlocking, watchService, watchServices } from './consul/watch';
 export type { ConsulWatch, ConsulWatchOptions } from './consul/watch';
 export { readCompliancePolicy } from './compliance/readCompliancePolicy';
+export * from './usage';
+export * from './intensity';

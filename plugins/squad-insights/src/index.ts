@@ -13,6 +13,8 @@ export * from './api';
 export {
   complianceReviewRouteRef,
   legacyComplianceReviewRouteRef,
+  sustainabilityReportRouteRef,
+  legacySustainabilityReportRouteRef,
 } from './routes';
 export {
   squadInsightsLegacyPlugin,
@@ -23,5 +25,7 @@ export {
   EntitySustainabilityContent,
   EntitySquadRollupCard,
   SquadInsightsCompliancePage,
+  SquadInsightsSustainabilityReportPage,
 } from './legacy';
 export { isSquadInsightsAvailable } from './components/NotConnectedCard/isSquadInsightsAvailable';
+export * from './catalog';

@@ -7,7 +7,10 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { SquadInsightsClient, squadInsightsApiRef } from './api';
-import { legacyComplianceReviewRouteRef } from './routes';
+import {
+  legacyComplianceReviewRouteRef,
+  legacySustainabilityReportRouteRef,
+} from './routes';
 
 /**
  * Squad Insights for apps still on the legacy frontend system.
@@ -23,7 +26,10 @@ export const squadInsightsLegacyPlugin = createPlugin({
       factory: deps => new SquadInsightsClient(deps),
     }),
   ],
-  routes: { complianceReview: legacyComplianceReviewRouteRef },
+  routes: {
+    complianceReview: legacyComplianceReviewRouteRef,
+    sustainabilityReport: legacySustainabilityReportRouteRef,
+  },
 });
 
 /**
@@ -31,7 +37,7 @@ export const squadInsightsLegacyPlugin = createPlugin({
  *
  * @public
  */
-export const EntitySquadProfileCard = squadInsightsLegacyPlugin.provide(
+export const EntitySquadProfileCard: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntitySquadProfileCard',
     component: {
@@ -46,7 +52,7 @@ export const EntitySquadProfileCard = squadInsightsLegacyPlugin.provide(
  *
  * @public
  */
-export const EntityServiceSummaryCard = squadInsightsLegacyPlugin.provide(
+export const EntityServiceSummaryCard: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntityServiceSummaryCard',
     component: {
@@ -62,7 +68,7 @@ export const EntityServiceSummaryCard = squadInsightsLegacyPlugin.provide(
  *
  * @public
  */
-export const EntityNotConnectedCard = squadInsightsLegacyPlugin.provide(
+export const EntityNotConnectedCard: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntityNotConnectedCard',
     component: {
@@ -76,7 +82,7 @@ export const EntityNotConnectedCard = squadInsightsLegacyPlugin.provide(
  *
  * @public
  */
-export const EntityComplianceContent = squadInsightsLegacyPlugin.provide(
+export const EntityComplianceContent: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntityComplianceContent',
     component: {
@@ -90,7 +96,7 @@ export const EntityComplianceContent = squadInsightsLegacyPlugin.provide(
  *
  * @public
  */
-export const EntitySustainabilityContent = squadInsightsLegacyPlugin.provide(
+export const EntitySustainabilityContent: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntitySustainabilityContent',
     component: {
@@ -106,7 +112,7 @@ export const EntitySustainabilityContent = squadInsightsLegacyPlugin.provide(
  *
  * @public
  */
-export const EntitySquadRollupCard = squadInsightsLegacyPlugin.provide(
+export const EntitySquadRollupCard: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntitySquadRollupCard',
     component: {
@@ -122,13 +128,30 @@ export const EntitySquadRollupCard = squadInsightsLegacyPlugin.provide(
  *
  * @public
  */
-export const SquadInsightsCompliancePage = squadInsightsLegacyPlugin.provide(
+export const SquadInsightsCompliancePage: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
   createRoutableExtension({
     name: 'SquadInsightsCompliancePage',
     mountPoint: legacyComplianceReviewRouteRef,
     component: () =>
       import('./components/CompliancePortfolioPage').then(
         m => m.CompliancePortfolioPage,
+      ),
+  }),
+);
+
+/**
+ * The monthly sustainability report page, for a legacy app's `<FlatRoutes>` at
+ * `/squad-insights/reports/sustainability` (the tribe rollup card links there).
+ *
+ * @public
+ */
+export const SquadInsightsSustainabilityReportPage: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
+  createRoutableExtension({
+    name: 'SquadInsightsSustainabilityReportPage',
+    mountPoint: legacySustainabilityReportRouteRef,
+    component: () =>
+      import('./components/SustainabilityReportPage').then(
+        m => m.SustainabilityReportPage,
       ),
   }),
 );

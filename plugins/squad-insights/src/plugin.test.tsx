@@ -18,7 +18,12 @@ const FIRST_RENDER = { timeout: 15_000 };
 jest.setTimeout(30_000);
 import { SquadInsightsApi, squadInsightsApiRef } from './api';
 import squadInsightsPlugin, { squadInsightsLegacyPlugin } from './index';
-import { complianceReviewPage, groupRollupCard, notConnectedCard } from './plugin';
+import {
+  complianceReviewPage,
+  groupRollupCard,
+  notConnectedCard,
+  sustainabilityReportPage,
+} from './plugin';
 import { paymentsFootprint } from './components/GroupRollupCard/__testUtils__/groupBackend';
 import { demoRows } from './components/CompliancePortfolioPage/__testUtils__/portfolioBackend';
 
@@ -31,6 +36,8 @@ const EXTENSION_IDS = [
   'entity-content:squad-insights/sustainability',
   'entity-card:squad-insights/group-rollup',
   'page:squad-insights/compliance-review',
+  'catalog-filter:squad-insights/compliance',
+  'page:squad-insights/sustainability-report',
 ];
 
 describe('squad-insights plugin', () => {
@@ -51,6 +58,16 @@ describe('squad-insights plugin', () => {
     expect(tester.get(coreExtensionData.icon)).toBeTruthy();
     expect(tester.get(coreExtensionData.routeRef)).toBe(
       squadInsightsPlugin.routes.complianceReview,
+    );
+  });
+
+  it('mounts the sustainability report page where the tribe card links to it', () => {
+    const tester = createExtensionTester(sustainabilityReportPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe(
+      '/squad-insights/reports/sustainability',
+    );
+    expect(tester.get(coreExtensionData.routeRef)).toBe(
+      squadInsightsPlugin.routes.sustainabilityReport,
     );
   });
 });

@@ -6,6 +6,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
+  CatalogFilterBlueprint,
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
@@ -13,7 +14,10 @@ import type { Entity } from '@backstage/catalog-model';
 import { SquadInsightsClient, squadInsightsApiRef } from './api';
 import { isSquadInsightsAvailable } from './components/NotConnectedCard/isSquadInsightsAvailable';
 import { ComplianceReviewIcon } from './components/common/ComplianceReviewIcon';
-import { complianceReviewRouteRef } from './routes';
+import {
+  complianceReviewRouteRef,
+  sustainabilityReportRouteRef,
+} from './routes';
 
 /** `api:squad-insights` — the client of the squad-insights backend. */
 export const squadInsightsApi = ApiBlueprint.make({
@@ -133,6 +137,34 @@ export const complianceReviewPage = PageBlueprint.make({
 });
 
 /**
+ * `page:squad-insights/sustainability-report` — the monthly sustainability report of a tribe
+ * (`?tribe=`) or the organisation, printable on A4, linked from tribe pages' rollup card.
+ */
+export const sustainabilityReportPage = PageBlueprint.make({
+  name: 'sustainability-report',
+  params: {
+    path: '/squad-insights/reports/sustainability',
+    routeRef: sustainabilityReportRouteRef,
+    loader: () =>
+      import('./components/SustainabilityReportPage').then(m => (
+        <m.SustainabilityReportPage />
+      )),
+  },
+});
+
+/**
+ * `catalog-filter:squad-insights/compliance` — compliance status, framework and tribe filters
+ * on the catalog page, e.g. the failing PCI DSS services of one tribe.
+ */
+export const complianceCatalogFilter = CatalogFilterBlueprint.make({
+  name: 'compliance',
+  params: {
+    loader: () =>
+      import('./catalog/ComplianceFilterPicker').then(m => <m.ComplianceFilterPicker />),
+  },
+});
+
+/**
  * Squad Insights for the new frontend system.
  *
  * @public
@@ -141,7 +173,10 @@ export const squadInsightsPlugin = createFrontendPlugin({
   pluginId: 'squad-insights',
   title: 'Squad Insights',
   info: { packageJson: () => import('../package.json') },
-  routes: { complianceReview: complianceReviewRouteRef },
+  routes: {
+    complianceReview: complianceReviewRouteRef,
+    sustainabilityReport: sustainabilityReportRouteRef,
+  },
   // One extension a line, in the order the README lists them.
   extensions: [
     squadInsightsApi,
@@ -152,5 +187,7 @@ export const squadInsightsPlugin = createFrontendPlugin({
     sustainabilityContent,
     groupRollupCard,
     complianceReviewPage,
+    sustainabilityReportPage,
+    complianceCatalogFilter,
   ],
 });

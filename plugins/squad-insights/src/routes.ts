@@ -16,3 +16,19 @@ export const complianceReviewRouteRef = createRouteRef();
 export const legacyComplianceReviewRouteRef = createLegacyRouteRef({
   id: 'squad-insights:compliance-review',
 });
+
+/**
+ * The monthly sustainability report page, for the new frontend system.
+ *
+ * @public
+ */
+export const sustainabilityReportRouteRef = createRouteRef();
+
+/**
+ * The same page for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const legacySustainabilityReportRouteRef = createLegacyRouteRef({
+  id: 'squad-insights:sustainability-report',
+});

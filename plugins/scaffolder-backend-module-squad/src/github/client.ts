@@ -1,6 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { DefaultGithubCredentialsProvider, ScmIntegrationRegistry } from '@backstage/integration';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
 
 /**
@@ -38,7 +41,9 @@ export interface GithubClient {
  *
  * @public
  */
-export async function createGithubClient(options: GithubClientOptions): Promise<GithubClient> {
+export async function createGithubClient(
+  options: GithubClientOptions,
+): Promise<GithubClient> {
   const { integrations, host, owner, token, logger } = options;
   const integration = integrations.github.byHost(host);
   if (!integration) {
@@ -82,6 +87,10 @@ export async function createGithubClient(options: GithubClientOptions): Promise<
  *
  * @public
  */
-export function repositoryWebUrl(host: string, owner: string, name: string): string {
+export function repositoryWebUrl(
+  host: string,
+  owner: string,
+  name: string,
+): string {
   return `https://${host}/${owner}/${name}`;
 }

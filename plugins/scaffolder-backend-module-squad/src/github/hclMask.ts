@@ -67,7 +67,9 @@ export function maskHcl(text: string): string {
         continue;
       }
       const marker = heredoc[1];
-      const close = new RegExp(`\\n[ \\t]*${marker}[ \\t]*(?=\\r?\\n|$)`).exec(text.slice(i));
+      const close = new RegExp(`\\n[ \\t]*${marker}[ \\t]*(?=\\r?\\n|$)`).exec(
+        text.slice(i),
+      );
       const stop = close ? i + close.index + close[0].length : text.length;
       blank(i, stop);
       i = stop;
@@ -125,7 +127,11 @@ export function topLevelKeys(
       const match = keyPattern.exec(masked.slice(i, to));
       if (match) {
         const raw = text.slice(i, i + match[1].length);
-        keys.push({ name: unquote(raw), start: i, valueStart: i + match[0].length });
+        keys.push({
+          name: unquote(raw),
+          start: i,
+          valueStart: i + match[0].length,
+        });
         i += match[0].length;
       } else {
         i++;

@@ -6,7 +6,13 @@ import { maskHcl, matchingBracket, topLevelKeys } from './hclMask';
  *
  * @public
  */
-export type HclValue = string | number | boolean | null | HclValue[] | { [key: string]: HclValue };
+export type HclValue =
+  | string
+  | number
+  | boolean
+  | null
+  | HclValue[]
+  | { [key: string]: HclValue };
 
 const IDENTIFIER = /^[A-Za-z_][\w-]*$/;
 
@@ -22,13 +28,19 @@ function renderString(value: string): string {
 }
 
 function isInline(value: HclValue): boolean {
-  return value === null || typeof value !== 'object' || (Array.isArray(value) && value.every(v => v === null || typeof v !== 'object'));
+  return (
+    value === null ||
+    typeof value !== 'object' ||
+    (Array.isArray(value) &&
+      value.every(v => v === null || typeof v !== 'object'))
+  );
 }
 
 function renderInline(value: HclValue): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return renderString(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   if (Array.isArray(value)) return `[${value.map(renderInline).join(', ')}]`;
   throw new Error('objects are rendered over several lines');
 }
@@ -37,7 +49,10 @@ function renderInline(value: HclValue): string {
  * Renders an object body the way `terraform fmt` leaves it: runs of one-line attributes have
  * their `=` aligned; an attribute whose value spans lines ends the run and is not aligned.
  */
-function renderBody(object: { [key: string]: HclValue }, indent: string): string[] {
+function renderBody(
+  object: { [key: string]: HclValue },
+  indent: string,
+): string[] {
   const lines: string[] = [];
   let run: Array<[string, string]> = [];
   const flush = () => {
@@ -59,17 +74,29 @@ function renderBody(object: { [key: string]: HclValue }, indent: string): string
   return lines;
 }
 
-function renderMultiline(key: string, value: HclValue, indent: string): string[] {
+function renderMultiline(
+  key: string,
+  value: HclValue,
+  indent: string,
+): string[] {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     const items = value.flatMap(item =>
       isInline(item)
         ? [`${inner}${renderInline(item)},`]
-        : [`${inner}{`, ...renderBody(item as { [key: string]: HclValue }, `${inner}  `), `${inner}},`],
+        : [
+            `${inner}{`,
+            ...renderBody(item as { [key: string]: HclValue }, `${inner}  `),
+            `${inner}},`,
+          ],
     );
     return [`${indent}${key} = [`, ...items, `${indent}]`];
   }
-  return [`${indent}${key} = {`, ...renderBody(value as { [key: string]: HclValue }, inner), `${indent}}`];
+  return [
+    `${indent}${key} = {`,
+    ...renderBody(value as { [key: string]: HclValue }, inner),
+    `${indent}}`,
+  ];
 }
 
 /**
@@ -77,7 +104,11 @@ function renderMultiline(key: string, value: HclValue, indent: string): string[]
  *
  * @public
  */
-export function renderServiceEntry(name: string, entry: { [key: string]: HclValue }, indent = ''): string {
+export function renderServiceEntry(
+  name: string,
+  entry: { [key: string]: HclValue },
+  indent = '',
+): string {
   return renderMultiline(renderKey(name), entry, indent).join('\n');
 }
 
@@ -86,11 +117,16 @@ interface ServicesMap {
   close: number;
 }
 
-function findServicesMap(text: string, masked: string): ServicesMap | undefined {
+function findServicesMap(
+  text: string,
+  masked: string,
+): ServicesMap | undefined {
   for (const local of localsBlockOpens(masked)) {
     const bodyClose = matchingBracket(masked, local);
     if (bodyClose === -1) continue;
-    const services = topLevelKeys(text, masked, local + 1, bodyClose).find(k => k.name === 'services');
+    const services = topLevelKeys(text, masked, local + 1, bodyClose).find(
+      k => k.name === 'services',
+    );
     if (services && masked[services.valueStart] === '{') {
       const close = matchingBracket(masked, services.valueStart);
       if (close !== -1) return { open: services.valueStart, close };
@@ -107,7 +143,11 @@ function localsBlockOpens(masked: string): number[] {
     const c = masked[i];
     if (c === '{' || c === '[' || c === '(') depth++;
     else if (c === '}' || c === ']' || c === ')') depth--;
-    else if (depth === 0 && /^locals\s*\{/.test(masked.slice(i, i + 40)) && (i === 0 || /\s/.test(masked[i - 1]))) {
+    else if (
+      depth === 0 &&
+      /^locals\s*\{/.test(masked.slice(i, i + 40)) &&
+      (i === 0 || /\s/.test(masked[i - 1]))
+    ) {
       opens.push(masked.indexOf('{', i));
     }
   }
@@ -149,7 +189,10 @@ export function insertServiceEntry(options: {
   const existing = entries.find(e => e.name === serviceName);
   if (existing) {
     throw new ConflictError(
-      `Service '${serviceName}' already exists in the services map of ${where} (line ${lineNumber(text, existing.start)})`,
+      `Service '${serviceName}' already exists in the services map of ${where} (line ${lineNumber(
+        text,
+        existing.start,
+      )})`,
     );
   }
 
@@ -157,24 +200,46 @@ export function insertServiceEntry(options: {
   const closeIndent = /^[ \t]*/.exec(text.slice(closeLine))![0];
   const closeOnOwnLine = text.slice(closeLine, map.close).trim() === '';
   if (!closeOnOwnLine) {
-    if (entries.length > 0 || text.slice(map.open + 1, map.close).trim() !== '') {
+    if (
+      entries.length > 0 ||
+      text.slice(map.open + 1, map.close).trim() !== ''
+    ) {
       throw new InputError(
-        `The services map in ${where} (line ${lineNumber(text, map.open)}) is written on one line; put its closing brace on a line of its own`,
+        `The services map in ${where} (line ${lineNumber(
+          text,
+          map.open,
+        )}) is written on one line; put its closing brace on a line of its own`,
       );
     }
     // `services = {}`: open it up around the first entry.
-    const indent = `${/^[ \t]*/.exec(text.slice(lineStart(text, map.open)))![0]}  `;
-    const rendered = renderServiceEntry(serviceName, entry, indent).split('\n').join(eol);
-    return `${text.slice(0, map.open + 1)}${eol}${rendered}${eol}${indent.slice(2)}${text.slice(map.close)}`;
+    const indent = `${
+      /^[ \t]*/.exec(text.slice(lineStart(text, map.open)))![0]
+    }  `;
+    const rendered = renderServiceEntry(serviceName, entry, indent)
+      .split('\n')
+      .join(eol);
+    return `${text.slice(0, map.open + 1)}${eol}${rendered}${eol}${indent.slice(
+      2,
+    )}${text.slice(map.close)}`;
   }
 
   const first = entries[0];
-  const indent = first ? /^[ \t]*/.exec(text.slice(lineStart(text, first.start)))![0] : `${closeIndent}  `;
+  const indent = first
+    ? /^[ \t]*/.exec(text.slice(lineStart(text, first.start)))![0]
+    : `${closeIndent}  `;
   // Keep the file's rhythm: entries separated by blank lines get one before the new entry too.
   const second = entries[1];
   const blankBetween =
-    second !== undefined && text.slice(lineStart(text, lineStart(text, second.start) - 1), lineStart(text, second.start)).trim() === '';
-  const rendered = renderServiceEntry(serviceName, entry, indent).split('\n').join(eol);
+    second !== undefined &&
+    text
+      .slice(
+        lineStart(text, lineStart(text, second.start) - 1),
+        lineStart(text, second.start),
+      )
+      .trim() === '';
+  const rendered = renderServiceEntry(serviceName, entry, indent)
+    .split('\n')
+    .join(eol);
   const before = text.slice(0, closeLine);
   const separator = blankBetween && entries.length > 0 ? eol : '';
   return `${before}${separator}${rendered}${eol}${text.slice(closeLine)}`;

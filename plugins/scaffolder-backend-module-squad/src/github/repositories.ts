@@ -1,9 +1,9 @@
 import { Octokit, RestEndpointMethodTypes } from '@octokit/rest';
-import { hasStatus, toGithubError } from './errors';
-import { SQUAD_INSIGHTS_MARKER_TOPIC } from './marker';
+import { hasStatus, toGitHubError } from './githubError';
 
 /** A repository as `GET /repos/{owner}/{repo}` returns it. */
-export type GithubRepository = RestEndpointMethodTypes['repos']['get']['response']['data'];
+export type GithubRepository =
+  RestEndpointMethodTypes['repos']['get']['response']['data'];
 
 /**
  * Reads a repository, or `undefined` when the name is free. GitHub follows a renamed
@@ -16,30 +16,13 @@ export async function findRepository(
 ): Promise<GithubRepository | undefined> {
   try {
     const { data } = await octokit.rest.repos.get({ owner, repo });
-    const renamed = data.full_name.toLowerCase() !== `${owner}/${repo}`.toLowerCase();
+    const renamed =
+      data.full_name.toLowerCase() !== `${owner}/${repo}`.toLowerCase();
     return renamed ? undefined : data;
   } catch (error) {
     if (hasStatus(error, 404)) {
       return undefined;
     }
-    throw toGithubError(error, `read repository ${owner}/${repo}`);
-  }
-}
-
-/** Whether a repository was created by the squad template (carries the marker topic). */
-export function isMarked(repository: Pick<GithubRepository, 'topics'>): boolean {
-  return (repository.topics ?? []).includes(SQUAD_INSIGHTS_MARKER_TOPIC);
-}
-
-/** Whether the account is an organization or a user (`GET /users/{owner}`). */
-export async function getOwnerType(
-  octokit: Octokit,
-  owner: string,
-): Promise<'Organization' | 'User'> {
-  try {
-    const { data } = await octokit.rest.users.getByUsername({ username: owner });
-    return data.type === 'Organization' ? 'Organization' : 'User';
-  } catch (error) {
-    throw toGithubError(error, `read the GitHub account ${owner}`);
+    throw toGitHubError(error, `read repository ${owner}/${repo}`);
   }
 }

@@ -16,6 +16,7 @@ jest.setTimeout(60_000);
 
 const SERVICE_FILES = [
   '.dockerignore',
+  '.github/CODEOWNERS',
   '.github/workflows/ci.yaml',
   '.gitignore',
   'Dockerfile',
@@ -32,6 +33,7 @@ const SERVICE_FILES = [
 ];
 
 const INFRA_FILES = [
+  '.github/CODEOWNERS',
   '.github/workflows/terraform.yaml',
   '.gitignore',
   'README.md',
@@ -107,7 +109,7 @@ describe('squad-microservice template, dry-run through the scaffolder backend', 
       expect(runs.join('\n')).not.toMatch(/--state|planned_values|\bjq\b/);
     });
 
-    it('resolves the squad before rendering and publishes, governs and registers both', async () => {
+    it('checks GitHub, publishes both with publish:github and verifies what it applied', async () => {
       const result = await (await backend).dryRun(defaultValues);
 
       expect(stepInput(result, 'preflight')).toEqual({
@@ -115,53 +117,71 @@ describe('squad-microservice template, dry-run through the scaffolder backend', 
         repositories: ['royalty-statements', 'royalty-statements-infra'],
         teams: ['rights-squad', 'content-tribe'],
       });
-      expect(stepInput(result, 'publish')).toMatchObject({
-        owner: 'acme-music',
+      // The governance publish:github applies; topics in GitHub's form (githubTopics filter).
+      const governance = {
+        repoVisibility: 'internal',
         defaultBranch: 'main',
-        repositories: [
-          {
-            name: 'royalty-statements',
-            sourcePath: './service',
-            homepage: 'https://github.com/acme-music/royalty-statements-infra',
-          },
-          {
-            name: 'royalty-statements-infra',
-            sourcePath: './infra',
-            homepage: 'https://github.com/acme-music/royalty-statements',
-          },
+        collaborators: [
+          { team: 'rights-squad', access: 'maintain' },
+          { team: 'content-tribe', access: 'pull' },
         ],
-      });
-      expect(stepInput(result, 'governance')).toEqual({
-        owner: 'acme-music',
-        repositories: ['royalty-statements', 'royalty-statements-infra'],
-        // financial data: two reviewers (the policy's stricter requiredApprovals)
-        requiredApprovals: 2,
-        requireCodeOwnerReviews: true,
-        requiredStatusChecks: ['ci'],
-        teams: { maintain: 'rights-squad', read: ['content-tribe'] },
         topics: [
+          'squad-insights-managed',
           'squad-rights-squad',
           'tribe-content-tribe',
           'data-financial',
-          'GDPR',
-          'Music_Rights',
+          'gdpr',
+          'music-rights',
         ],
-        codeowners: '* @acme-music/rights-squad',
+        protectDefaultBranch: true,
+        protectEnforceAdmins: true,
+        // financial data: two reviewers (the policy's stricter requiredApprovals)
+        requiredApprovingReviewCount: 2,
+        requireCodeOwnerReviews: true,
+        dismissStaleReviews: true,
+        requiredStatusCheckContexts: ['ci'],
+      };
+      expect(stepInput(result, 'publish-service')).toMatchObject({
+        ...governance,
+        repoUrl: 'github.com?owner=acme-music&repo=royalty-statements',
+        sourcePath: './service',
+        homepage: 'https://github.com/acme-music/royalty-statements-infra',
       });
+      expect(stepInput(result, 'publish-infra')).toMatchObject({
+        ...governance,
+        repoUrl: 'github.com?owner=acme-music&repo=royalty-statements-infra',
+        sourcePath: './infra',
+        homepage: 'https://github.com/acme-music/royalty-statements',
+      });
+      expect(stepInput(result, 'verify-governance')).toEqual({
+        owner: 'acme-music',
+        repositories: ['royalty-statements', 'royalty-statements-infra'],
+        requiredApprovals: 2,
+        requiredStatusChecks: ['ci'],
+        teams: { maintain: 'rights-squad', read: ['content-tribe'] },
+        topics: governance.topics,
+      });
+      // The code owners that requireCodeOwnerReviews waits for.
+      for (const folder of ['service', 'infra'] as const) {
+        expect(repositoryFiles(result, folder).get('.github/CODEOWNERS')).toContain(
+          '* @acme-music/rights-squad',
+        );
+      }
       for (const step of [
         'ownership',
         'profile',
         'fetch-service',
         'fetch-infra',
         'preflight',
-        'publish',
-        'governance',
+        'verify-governance',
       ]) {
         expect({ step, status: stepStatus(result, step) }).toEqual({
           step,
           status: 'completed',
         });
       }
+      // publish:github has no dry-run; the scaffolder logs its input and skips it.
+      expect(stepStatus(result, 'publish-service')).toBe('skipped');
       expect(stepStatus(result, 'iac-pull-request')).toBe('skipped');
       expect(result.output.links?.map(l => l.title)).toEqual([
         'Service repository',
@@ -197,14 +217,14 @@ describe('squad-microservice template, dry-run through the scaffolder backend', 
       expect(stepInput(result, 'preflight')?.repositories).toEqual([
         'royalty-statements',
       ]);
-      expect(stepInput(result, 'publish')?.repositories).toEqual([
-        expect.objectContaining({
-          name: 'royalty-statements',
-          sourcePath: './service',
-          homepage: 'https://github.com/acme-music/content-infra',
-        }),
-      ]);
-      expect(stepInput(result, 'governance')?.repositories).toEqual([
+      expect(stepInput(result, 'publish-service')).toMatchObject({
+        repoUrl: 'github.com?owner=acme-music&repo=royalty-statements',
+        sourcePath: './service',
+        homepage: 'https://github.com/acme-music/content-infra',
+      });
+      expect(stepStatus(result, 'publish-infra')).toBe('skipped');
+      expect(stepInput(result, 'publish-infra')).toBeUndefined();
+      expect(stepInput(result, 'verify-governance')?.repositories).toEqual([
         'royalty-statements',
       ]);
       expect(stepInput(result, 'iac-pull-request')).toEqual({

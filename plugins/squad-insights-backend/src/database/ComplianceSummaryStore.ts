@@ -11,7 +11,8 @@ import type {
  * @public
  */
 export interface ComplianceSummary
-  extends Omit<PortfolioRow, 'waivers' | 'attestations' | 'lastReview'> {
+  // The last gate decision is not part of the verdict: it is read from the gate store per page.
+  extends Omit<PortfolioRow, 'waivers' | 'attestations' | 'lastReview' | 'lastGate'> {
   waivers: { active: number; expiringSoon: number; nextExpiry?: Date };
   attestations: Omit<PortfolioRow['attestations'], 'nextExpiry'> & { nextExpiry?: Date };
   lastReview?: { at: Date; reviewer: string; decision: 'approved' | 'changes_requested' };
@@ -43,7 +44,7 @@ export interface StoredComplianceResult {
  *
  * @public
  */
-export type SummaryQuery = Omit<PortfolioQuery, 'sort' | 'order' | 'offset' | 'limit'> & {
+export type SummaryQuery = Omit<PortfolioQuery, 'sort' | 'order' | 'offset' | 'limit' | 'lastGate'> & {
   sort: PortfolioSortField;
   order: 'asc' | 'desc';
   offset: number;

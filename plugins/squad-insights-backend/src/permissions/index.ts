@@ -1,4 +1,5 @@
 export { squadInsightsPermissionPolicyModule } from './module';
+export { catalogGroupsAbove, type GroupsAbove } from './reviewerAncestry';
 export {
   SquadInsightsPermissionPolicy,
   readSquadInsightsPolicyOptions,

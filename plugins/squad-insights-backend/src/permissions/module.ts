@@ -1,6 +1,8 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { SquadInsightsPermissionPolicy } from './policy';
+import { catalogGroupsAbove } from './reviewerAncestry';
 
 /**
  * Installs {@link SquadInsightsPermissionPolicy} as the portal's permission policy, in place
@@ -14,9 +16,16 @@ export const squadInsightsPermissionPolicyModule = createBackendModule({
   moduleId: 'squad-insights-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
-      async init({ policy, config }) {
-        policy.setPolicy(SquadInsightsPermissionPolicy.fromConfig(config));
+      deps: {
+        policy: policyExtensionPoint,
+        config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+      },
+      async init({ policy, config, catalog, auth }) {
+        // Reviewer groups count their sub-teams' members too, read from the catalog.
+        const groupsAbove = catalogGroupsAbove({ catalog, auth });
+        policy.setPolicy(SquadInsightsPermissionPolicy.fromConfig(config, groupsAbove));
       },
     });
   },

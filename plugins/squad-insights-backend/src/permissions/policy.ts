@@ -14,8 +14,10 @@ import {
   squadInsightsComplianceReadPermission,
   squadInsightsComplianceWaiverRequestPermission,
   squadInsightsFactsRefreshPermission,
+  squadInsightsGateDecidePermission,
   SQUAD_INSIGHTS_RESOURCE_TYPE,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type { GroupsAbove } from './reviewerAncestry';
 import { complianceRecordConditions, createComplianceRecordConditionalDecision } from './rules';
 
 /**
@@ -86,8 +88,8 @@ export function readSquadInsightsPolicyOptions(config: Config): SquadInsightsPol
 const isSquadInsights = (name: string) => name.startsWith('squad-insights.');
 
 /**
- * The permission policy shipped with Squad Insights. Members of the reviewer groups may do
- * everything; other users read what the catalog shows them (or only their tribe's records),
+ * The permission policy shipped with Squad Insights. Members of the reviewer groups, or of a
+ * group below one in the catalog when `groupsAbove` is given, may do everything; other users read what the catalog shows them (or only their tribe's records),
  * request waivers and refresh facts for their own tribe's services, and nothing else.
  * Permissions of other plugins are allowed, as the stock allow-all policy did, so the catalog,
  * scaffolder and search behave as before.
@@ -96,11 +98,14 @@ const isSquadInsights = (name: string) => name.startsWith('squad-insights.');
  */
 export class SquadInsightsPermissionPolicy implements PermissionPolicy {
   /** Builds the policy from `squadInsights.permissions`; throws on invalid config. */
-  static fromConfig(config: Config): SquadInsightsPermissionPolicy {
-    return new SquadInsightsPermissionPolicy(readSquadInsightsPolicyOptions(config));
+  static fromConfig(config: Config, groupsAbove?: GroupsAbove): SquadInsightsPermissionPolicy {
+    return new SquadInsightsPermissionPolicy(readSquadInsightsPolicyOptions(config), groupsAbove);
   }
 
-  constructor(private readonly options: SquadInsightsPolicyOptions) {}
+  constructor(
+    private readonly options: SquadInsightsPolicyOptions,
+    private readonly groupsAbove?: GroupsAbove,
+  ) {}
 
   /** Decides one permission request; see the class comment for what is allowed to whom. */
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
@@ -112,15 +117,19 @@ export class SquadInsightsPermissionPolicy implements PermissionPolicy {
       return { result: AuthorizeResult.DENY };
     }
     const name = permission.name;
-    // Backend-to-backend calls carry no user: they may read and refresh, never decide.
+    // Backend-to-backend calls carry no user: they may read, refresh and ask the deployment
+    // gate, never decide. (Pipelines with external access tokens are judged by their token's
+    // accessRestrictions, before any policy.)
     if (!user) {
-      const machine = [squadInsightsComplianceReadPermission.name, squadInsightsFactsRefreshPermission.name];
+      const machine = [
+        squadInsightsComplianceReadPermission.name,
+        squadInsightsFactsRefreshPermission.name,
+        squadInsightsGateDecidePermission.name,
+      ];
       return { result: machine.includes(name) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     const claims = user.info.ownershipEntityRefs ?? [user.info.userEntityRef];
-    if (this.options.reviewerGroups.some(g => claims.includes(g))) {
-      return { result: AuthorizeResult.ALLOW };
-    }
+    if (await this.isReviewer(claims)) return { result: AuthorizeResult.ALLOW };
     const ownTribe = createComplianceRecordConditionalDecision(permission, {
       anyOf: [
         complianceRecordConditions.isOwner({ claims }),
@@ -136,6 +145,23 @@ export class SquadInsightsPermissionPolicy implements PermissionPolicy {
       default:
         // Reviews, waiver grants and revocations, attestations: reviewers only.
         return { result: AuthorizeResult.DENY };
+    }
+  }
+
+  /**
+   * A member of a reviewer group, directly or through a sub-team (`compliance-audit` under
+   * `compliance-office`). When the catalog cannot be read the caller is not a reviewer: the
+   * other rules still apply, so the failure denies decisions rather than granting them.
+   */
+  private async isReviewer(claims: string[]): Promise<boolean> {
+    const reviewers = this.options.reviewerGroups;
+    if (reviewers.some(g => claims.includes(g))) return true;
+    if (!this.groupsAbove) return false;
+    try {
+      const above = await this.groupsAbove(claims);
+      return reviewers.some(g => above.has(g));
+    } catch {
+      return false;
     }
   }
 }

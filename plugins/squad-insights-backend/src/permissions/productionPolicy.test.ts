@@ -32,8 +32,23 @@ const OTHER_TRIBE = '/api/squad-insights/entities/default/component/payment-proc
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 const TRIBE_LEAD = 'user:default/tribe.lead'; // only in music-experience-tribe, above the squads
+const AUDITOR = 'user:default/ada.audit'; // only in compliance-audit, a sub-team of the Compliance Office
 const entities = [
   ...demoCatalog(),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'compliance-audit', namespace: 'default' },
+    spec: { type: 'team', parent: 'compliance-office', children: [] },
+    relations: [{ type: 'childOf', targetRef: 'group:default/compliance-office' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'ada.audit', namespace: 'default' },
+    spec: { memberOf: ['compliance-audit'] },
+    relations: [{ type: 'memberOf', targetRef: 'group:default/compliance-audit' }],
+  },
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
@@ -185,6 +200,31 @@ describe('the production permission settings', () => {
     expect(after.body.items).toHaveLength(1);
   });
 
+  it('count a member of a sub-team of a reviewer group as a reviewer', async () => {
+    const server = await start();
+    const review = (user: string) =>
+      request(server).post(`${OTHER_TRIBE}/reviews`).set('authorization', as(user)).send({ decision: 'approved' });
+    const byAuditor = await review(AUDITOR);
+    expect(byAuditor.status).toBe(200);
+    expect(byAuditor.body).toMatchObject({ reviewer: AUDITOR, decision: 'approved' });
+    expect((await review(ERIK)).status).toBe(403);
+  });
+
+  it('refuse a waiver request no reviewer could grant when it is made, naming the field', async () => {
+    const server = await start();
+    const ask = (expiresAt: string) =>
+      request(server).post(`${OWN_TRIBE}/waiver-requests`).set('authorization', as(ERIK)).send({ ...waiver(), expiresAt });
+    const past = await ask(inDays(-1)).expect(400);
+    expect(past.body.error).toMatchObject({ name: 'InputError', message: 'expiresAt must be in the future' });
+    const tooLong = await ask(inDays(400)).expect(400);
+    expect(tooLong.body.error.name).toBe('InputError');
+    expect(tooLong.body.error.message).toMatch(/^expiresAt must be at most \d+ days ahead \(the policy's (critical)?[wW]aiverMaxDays/);
+    const listed = await request(server).get(`${OWN_TRIBE}/waiver-requests`).set('authorization', as(ERIK)).expect(200);
+    expect(listed.body.items).toEqual([]);
+    // Within the maximum it is accepted.
+    await ask(inDays(30)).expect(200);
+  });
+
   it('with readScope tribe, let squads read only their own tribe’s records', async () => {
     const server = await start({
       permissions: { ...production.squadInsights.permissions, readScope: 'tribe' },
@@ -194,6 +234,10 @@ describe('the production permission settings', () => {
     expect(await read(`${OWN_TRIBE}/compliance`, ERIK)).toBe(200);
     expect(await read(`${OTHER_TRIBE}/compliance`, ERIK)).toBe(403);
     expect(await read(`${OTHER_TRIBE}/facts`, ERIK)).toBe(403);
+    // The profile and footprint are parts of the same record.
+    expect(await read(`${OTHER_TRIBE}/profile`, ERIK)).toBe(403);
+    expect(await read(`${OTHER_TRIBE}/footprint`, ERIK)).toBe(403);
+    expect(await read(`${OWN_TRIBE}/profile`, ERIK)).toBe(200);
     expect(await read(`${OTHER_TRIBE}/compliance`, KARIN)).toBe(200);
   });
 

@@ -10,14 +10,13 @@ import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalo
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
-  latestWaiverExpiry,
-  waiverMaxDays,
   squadInsightsComplianceReviewCreatePermission as reviewPermission,
   squadInsightsComplianceWaiverManagePermission as waiverPermission,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { ComplianceStore, ReviewDecision, StoredWaiver } from '../database/ComplianceStore';
 import { audited, requirePermission } from './complianceAccess';
 import type { ComplianceService } from './ComplianceService';
+import { validWaiverTerms } from './waiverExpiry';
 import { assertSeparationOfDuties, SeparationOfDutiesScope } from './separationOfDuties';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
@@ -77,22 +76,8 @@ export class ComplianceDecisionService {
       const entity = await this.entity(ref, credentials);
       const justification = input.justification?.trim();
       if (!justification) throw new InputError('justification is required');
-      const expiresAt = new Date(input.expiresAt ?? NaN);
-      if (Number.isNaN(expiresAt.getTime())) throw new InputError('expiresAt must be a date-time');
       const now = this.now();
-      if (expiresAt <= now) throw new InputError('expiresAt must be in the future');
-      const check = this.deps.compliance.policy.checks.find(c => c.id === input.checkId);
-      if (!check) {
-        throw new InputError(`checkId ${JSON.stringify(input.checkId ?? '')} is not a check of the policy`);
-      }
-      const maxDays = waiverMaxDays(this.deps.compliance.policy.parameters, check.severity);
-      const latest = latestWaiverExpiry(now, maxDays);
-      if (expiresAt > latest) {
-        const which = check.severity === 'critical' ? 'criticalWaiverMaxDays, as' : 'waiverMaxDays, as';
-        throw new InputError(
-          `expiresAt must be at most ${maxDays} days ahead (the policy's ${which} ${check.id} is ${check.severity}), by ${latest.toISOString()}`,
-        );
-      }
+      const { expiresAt } = validWaiverTerms(this.deps.compliance.policy, input, now);
       await this.assertNotOwner(entity, credentials, 'waive its checks');
       const stored = await this.deps.store.insertWaiver({
         entityRef: stringifyEntityRef(entity),

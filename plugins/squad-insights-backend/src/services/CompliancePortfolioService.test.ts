@@ -4,6 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { CheckResult, ComplianceScore } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
 import { DatabaseComplianceSummaryStore } from '../database/DatabaseComplianceSummaryStore';
+import { DatabaseGateStore } from '../database/DatabaseGateStore';
 import type { FactsStore, StateSnapshot } from '../database/FactsStore';
 import { CompliancePortfolioService } from './CompliancePortfolioService';
 import type { EntityCompliance } from './ComplianceService';
@@ -106,6 +107,7 @@ describe('CompliancePortfolioService', () => {
     const catalog = catalogServiceMock({ entities });
     const decisions = await DatabaseComplianceStore.create({ database });
     const summaries = await DatabaseComplianceSummaryStore.create({ database });
+    const gates = await DatabaseGateStore.create({ database });
     const logger = mockServices.logger.mock();
     const portfolio = CompliancePortfolioService.create({
       catalog,
@@ -124,11 +126,12 @@ describe('CompliancePortfolioService', () => {
       summaries,
       // Every row visible: what the catalog hides is tested in visibility.test.ts.
       visibility: { visibleAmong: async () => undefined },
+      gates,
       now: () => now,
     });
     const triggers = new PortfolioRefreshTriggers(logger);
     triggers.connect(portfolio);
-    return { portfolio, decisions: triggers.decisions(decisions), summaries, logger, triggers };
+    return { portfolio, decisions: triggers.decisions(decisions), summaries, gates, logger, triggers };
   }
 
   const org = [
@@ -183,6 +186,40 @@ describe('CompliancePortfolioService', () => {
     expect(await names('')).toEqual(['payment-processing', 'podcast-ingest']);
     await expect(portfolio.getPortfolio({ attestation: 'lapsed' }, asUser)).rejects.toThrow(
       'attestation must be one of awaiting, expired, expiring; got "lapsed"',
+    );
+  });
+
+  it('shows each row its last gate decision and filters by it, the latest decision only', async () => {
+    const { portfolio, gates } = await setup([...org, payment, podcast]);
+    await portfolio.refreshAll();
+    const gate = (entityRef: string, environment: string, allowed: boolean, at: Date) =>
+      gates.insertDecision({ entityRef, environment, commit: 'a1b2c3d', allowed, reasons: [], caller: 'external:ci', createdAt: at });
+    // Podcast was denied once, then allowed: only its latest decision counts.
+    await gate('component:default/podcast-ingest', 'production', false, days(-2));
+    await gate('component:default/podcast-ingest', 'production', true, days(-1));
+    const names = async (lastGate?: string) =>
+      (await portfolio.getPortfolio({ lastGate, sort: 'service' }, asUser)).items.map(i => i.name);
+    expect(await names('denied')).toEqual([]);
+    expect(await names('allowed')).toEqual(['podcast-ingest']);
+
+    // Payment's latest ask, for staging, was denied after an allowed production deploy.
+    await gate('component:default/payment-processing', 'production', true, days(-3));
+    const denied = await gate('component:default/payment-processing', 'staging', false, days(-1));
+    expect(await names('denied')).toEqual(['payment-processing']);
+    expect(await names('allowed')).toEqual(['podcast-ingest']);
+    const page = await portfolio.getPortfolio({ lastGate: 'denied' }, asUser);
+    expect(page.totalCount).toBe(1);
+    expect(page.items[0].lastGate).toEqual({
+      decisionId: denied.id,
+      environment: 'staging',
+      allowed: false,
+      decidedAt: days(-1).toISOString(),
+    });
+    // The filters offered stay those of the whole portfolio, not of the filtered page.
+    expect(page.facets.squads).toEqual(['group:default/payments-squad', 'group:default/podcast-squad']);
+    expect(await names()).toEqual(['payment-processing', 'podcast-ingest']);
+    await expect(portfolio.getPortfolio({ lastGate: 'blocked' }, asUser)).rejects.toThrow(
+      'lastGate must be one of denied, allowed; got "blocked"',
     );
   });
 

@@ -13,6 +13,7 @@ import type {
   StoredComplianceSummary,
 } from '../database/ComplianceSummaryStore';
 import type { FactsStore } from '../database/FactsStore';
+import type { GateStore, StoredGateDecision } from '../database/GateStore';
 import { AffiliationGroups } from './affiliationGroups';
 import type { CatalogVisibility } from './catalogVisibility';
 import type { ComplianceService, EntityCompliance } from './ComplianceService';
@@ -48,6 +49,8 @@ interface PortfolioDeps {
   summaries: ComplianceSummaryStore;
   /** Which rows a caller may see: the services the catalog lets them read. */
   visibility: Pick<CatalogVisibility, 'visibleAmong'>;
+  /** The deployment gate's decisions: each row's last one, and the `lastGate` filter. */
+  gates: Pick<GateStore, 'latestDecisions' | 'entitiesByLastGate'>;
 }
 
 /**
@@ -81,19 +84,29 @@ export class CompliancePortfolioService {
     raw: Record<string, unknown>,
     { credentials }: { credentials: BackstageCredentials },
   ): Promise<PortfolioResponse> {
-    const parsed = parsePortfolioQuery(raw, this.now());
+    const { lastGate, ...parsed } = parsePortfolioQuery(raw, this.now());
     const visibleEntityRefs = await this.deps.visibility.visibleAmong(
       () => this.deps.summaries.listEntityRefs(),
       credentials,
     );
-    const query = { ...parsed, visibleEntityRefs };
+    // Gate decisions change on every pipeline run, so the filter reads them live rather than
+    // from the summaries: it narrows the rows the query may return to the matching services.
+    const gated = lastGate && new Set(await this.deps.gates.entitiesByLastGate(lastGate));
+    // (A gated ref without a summary row matches nothing, like a hidden one.)
+    const queryRefs = gated
+      ? (visibleEntityRefs?.filter(r => gated.has(r)) ?? [...gated])
+      : visibleEntityRefs;
+    const query = { ...parsed, visibleEntityRefs: queryRefs };
     const [page, facets] = await Promise.all([
       this.deps.summaries.query(query),
+      // The facets stay those of everything the caller may see, whatever the filters.
       this.deps.summaries.facets({ visibleEntityRefs }),
     ]);
     const { oldestComputedAt, ...filterValues } = facets;
+    // One batched read for the page, never one per row.
+    const lastGates = await this.deps.gates.latestDecisions(page.items.map(s => s.entityRef));
     return {
-      items: page.items.map(toPortfolioRow),
+      items: page.items.map(s => toPortfolioRow(s, lastGates.get(s.entityRef))),
       totalCount: page.totalCount,
       offset: query.offset,
       limit: query.limit,
@@ -201,7 +214,7 @@ export class CompliancePortfolioService {
   }
 }
 
-function toPortfolioRow(s: StoredComplianceSummary): PortfolioRow {
+function toPortfolioRow(s: StoredComplianceSummary, gate?: StoredGateDecision): PortfolioRow {
   return {
     entityRef: s.entityRef,
     name: s.name,
@@ -230,6 +243,12 @@ function toPortfolioRow(s: StoredComplianceSummary): PortfolioRow {
       at: s.lastReview.at.toISOString(),
       reviewer: s.lastReview.reviewer,
       decision: s.lastReview.decision,
+    },
+    lastGate: gate && {
+      decisionId: gate.id,
+      environment: gate.environment,
+      allowed: gate.allowed,
+      decidedAt: gate.createdAt.toISOString(),
     },
     stale: s.stale,
   };

@@ -111,7 +111,14 @@ export class ComplianceService {
 
   async evaluateEntity(
     ref: CompoundEntityRef,
-    { credentials }: { credentials: BackstageCredentials },
+    {
+      credentials,
+      planned,
+    }: {
+      credentials: BackstageCredentials;
+      /** What a plan would leave in one declared state, judged in its place (the deployment gate). */
+      planned?: { reference: string; inventory: InventorySource['inventory'] };
+    },
   ): Promise<TimedEntityCompliance> {
     // Both reads go through the catalog with the caller's credentials (404 / permissions).
     const { entityRef, profile, ownership, problems } = await this.deps.serviceProfile.getProfile(
@@ -119,13 +126,17 @@ export class ComplianceService {
       { credentials },
     );
     const facts = await this.deps.facts.getEntityFacts(ref, { credentials });
-    const inventories: InventorySource[] = facts.states.map(s => ({
-      reference: s.reference,
-      inventory: s.inventory,
-      // A state never read carries an empty inventory: stale, so it counts as missing.
-      stale: s.freshness.stale,
-      serial: s.inventory.serial,
-    }));
+    const inventories: InventorySource[] = facts.states.map(s =>
+      planned?.reference === s.reference
+        ? { reference: s.reference, inventory: planned.inventory }
+        : {
+            reference: s.reference,
+            inventory: s.inventory,
+            // A state never read carries an empty inventory: stale, so it counts as missing.
+            stale: s.freshness.stale,
+            serial: s.inventory.serial,
+          },
+    );
     const consulMarker = Number(facts.consul?.freshness.marker);
     const consul: EvaluationInput['consul'] = facts.consul && {
       // The stored view is the node package's ConsulServiceView, which fits structurally.

@@ -5,6 +5,7 @@ import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   Advice,
   analyseService,
+  intensityForRegion,
   Criticality,
   Heatmap,
   ServiceFootprint,
@@ -15,6 +16,7 @@ import type { FootprintDay, FootprintStore } from '../database/FootprintStore';
 import { utcDay } from '../database/FootprintStore';
 import type { FactsService, Freshness } from './FactsService';
 import type { SustainabilityOptions } from './sustainabilityOptions';
+import type { UsageInputs, UsageService } from './UsageService';
 
 /** The footprint of one service with what it was computed from. @public */
 export interface EntityFootprint {
@@ -30,6 +32,26 @@ export interface EntityFootprint {
   stale: boolean;
   states: Array<{ reference: string; freshness: Freshness }>;
   consul?: { serviceName: string; freshness: Freshness; healthyInstances?: number };
+  /** Measured usage (CloudWatch) behind the estimate, when a source is configured. */
+  usage?: {
+    source?: string;
+    measuredAt?: string;
+    attemptedAt: string;
+    stale: boolean;
+    staleReason?: string;
+    missing: Array<{ address: string; reason: string }>;
+  };
+  /** The grid intensity of the primary region's zone: hourly, or the labelled yearly average. */
+  gridIntensity?: {
+    zone: string;
+    kind: 'hourly' | 'yearly-average';
+    meanGCo2ePerKwh: number;
+    hours: number;
+    source: string;
+    readAt?: string;
+    stale?: boolean;
+    staleReason?: string;
+  };
   problems: string[];
 }
 
@@ -46,6 +68,8 @@ export class FootprintService {
     facts: Pick<FactsService, 'getEntityFacts'>;
     history: FootprintStore;
     options: SustainabilityOptions;
+    /** Measured usage and grid intensity; without it the estimate uses CCF's defaults. */
+    usage?: Pick<UsageService, 'inputsFor'>;
     now?: () => Date;
   }) {
     return new FootprintService(options, options.now ?? (() => new Date()));
@@ -57,6 +81,7 @@ export class FootprintService {
       facts: Pick<FactsService, 'getEntityFacts'>;
       history: FootprintStore;
       options: SustainabilityOptions;
+      usage?: Pick<UsageService, 'inputsFor'>;
     },
     private readonly now: () => Date,
   ) {}
@@ -101,12 +126,16 @@ export class FootprintService {
     }
     // Zero healthy instances is a real observation (the service is down), but using it would
     // report the scheduled capacity as using nothing; only a positive count replaces it.
+    const inputs = await this.deps.usage?.inputsFor(entityRef);
     const analysis = analyseService(entityRef, read.map(s => s.inventory), {
       ...this.deps.options,
       criticality,
       observedHealthyInstances: healthyInstances ? healthyInstances : undefined,
       weekOf: this.now(),
+      measured: inputs?.measured,
+      intensity: inputs?.intensity,
     });
+    if (inputs) describeInputs(result, inputs, analysis.footprint.primaryRegion);
     return { ...result, footprint: analysis.footprint, advice: analysis.advice, heatmap: analysis.heatmap };
   }
 
@@ -154,5 +183,46 @@ export class FootprintService {
       }
     }
     return out;
+  }
+}
+
+/** Freshness of the measured usage and of the grid intensity, on the result and as problems. */
+function describeInputs(result: EntityFootprint, inputs: UsageInputs, region: string): void {
+  const u = inputs.usage;
+  if (u) {
+    result.usage = {
+      source: u.measured?.source,
+      measuredAt: u.measured?.measuredAt,
+      attemptedAt: u.attemptedAt,
+      stale: u.stale,
+      staleReason: u.staleReason,
+      missing: u.missing,
+    };
+    if (u.stale) {
+      result.stale = true;
+      result.problems.push(
+        u.measured
+          ? `Measured usage is stale (${u.staleReason}); the figures read ${u.measured.measuredAt} are used`
+          : `Usage could not be measured (${u.staleReason}); CCF's defaults are used`,
+      );
+    }
+  }
+  const grid = intensityForRegion(region, inputs.intensity);
+  if (grid) {
+    result.gridIntensity = {
+      zone: grid.zone,
+      kind: grid.kind,
+      meanGCo2ePerKwh: grid.meanGCo2ePerKwh,
+      hours: grid.points.length,
+      source: grid.source,
+      readAt: grid.readAt,
+      stale: grid.stale,
+      staleReason: grid.staleReason,
+    };
+    if (grid.stale) {
+      result.problems.push(
+        `Grid intensity of ${grid.zone} is stale (${grid.staleReason}); the last stored hours are used`,
+      );
+    }
   }
 }

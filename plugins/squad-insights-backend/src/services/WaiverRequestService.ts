@@ -15,6 +15,7 @@ import type { StoredWaiverRequest, WaiverRequestStore } from '../database/Waiver
 import { audited, requirePermission } from './complianceAccess';
 import type { ComplianceDecisionService } from './ComplianceDecisionService';
 import type { ComplianceService } from './ComplianceService';
+import { validWaiverTerms } from './waiverExpiry';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -75,13 +76,9 @@ export class WaiverRequestService {
       const entityRef = await this.entityRef(ref, credentials);
       const justification = input.justification?.trim();
       if (!justification) throw new InputError('justification is required');
-      const expiresAt = new Date(input.expiresAt ?? NaN);
-      if (Number.isNaN(expiresAt.getTime())) throw new InputError('expiresAt must be a date-time');
       const now = this.now();
-      if (expiresAt <= now) throw new InputError('expiresAt must be in the future');
-      if (!this.deps.compliance.policy.checks.some(c => c.id === input.checkId)) {
-        throw new InputError(`checkId ${JSON.stringify(input.checkId ?? '')} is not a check of the policy`);
-      }
+      // Refused now, not at approval, when no reviewer could grant it (past or beyond the max).
+      const { expiresAt } = validWaiverTerms(this.deps.compliance.policy, input, now);
       const open = (await this.deps.store.listRequests(entityRef)).find(
         r => r.status === 'requested' && r.checkId === input.checkId,
       );

@@ -6,6 +6,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { ComplianceSummary } from '../database/ComplianceSummaryStore';
 import { DatabaseComplianceSummaryStore } from '../database/DatabaseComplianceSummaryStore';
 import { DatabaseFactsStore } from '../database/DatabaseFactsStore';
+import { DatabaseGateStore } from '../database/DatabaseGateStore';
 import { CatalogVisibility } from './catalogVisibility';
 import { CompliancePortfolioService } from './CompliancePortfolioService';
 
@@ -96,6 +97,7 @@ describe.each(databases.eachSupportedId())('lists follow catalog visibility, on 
     const database = { getClient: async () => knex };
     const summaries = await DatabaseComplianceSummaryStore.create({ database });
     const facts = await DatabaseFactsStore.create({ database });
+    const gates = await DatabaseGateStore.create({ database });
     for (const s of services) {
       await summaries.upsert(summary(s));
       await facts.setEntityStates(`component:default/${s.name}`, [`demo:${s.name}/terraform.tfstate`]);
@@ -113,9 +115,10 @@ describe.each(databases.eachSupportedId())('lists follow catalog visibility, on 
       facts: unused,
       summaries,
       visibility,
+      gates,
       now: () => now,
     });
-    return { portfolio, facts, visibility, requests };
+    return { portfolio, facts, gates, visibility, requests };
   }
   const as = (userEntityRef: string) => ({ credentials: mockCredentials.user(userEntityRef) });
 
@@ -140,6 +143,17 @@ describe.each(databases.eachSupportedId())('lists follow catalog visibility, on 
     const second = await portfolio.getPortfolio({ sort: 'service', offset: '1', limit: '1' }, as(ALICE));
     expect(second.items.map(i => i.name)).toEqual(['payment-processing']);
     expect(second.totalCount).toBe(2);
+  });
+
+  it('filters by the last gate decision among the visible services only', async () => {
+    const { portfolio, gates } = await setup();
+    const deny = { environment: 'production', commit: 'abc123', allowed: false, reasons: [], caller: 'external:ci', createdAt: now };
+    await gates.insertDecision({ ...deny, entityRef: 'component:default/payment-processing' });
+    await gates.insertDecision({ ...deny, entityRef: 'component:default/podcast-ingest' });
+    const denied = await portfolio.getPortfolio({ lastGate: 'denied' }, as(ALICE));
+    expect(denied.items.map(i => [i.name, i.lastGate?.allowed])).toEqual([['payment-processing', false]]);
+    expect(denied.totalCount).toBe(1);
+    expect((await portfolio.getPortfolio({ lastGate: 'denied' }, as(CARL))).totalCount).toBe(2);
   });
 
   it('shows everything to a user the catalog shows everything, without asking it entity by entity', async () => {

@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
 import {
   PORTFOLIO_ATTESTATION_FILTERS,
+  PORTFOLIO_GATE_FILTERS,
+  type PortfolioGateFilter,
   PORTFOLIO_SORT_FIELDS,
   PORTFOLIO_STATUSES,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
@@ -36,7 +38,10 @@ function text(name: string, value: unknown): string | undefined {
  * defaults: sorted worst first, 100 rows. The OpenAPI validator already rejects most bad
  * values; this keeps the service safe to call from elsewhere with the same messages.
  */
-export function parsePortfolioQuery(raw: Record<string, unknown>, now: Date): SummaryQuery {
+export function parsePortfolioQuery(
+  raw: Record<string, unknown>,
+  now: Date,
+): SummaryQuery & { lastGate?: PortfolioGateFilter } {
   return {
     tribe: text('tribe', raw.tribe),
     squad: text('squad', raw.squad),
@@ -47,6 +52,8 @@ export function parsePortfolioQuery(raw: Record<string, unknown>, now: Date): Su
     status: oneOf('status', raw.status, PORTFOLIO_STATUSES),
     expiringWithinDays: integer('expiringWithinDays', raw.expiringWithinDays, 0),
     attestation: oneOf('attestation', raw.attestation, PORTFOLIO_ATTESTATION_FILTERS),
+    // Not a summary column: the portfolio service turns it into the set of services it allows.
+    lastGate: oneOf('lastGate', raw.lastGate, PORTFOLIO_GATE_FILTERS),
     q: text('q', raw.q),
     sort: oneOf('sort', raw.sort, PORTFOLIO_SORT_FIELDS) ?? 'status',
     order: oneOf('order', raw.order, ['asc', 'desc'] as const) ?? 'asc',

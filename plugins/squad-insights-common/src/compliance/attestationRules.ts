@@ -20,9 +20,9 @@ export function latestAttestationExpiry(now: Date, maxValidityDays: number): Dat
   return new Date(now.getTime() + maxValidityDays * DAY_MS);
 }
 
-/** How long a waiver may run when the policy does not say: exceptions are re-argued yearly. */
+/** How long a waiver may run when the policy does not say: exceptions are re-argued yearly. @public */
 export const DEFAULT_WAIVER_MAX_DAYS = 365;
-/** How long a waiver of a critical check may run when the policy does not say. */
+/** How long a waiver of a critical check may run when the policy does not say. @public */
 export const DEFAULT_CRITICAL_WAIVER_MAX_DAYS = 90;
 
 /**

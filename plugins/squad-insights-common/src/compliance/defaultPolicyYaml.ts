@@ -25,6 +25,37 @@ scoring:
   # One critical failure outweighs several low ones (see score.ts).
   severityWeights: { low: 1, medium: 3, high: 9, critical: 27 }
 
+# The deployment gate: pipelines ask the portal (POST .../gate, or \`squad-insights gate\`) before
+# deploying, as the design document's financial-compliance-check and regulatory-approval hooks
+# do before production. A deploy to an environment not listed here is refused with a 400.
+gate:
+  environments:
+    production:
+      # Failing checks of any framework the service declares block at high and critical.
+      frameworks: ['*']
+      minSeverity: high
+      requireReview: true
+      blockNewPlanFailures: true
+    staging:
+      # Before production, only the financial frameworks' critical failures stop a deploy.
+      frameworks: [PCI_DSS, Svenska_Betaltjänstlagen, Finansinspektionen, PSD2, AML]
+      minSeverity: critical
+      requireReview: false
+  # An approved review at least yearly for financial, PCI and personal data; public and
+  # internal services need none. The shortest matching period applies.
+  reviewPeriods:
+    - when: { classifications: [financial], requirements: [PCI_DSS, Svenska_Betaltjänstlagen, Finansinspektionen] }
+      days: 365
+    - when: { classifications: [personal, user_behavioral, user_content] }
+      days: 365
+  # A critical service is not deployed on facts older than a day.
+  maxFactsAge: { hours: 24, criticalities: [critical] }
+  # Financial services' pipelines stop when the portal cannot be asked; others warn and deploy.
+  failClosed: { classifications: [financial], requirements: [PCI_DSS] }
+  # Only pipelines (external access tokens) ask; a person's token is refused.
+  requireServicePrincipal: true
+  overrideMaxHours: 24
+
 parameters:
   # Logical tag name -> the tag the organisation's resources carry. The default is the design
   # document's module \`tags\` block (Squad = "Payments Squad", Tribe = "Platform Services", …):

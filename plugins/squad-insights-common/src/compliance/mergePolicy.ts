@@ -15,6 +15,7 @@ import {
   zodProblems,
 } from './problems';
 import { validatePolicyReferences } from './validate';
+import { mergeGate } from '../gate/mergeGate';
 
 function defined<T extends object>(patch: T): Partial<T> {
   const out: Partial<T> = {};
@@ -152,6 +153,8 @@ export function mergeOverride(
     frameworks,
     checks,
   };
+  const gate = mergeGate(base.gate, o.gate);
+  if (gate) merged.gate = gate;
   const issues = validatePolicyReferences(merged);
   if (issues.length)
     throw new PolicyLoadError(fileName, referenceProblems(raw, issues, locate));

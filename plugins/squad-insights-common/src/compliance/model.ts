@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATA_CLASSIFICATIONS, DataClassification } from '../classification';
 import { RuleSchema, resourceType } from './ruleSchema';
+import { GatePolicyOverrideSchema, GatePolicySchema } from '../gate/gatePolicy';
 
 /** @public */
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -138,8 +139,32 @@ const TagNamesSchema = z.strictObject({
   environment: text,
   managedBy: text,
 });
-/** @public */
-export type LogicalTag = keyof z.output<typeof TagNamesSchema>;
+/**
+ * The facts a tag carries, whatever the estate calls its tag (`tagNames` maps each to a name).
+ *
+ * @public
+ */
+export type LogicalTag =
+  | 'team'
+  | 'tribe'
+  | 'chapter'
+  | 'guild'
+  | 'service'
+  | 'businessCapability'
+  | 'dataClassification'
+  | 'compliance'
+  | 'country'
+  | 'organization'
+  | 'environment'
+  | 'managedBy';
+// The schema and the union name the same tags: a tag added to one only fails to compile.
+const sameTags: [LogicalTag, keyof z.output<typeof TagNamesSchema>] extends [
+  keyof z.output<typeof TagNamesSchema>,
+  LogicalTag,
+]
+  ? true
+  : never = true;
+void sameTags;
 
 /**
  * A value a new service starts with: `value`, or `stricter.value` where the service's declared
@@ -247,6 +272,8 @@ export const CompliancePolicySchema = z.strictObject({
   parameters: ParametersSchema,
   frameworks: z.array(FrameworkSchema).min(1),
   checks: z.array(CompleteCheckSchema),
+  /** The deployment gate (see gate/gatePolicy.ts); optional so that older policies still load. */
+  gate: GatePolicySchema.optional(),
 });
 /** @public */
 export type CompliancePolicy = z.output<typeof CompliancePolicySchema>;
@@ -277,6 +304,7 @@ export const PolicyOverrideSchema = z.strictObject({
   checks: z
     .array(CheckSchema.partial().extend({ id: CheckSchema.shape.id }))
     .optional(),
+  gate: GatePolicyOverrideSchema.optional(),
 });
 /** @public */
 export type PolicyOverride = z.input<typeof PolicyOverrideSchema>;

@@ -2,6 +2,7 @@ import { DERIVED_PARAMETERS } from './applicability';
 import { CONSUL_FACTS } from './consulFacts';
 import { CompliancePolicy, ParametersSchema } from './model';
 import { parsePath, PathSegment } from './paths';
+import { gateReferenceIssues } from '../gate/validateGate';
 import type { Rule, ValueRef } from './rules';
 
 /**
@@ -192,6 +193,7 @@ export function validatePolicyReferences(
     if (check.where) walk(check.where, ['where'], scope);
     walk(check.rule, ['rule'], scope);
   }
+  issues.push(...gateReferenceIssues(policy.gate, requirements));
   return issues;
 }
 

@@ -12,6 +12,12 @@ import {
   shift,
   trimOffHours,
 } from './adviceRules';
+import {
+  fillMatrix,
+  GridIntensity,
+  intensityForRegion,
+  localIntensityMatrix,
+} from './intensity';
 import type { Criticality, ServiceFootprint, ServiceUsage } from './types';
 
 /** Which advice applies to which criticality; critical services only get information. @public */
@@ -28,6 +34,10 @@ export interface Heatmap {
   weekStart: string;
   capacity: (number | null)[][];
   band: GreenBand[][];
+  /** Mean g CO2e/kWh per local cell when an hourly series of the zone is known. */
+  intensity?: (number | null)[][];
+  /** Zone and source of `intensity`. */
+  intensitySource?: string;
 }
 
 /**
@@ -61,13 +71,33 @@ export function adviseService(
 export function serviceHeatmap(
   usage: ServiceUsage,
   bands?: GreenBands,
+  intensity?: Record<string, GridIntensity>,
 ): Heatmap | undefined {
   const w = usage.schedule;
   if (!w) return undefined;
+  const grid = intensityForRegion(usage.primaryRegion, intensity);
+  const hourly = grid?.kind === 'hourly' ? grid : undefined;
   return {
     timeZone: w.timeZone,
     weekStart: w.weekStart,
     capacity: capacityMatrix(w),
     band: greenBandMatrix(bands),
+    ...(hourly
+      ? {
+          // Cells the stored hours do not reach show the same hour's mean, as the
+          // green-hours saving uses them; the label says how many hours are real.
+          intensity: fillMatrix(
+            localIntensityMatrix(hourly.points, w.timeZone),
+            hourly.meanGCo2ePerKwh,
+          ),
+          intensitySource: `${hourly.zone}: ${hourly.source}, ${
+            hourly.points.length
+          } stored hours${
+            hourly.points.length < w.hoursInWeek
+              ? ', other hours of the week use the same hour of day'
+              : ''
+          }${hourly.stale ? ' (stale)' : ''}`,
+        }
+      : {}),
   };
 }

@@ -8,6 +8,8 @@ import {
 import { emissionFactor } from './clouds';
 import { renewableShareOf } from './data/renewables';
 import { DAYS_PER_MONTH } from './footprint';
+import { greenHoursSaving } from './greenHours';
+import { GridIntensity, intensityForRegion } from './intensity';
 import type {
   ComputeUsage,
   Criticality,
@@ -31,6 +33,10 @@ export interface Advice {
   /** For `move-region`. */
   region?: string;
   renewableShare?: number | null;
+  /** For `shift-to-green-hours` with an hourly series: the carbon price of the saving. */
+  sekPerMonthSaved?: number;
+  /** Where the grid intensity came from, when the advice used one. */
+  intensitySource?: string;
 }
 
 /** Options of the advice. @public */
@@ -49,6 +55,14 @@ export interface AdviceOptions {
   businessHours?: { days: number[]; from: number; to: number };
   policy?: Record<Criticality, AdviceKind[]>;
   emissionsFactors?: Record<string, number>;
+  /**
+   * Hourly grid intensity by zone (Electricity Maps' zone keys). When the zone of a
+   * workload's region has a series, the shift is priced with it (greenHoursSaving)
+   * instead of with `bandIntensity`.
+   */
+  intensity?: Record<string, GridIntensity>;
+  /** SEK per kg CO2e for the saving's price; default 1.25. */
+  sekPerKgCo2e?: number;
 }
 
 const perMonth = (weekly: number, week: WeeklyCapacity) =>
@@ -62,12 +76,64 @@ function scheduled(usage: ServiceUsage, fp: ServiceFootprint) {
     .map(c => ({ c, item: fp.items.find(i => i.address === c.address)! }));
 }
 
+/**
+ * (a) with an hourly series: the scheduled capacity above the always-on floor moved to the
+ * cleanest hours the criticality allows, priced by the real hourly intensity.
+ */
+function shiftByIntensity(
+  usage: ServiceUsage,
+  fp: ServiceFootprint,
+  o: AdviceOptions,
+): Advice | undefined {
+  const workloads = scheduled(usage, fp)
+    .map(x => ({ ...x, grid: intensityForRegion(x.c.region, o.intensity) }))
+    .filter(x => x.grid?.kind === 'hourly');
+  if (!workloads.length) return undefined;
+  const sekPerKg = o.sekPerKgCo2e ?? 1.25;
+  let kg = 0;
+  let kwh = 0;
+  for (const { c, item, grid } of workloads) {
+    const r = greenHoursSaving({
+      schedule: c.schedule,
+      kwhPerUnitHour: item.kwhPerUnitHour!,
+      intensity: grid!.points,
+      criticality: o.criticality,
+      sekPerKgCo2e: sekPerKg,
+    });
+    kg += r.co2eKgPerMonthSaved;
+    kwh += r.kwhPerMonthMoved;
+  }
+  const grid = workloads[0].grid!;
+  const where =
+    o.criticality === 'low'
+      ? 'the cleanest hours of the week'
+      : 'the cleanest hours of the same day';
+  return {
+    kind: 'shift-to-green-hours',
+    kwhPerMonthAffected: kwh,
+    co2eKgPerMonthSaved: kg,
+    sekPerMonthSaved: kg * sekPerKg,
+    intensitySource: `${grid.zone}: ${grid.source}${
+      grid.stale ? ' (stale)' : ''
+    }`,
+    summary: `Running ${kwh.toFixed(
+      1,
+    )} kWh/month of scheduled capacity above the always-on floor in ${where} saves ${kg.toFixed(
+      2,
+    )} kg CO2e/month (${(kg * sekPerKg).toFixed(
+      2,
+    )} SEK/month at ${sekPerKg} SEK/kg), by ${grid.zone}'s hourly intensity`,
+  };
+}
+
 /** (a) Scheduled capacity above the always-on floor in low-band hours, moved to high-band hours. */
 export function shift(
   usage: ServiceUsage,
   fp: ServiceFootprint,
   o: AdviceOptions,
 ): Advice {
+  const measured = shiftByIntensity(usage, fp, o);
+  if (measured) return measured;
   const bandOf = bandOfHour(o.bands ?? DEFAULT_GREEN_BANDS);
   const f = o.bandIntensity ?? { high: 1, medium: 1, low: 1 };
   const workloads = scheduled(usage, fp);

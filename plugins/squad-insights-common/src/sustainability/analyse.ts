@@ -35,6 +35,6 @@ export function analyseService(
     usage,
     footprint,
     advice,
-    heatmap: serviceHeatmap(usage, options.bands),
+    heatmap: serviceHeatmap(usage, options.bands, options.intensity),
   };
 }

@@ -86,6 +86,8 @@ function gcpState(zone: string, machineType = 'n2-standard-4') {
 
 // n2 → Cascade Lake: 0.64 + 50 % × (3.97 − 0.64) = 2.305 W per vCPU.
 const WATTS_N2 = 2.305;
+// CCF's GCP memory coefficient, kWh per GB-hour.
+const MEMORY = 0.000392;
 // Embodied: 1.8879 t × 24 h / 35040 h × 4 / 128 vCPU (n2-standard-128 closes the family).
 const EMBODIED_KG = ((1.8879 * 24) / 35040) * (4 / 128) * 1000;
 
@@ -139,18 +141,19 @@ describe.each([
     ).toBeLessThan(TOL);
   });
 
-  it('flags the memory CCF cannot size from a predefined type', () => {
-    expect(fp.breakdown.memory.kwhPerDay).toBe(0);
-    expect(fp.notEstimated).toContainEqual({
-      address: 'google_compute_instance.api',
-      component: 'compute',
-      reason:
-        'memory of n2-standard-4: CCF has no memory size for GCP machine types (it reads RAM GB-hours from the bill); vCPU power counted',
-    });
+  it('memory: the type’s 16 GB in full, as CCF counts billed RAM (16 × 24 × 0.000392 × PUE)', () => {
+    const vm = item('google_compute_instance.api');
+    expect(
+      rel(vm.parts.memory!.kwhPerDay, 16 * 24 * MEMORY * pue),
+    ).toBeLessThan(TOL);
+    expect(
+      fp.notEstimated.filter(n => n.address === 'google_compute_instance.api'),
+    ).toEqual([]);
   });
 
   it('CO2e of the whole service: operational × factor + embodied', () => {
-    const kwh = ((WATTS_N2 * 96 + 0.12 * 24 * 1.2) * pue) / 1000;
+    const kwh =
+      ((WATTS_N2 * 96 + 0.12 * 24 * 1.2) * pue) / 1000 + 16 * 24 * MEMORY * pue;
     expect(rel(fp.kwhPerDay, kwh)).toBeLessThan(TOL);
     expect(
       rel(fp.co2eKgPerDay, kwh * tonnesPerKwh * 1000 + EMBODIED_KG),

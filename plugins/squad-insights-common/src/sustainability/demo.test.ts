@@ -98,10 +98,10 @@ describe('payment-processing demo state, end to end', () => {
       'module.storage.aws_s3_bucket.backup_access_logs storage',
       'module.storage.aws_s3_bucket.data storage',
       'module.database.aws_rds_cluster.this storage',
-      'module.service.aws_lb.this compute',
       'module.database.aws_cloudwatch_log_group.postgresql storage',
       'module.kafka.aws_cloudwatch_log_group.broker storage',
       'module.service.aws_cloudwatch_log_group.this storage',
+      'module.service.aws_lb.this compute',
       'payment-processing:network network',
     ]);
     expect(fp.coverage).toEqual({

@@ -131,7 +131,11 @@ export function computeItemFootprint(
   const model = cloudModel(item.cloud);
   const spec = machineOf(item);
   const c = processorCoefficientsFrom(model.processors, spec?.processors);
-  const util = options.cpuUtilizationPct ?? model.defaultCpuUtilizationPct;
+  // Measured utilisation of this very resource beats a caller-wide figure and CCF's default.
+  const util =
+    item.cpuUtilizationPct ??
+    options.cpuUtilizationPct ??
+    model.defaultCpuUtilizationPct;
   const watts = c.minWatts + (util / 100) * (c.maxWatts - c.minWatts);
   const ec2 = item.ec2Type ? ec2InstanceType(item.ec2Type) : undefined;
   const baseline = ec2?.burstableBaselinePct ?? null;

@@ -1,5 +1,5 @@
 import type { StateInventory } from '../inventory';
-import { cloudModel, emissionFactor } from './clouds';
+import { cloudModel, cloudOfRegion, emissionFactor } from './clouds';
 import { renewableShareOf } from './data/renewables';
 import {
   computeItemFootprint,
@@ -14,6 +14,7 @@ import type {
   EnergyAndEmissions,
   FootprintComponent,
   FootprintItem,
+  RegionFactors,
   ServiceFootprint,
   ServiceUsage,
 } from './types';
@@ -52,6 +53,30 @@ function add(target: EnergyAndEmissions, p: EnergyAndEmissions): void {
   target.co2eKgPerDay += p.co2eKgPerDay;
 }
 
+/** PUE and grid factor of each region the items use, for the breakdown. */
+function regionFactors(
+  items: FootprintItem[],
+  options: FootprintOptions,
+): RegionFactors[] {
+  const regions = [...new Set(items.map(i => i.region))].sort();
+  return regions.map(region => {
+    const cloud = cloudOfRegion(region) ?? 'aws';
+    const ef = emissionFactor(region, options.emissionsFactors, cloud);
+    const overridden = options.emissionsFactors?.[region] !== undefined;
+    return {
+      region,
+      cloud,
+      pue: cloudModel(cloud).pue(region),
+      gridKgCo2ePerKwh: ef.kgPerKwh,
+      gridSource: overridden
+        ? 'given by the caller'
+        : `CCF ${CLOUD_LABEL[cloud]} location-based annual factor${
+            ef.known ? '' : ' (unknown region: CCF average)'
+          }`,
+    };
+  });
+}
+
 /**
  * The footprint of one service from usage already read. Separate from
  * `estimateServiceFootprint` so what-ifs (another region, another schedule) can re-use it.
@@ -68,6 +93,12 @@ export function footprintFromUsage(
     ...usage.compute.map(c => computeItemFootprint(c, options)),
     ...usage.storage.map(s => storageItemFootprint(s, options)),
   ];
+  for (const lb of usage.loadBalancers ?? []) {
+    // Bytes an ALB processed are traffic it moved: CCF's networking coefficient, per GB.
+    items.push(
+      networkFootprint(lb.address, lb.region, lb.processedGbPerDay, options),
+    );
+  }
   if (usage.networkGbPerDay !== undefined) {
     items.push(
       networkFootprint(
@@ -136,7 +167,14 @@ export function footprintFromUsage(
       i => i.component === 'compute' && (i.embodiedKgPerUnitHour ?? 0) > 0,
     ).length;
   const notMade = usage.notEstimated.length;
+  const requests = usage.loadBalancers?.length
+    ? usage.loadBalancers.reduce((t, lb) => t + lb.requestsPerDay, 0)
+    : undefined;
   return {
+    factors: regionFactors(items, options),
+    requestsPerDay: requests,
+    kwhPerTransaction: requests ? kwhPerDay / requests : null,
+    measured: usage.measured,
     service,
     primaryRegion: usage.primaryRegion,
     kwhPerDay,

@@ -18,9 +18,13 @@ function diskMedium(type: string | undefined): 'SSD' | 'HDD' {
 }
 
 const NO_MEMORY =
-  'CCF has no memory size for GCP machine types (it reads RAM GB-hours from the bill)';
+  'its memory size is not in the machine-type table (CCF reads RAM GB-hours from the bill)';
 
-/** What CCF counts of one machine type: memory only when the name states it. */
+/**
+ * What CCF's billing path counts of one machine type: vCPU-hours and the type's whole RAM
+ * (Google bills "… Instance Ram" by the type's size), as the type's name or Google's
+ * published size gives it.
+ */
 function gce(declared: string | undefined) {
   const spec = declared ? gcpMachineType(declared) : undefined;
   return {

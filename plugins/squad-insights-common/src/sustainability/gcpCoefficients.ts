@@ -1,5 +1,6 @@
 import ccfGcpJson from './data/ccf-gcp.json';
 import { CcfCloudConstants, own } from './coefficients';
+import { gcpPredefinedMemoryGb } from './gcpMachineMemory';
 import type { CcfMachineSpec } from './types';
 
 /** The shape of `data/ccf-gcp.json`, copied verbatim from CCF's GCP package. @public */
@@ -73,8 +74,9 @@ function lastRow(family: Record<string, [number, number]>): [number, number] {
  * A Compute Engine machine type as CCF's MachineTypes.ts describes it: vCPUs and embodied
  * emissions per type, the family's last entry as the whole server (CCF's
  * getDataFromMachineType), processors by machine series. Custom types carry their vCPUs and
- * memory in the name, but CCF has no embodied figure for them. Memory is never in CCF's
- * tables: CCF reads RAM from the bill.
+ * memory in the name, but CCF has no embodied figure for them. Memory is not in CCF's
+ * tables (CCF reads RAM GB-hours from the bill); predefined types take Google's published
+ * size, which is what that bill counts (see gcpMachineMemory.ts).
  *
  * @public
  */
@@ -98,6 +100,7 @@ export function gcpMachineType(name: string): CcfMachineSpec | undefined {
     const row = table[type];
     return {
       vcpu: row[0],
+      memoryGb: gcpPredefinedMemoryGb(type, row[0]),
       embodiedServerTco2e: row[1],
       processors: processorsOf(type),
       familyLargest: { vcpu: lastRow(table)[0] },
@@ -114,6 +117,7 @@ export function gcpMachineType(name: string): CcfMachineSpec | undefined {
   if (!table || !row) return undefined;
   return {
     vcpu: row[0],
+    memoryGb: gcpPredefinedMemoryGb(type, row[0]),
     embodiedServerTco2e: row[1],
     processors: processorsOf(type.split('-')[0]),
     familyLargest: { vcpu: lastRow(table)[0] },

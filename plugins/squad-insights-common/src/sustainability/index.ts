@@ -93,6 +93,58 @@ export { DEFAULT_ADVICE_POLICY, adviseService, serviceHeatmap } from './advice';
 export type { Heatmap } from './advice';
 export type { Advice, AdviceKind, AdviceOptions } from './adviceRules';
 export { rollupFootprints, rollupBy } from './rollup';
+export { cloudWatchTargets } from './cloudWatchTargets';
+export type {
+  CloudWatchTarget,
+  CloudWatchTargetKind,
+} from './cloudWatchTargets';
+export type { MeasuredUsage, MeasuredLoadBalancer } from './measured';
+export type {
+  LoadBalancerUsage,
+  MeasuredSource,
+  RegionFactors,
+} from './types';
+export {
+  localIntensityMatrix,
+  fillMatrix,
+  intensityForRegion,
+} from './intensity';
+export type { IntensityPoint, GridIntensity, LocalMatrix } from './intensity';
+export {
+  GRID_ZONES,
+  SWEDISH_ZONES,
+  gridZoneOfRegion,
+  zonesFor,
+  yearlyIntensity,
+} from './data/gridZones';
+export type { GridZone } from './data/gridZones';
+export { GREEN_HOURS_REACH, greenHoursSaving } from './greenHours';
+export type { GreenHoursInput, GreenHoursSaving } from './greenHours';
 export { analyseService } from './analyse';
 export type { ServiceAnalysis, AnalyseOptions } from './analyse';
 export type { FootprintRollup } from './rollup';
+export {
+  buildSustainabilityReport,
+  daysInMonth,
+  isReportMonth,
+  previousMonth,
+} from './report';
+export type {
+  MonthFigures,
+  ReportDay,
+  ReportOptimisation,
+  ReportRenewableShare,
+  ReportServiceInput,
+  ReportServiceRow,
+  ReportTrend,
+  SustainabilityReport,
+  SustainabilityReportInput,
+} from './report';
+export {
+  figureText,
+  reportFigures,
+  sustainabilityReportCsv,
+} from './reportFigures';
+export type { ReportFigure, ReportUnit } from './reportFigures';
+export { measuredRenewableShares } from './measuredRenewableShares';
+export { gcpPredefinedMemoryGb } from './gcpMachineMemory';

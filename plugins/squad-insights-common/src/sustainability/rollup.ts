@@ -22,6 +22,7 @@ export interface FootprintRollup {
   notEstimated: (NotEstimated & { service: string })[];
 }
 
+/** What a rollup sums: services, or rollups of them (a tribe of squads). */
 type Part = ServiceFootprint | FootprintRollup;
 
 function isRollup(p: Part): p is FootprintRollup {
@@ -48,7 +49,7 @@ function addInto(
  */
 export function rollupFootprints(
   name: string,
-  parts: readonly Part[],
+  parts: readonly (ServiceFootprint | FootprintRollup)[],
 ): FootprintRollup {
   const breakdown = {} as Record<FootprintComponent, EnergyAndEmissions>;
   for (const k of [

@@ -37,10 +37,6 @@ const UNSIZED: Record<
     why: 'shard hours are not in the state',
   },
   aws_opensearch_domain: { component: 'compute', why: 'not modelled yet' },
-  aws_cloudwatch_log_group: {
-    component: 'storage',
-    why: 'stored log volume is not in the state',
-  },
   aws_efs_file_system: { component: 'storage', why: 'not modelled yet' },
 };
 
@@ -64,6 +60,13 @@ const SIZE_FROM_OPTIONS: Record<
     medium: 'SSD',
     key: 'DYNAMO_DB',
     why: 'table size is not in the state',
+  },
+  // Log storage bills as TimedStorage-ByteHrs, which CCF counts as HDD; CCF has no
+  // CloudWatch replication factor, so its DEFAULT (1) applies.
+  aws_cloudwatch_log_group: {
+    medium: 'HDD',
+    key: 'DEFAULT',
+    why: 'stored log volume is not in the state',
   },
 };
 

@@ -74,7 +74,7 @@ export type Cloud = 'aws' | 'gcp' | 'azure';
  */
 export interface CcfMachineSpec {
   vcpu: number;
-  /** Azure: from CCF's table; GCP: only custom types, whose name carries it. */
+  /** Azure: from CCF's table; GCP: custom types' names, predefined types' published sizes. */
   memoryGb?: number;
   /** Embodied t CO2e of the whole server over its lifespan. */
   embodiedServerTco2e?: number;
@@ -108,8 +108,8 @@ export interface ComputeUsage {
   machineSpec?: CcfMachineSpec;
   vcpus: number;
   /**
-   * Memory CCF counts in full: Fargate task memory, and GCP memory where the type name
-   * gives it (CCF reads GCP RAM from the bill, without a per-chip baseline).
+   * Memory CCF counts in full: Fargate task memory, and GCP machine memory (CCF reads GCP
+   * RAM from the bill, without a per-chip baseline).
    */
   memoryGb?: number;
   region: string;
@@ -124,6 +124,8 @@ export interface ComputeUsage {
   replicationFactor: number;
   /** The configured schedule (also kept when an observed count drives the estimate). */
   schedule?: WeeklyCapacity;
+  /** Average CPU utilisation measured for this resource (CloudWatch); replaces CCF's default. */
+  cpuUtilizationPct?: number;
 }
 
 /** Provisioned storage. @public */
@@ -139,11 +141,31 @@ export interface StorageUsage {
   replicationKey: string;
 }
 
+/** An application load balancer's measured traffic (CloudWatch `ProcessedBytes`, `RequestCount`). @public */
+export interface LoadBalancerUsage {
+  address: string;
+  region: string;
+  processedGbPerDay: number;
+  requestsPerDay: number;
+}
+
+/** Where the measured part of a usage came from and how fresh it is. @public */
+export interface MeasuredSource {
+  source: string;
+  measuredAt: string;
+  stale: boolean;
+  staleReason?: string;
+}
+
 /** Everything read from a service's Terraform inventories. @public */
 export interface ServiceUsage {
   compute: ComputeUsage[];
   storage: StorageUsage[];
   networkGbPerDay?: number;
+  /** Load balancers whose traffic was measured; counted with CCF's networking coefficient. */
+  loadBalancers?: LoadBalancerUsage[];
+  /** Present when measured usage (CloudWatch) went into this estimate. */
+  measured?: MeasuredSource;
   notEstimated: NotEstimated[];
   assumptions: string[];
   /** The most common region of the compute (or the configured one). */
@@ -190,4 +212,24 @@ export interface ServiceFootprint {
   assumptions: string[];
   items: FootprintItem[];
   schedule?: WeeklyCapacity;
+  /** PUE and grid emission factor applied in each region, so the breakdown shows them. */
+  factors?: RegionFactors[];
+  /**
+   * Operational kWh per request where a request count is measured (ALB `RequestCount`);
+   * null when no request count is known.
+   */
+  kwhPerTransaction?: number | null;
+  requestsPerDay?: number;
+  /** Present when measured usage went into the estimate. */
+  measured?: MeasuredSource;
+}
+
+/** The PUE and grid factor used for one region. @public */
+export interface RegionFactors {
+  region: string;
+  cloud: Cloud;
+  pue: number;
+  /** kg CO2e per kWh (CCF's location-based annual factor unless overridden). */
+  gridKgCo2ePerKwh: number;
+  gridSource: string;
 }

@@ -5,6 +5,8 @@ import { readAzureCompute } from './azure';
 import { readAzureStorage } from './azureStorage';
 import { readGcpCompute, readGcpStorage } from './gcp';
 import { readStorage } from './storage';
+import { applyMeasuredCompute, readLoadBalancers } from './measuredUsage';
+import type { MeasuredUsage } from './measured';
 import type { NotEstimated, ServiceUsage } from './types';
 
 /** What the usage reader needs besides the inventories. @public */
@@ -33,6 +35,11 @@ export interface UsageOptions {
   storageGbByAddress?: Record<string, number>;
   /** Data transfer of the service in GB per day, if known from elsewhere. */
   networkGbPerDay?: number;
+  /**
+   * Usage measured by CloudWatch: per-resource CPU utilisation, sizes, load balancer
+   * traffic and network out. Explicit `storageGbByAddress`/`networkGbPerDay` win over it.
+   */
+  measured?: MeasuredUsage;
 }
 
 function mostCommon(values: string[]): string | undefined {
@@ -76,13 +83,22 @@ export function readServiceUsage(
     ...readGcpCompute(inventories, ctx, notEstimated, assumptions),
     ...readAzureCompute(inventories, ctx, notEstimated, assumptions),
   ];
-  const sizes = options.storageGbByAddress ?? {};
+  const measured = options.measured;
+  applyMeasuredCompute(compute, measured, assumptions);
+  const sizes = { ...measured?.storageGb, ...options.storageGbByAddress };
   const storage = [
     ...readStorage(inventories, ctx, sizes, notEstimated),
     ...readGcpStorage(inventories, ctx, sizes, notEstimated),
     ...readAzureStorage(inventories, ctx, sizes, notEstimated),
   ];
-  if (options.networkGbPerDay === undefined) {
+  const loadBalancers = readLoadBalancers(
+    inventories,
+    ctx,
+    measured,
+    notEstimated,
+  );
+  const networkGbPerDay = options.networkGbPerDay ?? measured?.networkGbPerDay;
+  if (networkGbPerDay === undefined) {
     notEstimated.push({
       address: `${options.service ?? 'service'}:network`,
       component: 'network',
@@ -103,7 +119,9 @@ export function readServiceUsage(
     mostCommon(list.map(x => x.region).filter(Boolean));
   const primaryRegion =
     options.region ?? known(compute) ?? known(storage) ?? 'unknown';
-  const regionless = [...compute, ...storage].filter(x => !x.region);
+  const regionless = [...compute, ...storage, ...loadBalancers].filter(
+    x => !x.region,
+  );
   for (const x of regionless) x.region = primaryRegion;
   if (regionless.length) {
     assumptions.push(
@@ -115,7 +133,14 @@ export function readServiceUsage(
   return {
     compute,
     storage,
-    networkGbPerDay: options.networkGbPerDay,
+    networkGbPerDay,
+    loadBalancers: loadBalancers.length ? loadBalancers : undefined,
+    measured: measured && {
+      source: measured.source,
+      measuredAt: measured.measuredAt,
+      stale: Boolean(measured.stale),
+      staleReason: measured.staleReason,
+    },
     notEstimated,
     assumptions,
     primaryRegion,

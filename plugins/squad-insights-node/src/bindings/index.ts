@@ -11,5 +11,5 @@ export type {
   ConsulOwnerEvidence,
 } from './decideBinding';
 export { BINDING_PLACEHOLDERS } from './keyTemplate';
-export type { BindingPlaceholder, KeyTemplate } from './keyTemplate';
+export type { BindingPlaceholder, KeyTemplate, PlaceholderValues } from './keyTemplate';
 export { readBindingRules, StateBindingPolicy } from './StateBindingPolicy';

@@ -15,7 +15,7 @@ export const BINDING_PLACEHOLDERS = ['namespace', 'kind', 'name', 'owner', 'syst
 /** @public */
 export type BindingPlaceholder = (typeof BINDING_PLACEHOLDERS)[number];
 
-/** The values of an entity for the placeholders; absent when the entity has none (no system). */
+/** The values of an entity for the placeholders; absent when the entity has none (no system). @public */
 export type PlaceholderValues = Partial<Record<BindingPlaceholder, string>>;
 
 type Part =
@@ -25,9 +25,15 @@ type Part =
 
 type Segment = { type: 'globstar' } | { type: 'parts'; parts: Part[] };
 
-/** A parsed template; build with {@link parseKeyTemplate}. @public */
+/**
+ * A parsed template, made by the binding rules from the operator's configuration. Its
+ * segments are internal: match it with the binding functions, never by hand.
+ *
+ * @public
+ */
 export interface KeyTemplate {
   source: string;
+  /** @internal */
   segments: Segment[];
 }
 

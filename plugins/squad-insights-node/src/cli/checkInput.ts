@@ -111,7 +111,7 @@ export async function readPolicy(file: string | undefined): Promise<CompliancePo
   try {
     if (/^kind:\s*['"]?CompliancePolicy['"]?\s*$/m.test(text)) {
       const full = loadPolicy(text, { fileName: file });
-      return mergePolicy(defaultPolicy(), { metadata: full.metadata, scoring: full.scoring, parameters: full.parameters, frameworks: full.frameworks, checks: full.checks }, { fileName: file });
+      return mergePolicy(defaultPolicy(), { metadata: full.metadata, scoring: full.scoring, parameters: full.parameters, frameworks: full.frameworks, checks: full.checks, gate: full.gate }, { fileName: file });
     }
     return loadPolicy(text, { fileName: file, base: defaultPolicy() });
   } catch (error) {

@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { registerCheckCommands } from './checkCommands';
 import { registerFootprintCommands } from './footprintCommands';
+import { registerGateCommands } from './gateCommands';
 import { registerStateCommands } from './stateCommands';
 
 const program = new Command('squad-insights')
@@ -22,6 +23,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 registerStateCommands(program);
 registerFootprintCommands(program);
 registerCheckCommands(program);
+registerGateCommands(program);
 
 program.parseAsync(process.argv).catch(error => {
   const message = error instanceof Error ? error.message : String(error);

@@ -3,13 +3,17 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   AttestationResponse,
   AttestationsResponse,
+  CatalogSummary,
   EntityComplianceResponse,
   EntityFootprintResponse,
+  GateDecisionResponse,
+  GateOverrideResponse,
   GroupFootprintResponse,
   PortfolioQuery,
   PortfolioResponse,
   ReviewResponse,
   ServiceProfileResponse,
+  SustainabilityReport,
   WaiverRequestResponse,
   WaiverResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
@@ -65,10 +69,38 @@ export interface SquadInsightsApi {
     entityRef: CompoundEntityRef,
     review: { decision: 'approved' | 'changes_requested'; comment?: string },
   ): Promise<ReviewResponse>;
+  /** The latest deployment gate decisions of the entity, newest first, with their overrides. */
+  listGateDecisions(entityRef: CompoundEntityRef, limit?: number): Promise<GateDecisionResponse[]>;
+  /** Break-glass: lets the denied decision's environment and commit through once (reviewers only). */
+  overrideGateDecision(
+    entityRef: CompoundEntityRef,
+    decisionId: string,
+    override: { reason: string; expiresInHours?: number },
+  ): Promise<GateOverrideResponse>;
   /** Footprint rollup of the services a squad or tribe owns. */
   getGroupFootprint(groupRef: CompoundEntityRef): Promise<GroupFootprintResponse>;
   /** One page of the compliance portfolio, filtered and sorted on the backend. */
   getPortfolio(query: PortfolioQuery): Promise<PortfolioResponse>;
+  /**
+   * Compliance verdict and monthly CO2e of many entities in one request (at most
+   * `MAX_CATALOG_SUMMARY_REFS`), for the catalog table's columns; entities the catalog hides
+   * from the user are left out.
+   */
+  getCatalogSummaries(entityRefs: string[]): Promise<CatalogSummary[]>;
+  /** The monthly sustainability report of a tribe, or of the organisation without `tribe`. */
+  getSustainabilityReport(query: SustainabilityReportQuery): Promise<SustainabilityReport>;
+  /** The same report as the backend's CSV (`format=csv`). */
+  getSustainabilityReportCsv(query: SustainabilityReportQuery): Promise<string>;
+}
+
+/**
+ * Which report: `month` as `YYYY-MM`, `tribe` a group entity ref.
+ *
+ * @public
+ */
+export interface SustainabilityReportQuery {
+  month: string;
+  tribe?: string;
 }
 
 /** @public */

@@ -4,17 +4,28 @@ import { ResponseError } from '@backstage/errors';
 import type {
   AttestationResponse,
   AttestationsResponse,
+  CatalogSummariesResponse,
+  CatalogSummary,
   EntityComplianceResponse,
   EntityFootprintResponse,
+  GateDecisionResponse,
+  GateOverrideResponse,
   GroupFootprintResponse,
   PortfolioQuery,
   PortfolioResponse,
   ReviewResponse,
   ServiceProfileResponse,
+  SustainabilityReport,
   WaiverRequestResponse,
   WaiverResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import type { SquadInsightsApi } from './SquadInsightsApi';
+import type { SquadInsightsApi, SustainabilityReportQuery } from './SquadInsightsApi';
+
+function reportPath(query: SustainabilityReportQuery) {
+  const params = new URLSearchParams({ month: query.month });
+  if (query.tribe) params.set('tribe', query.tribe);
+  return `/reports/sustainability?${params}`;
+}
 
 function entityPath(ref: CompoundEntityRef) {
   return [ref.namespace, ref.kind, ref.name].map(encodeURIComponent).join('/');
@@ -119,6 +130,25 @@ export class SquadInsightsClient implements SquadInsightsApi {
     );
   }
 
+  async listGateDecisions(ref: CompoundEntityRef, limit?: number): Promise<GateDecisionResponse[]> {
+    const query = limit ? `?limit=${limit}` : '';
+    const body = await this.request<{ items: GateDecisionResponse[] }>(
+      `/entities/${entityPath(ref)}/gate/decisions${query}`,
+    );
+    return body.items;
+  }
+
+  overrideGateDecision(
+    ref: CompoundEntityRef,
+    decisionId: string,
+    override: { reason: string; expiresInHours?: number },
+  ): Promise<GateOverrideResponse> {
+    return this.request<GateOverrideResponse>(
+      `/entities/${entityPath(ref)}/gate/decisions/${encodeURIComponent(decisionId)}/override`,
+      { method: 'POST', body: override },
+    );
+  }
+
   async listReviews(ref: CompoundEntityRef): Promise<ReviewResponse[]> {
     const body = await this.request<{ items: ReviewResponse[] }>(
       `/entities/${entityPath(ref)}/reviews`,
@@ -152,9 +182,26 @@ export class SquadInsightsClient implements SquadInsightsApi {
     );
   }
 
+  async getCatalogSummaries(entityRefs: string[]): Promise<CatalogSummary[]> {
+    const body = await this.request<CatalogSummariesResponse>('/compliance/summaries', {
+      method: 'POST',
+      body: { entityRefs },
+    });
+    return body.items;
+  }
+
+  getSustainabilityReport(query: SustainabilityReportQuery): Promise<SustainabilityReport> {
+    return this.request<SustainabilityReport>(reportPath(query));
+  }
+
+  async getSustainabilityReportCsv(query: SustainabilityReportQuery): Promise<string> {
+    return this.request<string>(`${reportPath(query)}&format=csv`, undefined, 'text');
+  }
+
   private async request<T>(
     path: string,
     init?: { method: 'POST'; body: unknown },
+    as: 'json' | 'text' = 'json',
   ): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('squad-insights');
     const response = await this.options.fetchApi.fetch(
@@ -168,6 +215,6 @@ export class SquadInsightsClient implements SquadInsightsApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return (as === 'text' ? await response.text() : await response.json()) as T;
   }
 }

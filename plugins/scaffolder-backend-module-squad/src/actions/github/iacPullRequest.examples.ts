@@ -1,8 +1,16 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 
-function example(description: string, input: Record<string, unknown>): TemplateExample {
-  const step = { id: 'iac', action: 'squad:github:iac-pull-request', name: "Add the service to the squad's IaC", input };
+function example(
+  description: string,
+  input: Record<string, unknown>,
+): TemplateExample {
+  const step = {
+    id: 'iac',
+    action: 'squad:github:iac-pull-request',
+    name: "Add the service to the squad's IaC",
+    input,
+  };
   return { description, example: yaml.stringify({ steps: [step] }) };
 }
 
@@ -25,7 +33,12 @@ export const examples: TemplateExample[] = [
     repo: 'payments-iac',
     path: 'services.tf',
     serviceName: 'chargebacks',
-    entry: { data_classification: 'financial', min_capacity: 1, max_capacity: 5, compliance: ['PCI_DSS'] },
+    entry: {
+      data_classification: 'financial',
+      min_capacity: 1,
+      max_capacity: 5,
+      compliance: ['PCI_DSS'],
+    },
     branch: 'add-chargebacks',
     title: 'Add chargebacks (squad template)',
   }),

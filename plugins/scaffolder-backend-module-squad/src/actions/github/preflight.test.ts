@@ -22,7 +22,8 @@ describe('squad:github:preflight', () => {
 
   beforeEach(() => {
     fake.github.addOrg('acme-music');
-    for (const slug of ['payments', 'monetization', 'playlist']) fake.github.addTeam('acme-music', slug);
+    for (const slug of ['payments', 'monetization', 'playlist'])
+      fake.github.addTeam('acme-music', slug);
   });
 
   it.each(examples.map(e => [e.description, e.example] as const))(
@@ -31,7 +32,6 @@ describe('squad:github:preflight', () => {
       const { ctx } = contextWith(yaml.parse(example).steps[0].input);
       await action.handler(ctx);
       expect(ctx.output).toHaveBeenCalledWith('ownerType', 'Organization');
-      expect(ctx.output).toHaveBeenCalledWith('resumable', []);
     },
   );
 
@@ -39,7 +39,6 @@ describe('squad:github:preflight', () => {
     const { ctx } = contextWith(input);
     await action.handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith('ownerType', 'Organization');
-    expect(ctx.output).toHaveBeenCalledWith('resumable', []);
     // Read-only: every request was a GET, with the configured token.
     expect(fake.github.requests.map(r => r.method)).toEqual(
       expect.arrayContaining(['GET']),
@@ -56,22 +55,30 @@ describe('squad:github:preflight', () => {
   });
 
   it('reports a taken name, naming the repository, and creates nothing', async () => {
-    fake.github.addRepo('acme-music', 'payment-gateway');
+    fake.github.addRepo('acme-music', 'payment-gateway', {
+      topics: ['squad-insights-managed'],
+    });
     const { ctx } = contextWith(input);
     await expect(action.handler(ctx)).rejects.toThrow(
-      "the repository name acme-music/payment-gateway is taken: https://github.com/acme-music/payment-gateway exists and was not created by this template (no 'squad-insights-managed' topic); choose another name",
+      'the repository name acme-music/payment-gateway is taken: https://github.com/acme-music/payment-gateway exists; choose another name',
     );
     expect(fake.github.requests.some(r => r.method !== 'GET')).toBe(false);
     expect(ctx.output).not.toHaveBeenCalled();
   });
 
-  it('reports a repository from an earlier run of the template as resumable', async () => {
-    fake.github.addRepo('acme-music', 'payment-gateway', {
-      topics: ['squad-insights-managed'],
-    });
-    const { ctx } = contextWith(input);
+  it('does not check again when a failed task is retried after publish:github created the repositories', async () => {
+    const { ctx, checkpoints } = contextWith(input);
     await action.handler(ctx);
-    expect(ctx.output).toHaveBeenCalledWith('resumable', ['payment-gateway']);
+    fake.github.addRepo('acme-music', 'payment-gateway');
+    fake.github.requests.length = 0;
+
+    const retried = contextWith(input, { checkpoints });
+    await action.handler(retried.ctx);
+    expect(fake.github.requests).toEqual([]);
+    expect(retried.ctx.output).toHaveBeenCalledWith(
+      'ownerType',
+      'Organization',
+    );
   });
 
   it('reports a token without the repo scope and a missing team at once', async () => {
@@ -112,7 +119,7 @@ describe('squad:github:preflight', () => {
         : undefined;
     const { ctx } = contextWith(input);
     await expect(action.handler(ctx)).rejects.toThrow(
-      "could not read sofia-lind's membership of acme-music: GitHub answered 403 Resource not accessible by personal access token (the token's scopes are gist but this needs one of admin:org, read:org, repo, user, write:org)",
+      "could not read sofia-lind's membership of acme-music: GitHub answered 403 Resource not accessible by personal access token. Missing permission: the token's scopes are gist but this needs one of admin:org, read:org, repo, user, write:org",
     );
   });
 
@@ -139,10 +146,17 @@ describe('squad:github:preflight', () => {
 
   it("acts with the integration's token, or the token given to the action", async () => {
     await action.handler(contextWith(input).ctx);
-    expect(new Set(fake.github.requests.map(r => r.authorization))).toEqual(new Set([`token ${TOKEN}`]));
+    expect(new Set(fake.github.requests.map(r => r.authorization))).toEqual(
+      new Set([`token ${TOKEN}`]),
+    );
 
     fake.github.requests.length = 0;
-    await action.handler(contextWith({ ...input, token: 'gho_16C7e42F292c6912E7710c838347Ae178B4a' }).ctx);
+    await action.handler(
+      contextWith({
+        ...input,
+        token: 'gho_16C7e42F292c6912E7710c838347Ae178B4a',
+      }).ctx,
+    );
     expect(new Set(fake.github.requests.map(r => r.authorization))).toEqual(
       new Set(['token gho_16C7e42F292c6912E7710c838347Ae178B4a']),
     );
@@ -153,6 +167,5 @@ describe('squad:github:preflight', () => {
     await action.handler(ctx);
     expect(fake.github.requests).toEqual([]);
     expect(ctx.output).toHaveBeenCalledWith('dryRun', true);
-    expect(ctx.output).toHaveBeenCalledWith('resumable', []);
   });
 });

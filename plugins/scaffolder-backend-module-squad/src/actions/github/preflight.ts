@@ -2,19 +2,9 @@ import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { Octokit } from '@octokit/rest';
-import {
-  createGithubClient,
-  GithubClient,
-  repositoryWebUrl,
-} from '../../github/client';
-import {
-  describeMissingScopes,
-  githubMessage,
-  hasStatus,
-  isGithubRequestError,
-} from '../../github/errors';
-import { SQUAD_INSIGHTS_MARKER_TOPIC } from '../../github/marker';
-import { findRepository, isMarked } from '../../github/repositories';
+import { createGithubClient, GithubClient } from '../../github/client';
+import { hasStatus, toGitHubError } from '../../github/githubError';
+import { findRepository } from '../../github/repositories';
 import { examples } from './preflight.examples';
 import { DEFAULT_HOST, githubInputs, repositoryName } from './inputs';
 
@@ -23,16 +13,10 @@ type OwnerType = 'Organization' | 'User';
 /** A check that could not pass; all of them are reported together. */
 type Problems = string[];
 
-function explain(error: unknown, doing: string): string {
-  if (!isGithubRequestError(error)) {
-    return `could not ${doing}: ${
-      error instanceof Error ? error.message : String(error)
-    }`;
-  }
-  const scopes = describeMissingScopes(error);
-  return `could not ${doing}: GitHub answered ${error.status} ${githubMessage(
-    error,
-  )}${scopes ? ` (${scopes})` : ''}`;
+/** The first letter lower-cased: the message becomes one item of the problem list. */
+function explain(error: unknown, what: string): string {
+  const { message } = toGitHubError(error, what);
+  return message.charAt(0).toLowerCase() + message.slice(1);
 }
 
 async function checkOwner(
@@ -55,6 +39,22 @@ async function checkOwner(
   }
 }
 
+function missingRepoScope(
+  login: string,
+  granted: string | number | undefined,
+): string | undefined {
+  if (granted === undefined) return undefined; // fine-grained tokens send no scopes
+  const scopes = String(granted)
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
+  return scopes.includes('repo')
+    ? undefined
+    : `the token of ${login} cannot create private repositories: its scopes are ${
+        scopes.join(', ') || '(none)'
+      } but creating repositories needs repo`;
+}
+
 /**
  * Whether the token's user may create repositories in the owner: a classic token needs the
  * `repo` scope; in an organization the user must be an active member, and a plain member
@@ -65,25 +65,13 @@ async function checkCanCreate(
   owner: string,
   ownerType: OwnerType,
   problems: Problems,
-): Promise<void> {
+) {
   let login: string;
   try {
     const { data, headers } = await octokit.rest.users.getAuthenticated();
     login = data.login;
-    const granted = headers['x-oauth-scopes'];
-    if (granted !== undefined) {
-      const scopes = String(granted)
-        .split(',')
-        .map(s => s.trim())
-        .filter(Boolean);
-      if (!scopes.includes('repo')) {
-        problems.push(
-          `the token of ${login} cannot create private repositories: its scopes are ${
-            scopes.join(', ') || '(none)'
-          } but creating repositories needs repo`,
-        );
-      }
-    }
+    const scopeProblem = missingRepoScope(login, headers['x-oauth-scopes']);
+    if (scopeProblem) problems.push(scopeProblem);
   } catch (error) {
     problems.push(explain(error, 'identify the token (GET /user)'));
     return;
@@ -107,9 +95,7 @@ async function checkCanCreate(
       );
       return;
     }
-    if (membership.role === 'admin') {
-      return;
-    }
+    if (membership.role === 'admin') return;
     const { data: org } = await octokit.rest.orgs.get({ org: owner });
     if (org.members_can_create_repositories === false) {
       problems.push(
@@ -127,26 +113,20 @@ async function checkCanCreate(
 
 async function checkRepository(
   octokit: Octokit,
-  host: string,
   owner: string,
   name: string,
   problems: Problems,
-): Promise<boolean> {
+) {
   try {
     const existing = await findRepository(octokit, owner, name);
-    if (!existing) return false;
-    if (isMarked(existing)) return true;
-    problems.push(
-      `the repository name ${owner}/${name} is taken: ${existing.html_url} exists and was not created by this template (no '${SQUAD_INSIGHTS_MARKER_TOPIC}' topic); choose another name`,
-    );
+    if (existing) {
+      problems.push(
+        `the repository name ${owner}/${name} is taken: ${existing.html_url} exists; choose another name`,
+      );
+    }
   } catch (error) {
-    problems.push(
-      `${
-        error instanceof Error ? error.message : String(error)
-      } (${repositoryWebUrl(host, owner, name)})`,
-    );
+    problems.push(explain(error, `read repository ${owner}/${name}`));
   }
-  return false;
 }
 
 async function checkTeam(
@@ -166,10 +146,43 @@ async function checkTeam(
   }
 }
 
+async function runChecks(
+  client: GithubClient,
+  owner: string,
+  repositories: string[],
+  teams: string[],
+) {
+  const { octokit } = client;
+  const problems: Problems = [];
+  const ownerType = await checkOwner(octokit, owner, problems);
+  if (!ownerType) return { problems };
+  if (ownerType === 'User' && teams.length > 0) {
+    problems.push(
+      `${owner} is a user account, and teams (${teams.join(
+        ', ',
+      )}) exist only in organizations`,
+    );
+  }
+  await Promise.all([
+    // An app installation token has no user; its right to create repositories shows on create.
+    client.credentialType === 'app'
+      ? undefined
+      : checkCanCreate(octokit, owner, ownerType, problems),
+    ...repositories.map(name =>
+      checkRepository(octokit, owner, name, problems),
+    ),
+    ...(ownerType === 'Organization'
+      ? teams.map(slug => checkTeam(octokit, owner, slug, problems))
+      : []),
+  ]);
+  return { ownerType, problems };
+}
+
 /**
- * Creates the `squad:github:preflight` action: checks, before anything is created, that the
- * repository names are free, that the token may create repositories in the owner and that
- * the teams exist; every problem found is reported in one error.
+ * Creates the `squad:github:preflight` action: checks, before anything is created, that every
+ * repository name of the pair is free, that the token may create repositories in the owner and
+ * that the teams exist; every problem found is reported in one error. `publish:github` creates
+ * one repository per step and stops at the first problem, which would leave half a pair.
  *
  * @public
  */
@@ -207,10 +220,6 @@ export function createGithubPreflightAction(options: {
           z.enum(['Organization', 'User'], {
             description: 'What kind of account the owner is',
           }),
-        resumable: z =>
-          z.array(z.string(), {
-            description: `Repositories that already exist with the '${SQUAD_INSIGHTS_MARKER_TOPIC}' topic from an earlier run; publish reuses them`,
-          }),
         dryRun: z =>
           z
             .boolean({
@@ -224,6 +233,7 @@ export function createGithubPreflightAction(options: {
       const { owner, repositories, token } = ctx.input;
       const host = ctx.input.host ?? DEFAULT_HOST;
       const teams = ctx.input.teams ?? [];
+      const where = `${host}/${owner}`;
       if (ctx.isDryRun) {
         ctx.logger.info(
           `Dry-run: would check on ${host} that ${repositories
@@ -235,75 +245,49 @@ export function createGithubPreflightAction(options: {
           }; GitHub is not called`,
         );
         ctx.output('ownerType', teams.length ? 'Organization' : 'User');
-        ctx.output('resumable', []);
         ctx.output('dryRun', true);
         return;
       }
 
-      const client: GithubClient = await createGithubClient({
-        integrations,
-        host,
-        owner,
-        token,
-        logger: ctx.logger,
+      // Checkpointed: when a failed task is retried, the repositories this check saw free may
+      // exist by now (created by the retried task itself), so the check must not run again.
+      const ownerType = await ctx.checkpoint({
+        key: `preflight.${where}.${repositories.join(',')}`,
+        fn: async () => {
+          const client = await createGithubClient({
+            integrations,
+            host,
+            owner,
+            token,
+            logger: ctx.logger,
+          });
+          const result = await runChecks(client, owner, repositories, teams);
+          if (!result.ownerType) {
+            throw new InputError(
+              `GitHub preflight for ${where} failed: ${result.problems.join(
+                '; ',
+              )}`,
+            );
+          }
+          if (result.problems.length > 0) {
+            const count = `${result.problems.length} problem${
+              result.problems.length > 1 ? 's' : ''
+            }`;
+            throw new InputError(
+              `GitHub preflight for ${where} found ${count}; nothing was created:\n${result.problems
+                .map(p => `- ${p}`)
+                .join('\n')}`,
+            );
+          }
+          return result.ownerType;
+        },
       });
-      const { octokit } = client;
-      const problems: Problems = [];
-      const ownerType = await checkOwner(octokit, owner, problems);
-      if (!ownerType) {
-        throw new InputError(
-          `GitHub preflight for ${host}/${owner} failed: ${problems.join(
-            '; ',
-          )}`,
-        );
-      }
-      if (ownerType === 'User' && teams.length > 0) {
-        problems.push(
-          `${owner} is a user account, and teams (${teams.join(
-            ', ',
-          )}) exist only in organizations`,
-        );
-      }
-      const [, checked] = await Promise.all([
-        client.credentialType === 'app'
-          ? // An app installation token has no user; its right to create repositories shows on create.
-            ctx.logger.info(
-              'Authenticated as a GitHub App; repository creation rights are checked on create',
-            )
-          : checkCanCreate(octokit, owner, ownerType, problems),
-        Promise.all(
-          repositories.map(name =>
-            checkRepository(octokit, host, owner, name, problems),
-          ),
-        ),
-        ownerType === 'Organization'
-          ? Promise.all(
-              teams.map(slug => checkTeam(octokit, owner, slug, problems)),
-            )
-          : undefined,
-      ]);
-      if (problems.length > 0) {
-        throw new InputError(
-          `GitHub preflight for ${host}/${owner} found ${
-            problems.length
-          } problem${
-            problems.length > 1 ? 's' : ''
-          }; nothing was created:\n${problems.map(p => `- ${p}`).join('\n')}`,
-        );
-      }
-      const resumable = repositories.filter((_, i) => checked[i]);
-      for (const name of resumable) {
-        ctx.logger.info(
-          `${owner}/${name} exists from an earlier run of this template and will be reused`,
-        );
-      }
       ctx.logger.info(
         `GitHub preflight passed: ${owner} (${ownerType}) can take ${repositories.join(
           ', ',
         )}`,
       );
       ctx.output('ownerType', ownerType);
-      ctx.output('resumable', resumable);
     },
   });
 }

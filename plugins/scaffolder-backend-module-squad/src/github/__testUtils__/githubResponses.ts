@@ -20,7 +20,11 @@ export function account(login: string, type: 'User' | 'Organization') {
   };
 }
 
-export function repository(owner: ReturnType<typeof account>, name: string, extra: Record<string, unknown> = {}) {
+export function repository(
+  owner: ReturnType<typeof account>,
+  name: string,
+  extra: Record<string, unknown> = {},
+) {
   const id = nextId++;
   const fullName = `${owner.login}/${name}`;
   return {
@@ -48,7 +52,13 @@ export function repository(owner: ReturnType<typeof account>, name: string, extr
     created_at: '2026-11-20T09:14:03Z',
     updated_at: '2026-11-20T09:14:03Z',
     pushed_at: '2026-11-20T09:14:04Z',
-    permissions: { admin: true, maintain: true, push: true, triage: true, pull: true },
+    permissions: {
+      admin: true,
+      maintain: true,
+      push: true,
+      triage: true,
+      pull: true,
+    },
     ...extra,
   };
 }
@@ -77,17 +87,28 @@ export function team(org: string, slug: string, name = slug) {
 }
 
 /** GitHub's error body: message, documentation_url and (since 2024) the status as a string. */
-export function errorBody(status: number, message: string, documentationUrl: string, errors?: unknown[]) {
-  return { message, ...(errors ? { errors } : {}), documentation_url: documentationUrl, status: String(status) };
+export function errorBody(
+  status: number,
+  message: string,
+  documentationUrl: string,
+  errors?: unknown[],
+) {
+  return {
+    message,
+    ...(errors ? { errors } : {}),
+    documentation_url: documentationUrl,
+    status: String(status),
+  };
 }
 
 export const docs = {
   getRepository: 'https://docs.github.com/rest/repos/repos#get-a-repository',
-  createOrgRepository: 'https://docs.github.com/rest/repos/repos#create-an-organization-repository',
   getTeam: 'https://docs.github.com/rest/teams/teams#get-a-team-by-name',
-  getMembership: 'https://docs.github.com/rest/orgs/members#get-organization-membership-for-a-user',
-  updateProtection: 'https://docs.github.com/rest/branches/branch-protection#update-branch-protection',
-  getContent: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+  getMembership:
+    'https://docs.github.com/rest/orgs/members#get-organization-membership-for-a-user',
+  getProtection:
+    'https://docs.github.com/rest/branches/branch-protection#get-branch-protection',
+  getContent:
+    'https://docs.github.com/rest/repos/contents#get-repository-content',
   createRef: 'https://docs.github.com/rest/git/refs#create-a-reference',
-  createBlob: 'https://docs.github.com/rest/git/blobs#create-a-blob',
 };

@@ -10,7 +10,12 @@ export const TOKEN = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a';
 export const config = mockServices.rootConfig({
   data: {
     integrations: { github: [{ host: 'github.com', token: TOKEN }] },
-    scaffolder: { defaultAuthor: { name: 'Squad Insights', email: 'squad-insights@example.com' } },
+    scaffolder: {
+      defaultAuthor: {
+        name: 'Squad Insights',
+        email: 'squad-insights@example.com',
+      },
+    },
   },
 });
 
@@ -39,7 +44,11 @@ export function setupFakeGithub() {
  */
 export function contextWith<T extends Record<string, unknown>>(
   input: T,
-  options: { workspacePath?: string; isDryRun?: boolean; checkpoints?: Map<string, unknown> } = {},
+  options: {
+    workspacePath?: string;
+    isDryRun?: boolean;
+    checkpoints?: Map<string, unknown>;
+  } = {},
 ): { ctx: ActionContext<any, any>; checkpoints: Map<string, unknown> } {
   const checkpoints = options.checkpoints ?? new Map<string, unknown>();
   const ctx = createMockActionContext({
@@ -49,7 +58,13 @@ export function contextWith<T extends Record<string, unknown>>(
   });
   // createMockActionContext drops isDryRun.
   ctx.isDryRun = options.isDryRun;
-  ctx.checkpoint = async <U,>({ key, fn }: { key: string; fn: () => Promise<U> | U }) => {
+  ctx.checkpoint = async <U>({
+    key,
+    fn,
+  }: {
+    key: string;
+    fn: () => Promise<U> | U;
+  }) => {
     if (checkpoints.has(key)) return checkpoints.get(key) as U;
     const value = await fn();
     // The engine stores checkpoint values as JSON; a retried task gets them back parsed.

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderModuleGithub from '@backstage/plugin-scaffolder-backend-module-github';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -46,12 +47,15 @@ function templateDirectoryContents() {
 /**
  * The real scaffolder backend with this module's actions and a catalog holding `entities`,
  * dry-running the template on disk through `POST /v2/dry-run`, as the template editor does.
- * No GitHub token is configured: the GitHub actions make no call in a dry-run.
+ * No GitHub token is configured: no action calls GitHub in a dry-run.
  */
 export async function startDryRunBackend(entities: Entity[]) {
   const backend: TestBackend = await startTestBackend({
     features: [
       scaffolderPlugin,
+      // publish:github, as packages/backend loads it; it does not support dry-run, so the
+      // scaffolder logs its rendered input and skips it.
+      scaffolderModuleGithub,
       scaffolderModuleSquad,
       catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({

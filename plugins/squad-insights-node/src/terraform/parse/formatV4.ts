@@ -64,15 +64,15 @@ export function readV4Resource(
         'a resource instance has an invalid index key',
       );
     }
+    const attributes = attributesOf(inst);
+    const omit = dropSensitiveAttributes(attributes, inst.sensitive_attributes);
     instances.push(
       buildInstance({
         resourceAddress: address,
         type,
         indexKey,
-        attributes: dropSensitiveAttributes(
-          attributesOf(inst),
-          inst.sensitive_attributes,
-        ),
+        attributes: omit === null ? {} : attributes,
+        omit: omit ?? undefined,
         providerRegion,
       }),
     );

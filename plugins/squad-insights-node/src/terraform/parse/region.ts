@@ -1,4 +1,3 @@
-const ARN = /^arn:aws[a-z-]*:[^:]*:([^:]*):/;
 // eu-north-1a → eu-north-1; also local/wavelength zones (us-west-2-lax-1a → us-west-2).
 const AWS_ZONE = /^([a-z]{2}(?:-[a-z]+)+-\d+)(?:[a-z]$|-)/;
 // europe-west1-b → europe-west1
@@ -16,18 +15,38 @@ function lastSegment(value: string): string {
   return value.slice(value.lastIndexOf('/') + 1);
 }
 
+/**
+ * The region of `arn:aws<partition>:<service>:<region>:...`, when not empty. Read by searching
+ * for the colons rather than with a regular expression: most instances have an ARN, and a
+ * match would allocate its result array for each.
+ */
 function regionOfArn(value: unknown): string | undefined {
-  // Most attribute values are not ARNs: a prefix test spares the regular expression.
-  if (typeof value !== 'string' || !value.startsWith('arn:aws')) return undefined;
-  return ARN.exec(value)?.[1] || undefined;
+  if (typeof value !== 'string' || !value.startsWith('arn:aws'))
+    return undefined;
+  const partitionEnd = value.indexOf(':', 7);
+  if (partitionEnd < 0) return undefined;
+  for (let i = 7; i < partitionEnd; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 0x2d && (c < 0x61 || c > 0x7a)) return undefined; // [a-z-]
+  }
+  const serviceEnd = value.indexOf(':', partitionEnd + 1);
+  if (serviceEnd < 0) return undefined;
+  const regionEnd = value.indexOf(':', serviceEnd + 1);
+  return regionEnd > serviceEnd + 1
+    ? value.slice(serviceEnd + 1, regionEnd)
+    : undefined;
 }
 
-function regionOfArns(attrs: Record<string, unknown>): string | undefined {
-  const own = regionOfArn(attrs.arn);
+function regionOfArns(
+  attrs: Record<string, unknown>,
+  arn: unknown,
+): string | undefined {
+  const own = regionOfArn(arn);
   if (own) return own;
   // Other ARNs (`kms_key_arn`, `role_arn`, ...) name related resources, which almost always
   // live in the same region. S3 and IAM ARNs have an empty region and are skipped.
-  for (const key of Object.keys(attrs)) {
+  // eslint-disable-next-line guard-for-in
+  for (const key in attrs) {
     const region = key !== 'arn' ? regionOfArn(attrs[key]) : undefined;
     if (region) return region;
   }
@@ -51,6 +70,25 @@ function regionOfLocation(location: unknown): string | undefined {
 }
 
 /**
+ * The attributes a region is read from by name: an instance's attributes, or the fields the
+ * scrubber noted of them (`instanceFields.ts`).
+ *
+ * @internal
+ */
+export type RegionSources = Partial<
+  Record<
+    | 'region'
+    | 'zone'
+    | 'arn'
+    | 'availability_zone'
+    | 'availability_zones'
+    | 'location'
+    | 'bucket_regional_domain_name',
+    unknown
+  >
+>;
+
+/**
  * Works out an instance's region, most reliable source first:
  * 1. its own `region` attribute (GCP, and every AWS resource from provider v6);
  * 2. its own GCP `zone` (a GCP VM lives in its zone whatever the provider's default region);
@@ -60,31 +98,36 @@ function regionOfLocation(location: unknown): string | undefined {
  * 6. `availability_zone` or the first of `availability_zones`, zone letter stripped;
  * 7. `location` (GCP region/zone, Azure location).
  *
+ * Named attributes are read from `fields` (by default the attributes themselves); the other
+ * ARNs of step 4 from `attrs`.
+ *
  * @internal
  */
 export function deriveRegion(
   attrs: Record<string, unknown>,
   providerRegion: string | undefined,
+  fields: RegionSources = attrs,
 ): string | undefined {
-  const own = text(attrs.region);
+  const own = text(fields.region);
   if (own) return lastSegment(own);
-  const gcpZone = text(attrs.zone) && GCP_ZONE.exec(lastSegment(text(attrs.zone)!))?.[1];
+  const zone = text(fields.zone);
+  const gcpZone = zone && GCP_ZONE.exec(lastSegment(zone))?.[1];
   if (gcpZone) return gcpZone;
   if (providerRegion) return providerRegion;
 
-  const fromArn = regionOfArns(attrs);
+  const fromArn = regionOfArns(attrs, fields.arn);
   if (fromArn) return fromArn;
 
-  const domain = text(attrs.bucket_regional_domain_name);
+  const domain = text(fields.bucket_regional_domain_name);
   const fromDomain = domain && S3_REGIONAL.exec(domain)?.[1];
   if (fromDomain) return fromDomain;
 
-  const zones = attrs.availability_zones;
+  const zones = fields.availability_zones;
   const firstZone = Array.isArray(zones) ? zones[0] : undefined;
   return (
-    regionOfZone(attrs.availability_zone) ??
+    regionOfZone(fields.availability_zone) ??
     regionOfZone(firstZone) ??
-    regionOfZone(attrs.zone) ??
-    regionOfLocation(attrs.location)
+    regionOfZone(fields.zone) ??
+    regionOfLocation(fields.location)
   );
 }

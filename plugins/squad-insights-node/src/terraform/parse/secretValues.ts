@@ -8,15 +8,16 @@
  * 1. strings shorter than 8 characters are never looked at;
  * 2. a whole-value shape (a token, a JWT, a PEM or DER block, an AWS secret key) is tested only
  *    when the first character could start one (a 128-entry table) or the length is 40;
- * 3. embedded secrets are looked for in one pass over the characters (no regular expression,
- *    no search per marker), stopping only at the characters their markers need: `@` for URL
- *    credentials, `=` and `:` for `KEY=value` / `key: value` pairs, `B` of `-----BEGIN `, `J`
- *    of `eyJ`; ARNs are skipped whole.
+ * 3. embedded secrets are looked for only in a string that holds one of the characters their
+ *    markers need (one test of a character class, native code): `@` for URL credentials, `=`
+ *    and `:` for `KEY=value` / `key: value` pairs, `B` of `-----BEGIN `, `J` of `eyJ`; then in
+ *    one pass over the characters (no search per marker), stopping only at those; ARNs are
+ *    skipped whole.
  *
  * Rules lean wide, as the name rules do: dropping a harmless value costs an inventory little.
  */
 
-import { isSecretAttributeName } from './secrets';
+import { isSecretAttributeName } from './secretNames';
 
 const MIN_LENGTH = 8;
 
@@ -208,6 +209,8 @@ const isDelimiter = (c: number) => c < 128 && DELIMITER[c] === 1;
 const MARK = new Uint8Array(128);
 // Rare letters stand for their markers: `B` of `-----BEGIN `, `J` of `eyJ`.
 for (const c of '@=:BJ') MARK[code(c)] = 1;
+/** The same characters, for a first test of the whole string. */
+const MARKERS = /[@=:BJ]/;
 
 /** End of the value that starts at `start`: the next delimiter. */
 function valueEnd(s: string, start: number): number {
@@ -328,7 +331,9 @@ export function isSecretValue(s: string): boolean {
   // ARNs are the commonest long values and never hold a credential.
   if (c0 === 0x61 && s.startsWith('arn:')) return false;
   if (c0 === 0x7b && POLICY.test(s)) return policyHolds(s);
-  return wholeValue(s) || (s.length >= 12 && embedded(s));
+  // Most strings hold no marker at all: one native pass of a regular expression tells them
+  // apart faster than the scanner's loop, which then runs on the few that do.
+  return wholeValue(s) || (s.length >= 12 && MARKERS.test(s) && embedded(s));
 }
 
 /**

@@ -1,28 +1,10 @@
 /**
- * The one list of attribute names the parser treats as secret, whatever Terraform says.
+ * Scrubs secrets out of an instance's attributes (and outputs), whatever Terraform says.
  *
  * Terraform only records `sensitive_attributes` since 0.15, older states and the legacy flatmap
  * formats carry none, and providers do not always mark what they should. So on top of the paths
- * Terraform marks, every attribute whose *name* looks secret is dropped, at any depth, compared
- * case-insensitively by words (`client_secret`, `clientSecret` and `Client-Secret` are all the
- * words `client secret`).
- *
- * A name is secret when:
- * - any word is `password`, `passwd` or `passphrase` (`master_password`, `admin_password`,
- *   `ses_smtp_password_v4`, `password_data`);
- * - the last word is `secret(s)` or `token(s)` (`client_secret`, `encrypted_secret`,
- *   `auth_token`, `access_token`, `sas_token`);
- * - the last two words are a credential noun ({@link CREDENTIAL_PAIRS}: `api_key`,
- *   `access_key`, `secret_key`, `account_key`, `connection_string(s)`, ...), which also covers
- *   `secret_access_key`, `primary_access_key`, `primary_connection_string`;
- * - it contains the words `private key` (`private_key`, `private_key_pem`,
- *   `private_key_openssh`);
- * - it is a kubeconfig (`kube_config`, `kube_config_raw`, `kube_admin_config(_raw)`);
- * - it is one of {@link EXACT_NAMES} (`sas`, `plaintext`, `ciphertext_blob`, `user_data`, ...).
- *
- * `access_key` is dropped too: in backend configs (`terraform_remote_state`) it is an Azure
- * storage key. `aws_iam_access_key` loses its
- * `secret`, `encrypted_secret` and `ses_smtp_password_v4`, and with them its key id (below).
+ * Terraform marks, every attribute whose *name* looks secret (`secretNames.ts`: `password`,
+ * `client_secret`, `api_key`, `private_key_pem`, `kube_config`, ...) is dropped, at any depth.
  *
  * Some attributes are secret only for one resource type ({@link TYPE_RULES}), e.g. `value` of
  * an `aws_ssm_parameter` of type `SecureString`, `result` of `random_password`, plus those the
@@ -40,58 +22,18 @@
  */
 
 import { PROVIDER_SENSITIVE } from './providerSensitive';
+import { fieldsOf, InstanceFields, setField } from './instanceFields';
+import {
+  FIELD,
+  isSecretAttributeName,
+  keyKind,
+  PAIR_NAME,
+  PAIR_VALUE,
+  SECRET,
+} from './secretNames';
 import { isAccessKeyId, isSecretValue } from './secretValues';
 
-const CREDENTIAL_PAIRS = new Set([
-  'api key',
-  'access key',
-  'secret key',
-  'private key',
-  'account key',
-  'shared key',
-  'master key',
-  'client key',
-  'signing key',
-  'auth key',
-  'primary key',
-  'secondary key',
-  'readonly key',
-  'connection string',
-  'connection strings',
-  'sas url',
-  'kube config',
-  // kubeconfig's `client-key-data`, `private-key-data` (base64 of a PEM key).
-  'key data',
-]);
-
-const EXACT_NAMES = new Set([
-  'sas',
-  'secret string',
-  'secret binary',
-  'secret data',
-  'plaintext',
-  'plaintext value',
-  'encrypted value',
-  'ciphertext blob',
-  'bcrypt hash',
-  // Bootstrap scripts routinely carry join tokens and credentials; an inventory needs none.
-  'user data',
-  'user data base64',
-  'custom data',
-]);
-
-// `p12`, `pfx`, `pkcs12`: certificate bundles with their private key (`certificate_p12` of
-// acme_certificate, `pfx_blob`); `kubeconfig` written as one word.
-const ANY_WORD = new Set([
-  'password',
-  'passwd',
-  'passphrase',
-  'p12',
-  'pfx',
-  'pkcs12',
-  'kubeconfig',
-]);
-const LAST_WORD = new Set(['secret', 'secrets', 'token', 'tokens']);
+export { isSecretAttributeName };
 
 /**
  * Attributes that are secret only for a given resource type. A function decides when the
@@ -111,69 +53,52 @@ const TYPE_RULES: Record<string, (attrs: Record<string, unknown>) => string[]> =
     vault_kv_secret_v2: () => ['data', 'data_json'],
   };
 
-// A Map, not the object: a resource type is never looked up on Object.prototype.
-const SCHEMA_SENSITIVE = new Map(Object.entries(PROVIDER_SENSITIVE));
-
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+/** What is secret only for a resource type: its rule and its schema's sensitive names. */
+interface TypeSecrets {
+  rule?: (attrs: Record<string, unknown>) => string[];
+  names?: ReadonlySet<string>;
+  /** Sensitive fields inside blocks (`set_sensitive.value`), as paths below the top level. */
+  nested?: readonly string[][];
 }
 
-function computeIsSecret(name: string): boolean {
-  const w = words(name);
-  if (w.length === 0) return false;
-  const last = w[w.length - 1];
-  if (LAST_WORD.has(last) || w.some(x => ANY_WORD.has(x))) return true;
-  if (w.length >= 2 && CREDENTIAL_PAIRS.has(`${w[w.length - 2]} ${last}`)) {
-    return true;
-  }
-  for (let i = 0; i + 1 < w.length; i++) {
-    if (w[i] === 'private' && w[i + 1] === 'key') return true;
-  }
-  if (w[0] === 'kube' && w.includes('config')) return true;
-  return EXACT_NAMES.has(w.join(' '));
-}
-
-// Attribute names repeat endlessly across instances, so the verdict is cached. The cache is
-// capped because map keys (tags, labels) are user data and unbounded.
-const verdicts = new Map<string, number>();
-const MAX_CACHED = 20_000;
-
-/** What a key is to the scrubber; one cached lookup per key answers all of it. */
-const PLAIN = 0;
-const SECRET = 1;
-/** `name`/`key` of a `{ name, value }` pair (ECS and Kubernetes env, Helm `set`). */
-const PAIR_NAME = 2;
-const PAIR_VALUE = 3;
-
-function computeKind(name: string): number {
-  if (computeIsSecret(name)) return SECRET;
-  if (name === 'name' || name === 'key' || name === 'Name' || name === 'Key') {
-    return PAIR_NAME;
-  }
-  return name === 'value' || name === 'Value' ? PAIR_VALUE : PLAIN;
-}
-
-function keyKind(name: string): number {
-  let kind = verdicts.get(name);
-  if (kind === undefined) {
-    kind = computeKind(name);
-    if (verdicts.size < MAX_CACHED) verdicts.set(name, kind);
-  }
-  return kind;
+// One Map for both tables, looked up once per instance; a Map, not an object, so that a
+// resource type is never looked up on Object.prototype.
+const BY_TYPE = new Map<string, TypeSecrets>();
+for (const [type, rule] of Object.entries(TYPE_RULES))
+  BY_TYPE.set(type, { rule });
+for (const [type, names] of Object.entries(PROVIDER_SENSITIVE)) {
+  const entry = BY_TYPE.get(type) ?? {};
+  entry.names = new Set(names.filter(n => !n.includes('.')));
+  const nested = names.filter(n => n.includes('.')).map(n => n.split('.'));
+  if (nested.length) entry.nested = nested;
+  BY_TYPE.set(type, entry);
 }
 
 /**
- * True when an attribute, tag, map key or output called `name` is treated as a secret.
- *
- * @public
+ * `node` without the field at `path` in every element of the blocks on the way (a block is an
+ * object, or a list of them as Terraform stores nested blocks). Rare (a few resource types),
+ * so it copies what it changes rather than bend the single pass.
  */
-export function isSecretAttributeName(name: string): boolean {
-  return keyKind(name) === SECRET;
+function withoutPath(node: unknown, path: readonly string[]): unknown {
+  if (Array.isArray(node)) {
+    let changed = false;
+    const out = node.map(item => {
+      const clean = withoutPath(item, path);
+      changed ||= clean !== item;
+      return clean;
+    });
+    return changed ? out : node;
+  }
+  if (typeof node !== 'object' || node === null) return node;
+  const obj = node as Record<string, unknown>;
+  const [head, ...rest] = path;
+  if (!(head in obj)) return obj;
+  if (rest.length === 0) return without(obj, undefined, head);
+  const child = withoutPath(obj[head], rest);
+  if (child === obj[head]) return obj;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(obj)) setOwn(out, k, k === head ? child : obj[k]);
+  return out;
 }
 
 /**
@@ -280,10 +205,14 @@ const PAIR_VALUES = new Set(['value', 'Value']);
  * Afterwards, two kinds of key go that are only secret beside another: the `value` of a
  * name/value pair whose name is secret, and an AWS access key id in an object that held a
  * secret (the id alone is an identifier; with its secret key it is half a credential).
+ *
+ * `fields`, given for an instance's top level only, receives the kept values tags and region
+ * are read from, as they pass.
  */
 function scrubObject(
   obj: Record<string, unknown>,
   drop?: ReadonlySet<string>,
+  fields?: InstanceFields,
 ): Record<string, unknown> {
   let kept: Record<string, unknown> | undefined;
   let pairName: string | undefined;
@@ -300,10 +229,8 @@ function scrubObject(
     }
     let child = obj[key];
     // A `{ name, value }` pair is only judged once the loop has seen both.
-    if (kind >= PAIR_NAME) {
-      if (kind === PAIR_VALUE) hasValue = true;
-      else if (typeof child === 'string') pairName = child;
-    }
+    if (kind === PAIR_VALUE) hasValue = true;
+    else if (kind === PAIR_NAME && typeof child === 'string') pairName = child;
     if (typeof child === 'string') {
       if (child.length >= 8) {
         const clean = scrubString(child);
@@ -324,15 +251,20 @@ function scrubObject(
       }
     }
     if (kept !== undefined) setOwn(kept, key, child);
+    if (kind >= FIELD && fields !== undefined)
+      setField(fields, kind - FIELD, child);
   }
   const result = kept ?? obj;
   // Names are user data (unbounded): judged only when the object is a name/value pair.
   const secretPair =
     hasValue && pairName !== undefined && isSecretAttributeName(pairName);
   const pairedId = kept !== undefined ? keyId : undefined;
-  return secretPair || pairedId !== undefined
-    ? without(result, secretPair ? PAIR_VALUES : undefined, pairedId)
-    : result;
+  if (!secretPair && pairedId === undefined) return result;
+  const rest = without(result, secretPair ? PAIR_VALUES : undefined, pairedId);
+  // Rare: a key went after its value was noted; note the fields again from what is left.
+  if (fields !== undefined && rest !== result)
+    Object.assign(fields, fieldsOf(rest));
+  return rest;
 }
 
 /** `obj` without the `keys` and `key`, when it has any of them (rare: the pair rules). */
@@ -361,21 +293,56 @@ function scrubNode(node: object): object {
 }
 
 /**
- * One instance's attributes without any secret: type-specific secrets (they may depend on a
- * sibling such as `type`) and secret names at any depth. Cleans the parser's own copy in
- * place where nothing has to go, so use the returned object.
+ * One instance's attributes without any secret: the top-level names in `omit` (what the state
+ * marks sensitive), type-specific secrets (they may depend on a sibling such as `type`) and
+ * secret names at any depth. Cleans the parser's own copy in place where nothing has to go,
+ * so use the returned object. `fields` receives what tags and region are read from.
  *
  * @internal
  */
 export function scrubSecrets(
   attrs: Record<string, unknown>,
   type: string,
+  omit?: ReadonlySet<string>,
+  fields?: InstanceFields,
 ): Record<string, unknown> {
-  const rule = TYPE_RULES[type];
-  const schema = SCHEMA_SENSITIVE.get(type);
-  let drop: Set<string> | undefined;
-  if (rule || schema) drop = new Set([...(rule?.(attrs) ?? []), ...(schema ?? [])]);
-  return scrubObject(attrs, drop?.size ? drop : undefined);
+  const secrets = BY_TYPE.get(type);
+  if (secrets === undefined) return scrubObject(attrs, omit, fields);
+  let drop = secrets.names;
+  if (secrets.rule) {
+    // A rule judges the attributes as left after `omit` (a sensitive `type` decides nothing).
+    const ruled = secrets.rule(omit ? withoutKeys(attrs, omit) : attrs);
+    if (ruled.length) drop = union(drop, ruled);
+  }
+  if (omit) drop = drop === undefined ? omit : union(drop, omit);
+  const clean = scrubObject(attrs, drop?.size ? drop : undefined, fields);
+  if (!secrets.nested) return clean;
+  let out: Record<string, unknown> = clean;
+  for (const path of secrets.nested) out = withoutPath(out, path) as Record<string, unknown>;
+  return out;
+}
+
+/** `set` and `more` as one set; `set` itself when it holds all of `more` (the usual case). */
+function union(
+  set: ReadonlySet<string> | undefined,
+  more: Iterable<string>,
+): ReadonlySet<string> {
+  let out: Set<string> | undefined;
+  for (const name of more) {
+    if (set?.has(name) || out?.has(name)) continue;
+    out ??= new Set(set);
+    out.add(name);
+  }
+  return out ?? set ?? new Set();
+}
+
+function withoutKeys(
+  attrs: Record<string, unknown>,
+  keys: ReadonlySet<string>,
+): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const key in attrs) if (!keys.has(key)) setOwn(kept, key, attrs[key]);
+  return kept;
 }
 
 /**

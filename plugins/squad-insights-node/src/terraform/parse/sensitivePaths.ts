@@ -1,5 +1,3 @@
-import { setOwn } from './secrets';
-
 type Step = string | number;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -52,41 +50,32 @@ function dropPath(root: unknown, path: Step[]): void {
 }
 
 /**
- * Drops the attribute paths a v4 instance lists in `sensitive_attributes`, in place, and returns
- * the attributes. List elements are replaced by `null` so the remaining indexes keep their
- * meaning. When the list has a shape this reader does not understand, every attribute is dropped:
- * an empty inventory entry is better than a leaked secret.
+ * Drops the attribute paths a v4 instance lists in `sensitive_attributes`, in place. List
+ * elements are replaced by `null` so the remaining indexes keep their meaning. Returns the
+ * top-level names still to go (`undefined`: none), or `null` when every attribute must go:
+ * when the list has a shape this reader does not understand, an empty inventory entry is
+ * better than a leaked secret.
  *
  * @internal
  */
 export function dropSensitiveAttributes(
   attrs: Record<string, unknown>,
   sensitive: unknown,
-): Record<string, unknown> {
-  if (sensitive === undefined || sensitive === null) return attrs;
-  if (!Array.isArray(sensitive)) return {};
+): ReadonlySet<string> | undefined | null {
+  if (sensitive === undefined || sensitive === null) return undefined;
+  if (!Array.isArray(sensitive)) return null;
   let topLevel: Set<string> | undefined;
   for (const raw of sensitive) {
     const path = readPath(raw);
-    if (!path) return {};
-    if (path.length === 0) return {};
-    // The usual case (`password`): collected and left out of a copy below, rather than
-    // deleted, which would make the attributes a slow dictionary for every later reader.
+    if (!path) return null;
+    if (path.length === 0) return null;
+    // The usual case (`password`): left to the scrubber, which leaves it out of the copy it
+    // makes of an object that loses a key, rather than deleted here, which would make the
+    // attributes a slow dictionary for every later reader.
     if (path.length === 1) (topLevel ??= new Set()).add(String(path[0]));
     else dropPath(attrs, path);
   }
-  return topLevel ? without(attrs, topLevel) : attrs;
-}
-
-function without(
-  attrs: Record<string, unknown>,
-  keys: ReadonlySet<string>,
-): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const key in attrs) {
-    if (!keys.has(key)) setOwn(kept, key, attrs[key]);
-  }
-  return kept;
+  return topLevel;
 }
 
 /**

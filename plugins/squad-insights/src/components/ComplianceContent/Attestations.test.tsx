@@ -101,6 +101,7 @@ function backend(attestations: AttestationResponse[] = [scaAttestation]) {
     ),
     http.get(`${ENTITY}/attestations`, () => HttpResponse.json({ items: state.attestations, checks: policyChecks })),
     http.get(`${ENTITY}/waiver-requests`, () => HttpResponse.json({ items: [] })),
+    http.get(`${ENTITY}/gate/decisions`, () => HttpResponse.json({ items: [] })),
   );
   return state;
 }

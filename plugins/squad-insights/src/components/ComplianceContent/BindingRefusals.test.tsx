@@ -32,6 +32,7 @@ function backend(result: EntityComplianceResponse) {
     http.get(`${ENTITY}/footprint`, () => HttpResponse.json({ entityRef: result.entityRef, criticality: 'high', criticalityDeclared: true, advice: [], stale: true, problems: [], history: [], states: [] })),
     http.get(`${ENTITY}/attestations`, () => HttpResponse.json({ items: [], checks: [] })),
     http.get(`${ENTITY}/waiver-requests`, () => HttpResponse.json({ items: [] })),
+    http.get(`${ENTITY}/gate/decisions`, () => HttpResponse.json({ items: [] })),
   );
 }
 

@@ -41,6 +41,7 @@ function backend(overrides: { waivers?: WaiverResponse[] } = {}) {
     http.get(`${ENTITY}/footprint`, () => HttpResponse.json(footprint)),
     http.get(`${ENTITY}/attestations`, () => HttpResponse.json({ items: [], checks: [] })),
     http.get(`${ENTITY}/waiver-requests`, () => HttpResponse.json({ items: [] })),
+    http.get(`${ENTITY}/gate/decisions`, () => HttpResponse.json({ items: [] })),
   );
 }
 

@@ -13,6 +13,7 @@ import {
   AttestationResponse,
   CheckResult,
   EntityComplianceResponse,
+  GateDecisionResponse,
   ReviewResponse,
   squadInsightsAttestationCreatePermission,
   squadInsightsAttestationRevokePermission,
@@ -34,6 +35,7 @@ import { AttestDialog } from './AttestDialog';
 import { ControlGroups } from './ControlGroups';
 import type { FreshnessBySource } from './EvidenceList';
 import { FrameworkScores } from './FrameworkScores';
+import { GateDecisionList, GateOverrideDialog } from './GateDecisions';
 import { GrantWaiverDialog } from './GrantWaiverDialog';
 import { RecordReviewDialog } from './RecordReviewDialog';
 import { ReviewHistory } from './ReviewHistory';
@@ -71,6 +73,7 @@ export function ComplianceContent() {
   // Only for the freshness of the sources the evidence names; the tab works without it.
   const facts = useAsyncRetry(async () => (await api.getFootprint(ref)) as FootprintDetails, [api, entity]);
   const requests = useAsyncRetry(() => api.listWaiverRequests(ref), [api, entity]);
+  const gateDecisions = useAsyncRetry(() => api.listGateDecisions(ref, 10), [api, entity]);
   // The service is the permission's resource, so a policy's conditions (owner, tribe,
   // framework) decide for this service, as the backend will when the button is used.
   const resourceRef = stringifyEntityRef(entity);
@@ -91,6 +94,7 @@ export function ComplianceContent() {
   const [snapshot, setSnapshot] = useState<ReviewResponse>();
   const [attesting, setAttesting] = useState<CheckResult>();
   const [unattesting, setUnattesting] = useState<AttestationResponse>();
+  const [overriding, setOverriding] = useState<GateDecisionResponse>();
   // The policy's bound for the check being attested; without it the form cannot be bounded.
   const attestingPolicy = attestations.value?.checks.find(c => c.checkId === attesting?.checkId);
   const attestable = new Set(attestations.value?.checks.map(c => c.checkId));
@@ -163,6 +167,24 @@ export function ComplianceContent() {
           </AsyncView>
         </InfoCard>
       </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Deployment gate" subheader="What pipelines were told when they asked to deploy">
+          <AsyncView state={gateDecisions} what="Gate decisions" placeholder={lines(3)}>
+            {value => <GateDecisionList decisions={value} onOverride={canWaive ? setOverriding : undefined} />}
+          </AsyncView>
+        </InfoCard>
+      </Grid>
+      {overriding && (
+        <GateOverrideDialog
+          decision={overriding}
+          onOverride={override => api.overrideGateDecision(ref, overriding.id, override)}
+          onClose={() => setOverriding(undefined)}
+          onOverridden={() => {
+            setOverriding(undefined);
+            gateDecisions.retry();
+          }}
+        />
+      )}
       {waiving && (
         <GrantWaiverDialog
           check={waiving}

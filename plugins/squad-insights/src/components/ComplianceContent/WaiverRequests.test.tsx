@@ -41,6 +41,7 @@ function backend(requests: WaiverRequestResponse[]) {
     http.get(`${ENTITY}/footprint`, () => HttpResponse.json({ states: [] })),
     http.get(`${ENTITY}/attestations`, () => HttpResponse.json({ items: [], checks: [] })),
     http.get(`${ENTITY}/waiver-requests`, () => HttpResponse.json({ items: requests })),
+    http.get(`${ENTITY}/gate/decisions`, () => HttpResponse.json({ items: [] })),
   );
 }
 
@@ -97,6 +98,7 @@ describe('waiver requests', () => {
     backend(requests);
     server.use(
       http.get(`${ENTITY}/waiver-requests`, () => HttpResponse.json({ items: requests })),
+      http.get(`${ENTITY}/gate/decisions`, () => HttpResponse.json({ items: [] })),
       http.post(`${ENTITY}/waiver-requests/${open.id}/approve`, () => {
         requests = [{ ...open, status: 'granted', decidedBy: 'user:default/karin.nilsson', decidedAt: '2026-11-26T09:30:00.000Z', waiverId: 'w1' }, second];
         return HttpResponse.json(requests[0]);

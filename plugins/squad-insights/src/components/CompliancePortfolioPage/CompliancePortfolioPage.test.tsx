@@ -288,12 +288,12 @@ describe('CompliancePortfolioPage', () => {
     const text = (await blobs[0].text()).replace(/^\uFEFF/, '');
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
-      'Service,Title,Tribe,Tribe name,Squad,Squad name,Chapter,Chapter name,Guild,Guild name,Status,Score,Failing checks,Frameworks,Active waivers,Waivers expiring soon,Next waiver expiry,Attested controls,Attested,Awaiting attestation,Expired attestations,Next attestation expiry,Last review,Reviewer,Decision,Stale',
+      'Service,Title,Tribe,Tribe name,Squad,Squad name,Chapter,Chapter name,Guild,Guild name,Status,Score,Failing checks,Frameworks,Active waivers,Waivers expiring soon,Next waiver expiry,Attested controls,Attested,Awaiting attestation,Expired attestations,Next attestation expiry,Last review,Reviewer,Decision,Last gate,Last gate environment,Last gate at,Last gate decision id,Stale',
     );
     // Header, 2,100 + 3 failing demo services, and the empty string after the last CRLF.
     expect(lines).toHaveLength(1 + 2103 + 1);
     expect(lines).toContain(
-      'component:default/rights-ledger,"Rights ledger, ""royalties"" edition",group:default/content-tribe,Content,group:default/rights-squad,Rights Squad,,,,,failing,80,2,Squad Insights baseline: failing; EU General Data Protection Regulation: compliant,0,0,,0,0,0,0,,,,,yes',
+      'component:default/rights-ledger,"Rights ledger, ""royalties"" edition",group:default/content-tribe,Content,group:default/rights-squad,Rights Squad,,,,,failing,80,2,Squad Insights baseline: failing; EU General Data Protection Regulation: compliant,0,0,,0,0,0,0,,,,,,,,,yes',
     );
     expect(
       lines.find(l => l.startsWith('component:default/payment-processing,')),
@@ -481,6 +481,90 @@ describe('CompliancePortfolioPage', () => {
         'Ignored attestation=lapsed in the address: expected awaiting, expired, expiring.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('shows each service\'s last gate decision, filters "denied at the last gate", and exports it', async () => {
+    const requests = serve(demoRows);
+    const { search } = await renderPage();
+    await screen.findByRole('link', { name: 'Payment processing' });
+    const column = screen
+      .getAllByRole('columnheader')
+      .map(h => h.textContent)
+      .indexOf('Last gate');
+    const cell = (name: RegExp) =>
+      within(screen.getByRole('row', { name })).getAllByRole('cell')[
+        column - 1
+      ];
+    expect(cell(/Payment processing/)).toHaveTextContent(
+      'deniedproduction, 2026-11-25',
+    );
+    expect(within(cell(/Payment processing/)).getByText('denied')).toHaveClass(
+      'si-failing',
+    );
+    expect(
+      within(cell(/Subscription billing/)).getByText('allowed'),
+    ).toHaveClass('si-compliant');
+    expect(cell(/Rights ledger/)).toHaveTextContent(/^never asked$/);
+
+    const filter = screen.getByRole('combobox', { name: 'Last gate' });
+    await userEvent.selectOptions(filter, 'denied at the last gate');
+    expect(search().toString()).toBe('lastGate=denied');
+    await waitFor(() => expect(serviceNames()).toEqual(['Payment processing']));
+    expect(requests[requests.length - 1].get('lastGate')).toBe('denied');
+    await userEvent.selectOptions(filter, 'allowed at the last gate');
+    await waitFor(() =>
+      expect(serviceNames()).toEqual(['Subscription billing']),
+    );
+    await userEvent.selectOptions(filter, 'Any');
+    await waitFor(() => expect(serviceNames()).toHaveLength(4));
+    expect(requests[requests.length - 1].has('lastGate')).toBe(false);
+
+    const blobs: Blob[] = [];
+    const { createObjectURL: realCreate, revokeObjectURL: realRevoke } = URL;
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:http://localhost/portfolio';
+      },
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await userEvent.selectOptions(filter, 'denied at the last gate');
+    await waitFor(() => expect(serviceNames()).toEqual(['Payment processing']));
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const lines = (await blobs[0].text()).split('\r\n').filter(Boolean);
+    expect(requests[requests.length - 1].get('lastGate')).toBe('denied');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      /,changes_requested,denied,production,2026-11-25T14:02:00Z,0b6f5a1e-2c4d-4e8f-9a10-3b5c7d9e1f20,no$/,
+    );
+    click.mockRestore();
+    Object.assign(URL, {
+      createObjectURL: realCreate,
+      revokeObjectURL: realRevoke,
+    });
+  });
+
+  it('names the gate filter when it matches nothing, and ignores an unknown one in the address', async () => {
+    serve(demoRows);
+    await renderPage('?lastGate=denied&tribe=group:default/content-tribe');
+    expect(
+      await screen.findByText(
+        'No services match tribe Content, denied at the last gate',
+      ),
+    ).toBeInTheDocument();
+
+    const requests = serve(demoRows);
+    await renderPage('?lastGate=blocked');
+    expect(
+      await screen.findByText(
+        'Ignored lastGate=blocked in the address: expected denied, allowed.',
+      ),
+    ).toBeInTheDocument();
+    expect(requests[0].has('lastGate')).toBe(false);
   });
 
   it('says which filters matched nothing, and clears them on request', async () => {

@@ -8,6 +8,8 @@ import {
   ATTESTATION_FILTERS,
   ATTESTATION_FILTER_WORDS,
   EXPIRY_WINDOWS,
+  GATE_FILTERS,
+  GATE_FILTER_WORDS,
   PortfolioFilterKey,
   PortfolioView,
   STATUSES,
@@ -201,6 +203,17 @@ export function PortfolioFilters(props: {
           label: ATTESTATION_FILTER_WORDS[a].replace(/^an? /, ''),
         }))}
         onChange={v => onChange('attestation', v)}
+      />
+      <FilterSelect
+        id="portfolio-last-gate"
+        label="Last gate"
+        anyLabel="Any"
+        value={view.lastGate}
+        options={GATE_FILTERS.map(g => ({
+          value: g,
+          label: GATE_FILTER_WORDS[g],
+        }))}
+        onChange={v => onChange('lastGate', v)}
       />
     </Stack>
   );

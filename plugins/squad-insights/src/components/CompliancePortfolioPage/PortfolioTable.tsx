@@ -39,6 +39,7 @@ const COLUMNS: Column[] = [
   { label: 'Waivers expiring', sort: 'nextWaiverExpiry' },
   { label: 'Attested' },
   { label: 'Last review', sort: 'lastReviewAt' },
+  { label: 'Last gate' },
 ];
 
 /** A squad or tribe as the row shows it: its display name, linking to its group page. */
@@ -91,6 +92,27 @@ function AttestationCell(props: {
           {expired} expired
         </span>
       )}
+    </>
+  );
+}
+
+/** The latest deployment gate decision: its outcome as a chip, where and when below it. */
+function GateCell(props: { gate: PortfolioRow['lastGate'] }) {
+  const { gate } = props;
+  if (!gate) return <>never asked</>;
+  return (
+    <>
+      <span
+        className={`${CLASSES.chip} ${
+          gate.allowed ? CLASSES.compliant : CLASSES.failing
+        }`}
+        title={`Decision ${gate.decisionId}`}
+      >
+        {gate.allowed ? 'allowed' : 'denied'}
+      </span>
+      <span className={CLASSES.caption}>
+        {gate.environment}, {isoDay(gate.decidedAt)}
+      </span>
     </>
   );
 }
@@ -155,6 +177,9 @@ const PortfolioTableRow = memo(function ServiceRow(props: {
         ) : (
           'never'
         )}
+      </td>
+      <td>
+        <GateCell gate={row.lastGate} />
       </td>
     </tr>
   );

@@ -32,6 +32,10 @@ const HEADER = [
   'Last review',
   'Reviewer',
   'Decision',
+  'Last gate',
+  'Last gate environment',
+  'Last gate at',
+  'Last gate decision id',
   'Stale',
 ];
 
@@ -67,6 +71,10 @@ function csvRow(
     row.lastReview?.at,
     row.lastReview?.reviewer,
     row.lastReview?.decision,
+    row.lastGate && (row.lastGate.allowed ? 'allowed' : 'denied'),
+    row.lastGate?.environment,
+    row.lastGate?.decidedAt,
+    row.lastGate?.decisionId,
     row.stale ? 'yes' : 'no',
   ];
 }

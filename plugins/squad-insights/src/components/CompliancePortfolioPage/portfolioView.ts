@@ -1,9 +1,11 @@
 import {
   PORTFOLIO_ATTESTATION_FILTERS,
   PORTFOLIO_EXPIRING_SOON_DAYS,
+  PORTFOLIO_GATE_FILTERS,
   PORTFOLIO_SORT_FIELDS,
   PORTFOLIO_STATUSES,
   type PortfolioAttestationFilter,
+  type PortfolioGateFilter,
   type PortfolioQuery,
   type PortfolioSortField,
   type PortfolioStatus,
@@ -20,6 +22,7 @@ export type PortfolioFilterKey =
   | 'status'
   | 'expiringWithinDays'
   | 'attestation'
+  | 'lastGate'
   | 'q';
 
 /**
@@ -37,6 +40,8 @@ export interface PortfolioView {
   expiringWithinDays?: number;
   /** Services with an attested control awaiting a reviewer, expired, or expiring soon. */
   attestation?: PortfolioAttestationFilter;
+  /** Services whose latest deployment gate decision denied (or allowed) the deploy. */
+  lastGate?: PortfolioGateFilter;
   q?: string;
   sort?: PortfolioSortField;
   order?: 'asc' | 'desc';
@@ -54,6 +59,8 @@ export const MAX_PAGE_SIZE = 1000;
 export const EXPIRY_WINDOWS = [7, 14, 30, 60, 90];
 export const ATTESTATION_FILTERS: readonly PortfolioAttestationFilter[] =
   PORTFOLIO_ATTESTATION_FILTERS;
+export const GATE_FILTERS: readonly PortfolioGateFilter[] =
+  PORTFOLIO_GATE_FILTERS;
 
 const FILTER_KEYS: PortfolioFilterKey[] = [
   'tribe',
@@ -64,6 +71,7 @@ const FILTER_KEYS: PortfolioFilterKey[] = [
   'status',
   'expiringWithinDays',
   'attestation',
+  'lastGate',
   'q',
 ];
 
@@ -123,6 +131,11 @@ export function readView(params: URLSearchParams): {
       'attestation',
       s => oneOf(s, ATTESTATION_FILTERS),
       ATTESTATION_FILTERS.join(', '),
+    ),
+    lastGate: checked(
+      'lastGate',
+      s => oneOf(s, GATE_FILTERS),
+      GATE_FILTERS.join(', '),
     ),
     q: text('q'),
     sort: checked('sort', s => oneOf(s, SORT_FIELDS), SORT_FIELDS.join(', ')),
@@ -198,6 +211,12 @@ export const ATTESTATION_FILTER_WORDS: Record<
   expiring: `an attestation expiring within ${PORTFOLIO_EXPIRING_SOON_DAYS} days`,
 };
 
+/** Each gate filter in words, for the filter's options and the empty state. */
+export const GATE_FILTER_WORDS: Record<PortfolioGateFilter, string> = {
+  denied: 'denied at the last gate',
+  allowed: 'allowed at the last gate',
+};
+
 /** The active filters in words, for the empty state: `status failing, tribe commerce-tribe`. */
 export function describeFilters(
   view: PortfolioView,
@@ -214,6 +233,7 @@ export function describeFilters(
   if (view.expiringWithinDays)
     parts.push(`a waiver expiring within ${view.expiringWithinDays} days`);
   if (view.attestation) parts.push(ATTESTATION_FILTER_WORDS[view.attestation]);
+  if (view.lastGate) parts.push(GATE_FILTER_WORDS[view.lastGate]);
   if (view.q) parts.push(`search “${view.q}”`);
   return parts;
 }

@@ -66,6 +66,7 @@ describe('GroupRollupCard', () => {
       await screen.findByRole('link', { name: 'Payment processing' }),
     ).toBeInTheDocument();
     expect(screen.getByText("Squad's services")).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Monthly sustainability report' })).toBeNull();
     expect(Object.fromEntries(portfolioRequests[0])).toEqual({
       squad: 'group:default/payments-squad',
       limit: '1000',
@@ -114,6 +115,13 @@ describe('GroupRollupCard', () => {
     );
     expect(footprintRequests).toEqual(['group:default/commerce-tribe']);
     expect(screen.getByText(/^1 of 2 services failing/)).toBeInTheDocument();
+    // A tribe's card opens its monthly sustainability report.
+    expect(
+      screen.getByRole('link', { name: 'Monthly sustainability report' }),
+    ).toHaveAttribute(
+      'href',
+      '/squad-insights/reports/sustainability?tribe=group%3Adefault%2Fcommerce-tribe',
+    );
   });
 
   it.each([

@@ -27,6 +27,7 @@ import {
   StatusChip,
   useComplianceTabLink,
 } from '../common';
+import { sustainabilityReportLink } from '../SustainabilityReportPage/reportLink';
 import { rollupRows } from './rollupRows';
 
 /** A tribe has at most a few hundred services; one backend page holds them all. */
@@ -168,6 +169,13 @@ export function GroupRollupCard() {
   return (
     <InfoCard title={title} subheader={totals.join(' · ')}>
       <Stack spacing={1}>
+        {type === SQUAD_MODEL_GROUP_TYPES.tribe && (
+          <Typography variant="body2">
+            <AppLink to={sustainabilityReportLink(groupRef)}>
+              Monthly sustainability report
+            </AppLink>
+          </Typography>
+        )}
         {portfolio.error && (
           <PartFailed
             what="Compliance"

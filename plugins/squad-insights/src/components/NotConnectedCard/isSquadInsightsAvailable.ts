@@ -5,7 +5,7 @@ const KNOWN = new Set<string>(Object.values(SQUAD_INSIGHTS_ANNOTATIONS));
 
 /**
  * True when the entity carries at least one Squad Insights annotation, so the plugin's cards
- * have something to show; otherwise show {@link NotConnectedCard}.
+ * have something to show; otherwise show `EntityNotConnectedCard`.
  *
  * @public
  */

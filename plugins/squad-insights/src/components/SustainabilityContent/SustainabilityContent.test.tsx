@@ -119,6 +119,37 @@ describe('SustainabilityContent', () => {
     expect(screen.getByText('bar height: scheduled replicas (full cell = 6)')).toBeInTheDocument();
   });
 
+  it('colours the heatmap by the real hourly intensity and shows PUE, grid factor, energy per request and the usage source', async () => {
+    // 12 g/kWh at night, 40 g by day: the cells carry the hour's figure instead of a band.
+    const intensity = heatmap.capacity.map(row => row.map((_, h) => (h < 6 ? 12 : 40)));
+    server.use(
+      http.get(`${ENTITY}/footprint`, () =>
+        HttpResponse.json({
+          ...response,
+          heatmap: { ...heatmap, intensity, intensitySource: 'SE3: hourly: em.example, 24 stored hours' },
+          footprint: {
+            ...response.footprint,
+            factors: [{ region: 'eu-north-1', cloud: 'aws', pue: 1.135, gridKgCo2ePerKwh: 0.0088, gridSource: 'CCF AWS location-based annual factor' }],
+            kwhPerTransaction: 0.0000012,
+            requestsPerDay: 1000000,
+          },
+          usage: { source: 'CloudWatch (source demo)', measuredAt: '2026-12-02T06:00:00.000Z', attemptedAt: '2026-12-03T06:00:00.000Z', stale: true, staleReason: 'was throttled by AWS', missing: [] },
+          gridIntensity: { zone: 'SE3', kind: 'hourly', meanGCo2ePerKwh: 33, hours: 24, source: 'hourly: em.example' },
+        }),
+      ),
+    );
+    await renderWithBackend(<SustainabilityContent />);
+    const grid = await screen.findByRole('table', { name: /Scheduled replicas per hour of the week/ });
+    expect(within(grid).getByRole('cell', { name: 'Mon 03:00: 2 replicas, grid 12 g CO2e/kWh' })).toBeInTheDocument();
+    expect(within(grid).getByRole('cell', { name: 'Mon 08:00: 6 replicas, grid 40 g CO2e/kWh' })).toBeInTheDocument();
+    expect(screen.getByText(/Colour: grid intensity, greenest 12 to palest 40 g CO2e\/kWh \(SE3: hourly/)).toBeInTheDocument();
+    const factors = screen.getByRole('table', { name: 'PUE and grid factor per region' });
+    expect(within(factors).getByText('1,135')).toBeInTheDocument();
+    expect(within(factors).getByText('8,8 g CO2e/kWh')).toBeInTheDocument();
+    expect(screen.getByText(/Energy per request: 0,0012 Wh \(1 000 000 requests\/day/)).toBeInTheDocument();
+    expect(screen.getByText(/Measured usage: CloudWatch \(source demo\), read .*\(stale: was throttled by AWS\)/)).toBeInTheDocument();
+  });
+
   it('says unknown rather than zeros when nothing was read, and that there is no history yet', async () => {
     server.use(
       http.get(`${ENTITY}/footprint`, () =>

@@ -15,6 +15,7 @@ import { CapacityHeatmap, TrendChart } from '../charts';
 import { AsyncView } from '../common';
 import { AdviceList } from './AdviceList';
 import { BreakdownTable } from './BreakdownTable';
+import { MeasuredFactors } from './MeasuredFactors';
 import { dayIn, fmt } from './format';
 import { factSources, FootprintDetails } from './footprintResponse';
 import { StaleSourcesBanner } from './StaleSourcesBanner';
@@ -117,6 +118,7 @@ function Footprint({ value }: { value: FootprintDetails }) {
           <Grid item xs={12} md={6}>
             <InfoCard title="Breakdown per day">
               <BreakdownTable breakdown={footprint.breakdown} />
+              <MeasuredFactors value={value} />
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={6}>

@@ -19,24 +19,44 @@ function bandColor(theme: Theme, band: GreenBand) {
   return alpha(theme.palette.text.primary, 0.08);
 }
 
+// With the zone's real hourly intensity: the cleanest hour of the week is the greenest cell,
+// the dirtiest the palest, on the same scale as the bands.
+function intensityColor(theme: Theme, g: number, min: number, max: number) {
+  const clean = max > min ? (max - g) / (max - min) : 0.5;
+  return clean >= 0.5
+    ? alpha(theme.palette.success.main, 0.1 + 0.5 * (clean - 0.5) * 2)
+    : alpha(theme.palette.text.primary, 0.04 + 0.1 * (0.5 - clean) * 2);
+}
+
 const hh = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
-export function cellLabel(day: number, hour: number, replicas: number | null, band: GreenBand) {
+export function cellLabel(
+  day: number,
+  hour: number,
+  replicas: number | null,
+  band: GreenBand,
+  gPerKwh?: number | null,
+) {
   const replicasText =
     replicas === null
       ? 'no such hour this week (daylight-saving change)'
       : `${Number(replicas.toFixed(1))} ${replicas === 1 ? 'replica' : 'replicas'}`;
-  return `${DAYS[day]} ${hh(hour)}: ${replicasText}, ${BAND_TEXT[band]}`;
+  const grid =
+    gPerKwh === undefined || gPerKwh === null ? BAND_TEXT[band] : `grid ${Number(gPerKwh.toFixed(1))} g CO2e/kWh`;
+  return `${DAYS[day]} ${hh(hour)}: ${replicasText}, ${grid}`;
 }
 
 /**
  * Scheduled capacity over the week (rows Monday–Sunday, columns local hours): each cell's
- * colour is how green the grid usually is in that hour, the bar in it how many replicas the
- * schedule keeps. Capacity standing in pale hours is what the green-hours advice would move.
+ * colour is the zone's measured intensity in that hour when it is known, else how green the
+ * grid usually is then (the bands); the bar in it how many replicas the schedule keeps. Capacity standing in pale hours is what the green-hours advice would move.
  */
 export function CapacityHeatmap({ data }: { data: Heatmap }) {
   const theme = useTheme();
   const max = Math.max(1, ...data.capacity.flat().map(c => c ?? 0));
+  const known = (data.intensity ?? []).flat().filter((g): g is number => g !== null);
+  const gMin = Math.min(...known);
+  const gMax = Math.max(...known);
   return (
     <Box>
       <Box
@@ -61,7 +81,8 @@ export function CapacityHeatmap({ data }: { data: Heatmap }) {
             </Box>
             {row.map((replicas, hour) => {
               const band = data.band[day][hour];
-              const label = cellLabel(day, hour, replicas, band);
+              const g = data.intensity?.[day]?.[hour];
+              const label = cellLabel(day, hour, replicas, band, g);
               return (
                 <Box
                   key={hour}
@@ -72,7 +93,8 @@ export function CapacityHeatmap({ data }: { data: Heatmap }) {
                     position: 'relative',
                     height: '1.5rem',
                     borderRadius: 0.5,
-                    bgcolor: bandColor(theme, band),
+                    bgcolor:
+                      g === undefined || g === null ? bandColor(theme, band) : intensityColor(theme, g, gMin, gMax),
                     ...(replicas === null && {
                       backgroundImage: `repeating-linear-gradient(45deg, transparent 0 3px, ${theme.palette.divider} 3px 5px)`,
                     }),
@@ -97,7 +119,13 @@ export function CapacityHeatmap({ data }: { data: Heatmap }) {
           </Box>
         ))}
       </Box>
-      <HeatmapLegend max={max} />
+      {known.length > 0 ? (
+        <Typography variant="caption" component="p" sx={{ mt: 1 }}>
+          {`Colour: grid intensity, greenest ${Number(gMin.toFixed(1))} to palest ${Number(gMax.toFixed(1))} g CO2e/kWh (${data.intensitySource}); bar height: scheduled replicas (full cell = ${max})`}
+        </Typography>
+      ) : (
+        <HeatmapLegend max={max} />
+      )}
     </Box>
   );
 }

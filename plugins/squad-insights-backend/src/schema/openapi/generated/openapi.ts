@@ -451,6 +451,94 @@ export const spec = {
             "items": {
               "$ref": "#/components/schemas/FootprintDay"
             }
+          },
+          "usage": {
+            "type": "object",
+            "description": "Measured usage (CloudWatch) behind the estimate, with its freshness; absent when no usage source is configured",
+            "required": [
+              "attemptedAt",
+              "stale",
+              "missing"
+            ],
+            "properties": {
+              "source": {
+                "type": "string"
+              },
+              "measuredAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "attemptedAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "stale": {
+                "type": "boolean"
+              },
+              "staleReason": {
+                "type": "string"
+              },
+              "missing": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "address",
+                    "reason"
+                  ],
+                  "properties": {
+                    "address": {
+                      "type": "string"
+                    },
+                    "reason": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "gridIntensity": {
+            "type": "object",
+            "description": "Grid intensity of the primary region's zone, hourly or the labelled yearly average",
+            "required": [
+              "zone",
+              "kind",
+              "meanGCo2ePerKwh",
+              "hours",
+              "source"
+            ],
+            "properties": {
+              "zone": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "hourly",
+                  "yearly-average"
+                ]
+              },
+              "meanGCo2ePerKwh": {
+                "type": "number"
+              },
+              "hours": {
+                "type": "integer"
+              },
+              "source": {
+                "type": "string"
+              },
+              "readAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "stale": {
+                "type": "boolean"
+              },
+              "staleReason": {
+                "type": "string"
+              }
+            }
           }
         }
       },
@@ -540,6 +628,137 @@ export const spec = {
           },
           "stale": {
             "type": "boolean"
+          }
+        }
+      },
+      "MonthFigures": {
+        "type": "object",
+        "required": [
+          "kwh",
+          "co2eKg",
+          "co2eOperationalKg",
+          "co2eEmbodiedKg",
+          "carbonTaxSek"
+        ],
+        "properties": {
+          "kwh": {
+            "type": "number",
+            "description": "Operational energy after PUE"
+          },
+          "co2eKg": {
+            "type": "number",
+            "description": "Operational plus embodied"
+          },
+          "co2eOperationalKg": {
+            "type": "number"
+          },
+          "co2eEmbodiedKg": {
+            "type": "number"
+          },
+          "carbonTaxSek": {
+            "type": "number"
+          }
+        }
+      },
+      "SustainabilityReport": {
+        "type": "object",
+        "description": "SustainabilityReport (see squad-insights-common sustainability/report.ts)",
+        "required": [
+          "month",
+          "daysInMonth",
+          "partial",
+          "scope",
+          "generatedAt",
+          "sekPerKgCo2e",
+          "totals",
+          "groups",
+          "services",
+          "trend",
+          "renewable",
+          "optimisations",
+          "optimisationPotential",
+          "notEstimated"
+        ],
+        "additionalProperties": true,
+        "properties": {
+          "month": {
+            "type": "string"
+          },
+          "daysInMonth": {
+            "type": "integer"
+          },
+          "partial": {
+            "type": "boolean",
+            "description": "The month is still running: figures are projected from the days so far"
+          },
+          "scope": {
+            "type": "object",
+            "required": [
+              "kind",
+              "title"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "tribe",
+                  "organisation"
+                ]
+              },
+              "ref": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              }
+            }
+          },
+          "generatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "sekPerKgCo2e": {
+            "type": "number"
+          },
+          "totals": {
+            "$ref": "#/components/schemas/MonthFigures"
+          },
+          "groups": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "services": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "trend": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "renewable": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "optimisations": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "optimisationPotential": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "notEstimated": {
+            "type": "object",
+            "additionalProperties": true
           }
         }
       },
@@ -850,6 +1069,141 @@ export const spec = {
           }
         }
       },
+      "GateReason": {
+        "type": "object",
+        "required": [
+          "code",
+          "blocking",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "description": "check-failing, waiver-expired, attestation-expired, check-unknown, check-waived, review-missing, review-outdated, facts-stale, plan-new-failure or break-glass"
+          },
+          "blocking": {
+            "type": "boolean",
+            "description": "Whether this reason denies the deploy (unless overridden)"
+          },
+          "message": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string"
+          },
+          "severity": {
+            "type": "string"
+          },
+          "frameworks": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "GateOverride": {
+        "type": "object",
+        "required": [
+          "id",
+          "decisionId",
+          "reason",
+          "grantedBy",
+          "grantedAt",
+          "expiresAt",
+          "status"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "decisionId": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "grantedBy": {
+            "type": "string"
+          },
+          "grantedAt": {
+            "type": "string"
+          },
+          "expiresAt": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "description": "usable, used or expired"
+          },
+          "consumedBy": {
+            "type": "string",
+            "description": "The gate decision that used it"
+          },
+          "consumedAt": {
+            "type": "string"
+          }
+        }
+      },
+      "GateDecision": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "environment",
+          "commit",
+          "allowed",
+          "reasons",
+          "caller",
+          "createdAt",
+          "overrides"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "commit": {
+            "type": "string"
+          },
+          "allowed": {
+            "type": "boolean"
+          },
+          "reasons": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/GateReason"
+            }
+          },
+          "caller": {
+            "type": "string",
+            "description": "The principal that asked: a service subject or a user entity ref"
+          },
+          "createdAt": {
+            "type": "string"
+          },
+          "failClosed": {
+            "type": "boolean",
+            "description": "Whether a pipeline that cannot ask should fail for this service (on fresh decisions)"
+          },
+          "overrideId": {
+            "type": "string",
+            "description": "The break-glass override this decision used"
+          },
+          "overrides": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/GateOverride"
+            },
+            "description": "Overrides granted for this decision"
+          }
+        }
+      },
       "PortfolioFrameworkStatus": {
         "type": "object",
         "additionalProperties": false,
@@ -1025,6 +1379,32 @@ export const spec = {
               }
             }
           },
+          "lastGate": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "The latest deployment gate decision, in whichever environment was asked last; absent when never gated",
+            "required": [
+              "decisionId",
+              "environment",
+              "allowed",
+              "decidedAt"
+            ],
+            "properties": {
+              "decisionId": {
+                "type": "string"
+              },
+              "environment": {
+                "type": "string"
+              },
+              "allowed": {
+                "type": "boolean"
+              },
+              "decidedAt": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
           "stale": {
             "type": "boolean",
             "description": "True when an input of the verdict is stale"
@@ -1119,6 +1499,57 @@ export const spec = {
             "type": "string",
             "format": "date-time",
             "description": "When the oldest summary behind this answer was computed"
+          }
+        }
+      },
+      "CatalogSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "entityRef"
+        ],
+        "description": "What the catalog table shows of one entity; a part is absent when unknown",
+        "properties": {
+          "entityRef": {
+            "type": "string",
+            "description": "The ref as the request spelled it"
+          },
+          "compliance": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "status",
+              "failingChecks",
+              "frameworks",
+              "stale"
+            ],
+            "properties": {
+              "status": {
+                "type": "string",
+                "enum": [
+                  "compliant",
+                  "failing",
+                  "unknown"
+                ],
+                "description": "Worst status over the frameworks"
+              },
+              "failingChecks": {
+                "type": "integer"
+              },
+              "frameworks": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/PortfolioFrameworkStatus"
+                }
+              },
+              "stale": {
+                "type": "boolean"
+              }
+            }
+          },
+          "co2eKgPerMonth": {
+            "type": "number",
+            "description": "Absent when no Terraform state of the entity has been read"
           }
         }
       }
@@ -1404,6 +1835,59 @@ export const spec = {
           },
           "404": {
             "description": "Unknown group"
+          }
+        }
+      }
+    },
+    "/reports/sustainability": {
+      "get": {
+        "operationId": "GetSustainabilityReport",
+        "description": "The monthly sustainability report of a tribe, or of the organisation without `tribe`: energy, CO2e (operational and embodied), carbon tax, renewable share against the threshold, the change from the month before, the largest savings the advice finds and what could not be estimated. Only services the catalog shows the caller are in it. As CSV with format=csv, or with Accept text/csv when format is absent.\n",
+        "parameters": [
+          {
+            "name": "month",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "description": "The month, YYYY-MM; not in the future"
+          },
+          {
+            "name": "tribe",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "Group entity ref of a tribe, e.g. group:default/commerce-tribe"
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "json (default) or csv"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The report, one figure a CSV row (month,scope,section,item,metric,value,unit,note)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SustainabilityReport"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "month, tribe or format is missing or not valid; the message names which"
           }
         }
       }
@@ -2096,6 +2580,186 @@ export const spec = {
         }
       }
     },
+    "/entities/{namespace}/{kind}/{name}/gate": {
+      "post": {
+        "operationId": "DecideEntityGate",
+        "description": "Asks whether the service may be deployed to an environment (the policy's gate). Every decision is stored and audited. Needs squad-insights.gate.decide; with the policy's gate.requireServicePrincipal only service principals (backend.auth.externalAccess tokens) may ask. A denied answer is still a 200 with allowed false.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "environment": {
+                    "type": "string",
+                    "description": "An environment the policy gates, e.g. production"
+                  },
+                  "commit": {
+                    "type": "string",
+                    "description": "The commit being deployed"
+                  },
+                  "plan": {
+                    "description": "terraform show -json of the plan being applied (optional)"
+                  },
+                  "stateReference": {
+                    "type": "string",
+                    "description": "The declared state the plan changes, when the service declares several"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The decision, with its id and reasons",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateDecision"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Unknown environment, missing commit or malformed plan, naming the field"
+          },
+          "403": {
+            "description": "Not allowed, or a user token where the policy requires a service principal"
+          },
+          "404": {
+            "description": "Unknown entity"
+          }
+        }
+      }
+    },
+    "/entities/{namespace}/{kind}/{name}/gate/decisions": {
+      "get": {
+        "operationId": "ListEntityGateDecisions",
+        "description": "The latest gate decisions of the entity, newest first, with their overrides. Needs squad-insights.compliance.read.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The decisions",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/GateDecision"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{namespace}/{kind}/{name}/gate/decisions/{id}/override": {
+      "post": {
+        "operationId": "OverrideEntityGateDecision",
+        "description": "Break-glass: lets the next gate call for the denied decision's environment and commit through, once, before it expires. Needs squad-insights.compliance.waiver.manage; the owning squad may not override its own service (separation of duties, as for waivers).\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "reason": {
+                    "type": "string"
+                  },
+                  "expiresInHours": {
+                    "type": "number",
+                    "description": "At most the policy gate.overrideMaxHours (default 24)"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The override",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateOverride"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Missing reason, an expiry beyond the policy, or a decision that was allowed"
+          },
+          "403": {
+            "description": "Not allowed"
+          },
+          "404": {
+            "description": "Unknown decision"
+          }
+        }
+      }
+    },
     "/compliance/portfolio": {
       "get": {
         "operationId": "GetCompliancePortfolio",
@@ -2179,6 +2843,14 @@ export const spec = {
             "description": "awaiting, expired or expiring: only services with an applying attested check awaiting its first attestation, with an expired attestation, or with a current attestation expiring within 30 days\n"
           },
           {
+            "name": "lastGate",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "denied or allowed: only services whose latest deployment gate decision, in any environment, denied or allowed the deploy. Services never gated match neither\n"
+          },
+          {
             "name": "q",
             "in": "query",
             "schema": {
@@ -2249,6 +2921,63 @@ export const spec = {
           },
           "400": {
             "description": "A parameter is out of range or not one of its allowed values"
+          }
+        }
+      }
+    },
+    "/compliance/summaries": {
+      "post": {
+        "operationId": "GetCatalogSummaries",
+        "description": "The compliance verdict and monthly CO2e of many entities at once, for the columns of a catalog table: one request per page of the table. Answers only for the entities the catalog lets the caller read; the others are left out as if they did not exist.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "entityRefs"
+                ],
+                "properties": {
+                  "entityRefs": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 200,
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "One item per requested entity the caller may read, in the order asked",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/CatalogSummary"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The body is not a list of 1 to 200 entity refs"
           }
         }
       }

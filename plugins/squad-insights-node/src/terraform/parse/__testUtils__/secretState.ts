@@ -120,7 +120,8 @@ export function secretState() {
       ),
       v4Resource(
         { type: 'aws_ssm_parameter', name: 'plain' },
-        { type: 'String', value: 'visible-12' },
+        // The AWS schema marks `value` sensitive whatever the type; `insecure_value` is not.
+        { type: 'String', value: c(), insecure_value: 'visible-12' },
       ),
       v4Resource(
         { type: 'random_password', name: 'db' },
@@ -171,7 +172,7 @@ export function secretState() {
 
 /**
  * Secrets that only their value gives away (or a provider schema marks sensitive), in
- * attributes whose names say nothing. Keeps visible-18 to visible-22.
+ * attributes whose names say nothing. Keeps visible-18 to visible-23.
  */
 function valueSecretResources() {
   const jwt = `eyJhbGciOiJIUzI1NiJ9.${c()}.c2lnbmF0dXJlLXBhcnQ`;
@@ -196,6 +197,18 @@ function valueSecretResources() {
       { value: c(), name: 'visible-18' },
     ),
     v4Resource({ type: 'datadog_api_key', name: 'k' }, { key: c(), name: 'dd' }),
+    v4Resource(
+      { type: 'azurerm_application_insights', name: 'ai' },
+      { instrumentation_key: c(), app_id: 'visible-23' },
+    ),
+    v4Resource(
+      { type: 'google_redis_instance', name: 'cache' },
+      { auth_string: c(), host: '10.0.0.3' },
+    ),
+    v4Resource(
+      { type: 'azurerm_eventhub_namespace', name: 'bus' },
+      { default_primary_connection_string_alias: c(), sku: 'Standard' },
+    ),
     v4Resource(
       { type: 'acme_certificate', name: 'c' },
       { certificate_p12: c(), bundle: p12, certificate_url: 'https://acme.example/cert/1' },

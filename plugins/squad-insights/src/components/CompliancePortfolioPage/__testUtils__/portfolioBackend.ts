@@ -21,6 +21,7 @@ type RowInput = {
   title?: string;
   nextExpiry?: string;
   review?: PortfolioRow['lastReview'];
+  lastGate?: PortfolioRow['lastGate'];
   stale?: boolean;
   /** Attested controls by state; none apply when absent. */
   attested?: {
@@ -90,6 +91,7 @@ export function portfolioRow(input: RowInput): PortfolioRow {
       : { active: 0, expiringSoon: 0 },
     attestations: attestations(input.attested),
     lastReview: input.review,
+    lastGate: input.lastGate,
     stale: input.stale ?? false,
   };
 }
@@ -118,6 +120,12 @@ export const demoRows: PortfolioRow[] = [
       reviewer: 'user:default/astrid.lindqvist',
       decision: 'changes_requested',
     },
+    lastGate: {
+      decisionId: '0b6f5a1e-2c4d-4e8f-9a10-3b5c7d9e1f20',
+      environment: 'production',
+      allowed: false,
+      decidedAt: '2026-11-25T14:02:00Z',
+    },
   }),
   portfolioRow({
     name: 'subscription-billing',
@@ -128,6 +136,12 @@ export const demoRows: PortfolioRow[] = [
     guild: 'data-engineering-guild',
     frameworks: { baseline: 0, GDPR: 0, PCI_DSS: 0 },
     attested: { current: 2, nextExpiry: '2027-06-01T00:00:00Z' },
+    lastGate: {
+      decisionId: '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+      environment: 'production',
+      allowed: true,
+      decidedAt: '2026-11-24T10:00:00Z',
+    },
   }),
   portfolioRow({
     name: 'rights-ledger',
@@ -183,6 +197,7 @@ export function portfolioHandler(
           { status: 400 },
         );
       }
+      const lastGate = params.get('lastGate');
       const framework = params.get('framework');
       const status = params.get('status');
       const q = params.get('q')?.toLocaleLowerCase('en');
@@ -198,6 +213,9 @@ export function portfolioHandler(
               ? r.frameworks.find(f => f.id === framework)?.status
               : r.status) === status) &&
           (!attestation || attestationMatches(r, attestation, NOW)) &&
+          (!lastGate ||
+            (r.lastGate !== undefined &&
+              r.lastGate.allowed === (lastGate === 'allowed'))) &&
           (!q ||
             [r.name, r.title, r.squad, r.tribe].some(t =>
               t?.toLocaleLowerCase('en').includes(q),

@@ -1,0 +1,5 @@
+export { ElectricityMapsClient } from './ElectricityMapsClient';
+export type { ElectricityMapsClientOptions } from './ElectricityMapsClient';
+export { GridIntensityError } from './GridIntensityError';
+export type { GridIntensityFailure } from './GridIntensityError';
+export { readIntensityClient } from './config';

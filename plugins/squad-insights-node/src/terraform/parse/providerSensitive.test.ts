@@ -1,0 +1,70 @@
+import { c, expectNoCanary } from './__testUtils__/secretState';
+import { parseBoth, v4Resource, v4State } from './__testUtils__/states';
+import { PROVIDER_SENSITIVE } from './providerSensitive';
+import { isSecretAttributeName } from './secrets';
+
+/**
+ * Attributes the provider schemas mark sensitive whose names say nothing: only the table keeps
+ * them out of an inventory. Each resource also keeps a plain attribute, so a scrubber that
+ * dropped everything would not pass.
+ */
+const UNNAMED: Array<[type: string, secret: string, kept: string]> = [
+  ['azurerm_application_insights', 'instrumentation_key', 'app_id'],
+  ['azurerm_eventhub_namespace', 'default_primary_connection_string_alias', 'sku'],
+  ['azurerm_container_app', 'custom_domain_verification_id', 'latest_revision_fqdn'],
+  ['google_redis_instance', 'auth_string', 'host'],
+  ['google_sql_ssl_cert', 'server_ca_cert', 'common_name'],
+  ['aws_appsync_api_key', 'key', 'api_id'],
+  ['aws_ssm_parameter', 'value', 'name'],
+  ['github_actions_environment_secret', 'value_encrypted', 'secret_name'],
+  ['kubernetes_secret_v1', 'binary_data', 'type'],
+  ['random_bytes', 'hex', 'length'],
+];
+
+describe('PROVIDER_SENSITIVE', () => {
+  it.each(UNNAMED)('lists %s.%s, which the name rules would keep', (type, secret) => {
+    expect(PROVIDER_SENSITIVE[type]).toContain(secret);
+    expect(isSecretAttributeName(secret)).toBe(false);
+  });
+
+  it('keeps those values out of the inventory, on both parse paths', async () => {
+    const resources = UNNAMED.map(([type, secret, kept]) =>
+      v4Resource({ type, name: 'x' }, { [secret]: c(), [kept]: `kept-${type}` }),
+    );
+    const text = JSON.stringify(await parseBoth(v4State(resources)));
+    expectNoCanary(text);
+    for (const [type] of UNNAMED) expect(text).toContain(`"kept-${type}"`);
+  });
+
+  it('keeps a sensitive field inside a block out (helm_release set_sensitive[].value), and the rest of the block', async () => {
+    expect(PROVIDER_SENSITIVE.helm_release).toContain('set_sensitive.value');
+    expect(isSecretAttributeName('value')).toBe(false);
+    const release = v4Resource(
+      { type: 'helm_release', name: 'x' },
+      {
+        name: 'payments',
+        set_sensitive: [
+          { name: 'db.host', value: c(), type: 'string' },
+          { name: 'replicaCount', value: c(), type: 'string' },
+        ],
+        set: [{ name: 'image.tag', value: 'kept-1.4.2', type: 'string' }],
+      },
+    );
+    const text = JSON.stringify(await parseBoth(v4State([release])));
+    expectNoCanary(text);
+    expect(text).toContain('"replicaCount"'); // the block's other fields stay
+    expect(text).toContain('"kept-1.4.2"'); // a plain `set` value stays
+  });
+
+  it('names attributes as the scrubber reads them: lower-case words, dotted when nested', () => {
+    const types = Object.keys(PROVIDER_SENSITIVE);
+    expect(types.length).toBeGreaterThan(30);
+    for (const type of types) {
+      expect(type).toMatch(/^[a-z0-9]+_[a-z0-9_]+$/);
+      expect(PROVIDER_SENSITIVE[type].length).toBeGreaterThan(0);
+      for (const attr of PROVIDER_SENSITIVE[type]) {
+        expect(attr).toMatch(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/);
+      }
+    }
+  });
+});

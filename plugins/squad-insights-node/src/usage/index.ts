@@ -1,0 +1,8 @@
+export { CloudWatchUsageSource } from './CloudWatchUsageSource';
+export type {
+  CloudWatchUsageSourceOptions,
+  UsageReading,
+} from './CloudWatchUsageSource';
+export { UsageSourceError } from './UsageSourceError';
+export type { UsageFailure } from './UsageSourceError';
+export { readUsageSources } from './config';
