@@ -17,13 +17,20 @@ function listedEntities(page) {
 }
 
 const sameSet = (a, b) =>
-  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+  a.length === b.length &&
+  [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /**
  * Runs after the compliance walk, which waits for a complete portfolio. `page` is signed in as
  * guest; `shot(name)` saves a screenshot of the current page.
  */
-export async function catalogTableWalk({ page, appUrl, backendUrl, check, shot }) {
+export async function catalogTableWalk({
+  page,
+  appUrl,
+  backendUrl,
+  check,
+  shot,
+}) {
   const api = await guestApi(backendUrl);
 
   await check(
@@ -31,10 +38,20 @@ export async function catalogTableWalk({ page, appUrl, backendUrl, check, shot }
     async () => {
       // Every component, not only the guest's own: the same rows the API is asked about.
       await page.goto(`${appUrl}/?filters[kind]=component&filters[user]=all`);
-      await page.getByRole('columnheader', { name: 'Compliance' }).first().waitFor();
-      await page.getByRole('columnheader', { name: 'kg CO2e/month' }).first().waitFor();
+      await page
+        .getByRole('columnheader', { name: 'Compliance' })
+        .first()
+        .waitFor();
+      await page
+        .getByRole('columnheader', { name: 'kg CO2e/month' })
+        .first()
+        .waitFor();
       // One status chip and one footprint figure at least: the columns are filled, not "—".
-      await page.locator('table tbody tr').getByText('Failing', { exact: true }).first().waitFor();
+      await page
+        .locator('table tbody tr')
+        .getByText('Failing', { exact: true })
+        .first()
+        .waitFor();
       await page
         .locator('table tbody tr td')
         .filter({ hasText: /^\d[\d,]*(\.\d)?$/ })
@@ -42,7 +59,9 @@ export async function catalogTableWalk({ page, appUrl, backendUrl, check, shot }
         .waitFor();
       await shot('catalog-compliance-columns');
 
-      await page.getByLabel('Compliance status', { exact: true }).selectOption(PCI_FAILING.status);
+      await page
+        .getByLabel('Compliance status', { exact: true })
+        .selectOption(PCI_FAILING.status);
       await page
         .getByLabel('Compliance framework', { exact: true })
         .selectOption(PCI_FAILING.framework);
@@ -54,30 +73,43 @@ export async function catalogTableWalk({ page, appUrl, backendUrl, check, shot }
       );
       const expected = portfolio.items.map(r => r.title ?? r.name);
       if (expected.length === 0) {
-        throw new Error('the API lists no failing PCI DSS service; the demo should have one');
+        throw new Error(
+          'the API lists no failing PCI DSS service; the demo should have one',
+        );
       }
-      await page.waitForFunction(
-        names => {
+      await page
+        .waitForFunction(names => {
           const shown = [...document.querySelectorAll('table tbody tr')]
-            .map(r => r.querySelector('a[href*="/catalog/"]')?.textContent?.trim())
+            .map(r =>
+              r.querySelector('a[href*="/catalog/"]')?.textContent?.trim(),
+            )
             .filter(Boolean);
-          return shown.length === names.length && names.every(n => shown.includes(n));
-        },
-        expected,
-      ).catch(() => {});
+          return (
+            shown.length === names.length && names.every(n => shown.includes(n))
+          );
+        }, expected)
+        .catch(() => {});
       const shown = await listedEntities(page);
       if (!sameSet(shown, expected)) {
-        throw new Error(`the catalog shows [${shown.join(', ')}], the API [${expected.join(', ')}]`);
+        throw new Error(
+          `the catalog shows [${shown.join(', ')}], the API [${expected.join(
+            ', ',
+          )}]`,
+        );
       }
       // Every row left says it fails, in the table's own compliance column.
       const statuses = await page
         .locator('table tbody tr')
         .evaluateAll(rows => rows.map(r => r.textContent ?? ''));
       if (!statuses.every(text => text.includes('Failing'))) {
-        throw new Error('a row of the filtered catalog does not show the Failing status');
+        throw new Error(
+          'a row of the filtered catalog does not show the Failing status',
+        );
       }
       if (!page.url().includes('squadInsights')) {
-        throw new Error(`the compliance filter is not in the URL: ${page.url()}`);
+        throw new Error(
+          `the compliance filter is not in the URL: ${page.url()}`,
+        );
       }
       await shot('catalog-pci-failing');
     },

@@ -158,9 +158,15 @@ try {
     async () => {
       await page.goto(`${appUrl}/create`);
       await page.getByText('Squad microservice').first().waitFor();
-      await page.screenshot({ path: resolve(outDir, 'create.png'), fullPage: true });
+      await page.screenshot({
+        path: resolve(outDir, 'create.png'),
+        fullPage: true,
+      });
       // The template's own card: choosing it opens the first step of its form.
-      await page.getByRole('button', { name: /choose/i }).first().click();
+      await page
+        .getByRole('button', { name: /choose/i })
+        .first()
+        .click();
       // Its steps as the template defines them, and the first step's first field.
       for (const step of ['Ownership', 'Data and compliance', 'Repositories']) {
         await page.getByText(step, { exact: true }).first().waitFor();

@@ -18,7 +18,13 @@ fi
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
 
 si_log "type-checking"
+# From scratch: the API reports below are read from these declarations, and an incremental
+# build may order the members of inferred unions (zod enums) differently from a fresh one.
+rm -rf "$SI_ROOT/dist-types"
 si_yarn tsc
+
+si_log "formatting (prettier --check; \`yarn prettier --write .\` fixes it)"
+si_yarn prettier:check
 
 si_log "linting (Backstage's ESLint rules, e.g. every import declared in its package.json)"
 si_yarn backstage-cli repo lint

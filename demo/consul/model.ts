@@ -55,39 +55,61 @@ interface ServiceSpec {
   sidecar?: boolean;
   instances?: number;
   meta: Record<string, string>;
-  overrides?: Array<{ instance: number; status?: StandInCheck['status']; output?: string; meta?: Record<string, string> }>;
+  overrides?: Array<{
+    instance: number;
+    status?: StandInCheck['status'];
+    output?: string;
+    meta?: Record<string, string>;
+  }>;
 }
 
 /** Reads `services.json` and `intentions.json` and expands them into instances and checks. */
 export function loadCluster(dataDir: string): StandInCluster {
   const spec = JSON.parse(readFileSync(join(dataDir, 'services.json'), 'utf8'));
-  const intents = JSON.parse(readFileSync(join(dataDir, 'intentions.json'), 'utf8'));
+  const intents = JSON.parse(
+    readFileSync(join(dataDir, 'intentions.json'), 'utf8'),
+  );
   const services = new Map<string, StandInService>();
   let index = spec.startIndex as number;
   (spec.services as ServiceSpec[]).forEach((s, si) => {
-    const instances = Array.from({ length: s.instances ?? 3 }, (_, i): StandInInstance => {
-      const worker = ((si * 3 + i) % spec.nodes) + 1;
-      const address = `10.21.${si + 1}.${11 + i}`;
-      const o = s.overrides?.find(x => x.instance === i);
-      const id = `${s.name}-${createHash('sha1').update(`${s.name}/${i}`).digest('hex').slice(0, 5)}`;
-      return {
-        id,
-        node: `${spec.datacenter}-worker-${String(worker).padStart(2, '0')}`,
-        nodeAddress: `10.20.0.${10 + worker}`,
-        address,
-        port: s.port,
-        meta: { ...s.meta, ...o?.meta },
-        checks: [
-          {
-            checkId: `service:${id}`, // Consul names service checks after the service ID
-            name: `HTTP health of ${s.name}`,
-            status: o?.status ?? 'passing',
-            output: (o?.output ?? `HTTP GET http://{address}:${s.port}/health: 200 OK Output: ok`).replace('{address}', address),
-          },
-        ],
-      };
+    const instances = Array.from(
+      { length: s.instances ?? 3 },
+      (_, i): StandInInstance => {
+        const worker = ((si * 3 + i) % spec.nodes) + 1;
+        const address = `10.21.${si + 1}.${11 + i}`;
+        const o = s.overrides?.find(x => x.instance === i);
+        const id = `${s.name}-${createHash('sha1')
+          .update(`${s.name}/${i}`)
+          .digest('hex')
+          .slice(0, 5)}`;
+        return {
+          id,
+          node: `${spec.datacenter}-worker-${String(worker).padStart(2, '0')}`,
+          nodeAddress: `10.20.0.${10 + worker}`,
+          address,
+          port: s.port,
+          meta: { ...s.meta, ...o?.meta },
+          checks: [
+            {
+              checkId: `service:${id}`, // Consul names service checks after the service ID
+              name: `HTTP health of ${s.name}`,
+              status: o?.status ?? 'passing',
+              output: (
+                o?.output ??
+                `HTTP GET http://{address}:${s.port}/health: 200 OK Output: ok`
+              ).replace('{address}', address),
+            },
+          ],
+        };
+      },
+    );
+    services.set(s.name, {
+      name: s.name,
+      tags: s.tags,
+      sidecar: !!s.sidecar,
+      instances,
+      index: ++index,
     });
-    services.set(s.name, { name: s.name, tags: s.tags, sidecar: !!s.sidecar, instances, index: ++index });
   });
   return {
     datacenter: spec.datacenter,

@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { StandInCheck, StandInCluster, StandInInstance, StandInIntention, StandInService } from './model';
+import type {
+  StandInCheck,
+  StandInCluster,
+  StandInInstance,
+  StandInIntention,
+  StandInService,
+} from './model';
 
 const uuid = (text: string) =>
-  createHash('sha1').update(text).digest('hex').slice(0, 32).replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+  createHash('sha1')
+    .update(text)
+    .digest('hex')
+    .slice(0, 32)
+    .replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 
 // Field names and casing as in the recorded responses of /work/shared/corpus/consul
 // (health: api-docs sample and consul-ui mock; catalog/connect: consul-ui mock).
@@ -27,7 +37,10 @@ function servicesOf(s: StandInService, proxy: boolean) {
     const common = {
       Tags: proxy ? [] : s.tags,
       Address: i.address,
-      TaggedAddresses: { lan: { address: i.address, port }, wan: { address: i.address, port } },
+      TaggedAddresses: {
+        lan: { address: i.address, port },
+        wan: { address: i.address, port },
+      },
       Meta: proxy ? {} : i.meta,
       Port: port,
       Weights: { Passing: 1, Warning: 1 },
@@ -38,8 +51,14 @@ function servicesOf(s: StandInService, proxy: boolean) {
     };
     const mode = { Mode: '', MeshGateway: {}, Expose: {} };
     if (!proxy) return { ID: i.id, Service: s.name, ...common, Proxy: mode };
-    const target = { DestinationServiceName: s.name, DestinationServiceID: i.id };
-    const local = { LocalServiceAddress: '127.0.0.1', LocalServicePort: i.port };
+    const target = {
+      DestinationServiceName: s.name,
+      DestinationServiceID: i.id,
+    };
+    const local = {
+      LocalServiceAddress: '127.0.0.1',
+      LocalServicePort: i.port,
+    };
     return {
       Kind: 'connect-proxy',
       ID: `${i.id}-sidecar-proxy`,
@@ -52,7 +71,12 @@ function servicesOf(s: StandInService, proxy: boolean) {
 
 type ServiceRef = { ID: string; Service: string; Tags: string[] };
 
-function checkOf(i: StandInInstance, svc: ServiceRef, c: StandInCheck, idx: number) {
+function checkOf(
+  i: StandInInstance,
+  svc: ServiceRef,
+  c: StandInCheck,
+  idx: number,
+) {
   const http = svc.ID !== '';
   return {
     Node: i.node,
@@ -82,19 +106,36 @@ const SERF: StandInCheck = {
 };
 
 /** `GET /v1/health/service/:name` (`proxy`: `GET /v1/health/connect/:name`). */
-export function healthEntries(c: StandInCluster, s: StandInService, proxy = false) {
+export function healthEntries(
+  c: StandInCluster,
+  s: StandInService,
+  proxy = false,
+) {
   return servicesOf(s, proxy).map((svc, n) => {
     const i = s.instances[n];
     const own = proxy ? [] : i.checks.map(ch => checkOf(i, svc, ch, s.index));
     const node = checkOf(i, { ID: '', Service: '', Tags: [] }, SERF, s.index);
-    return { Node: nodeOf(c, i, s.index), Service: svc, Checks: [...own, node] };
+    return {
+      Node: nodeOf(c, i, s.index),
+      Service: svc,
+      Checks: [...own, node],
+    };
   });
 }
 
 /** `GET /v1/catalog/service/:name` (`proxy`: `GET /v1/catalog/connect/:name`). */
-export function catalogEntries(c: StandInCluster, s: StandInService, proxy = false) {
+export function catalogEntries(
+  c: StandInCluster,
+  s: StandInService,
+  proxy = false,
+) {
   return servicesOf(s, proxy).map((svc, n) => {
-    const { Meta, CreateIndex: _c, ModifyIndex: _m, ...node } = nodeOf(c, s.instances[n], s.index);
+    const {
+      Meta,
+      CreateIndex: _c,
+      ModifyIndex: _m,
+      ...node
+    } = nodeOf(c, s.instances[n], s.index);
     return {
       ...node,
       NodeMeta: Meta,
@@ -124,11 +165,14 @@ export function catalogServices(c: StandInCluster): Record<string, string[]> {
     out[s.name] = [...new Set(s.tags)];
     if (s.sidecar) out[`${s.name}-sidecar-proxy`] = [];
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(
+    Object.entries(out).sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 // Consul's precedence: exact→exact 9, *→exact 8, exact→* 6, *→* 5; higher is evaluated first.
-const precedence = (i: StandInIntention) => (i.DestinationName === '*' ? 5 : 8) + (i.SourceName === '*' ? 0 : 1);
+const precedence = (i: StandInIntention) =>
+  (i.DestinationName === '*' ? 5 : 8) + (i.SourceName === '*' ? 0 : 1);
 
 /** `GET /v1/connect/intentions/match?by=…&name=…`, in evaluation order. */
 export function matchIntentions(c: StandInCluster, by: string, name: string) {
@@ -150,8 +194,14 @@ export function matchIntentions(c: StandInCluster, by: string, name: string) {
 }
 
 /** `GET /v1/connect/intentions/check`: the highest-precedence match, else the default. */
-export function checkIntention(c: StandInCluster, source: string, destination: string) {
+export function checkIntention(
+  c: StandInCluster,
+  source: string,
+  destination: string,
+) {
   const matches = matchIntentions(c, 'destination', destination)[destination];
-  const [top] = matches.filter(i => i.SourceName === source || i.SourceName === '*');
+  const [top] = matches.filter(
+    i => i.SourceName === source || i.SourceName === '*',
+  );
   return { Allowed: top ? top.Action === 'allow' : c.defaultAllow };
 }

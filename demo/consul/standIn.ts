@@ -9,7 +9,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { StandInService, loadCluster } from './model';
-import { catalogEntries, catalogServices, checkIntention, healthEntries, matchIntentions } from './responses';
+import {
+  catalogEntries,
+  catalogServices,
+  checkIntention,
+  healthEntries,
+  matchIntentions,
+} from './responses';
 
 export type { StandInCheck, StandInInstance, StandInService } from './model';
 
@@ -35,7 +41,15 @@ interface Route {
 
 const MAX_WAIT = 600_000; // Consul caps wait at 10 minutes and defaults to 5
 const DEFAULT_WAIT = 300_000;
-const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNITS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
 
 /** Parses a Go duration such as `30s`, `1m30s` or `250ms`; undefined when invalid. */
 function parseWait(text: string): number | undefined {
@@ -63,52 +77,87 @@ export async function startConsulStandIn(options: {
   const empty = () => ({ index: () => cluster.index, body: () => [] });
 
   function route(path: string, q: URLSearchParams): Route | undefined {
-    const [, kind, a, b] = path.match(/^\/v1\/(catalog|health|connect|status)\/([^/]+)(?:\/([^/]+))?$/) ?? [];
+    const [, kind, a, b] =
+      path.match(
+        /^\/v1\/(catalog|health|connect|status)\/([^/]+)(?:\/([^/]+))?$/,
+      ) ?? [];
     const name = b && decodeURIComponent(b);
     const s = name ? service(name) : undefined;
     const svcIndex = () => s!.index;
     if (kind === 'catalog' && a === 'services' && !b) {
-      return { index: () => Math.max(...[...cluster.services.values()].map(x => x.index)), body: () => catalogServices(cluster) };
+      return {
+        index: () =>
+          Math.max(...[...cluster.services.values()].map(x => x.index)),
+        body: () => catalogServices(cluster),
+      };
     }
     if (kind === 'health' && (a === 'service' || a === 'connect') && name) {
       // A sidecar is a service of its own too: /v1/health/service/<name>-sidecar-proxy.
-      const proxyOf = name.endsWith('-sidecar-proxy') ? service(name.replace(/-sidecar-proxy$/, '')) : undefined;
-      if (proxyOf?.sidecar && a === 'service') return { index: () => proxyOf.index, body: () => healthEntries(cluster, proxyOf, true) };
+      const proxyOf = name.endsWith('-sidecar-proxy')
+        ? service(name.replace(/-sidecar-proxy$/, ''))
+        : undefined;
+      if (proxyOf?.sidecar && a === 'service')
+        return {
+          index: () => proxyOf.index,
+          body: () => healthEntries(cluster, proxyOf, true),
+        };
       if (!s || (a === 'connect' && !s.sidecar)) return empty();
       const passing = q.has('passing');
       return {
         index: svcIndex,
-        body: () => healthEntries(cluster, s, a === 'connect').filter(e => !passing || e.Checks.every(c => c.Status === 'passing')),
+        body: () =>
+          healthEntries(cluster, s, a === 'connect').filter(
+            e => !passing || e.Checks.every(c => c.Status === 'passing'),
+          ),
       };
     }
     if (kind === 'catalog' && (a === 'service' || a === 'connect') && name) {
       if (!s || (a === 'connect' && !s.sidecar)) return empty();
-      return { index: svcIndex, body: () => catalogEntries(cluster, s, a === 'connect') };
+      return {
+        index: svcIndex,
+        body: () => catalogEntries(cluster, s, a === 'connect'),
+      };
     }
-    if (kind === 'connect' && a === 'intentions' && (b === 'match' || b === 'check')) {
+    if (
+      kind === 'connect' &&
+      a === 'intentions' &&
+      (b === 'match' || b === 'check')
+    ) {
       const body =
         b === 'match'
-          ? () => matchIntentions(cluster, q.get('by') ?? '', q.get('name') ?? '')
-          : () => checkIntention(cluster, q.get('source') ?? '', q.get('destination') ?? '');
+          ? () =>
+              matchIntentions(cluster, q.get('by') ?? '', q.get('name') ?? '')
+          : () =>
+              checkIntention(
+                cluster,
+                q.get('source') ?? '',
+                q.get('destination') ?? '',
+              );
       return { index: () => cluster.intentionsIndex, body };
     }
-    if (kind === 'status' && a === 'leader' && !b) return { index: () => cluster.index, body: () => '127.0.0.1:8300' };
+    if (kind === 'status' && a === 'leader' && !b)
+      return { index: () => cluster.index, body: () => '127.0.0.1:8300' };
     return undefined;
   }
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const text = (status: number, message: string) => {
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(message);
+      res
+        .writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(message);
     };
     if (req.method !== 'GET') return text(405, 'method not allowed');
-    const token = req.headers['x-consul-token'] ?? url.searchParams.get('token');
-    if (options.token && token !== options.token) return text(403, 'ACL not found');
+    const token =
+      req.headers['x-consul-token'] ?? url.searchParams.get('token');
+    if (options.token && token !== options.token)
+      return text(403, 'ACL not found');
     const r = route(url.pathname, url.searchParams);
     if (!r) return text(404, `no stand-in for ${url.pathname}`);
 
     const rawIndex = url.searchParams.get('index');
-    if (rawIndex !== null && !/^\d+$/.test(rawIndex)) return text(400, `Invalid index "${rawIndex}"`);
+    if (rawIndex !== null && !/^\d+$/.test(rawIndex))
+      return text(400, `Invalid index "${rawIndex}"`);
     const rawWait = url.searchParams.get('wait');
     const wait = rawWait === null ? DEFAULT_WAIT : parseWait(rawWait);
     if (wait === undefined) return text(400, `Invalid wait time "${rawWait}"`);
@@ -145,7 +194,9 @@ export async function startConsulStandIn(options: {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 8500, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 8500, options.host ?? '127.0.0.1', () =>
+      resolve(),
+    );
   });
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
@@ -176,8 +227,14 @@ function arg(name: string): string | undefined {
 }
 
 if (require.main === module) {
-  startConsulStandIn({ port: Number(arg('port') ?? 8500), host: arg('host') }).then(
-    s => console.log(`Consul stand-in listening on ${s.url} (demo services, blocking queries)`),
+  startConsulStandIn({
+    port: Number(arg('port') ?? 8500),
+    host: arg('host'),
+  }).then(
+    s =>
+      console.log(
+        `Consul stand-in listening on ${s.url} (demo services, blocking queries)`,
+      ),
     e => {
       console.error(`Consul stand-in failed to start: ${e.message}`);
       process.exit(1);

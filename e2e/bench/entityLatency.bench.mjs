@@ -23,7 +23,11 @@ const arg = (name, fallback) => {
 const ROUNDS = arg('--rounds', 6);
 const REQUESTS = arg('--requests', 80);
 const CONCURRENCY = arg('--concurrency', 8);
-const ENTITIES = ['payment-processing', 'music-discovery', 'playlist-management'];
+const ENTITIES = [
+  'payment-processing',
+  'music-discovery',
+  'playlist-management',
+];
 
 const port = Number(process.env.SI_BENCH_BACKEND_PORT ?? 7217);
 let backendUrl = process.env.SI_BACKEND_URL;
@@ -39,7 +43,11 @@ if (!backendUrl) {
   );
   backend = sourceBackend(['app-config.yaml', benchConfig], { logDir });
   process.on('exit', () => backend.stop());
-  await waitForUrl(`${backendUrl}/.backstage/health/v1/readiness`, 240_000, backend);
+  await waitForUrl(
+    `${backendUrl}/.backstage/health/v1/readiness`,
+    240_000,
+    backend,
+  );
 }
 
 try {
@@ -48,16 +56,24 @@ try {
   // The demo states are read by the first facts pass shortly after start.
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const facts = await api.get(`/api/squad-insights/entities/default/component/${ENTITIES[0]}/facts`).catch(() => undefined);
+    const facts = await api
+      .get(
+        `/api/squad-insights/entities/default/component/${ENTITIES[0]}/facts`,
+      )
+      .catch(() => undefined);
     if (facts?.states?.some(st => st.freshness?.readAt)) break;
-    if (Date.now() > deadline) throw new Error('the demo states were not read within 2 minutes');
+    if (Date.now() > deadline)
+      throw new Error('the demo states were not read within 2 minutes');
     await new Promise(r => setTimeout(r, 1000));
   }
 
   const routes = {
-    'catalog by-name': n => `/api/catalog/entities/by-name/component/default/${n}`,
-    compliance: n => `/api/squad-insights/entities/default/component/${n}/compliance`,
-    footprint: n => `/api/squad-insights/entities/default/component/${n}/footprint`,
+    'catalog by-name': n =>
+      `/api/catalog/entities/by-name/component/default/${n}`,
+    compliance: n =>
+      `/api/squad-insights/entities/default/component/${n}/compliance`,
+    footprint: n =>
+      `/api/squad-insights/entities/default/component/${n}/footprint`,
     profile: n => `/api/squad-insights/entities/default/component/${n}/profile`,
     facts: n => `/api/squad-insights/entities/default/component/${n}/facts`,
   };
@@ -65,7 +81,9 @@ try {
 
   const one = async path => {
     const started = performance.now();
-    const res = await fetch(`${backendUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${backendUrl}${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${path} answered ${res.status}`);
     return performance.now() - started;
@@ -94,13 +112,17 @@ try {
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   };
   const base = quantile(samples['catalog by-name'], 0.95);
-  console.log(`concurrency ${CONCURRENCY}, ${ROUNDS} rounds × ${REQUESTS} requests per route, interleaved`);
+  console.log(
+    `concurrency ${CONCURRENCY}, ${ROUNDS} rounds × ${REQUESTS} requests per route, interleaved`,
+  );
   console.log('route              p50 ms   p95 ms   p95 / catalog p95');
   for (const route of names) {
     const p50 = quantile(samples[route], 0.5);
     const p95 = quantile(samples[route], 0.95);
     console.log(
-      `${route.padEnd(18)} ${p50.toFixed(1).padStart(6)}   ${p95.toFixed(1).padStart(6)}   ${(p95 / base).toFixed(2)}×`,
+      `${route.padEnd(18)} ${p50.toFixed(1).padStart(6)}   ${p95
+        .toFixed(1)
+        .padStart(6)}   ${(p95 / base).toFixed(2)}×`,
     );
   }
 } finally {

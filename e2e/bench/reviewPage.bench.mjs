@@ -171,7 +171,10 @@ function writeConfig() {
     squadInsights: {
       // The generated services name no Consul service; this port is not the demo's 8500.
       // Bindings as the demo's, so the pages show what a configured portal shows.
-      consul: { address: 'http://127.0.0.1:8600', bindings: { templates: ['{name}'] } },
+      consul: {
+        address: 'http://127.0.0.1:8600',
+        bindings: { templates: ['{name}'] },
+      },
       terraform: {
         sources: [
           {

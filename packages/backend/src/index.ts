@@ -39,5 +39,7 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@squad-insights/backstage-plugin-squad-insights-backend'));
-backend.add(import('@squad-insights/backstage-plugin-scaffolder-backend-module-squad'));
+backend.add(
+  import('@squad-insights/backstage-plugin-scaffolder-backend-module-squad'),
+);
 backend.start();

@@ -23,15 +23,35 @@ type Health = { instances?: Array<{ health: string }> };
 async function main() {
   const changes = arg('changes', 7);
   const consul = await startConsulStandIn({ port: 0 });
-  const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
-  const store = await DatabaseFactsStore.create({ database: { getClient: async () => knex } });
-  const logger = { warn() {}, info() {}, error() {}, debug() {}, child() { return logger; } } as any;
-  const ingester = ConsulIngester.create({ client: ConsulClient.create({ address: consul.url }), store, logger });
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+  const store = await DatabaseFactsStore.create({
+    database: { getClient: async () => knex },
+  });
+  const logger = {
+    warn() {},
+    info() {},
+    error() {},
+    debug() {},
+    child() {
+      return logger;
+    },
+  } as any;
+  const ingester = ConsulIngester.create({
+    client: ConsulClient.create({ address: consul.url }),
+    store,
+    logger,
+  });
   ingester.start();
 
   const health = async () => {
     const snapshot = await store.getConsulSnapshot('rights-ledger');
-    return (snapshot?.view as Health | undefined)?.instances?.map(i => i.health);
+    return (snapshot?.view as Health | undefined)?.instances?.map(
+      i => i.health,
+    );
   };
   const until = async (wanted: string) => {
     for (;;) {
@@ -50,7 +70,8 @@ async function main() {
     const status = n % 2 === 0 ? 'passing' : 'critical';
     const changedAt = performance.now();
     consul.update('rights-ledger', s => {
-      for (const instance of s.instances) for (const check of instance.checks) check.status = status;
+      for (const instance of s.instances)
+        for (const check of instance.checks) check.status = status;
     });
     await until(status);
     latencies.push(performance.now() - changedAt);
@@ -61,8 +82,14 @@ async function main() {
 
   const sorted = [...latencies].sort((a, b) => a - b);
   console.log(`changes                 ${changes}`);
-  console.log(`latency each (ms)       ${latencies.map(l => l.toFixed(0)).join(', ')}`);
-  console.log(`median / worst          ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms / ${sorted[sorted.length - 1].toFixed(0)} ms  (goal ≤ 5000 ms)`);
+  console.log(
+    `latency each (ms)       ${latencies.map(l => l.toFixed(0)).join(', ')}`,
+  );
+  console.log(
+    `median / worst          ${sorted[Math.floor(sorted.length / 2)].toFixed(
+      0,
+    )} ms / ${sorted[sorted.length - 1].toFixed(0)} ms  (goal ≤ 5000 ms)`,
+  );
 }
 
 main().catch(e => {

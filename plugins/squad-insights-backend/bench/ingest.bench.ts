@@ -7,7 +7,14 @@
  * States are realistic demo states (demo/terraform) copied under a temp directory and read
  * through the real local source, reader, parser and a SQLite facts store.
  */
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,18 +45,39 @@ async function main() {
     // Distinct content per service: the serial differs, so nothing is shared by accident.
     writeFileSync(
       join(root, `svc-${i}`, 'terraform.tfstate'),
-      templates[i % templates.length].replace(/"serial": \d+/, `"serial": ${1000 + i}`),
+      templates[i % templates.length].replace(
+        /"serial": \d+/,
+        `"serial": ${1000 + i}`,
+      ),
     );
     references.push(`bench:svc-${i}/terraform.tfstate`);
   }
 
-  const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
-  const store = await DatabaseFactsStore.create({ database: { getClient: async () => knex } });
-  const config = new ConfigReader({
-    squadInsights: { terraform: { sources: [{ id: 'bench', type: 'local', root }] } },
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
   });
-  const reader = TerraformStateReader.create({ sources: createStateSources(config) });
-  const logger = { warn() {}, info() {}, error() {}, debug() {}, child() { return logger; } } as any;
+  const store = await DatabaseFactsStore.create({
+    database: { getClient: async () => knex },
+  });
+  const config = new ConfigReader({
+    squadInsights: {
+      terraform: { sources: [{ id: 'bench', type: 'local', root }] },
+    },
+  });
+  const reader = TerraformStateReader.create({
+    sources: createStateSources(config),
+  });
+  const logger = {
+    warn() {},
+    info() {},
+    error() {},
+    debug() {},
+    child() {
+      return logger;
+    },
+  } as any;
   const ingester = StateIngester.create({ reader, store, logger });
 
   let t = performance.now();
@@ -69,9 +97,23 @@ async function main() {
   const idleMs = [...idleRuns].sort((a, b) => a - b)[3];
 
   console.log(`services                 ${services}`);
-  console.log(`full ingest              ${fullMs.toFixed(0)} ms  (${JSON.stringify(full)})`);
-  console.log(`pass, nothing changed    ${idleMs.toFixed(0)} ms median of 7, first ${firstIdleMs.toFixed(0)} ms  (${JSON.stringify(idle)})`);
-  console.log(`ratio no-change / full   ${((idleMs / fullMs) * 100).toFixed(2)} %  (goal ≤ 2 %)`);
+  console.log(
+    `full ingest              ${fullMs.toFixed(0)} ms  (${JSON.stringify(
+      full,
+    )})`,
+  );
+  console.log(
+    `pass, nothing changed    ${idleMs.toFixed(
+      0,
+    )} ms median of 7, first ${firstIdleMs.toFixed(0)} ms  (${JSON.stringify(
+      idle,
+    )})`,
+  );
+  console.log(
+    `ratio no-change / full   ${((idleMs / fullMs) * 100).toFixed(
+      2,
+    )} %  (goal ≤ 2 %)`,
+  );
   await knex.destroy();
   rmSync(root, { recursive: true, force: true });
 }

@@ -14,11 +14,15 @@ exports.up = async function up(knex) {
     table
       .string('chapter_ref', 512)
       .nullable()
-      .comment('Group entity ref of the chapter named by the squad-insights.io/chapter annotation');
+      .comment(
+        'Group entity ref of the chapter named by the squad-insights.io/chapter annotation',
+      );
     table
       .string('guild_ref', 512)
       .nullable()
-      .comment('Group entity ref of the guild named by the squad-insights.io/guild annotation');
+      .comment(
+        'Group entity ref of the guild named by the squad-insights.io/guild annotation',
+      );
     table.index(['chapter_ref'], 'si_compliance_summaries_chapter_idx');
     table.index(['guild_ref'], 'si_compliance_summaries_guild_idx');
   });

@@ -36,14 +36,20 @@ exports.up = async function up(knex) {
       .timestamp('next_attestation_expiry', { useTz: true })
       .nullable()
       .comment('Earliest expiry of a current attestation');
-    table.index(['next_attestation_expiry'], 'si_compliance_summaries_attestation_expiry_idx');
+    table.index(
+      ['next_attestation_expiry'],
+      'si_compliance_summaries_attestation_expiry_idx',
+    );
   });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.alterTable('si_compliance_summaries', table => {
-    table.dropIndex(['next_attestation_expiry'], 'si_compliance_summaries_attestation_expiry_idx');
+    table.dropIndex(
+      ['next_attestation_expiry'],
+      'si_compliance_summaries_attestation_expiry_idx',
+    );
     table.dropColumn('attested_checks');
     table.dropColumn('attestations_current');
     table.dropColumn('attestations_awaiting');

@@ -12,12 +12,31 @@
 exports.up = async function up(knex) {
   await knex.schema.createTable('si_state_resource_chunks', table => {
     // knex does not escape quotes in PostgreSQL comments, so none are used in them.
-    table.comment('Resources of stored Terraform state inventories, chunk by chunk');
-    table.string('generation', 36).notNullable().comment('The read the chunk belongs to (generation of a snapshot or history row)');
-    table.integer('chunk').notNullable().comment('Position of the chunk in its read, from 0');
-    table.string('reference', 512).notNullable().comment('<source-id>:<key> of the state');
-    table.integer('resource_count').notNullable().comment('Resources in this chunk');
-    table.text('resources').notNullable().comment('JSON array of InventoryResource, secrets removed');
+    table.comment(
+      'Resources of stored Terraform state inventories, chunk by chunk',
+    );
+    table
+      .string('generation', 36)
+      .notNullable()
+      .comment(
+        'The read the chunk belongs to (generation of a snapshot or history row)',
+      );
+    table
+      .integer('chunk')
+      .notNullable()
+      .comment('Position of the chunk in its read, from 0');
+    table
+      .string('reference', 512)
+      .notNullable()
+      .comment('<source-id>:<key> of the state');
+    table
+      .integer('resource_count')
+      .notNullable()
+      .comment('Resources in this chunk');
+    table
+      .text('resources')
+      .notNullable()
+      .comment('JSON array of InventoryResource, secrets removed');
     table.primary(['generation', 'chunk']);
     table.index(['reference'], 'si_state_resource_chunks_reference_idx');
   });
@@ -26,12 +45,22 @@ exports.up = async function up(knex) {
       table
         .string('generation', 36)
         .nullable()
-        .comment('Set: inventory holds everything but the resources, which are in si_state_resource_chunks under this generation. Null: inventory holds everything');
-      table.string('content_hash', 64).nullable().comment('sha256 of the inventory content: history rows are added on change only');
+        .comment(
+          'Set: inventory holds everything but the resources, which are in si_state_resource_chunks under this generation. Null: inventory holds everything',
+        );
+      table
+        .string('content_hash', 64)
+        .nullable()
+        .comment(
+          'sha256 of the inventory content: history rows are added on change only',
+        );
     });
   }
   await knex.schema.alterTable('si_state_snapshots', table => {
-    table.integer('resource_count').nullable().comment('Resources of the inventory');
+    table
+      .integer('resource_count')
+      .nullable()
+      .comment('Resources of the inventory');
   });
   await knex.schema.alterTable('si_state_history', table => {
     table.index(['generation'], 'si_state_history_generation_idx');

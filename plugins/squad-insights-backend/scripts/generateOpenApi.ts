@@ -12,7 +12,10 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 
 export const specPath = resolve(__dirname, '../src/schema/openapi.yaml');
-export const generatedPath = resolve(__dirname, '../src/schema/openapi/generated/openapi.ts');
+export const generatedPath = resolve(
+  __dirname,
+  '../src/schema/openapi/generated/openapi.ts',
+);
 
 export function renderGeneratedSpec(yamlText: string): string {
   const spec = parse(yamlText);
@@ -28,6 +31,9 @@ export const createOpenApiRouter = async (
 }
 
 if (require.main === module) {
-  writeFileSync(generatedPath, renderGeneratedSpec(readFileSync(specPath, 'utf8')));
+  writeFileSync(
+    generatedPath,
+    renderGeneratedSpec(readFileSync(specPath, 'utf8')),
+  );
   process.stdout.write(`wrote ${generatedPath}\n`);
 }

@@ -5,7 +5,13 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  mkdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
@@ -16,9 +22,20 @@ jest.setTimeout(60_000);
 
 /** Everything jest can fake except `Date`: for tests that move the calendar, not the clock. */
 const TIMERS_BUT_DATE = [
-  'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
-  'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval',
-  'clearInterval', 'setTimeout', 'clearTimeout',
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
 ] as const;
 
 const demo = resolve(__dirname, '../../../demo/terraform');
@@ -32,7 +49,9 @@ const SIGNED_IN_MEMBER = 'user:default/olle';
 /** In the owning squad's tribe, not in the squad. */
 const TRIBE_MEMBER = 'user:default/tove';
 /** Ownership refs as a sign-in resolver puts them in the user's token. */
-const signInGroups: Record<string, string[]> = { [SIGNED_IN_MEMBER]: ['group:default/rights-ops'] };
+const signInGroups: Record<string, string[]> = {
+  [SIGNED_IN_MEMBER]: ['group:default/rights-ops'],
+};
 
 // The mock catalog does not process entities, so derived relations are written out here.
 const entities = [
@@ -69,12 +88,18 @@ const entities = [
       // As in demo/catalog/services.yaml.
       annotations: {
         'squad-insights.io/data-classification': 'internal',
-        'squad-insights.io/compliance-requirements': 'Copyright_Law,Music_Rights',
-        'squad-insights.io/terraform-state': 'demo:rights-ledger/terraform.tfstate',
+        'squad-insights.io/compliance-requirements':
+          'Copyright_Law,Music_Rights',
+        'squad-insights.io/terraform-state':
+          'demo:rights-ledger/terraform.tfstate',
         'squad-insights.io/criticality': 'medium',
       },
     },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/rights-squad' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/rights-squad',
+    },
     relations: [{ type: 'ownedBy', targetRef: 'group:default/rights-squad' }],
   },
   {
@@ -120,14 +145,18 @@ describe('compliance API', () => {
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'si-compliance-'));
     mkdirSync(join(root, 'rights-ledger'));
-    copyFileSync(join(demo, 'rights-ledger/terraform.tfstate'), join(root, 'rights-ledger/terraform.tfstate'));
+    copyFileSync(
+      join(demo, 'rights-ledger/terraform.tfstate'),
+      join(root, 'rights-ledger/terraform.tfstate'),
+    );
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   const auditEvents: Array<{ eventId: string; outcome: string }> = [];
   const auditor = mockServices.auditor.mock({
     createEvent: async ({ eventId }) => ({
-      success: async () => void auditEvents.push({ eventId, outcome: 'success' }),
+      success: async () =>
+        void auditEvents.push({ eventId, outcome: 'success' }),
       fail: async () => void auditEvents.push({ eventId, outcome: 'fail' }),
     }),
   });
@@ -142,25 +171,49 @@ describe('compliance API', () => {
     const { server } = await startTestBackend({
       features: [
         squadInsightsPlugin,
-        catalogServiceMock.factory({ entities: (options.catalog ?? entities) as typeof entities }),
+        catalogServiceMock.factory({
+          entities: (options.catalog ?? entities) as typeof entities,
+        }),
         auditor.factory,
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: { sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }] },
-              facts: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } } },
+              terraform: {
+                sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }],
+              },
+              facts: {
+                schedule: {
+                  frequency: { hours: 24 },
+                  timeout: { minutes: 5 },
+                  initialDelay: { hours: 1 },
+                },
+              },
               sustainability: {
-                snapshotSchedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } },
+                snapshotSchedule: {
+                  frequency: { hours: 24 },
+                  timeout: { minutes: 5 },
+                  initialDelay: { hours: 1 },
+                },
               },
               compliance: options.compliance,
             },
           },
         }),
-        mockServices.permissions.factory({ result: options.result ?? AuthorizeResult.ALLOW }),
+        mockServices.permissions.factory({
+          result: options.result ?? AuthorizeResult.ALLOW,
+        }),
         mockServices.userInfo.mock({
           getUserInfo: async credentials => {
-            const { userEntityRef } = credentials.principal as { userEntityRef: string };
-            return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...(signInGroups[userEntityRef] ?? [])] };
+            const { userEntityRef } = credentials.principal as {
+              userEntityRef: string;
+            };
+            return {
+              userEntityRef,
+              ownershipEntityRefs: [
+                userEntityRef,
+                ...(signInGroups[userEntityRef] ?? []),
+              ],
+            };
           },
         }).factory,
       ],
@@ -173,23 +226,26 @@ describe('compliance API', () => {
   }
 
   const as = (ref: string) => mockCredentials.user.header(ref);
-  const check = (body: any) => body.checks.find((c: any) => c.checkId === ENCRYPTION);
+  const check = (body: any) =>
+    body.checks.find((c: any) => c.checkId === ENCRYPTION);
 
   it('judges a framework that a policy override adds, without a code change', async () => {
     // The service declares the new framework as people write it; the override defines it.
-    const catalog = entities.map((e): Record<string, unknown> =>
-      e.metadata.name === 'rights-ledger'
-        ? {
-            ...e,
-            metadata: {
-              ...e.metadata,
-              annotations: {
-                ...e.metadata.annotations,
-                'squad-insights.io/compliance-requirements': 'Copyright_Law,fi-fffs,HIPAA',
+    const catalog = entities.map(
+      (e): Record<string, unknown> =>
+        e.metadata.name === 'rights-ledger'
+          ? {
+              ...e,
+              metadata: {
+                ...e.metadata,
+                annotations: {
+                  ...e.metadata.annotations,
+                  'squad-insights.io/compliance-requirements':
+                    'Copyright_Law,fi-fffs,HIPAA',
+                },
               },
-            },
-          }
-        : e,
+            }
+          : e,
     );
     const server = await start({
       catalog,
@@ -207,7 +263,8 @@ describe('compliance API', () => {
             {
               id: 'fi-fffs.databases-encrypted',
               title: 'Databases are encrypted at rest',
-              rationale: 'FFFS 2014:5 asks for protection of information in every system.',
+              rationale:
+                'FFFS 2014:5 asks for protection of information in every system.',
               severity: 'high',
               controls: ['FI_FFFS/2014-5'],
               remediation: 'Set storage_encrypted = true.',
@@ -219,17 +276,28 @@ describe('compliance API', () => {
       },
     });
     const res = await request(server).get(`${base}/compliance`).expect(200);
-    expect(res.body.frameworks.find((f: any) => f.id === 'FI_FFFS')).toMatchObject({ applies: true });
-    const fi = res.body.checks.find((c: any) => c.checkId === 'fi-fffs.databases-encrypted');
+    expect(
+      res.body.frameworks.find((f: any) => f.id === 'FI_FFFS'),
+    ).toMatchObject({ applies: true });
+    const fi = res.body.checks.find(
+      (c: any) => c.checkId === 'fi-fffs.databases-encrypted',
+    );
     expect(fi).toMatchObject({ status: 'fail', frameworks: ['FI_FFFS'] });
-    expect(fi.evidence.map((e: any) => e.address)).toContain('module.database.aws_db_instance.this');
+    expect(fi.evidence.map((e: any) => e.address)).toContain(
+      'module.database.aws_db_instance.this',
+    );
     // The profile takes the policy's spelling and names what the policy does not define.
     const profile = await request(server).get(`${base}/profile`).expect(200);
-    expect(profile.body.profile.complianceRequirements).toEqual(['Copyright_Law', 'FI_FFFS']);
+    expect(profile.body.profile.complianceRequirements).toEqual([
+      'Copyright_Law',
+      'FI_FFFS',
+    ]);
     expect(profile.body.problems).toEqual([
       expect.objectContaining({
         annotation: 'squad-insights.io/compliance-requirements',
-        message: expect.stringContaining('unknown compliance requirement "HIPAA"; the compliance policy defines GDPR'),
+        message: expect.stringContaining(
+          'unknown compliance requirement "HIPAA"; the compliance policy defines GDPR',
+        ),
       }),
     ]);
   });
@@ -237,8 +305,12 @@ describe('compliance API', () => {
   it('finds the unencrypted database, with evidence and scores', async () => {
     const server = await start();
     const res = await request(server).get(`${base}/compliance`).expect(200);
-    expect(check(res.body)).toEqual(expect.objectContaining({ status: 'fail', severity: 'critical' }));
-    expect(check(res.body).evidence.map((e: any) => e.address)).toContain('module.database.aws_db_instance.this');
+    expect(check(res.body)).toEqual(
+      expect.objectContaining({ status: 'fail', severity: 'critical' }),
+    );
+    expect(check(res.body).evidence.map((e: any) => e.address)).toContain(
+      'module.database.aws_db_instance.this',
+    );
     expect(check(res.body).waiver).toBeUndefined();
     expect(res.body.stale).toBe(false);
     expect(res.body.score).toBeDefined();
@@ -247,7 +319,10 @@ describe('compliance API', () => {
 
   it('needs credentials', async () => {
     const server = await start();
-    await request(server).get(`${base}/compliance`).set('authorization', mockCredentials.none.header()).expect(401);
+    await request(server)
+      .get(`${base}/compliance`)
+      .set('authorization', mockCredentials.none.header())
+      .expect(401);
     await request(server)
       .post(`${base}/waivers`)
       .set('authorization', mockCredentials.none.header())
@@ -263,7 +338,11 @@ describe('compliance API', () => {
       .set('authorization', as(OUTSIDER))
       .send({ checkId: ENCRYPTION, justification: 'x', expiresAt: inAMonth() })
       .expect(403);
-    await request(server).post(`${base}/reviews`).set('authorization', as(OUTSIDER)).send({ decision: 'approved' }).expect(403);
+    await request(server)
+      .post(`${base}/reviews`)
+      .set('authorization', as(OUTSIDER))
+      .send({ decision: 'approved' })
+      .expect(403);
     expect(auditEvents).toEqual([
       { eventId: 'waiver-grant', outcome: 'fail' },
       { eventId: 'review-create', outcome: 'fail' },
@@ -272,49 +351,109 @@ describe('compliance API', () => {
 
   it('rejects a waiver without justification, with a past expiry or for an unknown check', async () => {
     const server = await start();
-    const post = (body: object) => request(server).post(`${base}/waivers`).set('authorization', as(OUTSIDER)).send(body);
-    const missing = await post({ checkId: ENCRYPTION, justification: '  ', expiresAt: inAMonth() }).expect(400);
+    const post = (body: object) =>
+      request(server)
+        .post(`${base}/waivers`)
+        .set('authorization', as(OUTSIDER))
+        .send(body);
+    const missing = await post({
+      checkId: ENCRYPTION,
+      justification: '  ',
+      expiresAt: inAMonth(),
+    }).expect(400);
     expect(missing.body.error.message).toMatch(/justification/);
-    const past = await post({ checkId: ENCRYPTION, justification: 'x', expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
+    const past = await post({
+      checkId: ENCRYPTION,
+      justification: 'x',
+      expiresAt: '2020-01-01T00:00:00Z',
+    }).expect(400);
     expect(past.body.error.message).toMatch(/expiresAt/);
-    const unknown = await post({ checkId: 'no.such-check', justification: 'x', expiresAt: inAMonth() }).expect(400);
+    const unknown = await post({
+      checkId: 'no.such-check',
+      justification: 'x',
+      expiresAt: inAMonth(),
+    }).expect(400);
     expect(unknown.body.error.message).toMatch(/checkId/);
   });
 
   it('refuses a waiver from a member of the owning squad unless self waivers are allowed', async () => {
-    const body = { checkId: ENCRYPTION, justification: 'Re-encryption scheduled for Q1', expiresAt: inAMonth() };
+    const body = {
+      checkId: ENCRYPTION,
+      justification: 'Re-encryption scheduled for Q1',
+      expiresAt: inAMonth(),
+    };
     const server = await start();
-    const res = await request(server).post(`${base}/waivers`).set('authorization', as(MEMBER)).send(body).expect(403);
+    const res = await request(server)
+      .post(`${base}/waivers`)
+      .set('authorization', as(MEMBER))
+      .send(body)
+      .expect(403);
     expect(res.body.error.message).toMatch(/Separation of duties/);
 
     const lenient = await start({ compliance: { allowSelfWaivers: true } });
-    await request(lenient).post(`${base}/waivers`).set('authorization', as(MEMBER)).send(body).expect(200);
+    await request(lenient)
+      .post(`${base}/waivers`)
+      .set('authorization', as(MEMBER))
+      .send(body)
+      .expect(200);
   });
 
   it('refuses a waiver from a member of a group nested in the owning squad, by catalog or sign-in', async () => {
-    const body = { checkId: ENCRYPTION, justification: 'Re-encryption scheduled for Q1', expiresAt: inAMonth() };
+    const body = {
+      checkId: ENCRYPTION,
+      justification: 'Re-encryption scheduled for Q1',
+      expiresAt: inAMonth(),
+    };
     const server = await start();
-    const nested = await request(server).post(`${base}/waivers`).set('authorization', as(NESTED_MEMBER)).send(body).expect(403);
+    const nested = await request(server)
+      .post(`${base}/waivers`)
+      .set('authorization', as(NESTED_MEMBER))
+      .send(body)
+      .expect(403);
     expect(nested.body.error.message).toBe(
       `Separation of duties: ${NESTED_MEMBER} is a member of group:default/rights-squad, which owns component:default/rights-ledger, and may not waive its checks`,
     );
-    const signedIn = await request(server).post(`${base}/waivers`).set('authorization', as(SIGNED_IN_MEMBER)).send(body).expect(403);
-    expect(signedIn.body.error.message).toMatch(/Separation of duties: user:default\/olle is a member of group:default\/rights-squad/);
+    const signedIn = await request(server)
+      .post(`${base}/waivers`)
+      .set('authorization', as(SIGNED_IN_MEMBER))
+      .send(body)
+      .expect(403);
+    expect(signedIn.body.error.message).toMatch(
+      /Separation of duties: user:default\/olle is a member of group:default\/rights-squad/,
+    );
     // The tribe around the squad does not own the service by default.
-    await request(server).post(`${base}/waivers`).set('authorization', as(TRIBE_MEMBER)).send(body).expect(200);
+    await request(server)
+      .post(`${base}/waivers`)
+      .set('authorization', as(TRIBE_MEMBER))
+      .send(body)
+      .expect(200);
   });
 
-  it('refuses a waiver from the owning squad\'s tribe when the scope is the tribe', async () => {
-    const body = { checkId: ENCRYPTION, justification: 'Re-encryption scheduled for Q1', expiresAt: inAMonth() };
-    const server = await start({ compliance: { separationOfDutiesScope: 'tribe' } });
-    const res = await request(server).post(`${base}/waivers`).set('authorization', as(TRIBE_MEMBER)).send(body).expect(403);
+  it("refuses a waiver from the owning squad's tribe when the scope is the tribe", async () => {
+    const body = {
+      checkId: ENCRYPTION,
+      justification: 'Re-encryption scheduled for Q1',
+      expiresAt: inAMonth(),
+    };
+    const server = await start({
+      compliance: { separationOfDutiesScope: 'tribe' },
+    });
+    const res = await request(server)
+      .post(`${base}/waivers`)
+      .set('authorization', as(TRIBE_MEMBER))
+      .send(body)
+      .expect(403);
     expect(res.body.error.message).toMatch(
       /user:default\/tove is a member of the tribe group:default\/content-tribe of group:default\/rights-squad/,
     );
-    await request(server).post(`${base}/waivers`).set('authorization', as(OUTSIDER)).send(body).expect(200);
-    await expect(start({ compliance: { separationOfDutiesScope: 'chapter' } })).rejects.toThrow(
-      /separationOfDutiesScope "chapter".*squad, tribe/,
-    );
+    await request(server)
+      .post(`${base}/waivers`)
+      .set('authorization', as(OUTSIDER))
+      .send(body)
+      .expect(200);
+    await expect(
+      start({ compliance: { separationOfDutiesScope: 'chapter' } }),
+    ).rejects.toThrow(/separationOfDutiesScope "chapter".*squad, tribe/);
   });
 
   it('applies a granted waiver, and a revoked one no more while keeping its row', async () => {
@@ -323,22 +462,41 @@ describe('compliance API', () => {
     const granted = await request(server)
       .post(`${base}/waivers`)
       .set('authorization', as(OUTSIDER))
-      .send({ checkId: ENCRYPTION, justification: 'Re-encryption scheduled for Q1', expiresAt: inAMonth() })
+      .send({
+        checkId: ENCRYPTION,
+        justification: 'Re-encryption scheduled for Q1',
+        expiresAt: inAMonth(),
+      })
       .expect(200);
-    expect(granted.body).toEqual(expect.objectContaining({ status: 'active', grantedBy: OUTSIDER }));
-    const waived = check((await request(server).get(`${base}/compliance`).expect(200)).body);
+    expect(granted.body).toEqual(
+      expect.objectContaining({ status: 'active', grantedBy: OUTSIDER }),
+    );
+    const waived = check(
+      (await request(server).get(`${base}/compliance`).expect(200)).body,
+    );
     expect(waived.status).toBe('fail');
-    expect(waived.waiver).toEqual(expect.objectContaining({ reason: 'Re-encryption scheduled for Q1' }));
+    expect(waived.waiver).toEqual(
+      expect.objectContaining({ reason: 'Re-encryption scheduled for Q1' }),
+    );
 
     await request(server)
       .post(`${base}/waivers/${granted.body.id}/revoke`)
       .set('authorization', as(OUTSIDER))
       .send({ reason: 'Risk no longer accepted' })
       .expect(200);
-    expect(check((await request(server).get(`${base}/compliance`).expect(200)).body).waiver).toBeUndefined();
-    const list = (await request(server).get(`${base}/waivers`).expect(200)).body.items;
+    expect(
+      check((await request(server).get(`${base}/compliance`).expect(200)).body)
+        .waiver,
+    ).toBeUndefined();
+    const list = (await request(server).get(`${base}/waivers`).expect(200)).body
+      .items;
     expect(list).toEqual([
-      expect.objectContaining({ id: granted.body.id, status: 'revoked', revokedBy: OUTSIDER, revokeReason: 'Risk no longer accepted' }),
+      expect.objectContaining({
+        id: granted.body.id,
+        status: 'revoked',
+        revokedBy: OUTSIDER,
+        revokeReason: 'Risk no longer accepted',
+      }),
     ]);
     expect(auditEvents).toEqual([
       { eventId: 'waiver-grant', outcome: 'success' },
@@ -347,9 +505,13 @@ describe('compliance API', () => {
   });
 
   describe('stored results', () => {
-    const evaluations = jest.spyOn(ComplianceService.prototype, 'evaluateEntity');
+    const evaluations = jest.spyOn(
+      ComplianceService.prototype,
+      'evaluateEntity',
+    );
     afterAll(() => evaluations.mockRestore());
-    const get = async (server: Awaited<ReturnType<typeof start>>) => (await request(server).get(`${base}/compliance`).expect(200)).body;
+    const get = async (server: Awaited<ReturnType<typeof start>>) =>
+      (await request(server).get(`${base}/compliance`).expect(200)).body;
 
     it('serves the evaluation stored when the facts were read, without evaluating per request', async () => {
       const server = await start();
@@ -370,12 +532,20 @@ describe('compliance API', () => {
       await request(server)
         .post(`${base}/waivers`)
         .set('authorization', as(OUTSIDER))
-        .send({ checkId: ENCRYPTION, justification: 'Re-encryption scheduled for Q1', expiresAt: inAMonth() })
+        .send({
+          checkId: ENCRYPTION,
+          justification: 'Re-encryption scheduled for Q1',
+          expiresAt: inAMonth(),
+        })
         .expect(200);
       expect(evaluations).toHaveBeenCalledTimes(1); // by the grant, not by the reads below
       const after = await get(server);
-      expect(check(after).waiver).toEqual(expect.objectContaining({ reason: 'Re-encryption scheduled for Q1' }));
-      expect(Date.parse(after.evaluatedAt)).toBeGreaterThan(Date.parse(before.evaluatedAt));
+      expect(check(after).waiver).toEqual(
+        expect.objectContaining({ reason: 'Re-encryption scheduled for Q1' }),
+      );
+      expect(Date.parse(after.evaluatedAt)).toBeGreaterThan(
+        Date.parse(before.evaluatedAt),
+      );
       await get(server);
       expect(evaluations).toHaveBeenCalledTimes(1);
     });
@@ -386,18 +556,31 @@ describe('compliance API', () => {
       await request(server)
         .post(`${base}/waivers`)
         .set('authorization', as(OUTSIDER))
-        .send({ checkId: ENCRYPTION, justification: 'Until the failover drill ends', expiresAt: expiresAt.toISOString() })
+        .send({
+          checkId: ENCRYPTION,
+          justification: 'Until the failover drill ends',
+          expiresAt: expiresAt.toISOString(),
+        })
         .expect(200);
-      expect(check(await get(server)).waiver).toEqual(expect.objectContaining({ reason: 'Until the failover drill ends' }));
+      expect(check(await get(server)).waiver).toEqual(
+        expect.objectContaining({ reason: 'Until the failover drill ends' }),
+      );
 
       // Only the calendar moves on (past the expiry); timers, sockets and the database run
       // as usual, so the test waits for nothing.
-      jest.useFakeTimers({ doNotFake: [...TIMERS_BUT_DATE], now: expiresAt.getTime() + 1_000 });
+      jest.useFakeTimers({
+        doNotFake: [...TIMERS_BUT_DATE],
+        now: expiresAt.getTime() + 1_000,
+      });
       evaluations.mockClear();
       const expired = await get(server).finally(() => jest.useRealTimers());
-      expect(check(expired)).toEqual(expect.objectContaining({ status: 'fail' }));
+      expect(check(expired)).toEqual(
+        expect.objectContaining({ status: 'fail' }),
+      );
       expect(check(expired).waiver).toBeUndefined();
-      expect(Date.parse(expired.evaluatedAt)).toBeGreaterThanOrEqual(expiresAt.getTime());
+      expect(Date.parse(expired.evaluatedAt)).toBeGreaterThanOrEqual(
+        expiresAt.getTime(),
+      );
       // Evaluated once when the waiver expired, and stored again.
       await get(server);
       expect(evaluations).toHaveBeenCalledTimes(1);
@@ -409,35 +592,73 @@ describe('compliance API', () => {
     const review = await request(server)
       .post(`${base}/reviews`)
       .set('authorization', as(OUTSIDER))
-      .send({ decision: 'changes_requested', comment: 'Encrypt the ledger database' })
+      .send({
+        decision: 'changes_requested',
+        comment: 'Encrypt the ledger database',
+      })
       .expect(200);
     expect(check(review.body.snapshot).waiver).toBeUndefined();
     await request(server)
       .post(`${base}/waivers`)
       .set('authorization', as(OUTSIDER))
-      .send({ checkId: ENCRYPTION, justification: 'Accepted until migration', expiresAt: inAMonth() })
+      .send({
+        checkId: ENCRYPTION,
+        justification: 'Accepted until migration',
+        expiresAt: inAMonth(),
+      })
       .expect(200);
-    const [stored] = (await request(server).get(`${base}/reviews`).expect(200)).body.items;
-    expect(stored).toEqual(expect.objectContaining({ id: review.body.id, reviewer: OUTSIDER, decision: 'changes_requested' }));
+    const [stored] = (await request(server).get(`${base}/reviews`).expect(200))
+      .body.items;
+    expect(stored).toEqual(
+      expect.objectContaining({
+        id: review.body.id,
+        reviewer: OUTSIDER,
+        decision: 'changes_requested',
+      }),
+    );
     expect(stored.snapshot).toEqual(review.body.snapshot);
     expect(check(stored.snapshot).waiver).toBeUndefined();
-    await request(server).post(`${base}/reviews`).set('authorization', as(OUTSIDER)).send({ decision: 'lgtm' }).expect(400);
+    await request(server)
+      .post(`${base}/reviews`)
+      .set('authorization', as(OUTSIDER))
+      .send({ decision: 'lgtm' })
+      .expect(400);
   });
 
   it('refuses to start with an invalid policy override, with the loader message', async () => {
     await expect(
-      start({ compliance: { policy: { kind: 'CompliancePolicyOverride', checks: [{ id: ENCRYPTION, severity: 'huge' }] } } }),
-    ).rejects.toThrow(/Invalid compliance policy in app-config squadInsights\.compliance\.policy/);
+      start({
+        compliance: {
+          policy: {
+            kind: 'CompliancePolicyOverride',
+            checks: [{ id: ENCRYPTION, severity: 'huge' }],
+          },
+        },
+      }),
+    ).rejects.toThrow(
+      /Invalid compliance policy in app-config squadInsights\.compliance\.policy/,
+    );
   });
 
   it('merges a policy file onto the default, and names file and line of a bad one', async () => {
     const good = join(root, 'policy.yaml');
-    writeFileSync(good, `kind: CompliancePolicyOverride\nchecks:\n  - { id: ${ENCRYPTION}, severity: high }\n`);
+    writeFileSync(
+      good,
+      `kind: CompliancePolicyOverride\nchecks:\n  - { id: ${ENCRYPTION}, severity: high }\n`,
+    );
     const server = await start({ compliance: { policyFile: good } });
-    expect(check((await request(server).get(`${base}/compliance`).expect(200)).body).severity).toBe('high');
+    expect(
+      check((await request(server).get(`${base}/compliance`).expect(200)).body)
+        .severity,
+    ).toBe('high');
 
     const bad = join(root, 'bad.yaml');
-    writeFileSync(bad, `kind: CompliancePolicyOverride\nchecks:\n  - { id: ${ENCRYPTION}, severity: huge }\n`);
-    await expect(start({ compliance: { policyFile: bad } })).rejects.toThrow(`${bad}:3`);
+    writeFileSync(
+      bad,
+      `kind: CompliancePolicyOverride\nchecks:\n  - { id: ${ENCRYPTION}, severity: huge }\n`,
+    );
+    await expect(start({ compliance: { policyFile: bad } })).rejects.toThrow(
+      `${bad}:3`,
+    );
   });
 });

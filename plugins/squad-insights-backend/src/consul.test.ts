@@ -2,7 +2,10 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { startConsulStandIn, ConsulStandIn } from '../../../demo/consul/standIn';
+import {
+  startConsulStandIn,
+  ConsulStandIn,
+} from '../../../demo/consul/standIn';
 import { squadInsightsPlugin } from './plugin';
 
 jest.setTimeout(30_000);
@@ -14,7 +17,10 @@ const entity = {
   spec: { type: 'service', owner: 'group:default/rights-squad' },
 };
 
-async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+async function eventually<T>(
+  fn: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();
@@ -41,17 +47,29 @@ describe('Consul facts through the stand-in', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              consul: { address: consul.url, bindings: { templates: ['{name}'] } },
-              facts: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } } },
+              consul: {
+                address: consul.url,
+                bindings: { templates: ['{name}'] },
+              },
+              facts: {
+                schedule: {
+                  frequency: { hours: 24 },
+                  timeout: { minutes: 5 },
+                  initialDelay: { hours: 1 },
+                },
+              },
             },
           },
         }),
       ],
     });
-    const url = '/api/squad-insights/entities/default/component/rights-ledger/facts';
+    const url =
+      '/api/squad-insights/entities/default/component/rights-ledger/facts';
     const health = async () => {
       const res = await request(server).get(url);
-      const instances = res.body.consul?.view?.instances as Array<{ health: string }> | undefined;
+      const instances = res.body.consul?.view?.instances as
+        | Array<{ health: string }>
+        | undefined;
       return instances?.map(i => i.health);
     };
 
@@ -71,11 +89,15 @@ describe('Consul facts through the stand-in', () => {
     });
   });
 
-  it("refuses a service whose Consul meta names another squad, showing none of its view", async () => {
+  it('refuses a service whose Consul meta names another squad, showing none of its view', async () => {
     // The stand-in's recommendation-engine claims team playlist-squad; the catalog says discovery-squad.
     const recommendations = {
       ...entity,
-      metadata: { name: 'recommendation-engine', namespace: 'default', annotations: {} },
+      metadata: {
+        name: 'recommendation-engine',
+        namespace: 'default',
+        annotations: {},
+      },
       spec: { type: 'service', owner: 'group:default/discovery-squad' },
     };
     const { server } = await startTestBackend({
@@ -85,17 +107,30 @@ describe('Consul facts through the stand-in', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              consul: { address: consul.url, bindings: { templates: ['{name}'] } },
-              facts: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } } },
+              consul: {
+                address: consul.url,
+                bindings: { templates: ['{name}'] },
+              },
+              facts: {
+                schedule: {
+                  frequency: { hours: 24 },
+                  timeout: { minutes: 5 },
+                  initialDelay: { hours: 1 },
+                },
+              },
             },
           },
         }),
       ],
     });
     const facts = (name: string) =>
-      request(server).get(`/api/squad-insights/entities/default/component/${name}/facts`);
+      request(server).get(
+        `/api/squad-insights/entities/default/component/${name}/facts`,
+      );
     // Once the owner's own view is in, the other one has been read too.
-    await eventually(async () => (await facts('rights-ledger')).body.consul?.view);
+    await eventually(
+      async () => (await facts('rights-ledger')).body.consul?.view,
+    );
 
     const res = await eventually(async () => {
       const body = (await facts('recommendation-engine')).body;
@@ -103,13 +138,18 @@ describe('Consul facts through the stand-in', () => {
     });
     expect(res.consul).toEqual({
       serviceName: 'recommendation-engine',
-      freshness: { stale: true, lastError: expect.stringMatching(/^Binding refused/) },
+      freshness: {
+        stale: true,
+        lastError: expect.stringMatching(/^Binding refused/),
+      },
     });
     expect(res.problems).toEqual([
       expect.stringContaining(
         'Consul says it belongs to "playlist-squad" (Service.Meta "team"), the catalog says group:default/discovery-squad',
       ),
     ]);
-    expect(res.bindings[0].howToAllow).toContain('squadInsights.consul.requireMatchingOwner: false');
+    expect(res.bindings[0].howToAllow).toContain(
+      'squadInsights.consul.requireMatchingOwner: false',
+    );
   });
 });

@@ -19,7 +19,9 @@ function state(serial: number) {
     terraform_version: '1.9.8',
     serial,
     lineage: '5f0c7b1e-1111-2222-3333-444455556666',
-    outputs: { db_password: { value: CANARY, type: 'string', sensitive: true } },
+    outputs: {
+      db_password: { value: CANARY, type: 'string', sensitive: true },
+    },
     resources: [
       {
         mode: 'managed',
@@ -58,7 +60,15 @@ function state(serial: number) {
             attributes: {
               id: 'api',
               container_definitions: JSON.stringify([
-                { name: 'api', environment: [{ name: 'DATABASE_URL', value: `postgres://app:${CANARY}@db:5432/app` }] },
+                {
+                  name: 'api',
+                  environment: [
+                    {
+                      name: 'DATABASE_URL',
+                      value: `postgres://app:${CANARY}@db:5432/app`,
+                    },
+                  ],
+                },
               ]),
             },
           },
@@ -88,31 +98,47 @@ describe('facts API', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  async function start(options: { allowRefresh?: boolean; annotation?: string } = {}) {
+  async function start(
+    options: { allowRefresh?: boolean; annotation?: string } = {},
+  ) {
     const { server } = await startTestBackend({
       features: [
         squadInsightsPlugin,
         catalogServiceMock.factory({
-          entities: [entity(options.annotation ?? 'demo:payments/terraform.tfstate')],
+          entities: [
+            entity(options.annotation ?? 'demo:payments/terraform.tfstate'),
+          ],
         }),
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: { sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }] },
+              terraform: {
+                sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }],
+              },
               // Keep the scheduled pass out of the way; the tests drive refresh themselves.
-              facts: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } } },
+              facts: {
+                schedule: {
+                  frequency: { hours: 24 },
+                  timeout: { minutes: 5 },
+                  initialDelay: { hours: 1 },
+                },
+              },
             },
           },
         }),
         mockServices.permissions.factory({
-          result: options.allowRefresh === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+          result:
+            options.allowRefresh === false
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
         }),
       ],
     });
     return server;
   }
 
-  const base = '/api/squad-insights/entities/default/component/payment-processing';
+  const base =
+    '/api/squad-insights/entities/default/component/payment-processing';
 
   it('reads a state on refresh and serves it without any secret', async () => {
     const server = await start();
@@ -123,7 +149,9 @@ describe('facts API', () => {
     expect(res.status).toBe(200);
     expect(res.body.states).toHaveLength(1);
     expect(res.body.states[0].freshness.stale).toBe(false);
-    expect(res.body.states[0].inventory.resources[0].type).toBe('aws_db_instance');
+    expect(res.body.states[0].inventory.resources[0].type).toBe(
+      'aws_db_instance',
+    );
     expect(JSON.stringify(res.body)).not.toContain(CANARY);
     expect(JSON.stringify(refreshed.body)).not.toContain(CANARY);
     // The task definition's JSON string is kept for the checks, scrubbed inside.
@@ -137,14 +165,19 @@ describe('facts API', () => {
   it('keeps the last good facts, marked stale, when the source breaks', async () => {
     const server = await start();
     await request(server).post(`${base}/refresh`).expect(200);
-    writeFileSync(join(root, 'payments/terraform.tfstate'), '{"version": 4, "resources": [');
+    writeFileSync(
+      join(root, 'payments/terraform.tfstate'),
+      '{"version": 4, "resources": [',
+    );
 
     const res = await request(server).post(`${base}/refresh`);
     expect(res.status).toBe(200);
     const [fact] = res.body.states;
     expect(fact.inventory.resources).toHaveLength(3);
     expect(fact.freshness.stale).toBe(true);
-    expect(fact.freshness.lastError).toMatch(/demo:payments\/terraform\.tfstate/);
+    expect(fact.freshness.lastError).toMatch(
+      /demo:payments\/terraform\.tfstate/,
+    );
   });
 
   it('refuses refresh without the permission', async () => {
@@ -180,13 +213,17 @@ describe('facts API', () => {
     const res = await request(server).post(`${base}/refresh`);
     expect(res.status).toBe(200);
     expect(res.body.states).toEqual([]);
-    expect(res.body.problems[0]).toMatch(/may not contain "\.\." path segments/);
+    expect(res.body.problems[0]).toMatch(
+      /may not contain "\.\." path segments/,
+    );
   });
 
   it('pages the services', async () => {
     const server = await start();
     await request(server).post(`${base}/refresh`).expect(200);
-    const res = await request(server).get('/api/squad-insights/services?offset=0&limit=10');
+    const res = await request(server).get(
+      '/api/squad-insights/services?offset=0&limit=10',
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       offset: 0,

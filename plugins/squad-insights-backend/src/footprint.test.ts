@@ -5,7 +5,13 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  mkdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
@@ -14,7 +20,13 @@ import { squadInsightsPlugin } from './plugin';
 jest.setTimeout(60_000);
 
 const demo = resolve(__dirname, '../../../demo/terraform');
-const COMPONENTS = ['compute', 'memory', 'storage', 'network', 'embodied'] as const;
+const COMPONENTS = [
+  'compute',
+  'memory',
+  'storage',
+  'network',
+  'embodied',
+] as const;
 
 // The mock catalog does not process entities, so the relations the real catalog derives
 // from spec.owner and spec.parent are written out here.
@@ -23,10 +35,16 @@ const group = (name: string, type: string, parent?: string) => ({
   kind: 'Group',
   metadata: { name, namespace: 'default' },
   spec: { type, parent, children: [] },
-  relations: parent ? [{ type: 'childOf', targetRef: `group:default/${parent}` }] : [],
+  relations: parent
+    ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+    : [],
 });
 
-const component = (name: string, owner: string, annotations: Record<string, string>) => ({
+const component = (
+  name: string,
+  owner: string,
+  annotations: Record<string, string>,
+) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name, namespace: 'default', annotations },
@@ -38,18 +56,27 @@ const entities = [
   group('commerce-tribe', 'tribe'),
   group('payments-squad', 'squad', 'commerce-tribe'),
   group('subscriptions-squad', 'squad', 'commerce-tribe'),
-  { ...group('backend-engineering-chapter', 'chapter'), metadata: { name: 'backend-engineering-chapter', namespace: 'default', title: 'Backend Engineering' } },
+  {
+    ...group('backend-engineering-chapter', 'chapter'),
+    metadata: {
+      name: 'backend-engineering-chapter',
+      namespace: 'default',
+      title: 'Backend Engineering',
+    },
+  },
   group('frontend-engineering-chapter', 'chapter'),
   group('security-engineering-guild', 'guild'),
   // Annotations name chapters and guilds as people write them, by title or without the type.
   component('payment-processing', 'payments-squad', {
-    'squad-insights.io/terraform-state': 'demo:payment-processing/terraform.tfstate',
+    'squad-insights.io/terraform-state':
+      'demo:payment-processing/terraform.tfstate',
     'squad-insights.io/criticality': 'critical',
     'squad-insights.io/chapter': 'Backend Engineering',
     'squad-insights.io/guild': 'Security Engineering',
   }),
   component('subscription-billing', 'subscriptions-squad', {
-    'squad-insights.io/terraform-state': 'demo:subscription-billing/terraform.tfstate',
+    'squad-insights.io/terraform-state':
+      'demo:subscription-billing/terraform.tfstate',
     'squad-insights.io/chapter': 'backend-engineering-chapter',
   }),
   // Names a state that was never read: unknown, never zero.
@@ -66,7 +93,10 @@ describe('footprint API', () => {
     root = mkdtempSync(join(tmpdir(), 'si-footprint-'));
     for (const service of ['payment-processing', 'subscription-billing']) {
       mkdirSync(join(root, service));
-      copyFileSync(join(demo, service, 'terraform.tfstate'), join(root, service, 'terraform.tfstate'));
+      copyFileSync(
+        join(demo, service, 'terraform.tfstate'),
+        join(root, service, 'terraform.tfstate'),
+      );
     }
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -79,12 +109,24 @@ describe('footprint API', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: { sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }] },
+              terraform: {
+                sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }],
+              },
               // Keep the scheduled tasks out of the way; the tests refresh themselves.
-              facts: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } } },
+              facts: {
+                schedule: {
+                  frequency: { hours: 24 },
+                  timeout: { minutes: 5 },
+                  initialDelay: { hours: 1 },
+                },
+              },
               sustainability: {
                 carbonTaxSekPerKg: 2,
-                snapshotSchedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } },
+                snapshotSchedule: {
+                  frequency: { hours: 24 },
+                  timeout: { minutes: 5 },
+                  initialDelay: { hours: 1 },
+                },
               },
             },
           },
@@ -92,13 +134,20 @@ describe('footprint API', () => {
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
       ],
     });
-    for (const name of ['payment-processing', 'subscription-billing', 'ledger-export']) {
-      await request(server).post(`/api/squad-insights/entities/default/component/${name}/refresh`).expect(200);
+    for (const name of [
+      'payment-processing',
+      'subscription-billing',
+      'ledger-export',
+    ]) {
+      await request(server)
+        .post(`/api/squad-insights/entities/default/component/${name}/refresh`)
+        .expect(200);
     }
     return server;
   }
 
-  const entity = (name: string) => `/api/squad-insights/entities/default/component/${name}/footprint`;
+  const entity = (name: string) =>
+    `/api/squad-insights/entities/default/component/${name}/footprint`;
 
   it('computes a service footprint whose breakdown sums to the total', async () => {
     const server = await start();
@@ -108,7 +157,10 @@ describe('footprint API', () => {
     expect(footprint.kwhPerDay).toBeGreaterThan(0);
     expect(footprint.co2eKgPerDay).toBeGreaterThan(0);
     // Configured price, not the default.
-    expect(footprint.carbonTaxSekPerMonth).toBeCloseTo(footprint.co2eKgPerMonth * 2, 6);
+    expect(footprint.carbonTaxSekPerMonth).toBeCloseTo(
+      footprint.co2eKgPerMonth * 2,
+      6,
+    );
     const sum = (key: 'kwhPerDay' | 'co2eKgPerDay') =>
       COMPONENTS.reduce((s, c) => s + footprint.breakdown[c][key], 0);
     expect(sum('kwhPerDay')).toBeCloseTo(footprint.kwhPerDay, 6);
@@ -121,7 +173,11 @@ describe('footprint API', () => {
         criticalityDeclared: true,
         stale: false,
         history: [],
-        states: [expect.objectContaining({ reference: 'demo:payment-processing/terraform.tfstate' })],
+        states: [
+          expect.objectContaining({
+            reference: 'demo:payment-processing/terraform.tfstate',
+          }),
+        ],
       }),
     );
     expect(res.body.heatmap.capacity).toHaveLength(7);
@@ -129,21 +185,39 @@ describe('footprint API', () => {
 
   it('uses the last good state when the source breaks, and says it is stale', async () => {
     const server = await start();
-    const before = (await request(server).get(entity('payment-processing')).expect(200)).body;
-    writeFileSync(join(root, 'payment-processing/terraform.tfstate'), '{"version": 4, "resources": [');
-    await request(server).post('/api/squad-insights/entities/default/component/payment-processing/refresh').expect(200);
-    const after = (await request(server).get(entity('payment-processing')).expect(200)).body;
+    const before = (
+      await request(server).get(entity('payment-processing')).expect(200)
+    ).body;
+    writeFileSync(
+      join(root, 'payment-processing/terraform.tfstate'),
+      '{"version": 4, "resources": [',
+    );
+    await request(server)
+      .post(
+        '/api/squad-insights/entities/default/component/payment-processing/refresh',
+      )
+      .expect(200);
+    const after = (
+      await request(server).get(entity('payment-processing')).expect(200)
+    ).body;
     expect(after.stale).toBe(true);
     expect(after.states[0].freshness.lastError).toBeDefined();
-    expect(after.footprint.co2eKgPerDay).toBeCloseTo(before.footprint.co2eKgPerDay, 9);
+    expect(after.footprint.co2eKgPerDay).toBeCloseTo(
+      before.footprint.co2eKgPerDay,
+      9,
+    );
   });
 
   it('assumes critical and says so when no criticality is declared', async () => {
     const server = await start();
-    const res = await request(server).get(entity('subscription-billing')).expect(200);
+    const res = await request(server)
+      .get(entity('subscription-billing'))
+      .expect(200);
     expect(res.body.criticality).toBe('critical');
     expect(res.body.criticalityDeclared).toBe(false);
-    expect(res.body.problems.join()).toMatch(/squad-insights\.io\/criticality is not set/);
+    expect(res.body.problems.join()).toMatch(
+      /squad-insights\.io\/criticality is not set/,
+    );
   });
 
   it('reports a service without a read state as unknown, not zero', async () => {
@@ -156,43 +230,76 @@ describe('footprint API', () => {
 
   it('needs credentials', async () => {
     const server = await start();
-    for (const path of [entity('payment-processing'), '/api/squad-insights/groups/default/commerce-tribe/footprint']) {
-      await request(server).get(path).set('authorization', mockCredentials.none.header()).expect(401);
+    for (const path of [
+      entity('payment-processing'),
+      '/api/squad-insights/groups/default/commerce-tribe/footprint',
+    ]) {
+      await request(server)
+        .get(path)
+        .set('authorization', mockCredentials.none.header())
+        .expect(401);
     }
   });
 
   it('rolls a tribe up from its squads, worst first, equal to the sum of its services', async () => {
     const server = await start();
-    const tribe = await request(server).get('/api/squad-insights/groups/default/commerce-tribe/footprint');
+    const tribe = await request(server).get(
+      '/api/squad-insights/groups/default/commerce-tribe/footprint',
+    );
     expect(tribe.status).toBe(200);
     const services = await Promise.all(
-      ['payment-processing', 'subscription-billing'].map(async n =>
-        (await request(server).get(entity(n)).expect(200)).body.footprint,
+      ['payment-processing', 'subscription-billing'].map(
+        async n =>
+          (
+            await request(server).get(entity(n)).expect(200)
+          ).body.footprint,
       ),
     );
     const { rollup, byOwner, services: rows, unknownServices } = tribe.body;
-    for (const key of ['kwhPerDay', 'co2eKgPerDay', 'carbonTaxSekPerMonth'] as const) {
+    for (const key of [
+      'kwhPerDay',
+      'co2eKgPerDay',
+      'carbonTaxSekPerMonth',
+    ] as const) {
       expect(rollup[key]).toBeCloseTo(services[0][key] + services[1][key], 6);
     }
     expect(byOwner.map((r: any) => r.name).sort()).toEqual([
       'group:default/payments-squad',
       'group:default/subscriptions-squad',
     ]);
-    expect(byOwner[0].co2eKgPerDay).toBeGreaterThanOrEqual(byOwner[1].co2eKgPerDay);
+    expect(byOwner[0].co2eKgPerDay).toBeGreaterThanOrEqual(
+      byOwner[1].co2eKgPerDay,
+    );
     expect(rows.map((r: any) => r.entityRef)).toHaveLength(3);
     expect(rows[0].co2eKgPerDay).toBeGreaterThanOrEqual(rows[1].co2eKgPerDay);
-    expect(rows[2]).toEqual(expect.objectContaining({ entityRef: 'component:default/ledger-export', known: false }));
+    expect(rows[2]).toEqual(
+      expect.objectContaining({
+        entityRef: 'component:default/ledger-export',
+        known: false,
+      }),
+    );
     expect(unknownServices).toEqual(['component:default/ledger-export']);
 
-    const squad = await request(server).get('/api/squad-insights/groups/default/payments-squad/footprint').expect(200);
-    expect(squad.body.rollup.services).toEqual(['component:default/payment-processing']);
-    expect(squad.body.rollup.co2eKgPerDay).toBeCloseTo(services[0].co2eKgPerDay, 6);
+    const squad = await request(server)
+      .get('/api/squad-insights/groups/default/payments-squad/footprint')
+      .expect(200);
+    expect(squad.body.rollup.services).toEqual([
+      'component:default/payment-processing',
+    ]);
+    expect(squad.body.rollup.co2eKgPerDay).toBeCloseTo(
+      services[0].co2eKgPerDay,
+      6,
+    );
   });
 
   it('rolls a chapter and a guild up from the services whose annotations name them, by owning squad', async () => {
     const server = await start();
     const footprint = async (name: string) =>
-      (await request(server).get(`/api/squad-insights/groups/default/${name}/footprint`).expect(200)).body;
+      (
+        await request(server)
+          .get(`/api/squad-insights/groups/default/${name}/footprint`)
+          .expect(200)
+      ).body;
     const tribe = await footprint('commerce-tribe');
     const chapter = await footprint('backend-engineering-chapter');
     expect(chapter.type).toBe('chapter');
@@ -201,7 +308,10 @@ describe('footprint API', () => {
       'component:default/subscription-billing',
     ]);
     // Both services are the whole known part of the commerce tribe, so the totals agree.
-    expect(chapter.rollup.co2eKgPerDay).toBeCloseTo(tribe.rollup.co2eKgPerDay, 6);
+    expect(chapter.rollup.co2eKgPerDay).toBeCloseTo(
+      tribe.rollup.co2eKgPerDay,
+      6,
+    );
     expect(chapter.byOwner.map((r: any) => r.name).sort()).toEqual([
       'group:default/payments-squad',
       'group:default/subscriptions-squad',
@@ -216,12 +326,16 @@ describe('footprint API', () => {
     expect(guild.unknownServices).toEqual(['component:default/ledger-export']);
 
     const frontend = await footprint('frontend-engineering-chapter');
-    expect(frontend.services.map((r: any) => r.entityRef)).toEqual(['component:default/ledger-export']);
+    expect(frontend.services.map((r: any) => r.entityRef)).toEqual([
+      'component:default/ledger-export',
+    ]);
     expect(frontend.rollup.services).toEqual([]);
   });
 
   it('answers 404 for an unknown group', async () => {
     const server = await start();
-    await request(server).get('/api/squad-insights/groups/default/nobody/footprint').expect(404);
+    await request(server)
+      .get('/api/squad-insights/groups/default/nobody/footprint')
+      .expect(404);
   });
 });

@@ -11,7 +11,12 @@ const group = (name: string, type: string, parent?: string) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
   metadata: { name, namespace: 'default' },
-  spec: { type, parent, children: [], profile: { displayName: `${name} (display)` } },
+  spec: {
+    type,
+    parent,
+    children: [],
+    profile: { displayName: `${name} (display)` },
+  },
 });
 
 const entities = [
@@ -44,7 +49,11 @@ describe('squad-insights backend', () => {
         catalogServiceMock.factory({ entities }),
         // Requests without a token count as a signed-in user unless told otherwise.
         ...(options?.anonymous
-          ? [mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() })]
+          ? [
+              mockServices.httpAuth.factory({
+                defaultCredentials: mockCredentials.none(),
+              }),
+            ]
           : []),
       ],
     });
@@ -53,9 +62,13 @@ describe('squad-insights backend', () => {
 
   it('answers /health without credentials, and nothing else', async () => {
     const server = await start({ anonymous: true });
-    await request(server).get('/api/squad-insights/health').expect(200, { status: 'ok' });
     await request(server)
-      .get('/api/squad-insights/entities/default/component/payment-processing/profile')
+      .get('/api/squad-insights/health')
+      .expect(200, { status: 'ok' });
+    await request(server)
+      .get(
+        '/api/squad-insights/entities/default/component/payment-processing/profile',
+      )
       .expect(401);
   });
 
@@ -66,14 +79,28 @@ describe('squad-insights backend', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body.ownership).toEqual({
-      squad: { entityRef: 'group:default/payments-squad', title: 'payments-squad (display)', type: 'squad' },
-      tribe: { entityRef: 'group:default/commerce-tribe', title: 'commerce-tribe (display)', type: 'tribe' },
-      chapter: expect.objectContaining({ entityRef: 'group:default/backend-engineering-chapter' }),
-      guild: expect.objectContaining({ entityRef: 'group:default/security-engineering-guild' }),
+      squad: {
+        entityRef: 'group:default/payments-squad',
+        title: 'payments-squad (display)',
+        type: 'squad',
+      },
+      tribe: {
+        entityRef: 'group:default/commerce-tribe',
+        title: 'commerce-tribe (display)',
+        type: 'tribe',
+      },
+      chapter: expect.objectContaining({
+        entityRef: 'group:default/backend-engineering-chapter',
+      }),
+      guild: expect.objectContaining({
+        entityRef: 'group:default/security-engineering-guild',
+      }),
     });
     expect(res.body.profile.recordRetentionYears).toBe(7);
     expect(res.body.problems).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('"Made_Up"') }),
+      expect.objectContaining({
+        message: expect.stringContaining('"Made_Up"'),
+      }),
     ]);
   });
 

@@ -29,7 +29,10 @@ import { CatalogScanner } from './ingestion/CatalogScanner';
 import { scheduleFactsIngestion } from './ingestion/scheduleFactsIngestion';
 import { StateIngester } from './ingestion/StateIngester';
 import { createRouter } from './router';
-import { complianceRecordResourceRef, createComplianceRecordLoader } from './permissions/resource';
+import {
+  complianceRecordResourceRef,
+  createComplianceRecordLoader,
+} from './permissions/resource';
 import { complianceRecordRules } from './permissions/rules';
 import { AttestationService } from './services/AttestationService';
 import { CatalogSummariesService } from './services/CatalogSummariesService';
@@ -92,14 +95,19 @@ export const squadInsightsPlugin = createBackendPlugin({
         );
         // After the facts store: both run the same migrations, and sequentially they do not
         // contend for the migration lock.
-        const history = await DatabaseFootprintStore.create({ database: deps.database });
+        const history = await DatabaseFootprintStore.create({
+          database: deps.database,
+        });
         const ingester = StateIngester.create({ reader, store, logger });
         // Which entity may bind which state or Consul service; a bad template stops the backend.
         const bindings = StateBindingPolicy.fromConfig(config, {
           logger,
           teamMetaKey: complianceOptions.policy.parameters.metaNames?.team,
         });
-        const groupDirectory = CatalogGroupDirectory.create({ catalog: deps.catalog, auth: deps.auth });
+        const groupDirectory = CatalogGroupDirectory.create({
+          catalog: deps.catalog,
+          auth: deps.auth,
+        });
         const scanner = CatalogScanner.create({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -108,7 +116,13 @@ export const squadInsightsPlugin = createBackendPlugin({
           bindings,
           logger,
         });
-        await scheduleFactsIngestion({ config, logger, scheduler: deps.scheduler, scanner, ingester });
+        await scheduleFactsIngestion({
+          config,
+          logger,
+          scheduler: deps.scheduler,
+          scanner,
+          ingester,
+        });
 
         const consulOptions = readConsulClientOptions(config);
         if (consulOptions) {
@@ -122,7 +136,10 @@ export const squadInsightsPlugin = createBackendPlugin({
         }
 
         // Lists served from the plugin's tables show only what the catalog shows the caller.
-        const visibility = CatalogVisibility.create({ catalog: deps.catalog, permissions: deps.permissions });
+        const visibility = CatalogVisibility.create({
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+        });
         const facts = FactsService.create({
           visibility,
           consulEnabled: Boolean(consulOptions),
@@ -133,12 +150,16 @@ export const squadInsightsPlugin = createBackendPlugin({
           store,
           ingester,
           staleAfterSeconds:
-            (config.getOptionalNumber('squadInsights.facts.staleAfterMinutes') ?? 15) * 60,
+            (config.getOptionalNumber(
+              'squadInsights.facts.staleAfterMinutes',
+            ) ?? 15) * 60,
         });
 
         const sustainabilityOptions = readSustainabilityOptions(config);
         // Measured usage and hourly grid intensity; both off unless configured.
-        const usageStore = await DatabaseUsageStore.create({ database: deps.database });
+        const usageStore = await DatabaseUsageStore.create({
+          database: deps.database,
+        });
         const usage = UsageService.create({
           sources: readUsageSources(config),
           intensity: readIntensityClient(config),
@@ -147,7 +168,14 @@ export const squadInsightsPlugin = createBackendPlugin({
           logger,
           regions: sustainabilityOptions.allowedRegions,
         });
-        await scheduleUsageReads({ config, logger, scheduler: deps.scheduler, auth: deps.auth, store, usage });
+        await scheduleUsageReads({
+          config,
+          logger,
+          scheduler: deps.scheduler,
+          auth: deps.auth,
+          store,
+          usage,
+        });
         const footprints = FootprintService.create({
           catalog: deps.catalog,
           facts,
@@ -155,7 +183,10 @@ export const squadInsightsPlugin = createBackendPlugin({
           options: sustainabilityOptions,
           usage,
         });
-        const groupFootprints = GroupFootprintService.create({ catalog: deps.catalog, footprints });
+        const groupFootprints = GroupFootprintService.create({
+          catalog: deps.catalog,
+          footprints,
+        });
         await scheduleFootprintSnapshot({
           config,
           logger,
@@ -165,7 +196,9 @@ export const squadInsightsPlugin = createBackendPlugin({
           footprints,
         });
 
-        const complianceStore = await DatabaseComplianceStore.create({ database: deps.database });
+        const complianceStore = await DatabaseComplianceStore.create({
+          database: deps.database,
+        });
         // Written through the triggers, so an attestation refreshes the stored verdict at once.
         const attestationStore = portfolioTriggers.attestations(
           await DatabaseAttestationStore.create({ database: deps.database }),
@@ -201,8 +234,12 @@ export const squadInsightsPlugin = createBackendPlugin({
           separationOfDutiesScope: complianceOptions.separationOfDutiesScope,
         });
 
-        const summaries = await DatabaseComplianceSummaryStore.create({ database: deps.database });
-        const gateStore = await DatabaseGateStore.create({ database: deps.database });
+        const summaries = await DatabaseComplianceSummaryStore.create({
+          database: deps.database,
+        });
+        const gateStore = await DatabaseGateStore.create({
+          database: deps.database,
+        });
         const portfolio = CompliancePortfolioService.create({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -216,7 +253,12 @@ export const squadInsightsPlugin = createBackendPlugin({
           gates: gateStore,
         });
         portfolioTriggers.connect(portfolio);
-        await schedulePortfolioRefresh({ config, logger, scheduler: deps.scheduler, portfolio });
+        await schedulePortfolioRefresh({
+          config,
+          logger,
+          scheduler: deps.scheduler,
+          portfolio,
+        });
 
         // Every permission is a resource permission of the compliance record, so a policy can
         // answer with conditions (owner, tribe, framework) that are applied to the record here.
@@ -224,7 +266,10 @@ export const squadInsightsPlugin = createBackendPlugin({
           resourceRef: complianceRecordResourceRef,
           permissions: squadInsightsPermissions,
           rules: Object.values(complianceRecordRules),
-          getResources: createComplianceRecordLoader({ catalog: deps.catalog, auth: deps.auth }),
+          getResources: createComplianceRecordLoader({
+            catalog: deps.catalog,
+            auth: deps.auth,
+          }),
         });
         const access = {
           catalog: deps.catalog,
@@ -247,7 +292,8 @@ export const squadInsightsPlugin = createBackendPlugin({
               ...access,
               store: gateStore,
               allowSelfWaivers: complianceOptions.allowSelfWaivers,
-              separationOfDutiesScope: complianceOptions.separationOfDutiesScope,
+              separationOfDutiesScope:
+                complianceOptions.separationOfDutiesScope,
             }),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
@@ -272,14 +318,17 @@ export const squadInsightsPlugin = createBackendPlugin({
               policy: complianceOptions.policy,
               compliance,
               allowSelfWaivers: complianceOptions.allowSelfWaivers,
-              separationOfDutiesScope: complianceOptions.separationOfDutiesScope,
+              separationOfDutiesScope:
+                complianceOptions.separationOfDutiesScope,
             }),
             portfolio,
             waiverRequests: WaiverRequestService.create({
               catalog: deps.catalog,
               permissions: deps.permissions,
               auditor: deps.auditor,
-              store: await DatabaseWaiverRequestStore.create({ database: deps.database }),
+              store: await DatabaseWaiverRequestStore.create({
+                database: deps.database,
+              }),
               compliance,
               decisions,
             }),
@@ -298,7 +347,10 @@ export const squadInsightsPlugin = createBackendPlugin({
             }),
           }),
         );
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

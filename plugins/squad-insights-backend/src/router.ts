@@ -3,7 +3,10 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   squadInsightsComplianceReadPermission,
   squadInsightsFactsRefreshPermission,
@@ -47,7 +50,14 @@ export async function createRouter(options: {
   gate: GateService;
   gateOverrides: GateOverrideService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, serviceProfile, facts, footprints, groupFootprints } = options;
+  const {
+    httpAuth,
+    permissions,
+    serviceProfile,
+    facts,
+    footprints,
+    groupFootprints,
+  } = options;
   const { complianceResults, decisions, attestations, portfolio } = options;
   const { waiverRequests, catalogSummaries, sustainabilityReports } = options;
   const { gate, gateOverrides } = options;
@@ -55,9 +65,17 @@ export async function createRouter(options: {
 
   // A service's compliance record is its permission resource: each route names the entity as
   // the resource ref, so a policy's conditions (owner, tribe, framework) judge this service.
-  const mayRead = (ref: CompoundEntityRef, credentials: BackstageCredentials<any>) =>
-    requirePermission(permissions, squadInsightsComplianceReadPermission, credentials,
-      'read the compliance record', stringifyEntityRef(ref));
+  const mayRead = (
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials<any>,
+  ) =>
+    requirePermission(
+      permissions,
+      squadInsightsComplianceReadPermission,
+      credentials,
+      'read the compliance record',
+      stringifyEntityRef(ref),
+    );
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -65,152 +83,288 @@ export async function createRouter(options: {
 
   // The profile and footprint are read from the same compliance record: same check.
   router.get('/entities/:namespace/:kind/:name/profile', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     await mayRead(req.params, credentials);
-    res.json(await serviceProfile.getProfile(req.params, { credentials }) as any);
+    res.json(
+      (await serviceProfile.getProfile(req.params, { credentials })) as any,
+    );
   });
 
   router.get('/entities/:namespace/:kind/:name/facts', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     await mayRead(req.params, credentials);
-    res.json(await facts.getEntityFacts(req.params, { credentials }) as any);
+    res.json((await facts.getEntityFacts(req.params, { credentials })) as any);
   });
 
   router.get('/entities/:namespace/:kind/:name/footprint', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     await mayRead(req.params, credentials);
-    res.json(await footprints.getEntityFootprintWithHistory(req.params, { credentials }) as any);
+    res.json(
+      (await footprints.getEntityFootprintWithHistory(req.params, {
+        credentials,
+      })) as any,
+    );
   });
 
   router.get('/groups/:namespace/:name/footprint', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await groupFootprints.getGroupFootprint(req.params, { credentials }) as any);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(
+      (await groupFootprints.getGroupFootprint(req.params, {
+        credentials,
+      })) as any,
+    );
   });
 
   router.post('/entities/:namespace/:kind/:name/refresh', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await requirePermission(permissions, squadInsightsFactsRefreshPermission, credentials,
-      'refresh the Squad Insights facts', stringifyEntityRef(req.params));
-    res.json(await facts.refreshEntity(req.params, { credentials }) as any);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await requirePermission(
+      permissions,
+      squadInsightsFactsRefreshPermission,
+      credentials,
+      'refresh the Squad Insights facts',
+      stringifyEntityRef(req.params),
+    );
+    res.json((await facts.refreshEntity(req.params, { credentials })) as any);
   });
 
-  router.get('/entities/:namespace/:kind/:name/compliance', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await mayRead(req.params, credentials);
-    res.json(await complianceResults.getEntityCompliance(req.params, { credentials }) as any);
-  });
+  router.get(
+    '/entities/:namespace/:kind/:name/compliance',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      await mayRead(req.params, credentials);
+      res.json(
+        (await complianceResults.getEntityCompliance(req.params, {
+          credentials,
+        })) as any,
+      );
+    },
+  );
 
   router.get('/entities/:namespace/:kind/:name/waivers', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     await mayRead(req.params, credentials);
-    res.json(await decisions.listWaivers(req.params, { credentials }) as any);
+    res.json((await decisions.listWaivers(req.params, { credentials })) as any);
   });
 
   // Decisions are signed by a person: only user credentials may make them.
   router.post('/entities/:namespace/:kind/:name/waivers', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    res.json(await decisions.grantWaiver(req.params, req.body ?? {}, { credentials }) as any);
+    res.json(
+      (await decisions.grantWaiver(req.params, req.body ?? {}, {
+        credentials,
+      })) as any,
+    );
   });
 
-  router.post('/entities/:namespace/:kind/:name/waivers/:id/revoke', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const { id, ...ref } = req.params;
-    res.json(await decisions.revokeWaiver(ref, id, req.body ?? {}, { credentials }) as any);
-  });
+  router.post(
+    '/entities/:namespace/:kind/:name/waivers/:id/revoke',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const { id, ...ref } = req.params;
+      res.json(
+        (await decisions.revokeWaiver(ref, id, req.body ?? {}, {
+          credentials,
+        })) as any,
+      );
+    },
+  );
 
-  router.get('/entities/:namespace/:kind/:name/waiver-requests', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await mayRead(req.params, credentials);
-    res.json(await waiverRequests.listRequests(req.params, { credentials }) as any);
-  });
+  router.get(
+    '/entities/:namespace/:kind/:name/waiver-requests',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      await mayRead(req.params, credentials);
+      res.json(
+        (await waiverRequests.listRequests(req.params, { credentials })) as any,
+      );
+    },
+  );
 
   // Requests and their decisions are signed by a person, like waivers.
-  router.post('/entities/:namespace/:kind/:name/waiver-requests', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    res.json(await waiverRequests.requestWaiver(req.params, req.body ?? {}, { credentials }) as any);
-  });
+  router.post(
+    '/entities/:namespace/:kind/:name/waiver-requests',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      res.json(
+        (await waiverRequests.requestWaiver(req.params, req.body ?? {}, {
+          credentials,
+        })) as any,
+      );
+    },
+  );
 
-  router.post('/entities/:namespace/:kind/:name/waiver-requests/:id/approve', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const { id, ...ref } = req.params;
-    res.json(await waiverRequests.approveRequest(ref, id, { credentials }) as any);
-  });
+  router.post(
+    '/entities/:namespace/:kind/:name/waiver-requests/:id/approve',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const { id, ...ref } = req.params;
+      res.json(
+        (await waiverRequests.approveRequest(ref, id, { credentials })) as any,
+      );
+    },
+  );
 
-  router.post('/entities/:namespace/:kind/:name/waiver-requests/:id/reject', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const { id, ...ref } = req.params;
-    res.json(await waiverRequests.rejectRequest(ref, id, req.body ?? {}, { credentials }) as any);
-  });
+  router.post(
+    '/entities/:namespace/:kind/:name/waiver-requests/:id/reject',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const { id, ...ref } = req.params;
+      res.json(
+        (await waiverRequests.rejectRequest(ref, id, req.body ?? {}, {
+          credentials,
+        })) as any,
+      );
+    },
+  );
 
-  router.get('/entities/:namespace/:kind/:name/attestations', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await mayRead(req.params, credentials);
-    res.json(await attestations.listAttestations(req.params, { credentials }) as any);
-  });
+  router.get(
+    '/entities/:namespace/:kind/:name/attestations',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      await mayRead(req.params, credentials);
+      res.json(
+        (await attestations.listAttestations(req.params, {
+          credentials,
+        })) as any,
+      );
+    },
+  );
 
   // Like waivers, an attestation is signed by a person: user credentials only.
-  router.post('/entities/:namespace/:kind/:name/attestations', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    res.json(await attestations.attest(req.params, req.body ?? {}, { credentials }) as any);
-  });
+  router.post(
+    '/entities/:namespace/:kind/:name/attestations',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      res.json(
+        (await attestations.attest(req.params, req.body ?? {}, {
+          credentials,
+        })) as any,
+      );
+    },
+  );
 
-  router.post('/entities/:namespace/:kind/:name/attestations/:id/revoke', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const { id, ...ref } = req.params;
-    res.json(await attestations.revokeAttestation(ref, id, req.body ?? {}, { credentials }) as any);
-  });
+  router.post(
+    '/entities/:namespace/:kind/:name/attestations/:id/revoke',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const { id, ...ref } = req.params;
+      res.json(
+        (await attestations.revokeAttestation(ref, id, req.body ?? {}, {
+          credentials,
+        })) as any,
+      );
+    },
+  );
 
   router.get('/entities/:namespace/:kind/:name/reviews', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     await mayRead(req.params, credentials);
-    res.json(await decisions.listReviews(req.params, { credentials }) as any);
+    res.json((await decisions.listReviews(req.params, { credentials })) as any);
   });
 
   router.post('/entities/:namespace/:kind/:name/reviews', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    res.json(await decisions.createReview(req.params, req.body ?? {}, { credentials }) as any);
+    res.json(
+      (await decisions.createReview(req.params, req.body ?? {}, {
+        credentials,
+      })) as any,
+    );
   });
 
   // Pipelines ask with external access tokens; the policy may refuse user tokens (GateService).
   router.post('/entities/:namespace/:kind/:name/gate', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await gate.decide(req.params, req.body ?? {}, { credentials }) as any);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(
+      (await gate.decide(req.params, req.body ?? {}, { credentials })) as any,
+    );
   });
 
-  router.get('/entities/:namespace/:kind/:name/gate/decisions', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await mayRead(req.params, credentials);
-    res.json(await gate.listDecisions(req.params, req.query, { credentials }) as any);
-  });
+  router.get(
+    '/entities/:namespace/:kind/:name/gate/decisions',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      await mayRead(req.params, credentials);
+      res.json(
+        (await gate.listDecisions(req.params, req.query, {
+          credentials,
+        })) as any,
+      );
+    },
+  );
 
   // Break-glass is signed by a person, like a waiver.
-  router.post('/entities/:namespace/:kind/:name/gate/decisions/:id/override', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const { id, ...ref } = req.params;
-    res.json(await gateOverrides.grant(ref, id, req.body ?? {}, { credentials }) as any);
-  });
+  router.post(
+    '/entities/:namespace/:kind/:name/gate/decisions/:id/override',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const { id, ...ref } = req.params;
+      res.json(
+        (await gateOverrides.grant(ref, id, req.body ?? {}, {
+          credentials,
+        })) as any,
+      );
+    },
+  );
 
   // Any signed-in user may read the portfolio, restricted to the services the catalog shows them.
   router.get('/compliance/portfolio', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     res.json(await portfolio.getPortfolio(req.query, { credentials }));
   });
 
   // The catalog table's columns: one request per page of the table, not one per row; like the
   // portfolio, restricted to what the catalog shows the caller.
   router.post('/compliance/summaries', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     res.json(await catalogSummaries.getSummaries(req.body, { credentials }));
   });
 
   // Like the portfolio: any signed-in user, restricted to the services the catalog shows them.
   router.get('/reports/sustainability', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const accepted = req.accepts(['application/json', 'text/csv']) === 'text/csv' ? 'csv' : 'json';
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const accepted =
+      req.accepts(['application/json', 'text/csv']) === 'text/csv'
+        ? 'csv'
+        : 'json';
     const query = sustainabilityReports.parseQuery(req.query, accepted);
-    const report = await sustainabilityReports.getReport(query, { credentials });
+    const report = await sustainabilityReports.getReport(query, {
+      credentials,
+    });
     if (query.format === 'csv') {
-      const scope = (query.tribe ?? 'organisation').replace(/[^a-z0-9-]+/gi, '-');
+      const scope = (query.tribe ?? 'organisation').replace(
+        /[^a-z0-9-]+/gi,
+        '-',
+      );
       res.attachment(`sustainability-${scope}-${query.month}.csv`);
       // Written as text: the typed send() knows only the JSON body of this route.
       res.type('text/csv; charset=utf-8').end(sustainabilityReportCsv(report));
@@ -220,7 +374,9 @@ export async function createRouter(options: {
   });
 
   router.get('/services', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const offset = Number(req.query.offset ?? 0);
     const limit = Number(req.query.limit ?? 50);
     res.json(await facts.listServices({ offset, limit }, { credentials }));

@@ -3,10 +3,17 @@ import {
   createServiceFactory,
   RootLoggerService,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 // The one canary state, shared with the parser's own tests rather than copied (test-only).
 // eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { expectNoCanary, secretState } from '@squad-insights/backstage-plugin-squad-insights-node/src/terraform/parse/__testUtils__/secretState';
+import {
+  expectNoCanary,
+  secretState,
+} from '@squad-insights/backstage-plugin-squad-insights-node/src/terraform/parse/__testUtils__/secretState';
 import type { Knex } from 'knex';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,7 +57,11 @@ describe('no secret from a state reaches a log line', () => {
     const { server } = await startTestBackend({
       features: [
         squadInsightsPlugin,
-        createServiceFactory({ service: coreServices.rootLogger, deps: {}, factory: () => logger }),
+        createServiceFactory({
+          service: coreServices.rootLogger,
+          deps: {},
+          factory: () => logger,
+        }),
         catalogServiceMock.factory({
           entities: [
             {
@@ -59,7 +70,10 @@ describe('no secret from a state reaches a log line', () => {
               metadata: {
                 name: 'svc',
                 namespace: 'default',
-                annotations: { 'squad-insights.io/terraform-state': 'demo:svc/terraform.tfstate' },
+                annotations: {
+                  'squad-insights.io/terraform-state':
+                    'demo:svc/terraform.tfstate',
+                },
               },
               spec: { type: 'service', owner: 'group:default/team' },
             },
@@ -68,14 +82,23 @@ describe('no secret from a state reaches a log line', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: { sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }] },
-              facts: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } } },
+              terraform: {
+                sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }],
+              },
+              facts: {
+                schedule: {
+                  frequency: { hours: 24 },
+                  timeout: { minutes: 5 },
+                  initialDelay: { hours: 1 },
+                },
+              },
             },
           },
         }),
       ],
     });
-    const refresh = '/api/squad-insights/entities/default/component/svc/refresh';
+    const refresh =
+      '/api/squad-insights/entities/default/component/svc/refresh';
     await request(server).post(refresh).expect(200);
 
     // Truncated right after the secret: the parse error must not quote the content.
@@ -84,7 +107,9 @@ describe('no secret from a state reaches a log line', () => {
     expect(res.body.states[0].freshness.lastError).toBeDefined();
 
     // The capture works: the failure was logged, naming the state.
-    expect(lines.some(l => l.includes('demo:svc/terraform.tfstate'))).toBe(true);
+    expect(lines.some(l => l.includes('demo:svc/terraform.tfstate'))).toBe(
+      true,
+    );
     expect(lines.filter(l => l.includes(CANARY))).toEqual([]);
   });
 });
@@ -93,12 +118,17 @@ describe('no secret from a state reaches a log line', () => {
 async function dumpTables(knex: Knex): Promise<string> {
   const client = knex.client.config.client as string;
   const names: string[] = /sqlite/.test(client)
-    ? (await knex('sqlite_master').where({ type: 'table' }).select('name')).map(r => r.name)
-    : (await knex('pg_tables').where({ schemaname: knex.raw('current_schema()') }).select('tablename')).map(
-        r => r.tablename,
-      );
+    ? (await knex('sqlite_master').where({ type: 'table' }).select('name')).map(
+        r => r.name,
+      )
+    : (
+        await knex('pg_tables')
+          .where({ schemaname: knex.raw('current_schema()') })
+          .select('tablename')
+      ).map(r => r.tablename);
   const parts: string[] = [];
-  for (const name of names) parts.push(name, JSON.stringify(await knex(name).select()));
+  for (const name of names)
+    parts.push(name, JSON.stringify(await knex(name).select()));
   return parts.join('\n');
 }
 
@@ -115,12 +145,19 @@ describe('no secret from a state reaches the database, the API, evidence or snap
   it.each(databases.eachSupportedId())('on %p', async databaseId => {
     const knex = await databases.init(databaseId);
     // Secrets by name, by Terraform's marks, by provider schema and by value (issue 13).
-    writeFileSync(join(root, 'svc/terraform.tfstate'), JSON.stringify(secretState()));
+    writeFileSync(
+      join(root, 'svc/terraform.tfstate'),
+      JSON.stringify(secretState()),
+    );
     const { server } = await startTestBackend({
       features: [
         squadInsightsPlugin,
         mockServices.database.factory({ knex }),
-        createServiceFactory({ service: coreServices.rootLogger, deps: {}, factory: () => logger }),
+        createServiceFactory({
+          service: coreServices.rootLogger,
+          deps: {},
+          factory: () => logger,
+        }),
         catalogServiceMock.factory({
           entities: [
             {
@@ -130,7 +167,8 @@ describe('no secret from a state reaches the database, the API, evidence or snap
                 name: 'svc',
                 namespace: 'default',
                 annotations: {
-                  'squad-insights.io/terraform-state': 'demo:svc/terraform.tfstate',
+                  'squad-insights.io/terraform-state':
+                    'demo:svc/terraform.tfstate',
                   'squad-insights.io/compliance-requirements': 'GDPR,PCI_DSS',
                   'squad-insights.io/data-classification': 'financial',
                 },
@@ -142,8 +180,16 @@ describe('no secret from a state reaches the database, the API, evidence or snap
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: { sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }] },
-              facts: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 1 } } },
+              terraform: {
+                sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }],
+              },
+              facts: {
+                schedule: {
+                  frequency: { hours: 24 },
+                  timeout: { minutes: 5 },
+                  initialDelay: { hours: 1 },
+                },
+              },
             },
           },
         }),
@@ -156,8 +202,12 @@ describe('no secret from a state reaches the database, the API, evidence or snap
     const facts = await request(server).get(`${base}/facts`).expect(200);
     expect(facts.body.states[0].inventory.resources.length).toBeGreaterThan(10);
     answers.push(JSON.stringify(facts.body));
-    const compliance = await request(server).get(`${base}/compliance`).expect(200);
-    expect(compliance.body.checks.some((c: any) => c.evidence?.length)).toBe(true);
+    const compliance = await request(server)
+      .get(`${base}/compliance`)
+      .expect(200);
+    expect(compliance.body.checks.some((c: any) => c.evidence?.length)).toBe(
+      true,
+    );
     answers.push(JSON.stringify(compliance.body));
     const review = await request(server)
       .post(`${base}/reviews`)
@@ -165,8 +215,15 @@ describe('no secret from a state reaches the database, the API, evidence or snap
     // The snapshot holds the verdicts and their evidence as judged.
     expect(review.body.snapshot).toBeDefined();
     answers.push(JSON.stringify(review.body));
-    answers.push(JSON.stringify((await request(server).get(`${base}/reviews`)).body));
-    answers.push(JSON.stringify((await request(server).get('/api/squad-insights/compliance/portfolio')).body));
+    answers.push(
+      JSON.stringify((await request(server).get(`${base}/reviews`)).body),
+    );
+    answers.push(
+      JSON.stringify(
+        (await request(server).get('/api/squad-insights/compliance/portfolio'))
+          .body,
+      ),
+    );
 
     const stored = await dumpTables(knex);
     expect(stored).toContain('aws_ecs_task_definition');

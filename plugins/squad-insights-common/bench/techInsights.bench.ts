@@ -20,7 +20,12 @@ import type { TechInsightsStore } from '@backstage-community/plugin-tech-insight
 import { JsonRulesEngineFactCheckerFactory } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import type { StateInventory } from '../src/inventory';
 import { stringify } from 'yaml';
-import { defaultPolicy, evaluate, EvaluationInput, loadPolicy } from '../src/compliance';
+import {
+  defaultPolicy,
+  evaluate,
+  EvaluationInput,
+  loadPolicy,
+} from '../src/compliance';
 
 const COUNT = Number(process.argv[2] ?? 5000);
 const CHECKS = 20;
@@ -39,7 +44,8 @@ function prng(seed: number): () => number {
 const random = prng(7);
 const services = Array.from({ length: COUNT }, (_, n) => {
   const metrics: Record<string, number> = {};
-  for (let i = 1; i <= CHECKS; i++) metrics[`metric_${i}`] = Math.floor(random() * 100);
+  for (let i = 1; i <= CHECKS; i++)
+    metrics[`metric_${i}`] = Math.floor(random() * 100);
   return { ref: `component:default/svc-${n}`, metrics };
 });
 
@@ -98,13 +104,18 @@ const inputs: EvaluationInput[] = services.map(s => {
         type: 'bench_facts',
         name: 'this',
         provider: 'registry.terraform.io/bench/bench',
-        instances: [{ address: 'bench_facts.this', tags: {}, attributes: s.metrics }],
+        instances: [
+          { address: 'bench_facts.this', tags: {}, attributes: s.metrics },
+        ],
       },
     ],
     outputs: {},
   };
   return {
-    profile: { complianceRequirements: [], terraformStates: ['bench:x'] } as any,
+    profile: {
+      complianceRequirements: [],
+      terraformStates: ['bench:x'],
+    } as any,
     ownership: {},
     inventories: [{ reference: 'bench:x', inventory, serial: 1 }],
     entityRef: s.ref,
@@ -120,7 +131,10 @@ function runOurs(): boolean[][] {
 // --- Theirs -------------------------------------------------------------------------------
 const factIds = ['bench-retriever'];
 const schema = Object.fromEntries(
-  Array.from({ length: CHECKS }, (_, k) => [`metric_${k + 1}`, { type: 'integer', description: 'metric' }]),
+  Array.from({ length: CHECKS }, (_, k) => [
+    `metric_${k + 1}`,
+    { type: 'integer', description: 'metric' },
+  ]),
 );
 const factsByEntity = new Map(
   services.map(s => [
@@ -128,7 +142,11 @@ const factsByEntity = new Map(
     {
       'bench-retriever': {
         id: 'bench-retriever',
-        entity: { namespace: 'default', kind: 'component', name: s.ref.split('/')[1] },
+        entity: {
+          namespace: 'default',
+          kind: 'component',
+          name: s.ref.split('/')[1],
+        },
         timestamp: new Date('2026-11-26T00:00:00Z') as any,
         facts: s.metrics,
       },
@@ -136,10 +154,21 @@ const factsByEntity = new Map(
   ]),
 );
 const store = {
-  getLatestFactsByIds: async (_ids: string[], entity: string) => factsByEntity.get(entity) ?? {},
-  getLatestSchemas: async () => [{ id: 'bench-retriever', version: '0.1.0', entityFilter: [], ...schema }],
+  getLatestFactsByIds: async (_ids: string[], entity: string) =>
+    factsByEntity.get(entity) ?? {},
+  getLatestSchemas: async () => [
+    { id: 'bench-retriever', version: '0.1.0', entityFilter: [], ...schema },
+  ],
 } as unknown as TechInsightsStore;
-const logger = { info() {}, warn() {}, error() {}, debug() {}, child() { return logger; } } as any;
+const logger = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child() {
+    return logger;
+  },
+} as any;
 const checker = new JsonRulesEngineFactCheckerFactory({
   logger,
   checks: Array.from({ length: CHECKS }, (_, k) => ({
@@ -150,7 +179,13 @@ const checker = new JsonRulesEngineFactCheckerFactory({
     factIds,
     rule: {
       conditions: {
-        all: [{ fact: `metric_${k + 1}`, operator: 'greaterThanInclusive', value: threshold(k + 1) }],
+        all: [
+          {
+            fact: `metric_${k + 1}`,
+            operator: 'greaterThanInclusive',
+            value: threshold(k + 1),
+          },
+        ],
       },
     },
   })),
@@ -161,12 +196,19 @@ async function runTheirs(): Promise<boolean[][]> {
   for (const s of services) {
     const results = await checker.runChecks(s.ref);
     const byId = new Map(results.map(r => [r.check.id, r.result]));
-    out.push(Array.from({ length: CHECKS }, (_, k) => byId.get(`metric-${k + 1}`) === true));
+    out.push(
+      Array.from(
+        { length: CHECKS },
+        (_, k) => byId.get(`metric-${k + 1}`) === true,
+      ),
+    );
   }
   return out;
 }
 
-async function time<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+async function time<T>(
+  fn: () => T | Promise<T>,
+): Promise<{ ms: number; value: T }> {
   const start = performance.now();
   const value = await fn();
   return { ms: performance.now() - start, value };
@@ -188,17 +230,25 @@ async function main() {
     theirsValue = t.value;
     oursValue = o.value;
   }
-  const disagreements = oursValue.filter(
-    (row, n) => row.some((pass, i) => pass !== theirsValue[n][i]),
+  const disagreements = oursValue.filter((row, n) =>
+    row.some((pass, i) => pass !== theirsValue[n][i]),
   ).length;
   if (disagreements > 0) {
-    throw new Error(`the engines disagree on ${disagreements} services; the comparison is void`);
+    throw new Error(
+      `the engines disagree on ${disagreements} services; the comparison is void`,
+    );
   }
   const passes = oursValue.flat().filter(Boolean).length;
-  console.log(`${COUNT} services × ${CHECKS} checks, ${passes} passes, both engines agree`);
-  console.log(`Tech Insights jsonfc (in-memory store): ${theirs.toFixed(0)} ms`);
+  console.log(
+    `${COUNT} services × ${CHECKS} checks, ${passes} passes, both engines agree`,
+  );
+  console.log(
+    `Tech Insights jsonfc (in-memory store): ${theirs.toFixed(0)} ms`,
+  );
   console.log(`Squad Insights policy engine:           ${ours.toFixed(0)} ms`);
-  console.log(`ratio ours / theirs = ${(ours / theirs).toFixed(3)}x (goal <= 0.25x)`);
+  console.log(
+    `ratio ours / theirs = ${(ours / theirs).toFixed(3)}x (goal <= 0.25x)`,
+  );
 }
 
 main().catch(e => {

@@ -110,7 +110,11 @@ export interface EntityFootprintResponse {
   stale: boolean;
   states: Array<{ reference: string; freshness: FactFreshness }>;
   /** The Consul service the observed replica counts came from, when Consul sees the service. */
-  consul?: { serviceName: string; freshness: FactFreshness; healthyInstances?: number };
+  consul?: {
+    serviceName: string;
+    freshness: FactFreshness;
+    healthyInstances?: number;
+  };
   /** Scheduled capacity per weekday × hour over the renewable-share bands. */
   heatmap?: Heatmap;
   problems: string[];
@@ -377,10 +381,15 @@ export const PORTFOLIO_EXPIRING_SOON_DAYS = 30;
  *
  * @public
  */
-export const PORTFOLIO_ATTESTATION_FILTERS = ['awaiting', 'expired', 'expiring'] as const;
+export const PORTFOLIO_ATTESTATION_FILTERS = [
+  'awaiting',
+  'expired',
+  'expiring',
+] as const;
 
 /** @public */
-export type PortfolioAttestationFilter = (typeof PORTFOLIO_ATTESTATION_FILTERS)[number];
+export type PortfolioAttestationFilter =
+  (typeof PORTFOLIO_ATTESTATION_FILTERS)[number];
 
 /**
  * Values of the portfolio's `lastGate` filter: services whose latest deployment gate decision
@@ -475,12 +484,21 @@ export interface PortfolioRow {
     expired: number;
     nextExpiry?: string;
   };
-  lastReview?: { at: string; reviewer: string; decision: 'approved' | 'changes_requested' };
+  lastReview?: {
+    at: string;
+    reviewer: string;
+    decision: 'approved' | 'changes_requested';
+  };
   /**
    * The service's latest deployment gate decision, in whichever environment was asked last;
    * absent when no pipeline has asked. Read when the page is served, not from the summary.
    */
-  lastGate?: { decisionId: string; environment: string; allowed: boolean; decidedAt: string };
+  lastGate?: {
+    decisionId: string;
+    environment: string;
+    allowed: boolean;
+    decidedAt: string;
+  };
   /** True when an input of the verdict is stale. */
   stale: boolean;
 }

@@ -28,7 +28,7 @@ export interface FactBinding {
  * @public
  */
 export function bindingProblem(binding: FactBinding): string {
-  return `Binding refused: ${binding.annotation} "${binding.value}": ${binding.reason ?? 'not allowed'}. ${
-    binding.howToAllow ?? ''
-  }`.trim();
+  return `Binding refused: ${binding.annotation} "${binding.value}": ${
+    binding.reason ?? 'not allowed'
+  }. ${binding.howToAllow ?? ''}`.trim();
 }

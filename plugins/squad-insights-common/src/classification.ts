@@ -8,8 +8,10 @@ export const DATA_CLASSIFICATIONS = {
   public: 'Published content; no personal data.',
   internal: 'Internal business data; no personal data.',
   personal: 'Personal data about listeners or staff (GDPR applies).',
-  user_behavioral: 'Listening behaviour and other tracking of individuals (GDPR applies).',
-  user_content: 'Content that users create, such as playlists (GDPR and copyright apply).',
+  user_behavioral:
+    'Listening behaviour and other tracking of individuals (GDPR applies).',
+  user_content:
+    'Content that users create, such as playlists (GDPR and copyright apply).',
   financial:
     'Payments, cardholder or accounting data (PCI DSS and Swedish financial rules may apply; 7-year record keeping).',
 } as const;
@@ -28,6 +30,8 @@ export type DataClassification = keyof typeof DATA_CLASSIFICATIONS;
 export type ComplianceRequirement = string;
 
 /** @public */
-export function isDataClassification(value: string): value is DataClassification {
+export function isDataClassification(
+  value: string,
+): value is DataClassification {
   return Object.prototype.hasOwnProperty.call(DATA_CLASSIFICATIONS, value);
 }

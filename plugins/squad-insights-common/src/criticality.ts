@@ -15,7 +15,8 @@ const VALUES: readonly Criticality[] = ['critical', 'high', 'medium', 'low'];
 export function readCriticality(entity: {
   metadata: { annotations?: Record<string, string> };
 }): { criticality: Criticality; declared: boolean; problem?: string } {
-  const raw = entity.metadata.annotations?.[CRITICALITY_ANNOTATION]?.trim().toLowerCase();
+  const raw =
+    entity.metadata.annotations?.[CRITICALITY_ANNOTATION]?.trim().toLowerCase();
   if (raw && (VALUES as string[]).includes(raw)) {
     return { criticality: raw as Criticality, declared: true };
   }
@@ -23,7 +24,9 @@ export function readCriticality(entity: {
     criticality: 'critical',
     declared: false,
     problem: raw
-      ? `${CRITICALITY_ANNOTATION}: "${raw}" is not one of ${VALUES.join(', ')}; assumed critical`
+      ? `${CRITICALITY_ANNOTATION}: "${raw}" is not one of ${VALUES.join(
+          ', ',
+        )}; assumed critical`
       : `${CRITICALITY_ANNOTATION} is not set; assumed critical`,
   };
 }

@@ -1,4 +1,9 @@
-import { findGroupsNamed, groupIdentityOf, groupNameMatches, normalizeGroupName } from './groupNames';
+import {
+  findGroupsNamed,
+  groupIdentityOf,
+  groupNameMatches,
+  normalizeGroupName,
+} from './groupNames';
 
 const payments = groupIdentityOf({
   apiVersion: 'backstage.io/v1alpha1',
@@ -10,13 +15,21 @@ const commerce = groupIdentityOf({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
   metadata: { name: 'commerce-tribe' },
-  spec: { type: 'tribe', profile: { displayName: 'Commerce & Growth' }, children: [] },
+  spec: {
+    type: 'tribe',
+    profile: { displayName: 'Commerce & Growth' },
+    children: [],
+  },
 });
 const infra = groupIdentityOf({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
   metadata: { name: 'platform-infra-squad' },
-  spec: { type: 'squad', profile: { displayName: 'Platform Infrastructure Squad' }, children: [] },
+  spec: {
+    type: 'squad',
+    profile: { displayName: 'Platform Infrastructure Squad' },
+    children: [],
+  },
 });
 
 describe('group names as people write them', () => {
@@ -50,7 +63,9 @@ describe('group names as people write them', () => {
 
   it('finds groups of one type only', () => {
     const all = [payments, commerce, infra];
-    expect(findGroupsNamed('Commerce', all, 'tribe').map(g => g.ref)).toEqual(['group:default/commerce-tribe']);
+    expect(findGroupsNamed('Commerce', all, 'tribe').map(g => g.ref)).toEqual([
+      'group:default/commerce-tribe',
+    ]);
     expect(findGroupsNamed('Commerce', all, 'squad')).toEqual([]);
     expect(findGroupsNamed('Nobody', all)).toEqual([]);
   });

@@ -58,7 +58,9 @@ export function normalizeGroupName(value: string, typeWord?: string): string {
 
 /** Every name a group answers to: its ref's name and its other names. @public */
 export function groupNames(group: GroupIdentity): string[] {
-  const own = group.ref.slice(group.ref.lastIndexOf('/') + 1).replace(/^[a-z]+:/i, '');
+  const own = group.ref
+    .slice(group.ref.lastIndexOf('/') + 1)
+    .replace(/^[a-z]+:/i, '');
   return [...new Set([own, ...(group.names ?? [])].filter(n => n.trim()))];
 }
 
@@ -87,7 +89,9 @@ function comparableNames(group: GroupIdentity, typeWord = ''): Set<string> {
   if (!byWord) comparable.set(group, (byWord = new Map()));
   let names = byWord.get(typeWord);
   if (!names) {
-    names = new Set(groupNames(group).map(n => normalizeGroupName(n, typeWord)));
+    names = new Set(
+      groupNames(group).map(n => normalizeGroupName(n, typeWord)),
+    );
     byWord.set(typeWord, names);
   }
   return names;
@@ -100,9 +104,9 @@ export function groupIdentityOf(entity: Entity): GroupIdentity {
     (n): n is string => typeof n === 'string' && n.trim() !== '',
   );
   return {
-    ref: `${entity.kind.toLocaleLowerCase('en')}:${entity.metadata.namespace ?? 'default'}/${
-      entity.metadata.name
-    }`,
+    ref: `${entity.kind.toLocaleLowerCase('en')}:${
+      entity.metadata.namespace ?? 'default'
+    }/${entity.metadata.name}`,
     names,
     type: typeof entity.spec?.type === 'string' ? entity.spec.type : undefined,
   };
@@ -120,6 +124,7 @@ export function findGroupsNamed(
   type?: string,
 ): GroupIdentity[] {
   return groups.filter(
-    g => (!type || !g.type || g.type === type) && groupNameMatches(value, g, type),
+    g =>
+      (!type || !g.type || g.type === type) && groupNameMatches(value, g, type),
   );
 }

@@ -9,7 +9,8 @@ import { createPermission } from '@backstage/plugin-permission-common';
  *
  * @public
  */
-export const SQUAD_INSIGHTS_RESOURCE_TYPE = 'squad-insights-compliance-record' as const;
+export const SQUAD_INSIGHTS_RESOURCE_TYPE =
+  'squad-insights-compliance-record' as const;
 
 /**
  * Allows reading a service's compliance record (facts, verdicts, waivers, attestations,

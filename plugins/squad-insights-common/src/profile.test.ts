@@ -61,22 +61,30 @@ describe('readServiceProfile', () => {
     ]);
   });
 
-  it('takes requirements in the policy\'s spelling, and any framework the policy defines', () => {
+  it("takes requirements in the policy's spelling, and any framework the policy defines", () => {
     const requirements = [...knownRequirements(defaultPolicy()), 'FI_FFFS'];
     const { profile, problems } = readServiceProfile(
       service({
-        'squad-insights.io/compliance-requirements': 'pci-dss, Finansinspektionen,psd2, fi fffs',
+        'squad-insights.io/compliance-requirements':
+          'pci-dss, Finansinspektionen,psd2, fi fffs',
       }),
       { requirements },
     );
     expect(problems).toEqual([]);
-    expect(profile.complianceRequirements).toEqual(['PCI_DSS', 'Finansinspektionen', 'PSD2', 'FI_FFFS']);
+    expect(profile.complianceRequirements).toEqual([
+      'PCI_DSS',
+      'Finansinspektionen',
+      'PSD2',
+      'FI_FFFS',
+    ]);
     const unknown = readServiceProfile(
       service({ 'squad-insights.io/compliance-requirements': 'SOX' }),
       { requirements },
     );
     expect(unknown.problems[0].message).toBe(
-      `unknown compliance requirement "SOX"; the compliance policy defines ${requirements.join(', ')}`,
+      `unknown compliance requirement "SOX"; the compliance policy defines ${requirements.join(
+        ', ',
+      )}`,
     );
   });
 
@@ -91,9 +99,24 @@ describe('readServiceProfile', () => {
 
 describe('recordRetentionYears', () => {
   it.each([
-    [{ dataClassification: 'financial' as const, complianceRequirements: [] }, 7],
-    [{ dataClassification: 'user_behavioral' as const, complianceRequirements: ['GDPR', 'PCI_DSS'] as const }, 7],
-    [{ dataClassification: 'user_content' as const, complianceRequirements: ['GDPR', 'Copyright_Law'] as const }, 3],
+    [
+      { dataClassification: 'financial' as const, complianceRequirements: [] },
+      7,
+    ],
+    [
+      {
+        dataClassification: 'user_behavioral' as const,
+        complianceRequirements: ['GDPR', 'PCI_DSS'] as const,
+      },
+      7,
+    ],
+    [
+      {
+        dataClassification: 'user_content' as const,
+        complianceRequirements: ['GDPR', 'Copyright_Law'] as const,
+      },
+      3,
+    ],
     [{ complianceRequirements: [] }, 3],
   ])('%j keeps records %i years', (input, years) => {
     expect(recordRetentionYears(input)).toBe(years);

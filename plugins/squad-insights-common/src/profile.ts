@@ -43,7 +43,10 @@ function list(value: string | undefined): string[] {
 }
 
 const requirementKey = (v: string) =>
-  v.normalize('NFKC').toLocaleLowerCase('en').replace(/[\s_-]+/g, '');
+  v
+    .normalize('NFKC')
+    .toLocaleLowerCase('en')
+    .replace(/[\s_-]+/g, '');
 
 /**
  * Reads and validates an entity's Squad Insights annotations. Unknown values are reported,
@@ -87,7 +90,8 @@ export function readServiceProfile(
       ? known.find(k => requirementKey(k) === requirementKey(value))
       : value;
     if (canonical) {
-      if (!complianceRequirements.includes(canonical)) complianceRequirements.push(canonical);
+      if (!complianceRequirements.includes(canonical))
+        complianceRequirements.push(canonical);
     } else {
       problems.push({
         annotation: A.complianceRequirements,

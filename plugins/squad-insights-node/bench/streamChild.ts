@@ -66,7 +66,9 @@ async function main() {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   // maxRSS is in kilobytes.
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ mode, ms, maxRssMB, ...counts })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ mode, ms, maxRssMB, ...counts })}\n`,
+  );
 }
 
 main().catch(error => {

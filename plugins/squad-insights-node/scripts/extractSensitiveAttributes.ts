@@ -122,10 +122,15 @@ type SchemaAttribute = {
   nested_type?: { attributes?: Record<string, SchemaAttribute> };
 };
 
-function walkJsonBlock(block: SchemaBlock | undefined, prefix: string, out: string[]) {
+function walkJsonBlock(
+  block: SchemaBlock | undefined,
+  prefix: string,
+  out: string[],
+) {
   for (const [name, attr] of Object.entries(block?.attributes ?? {})) {
     if (attr.sensitive) out.push(prefix + name);
-    if (attr.nested_type) walkJsonBlock(attr.nested_type, `${prefix}${name}.`, out);
+    if (attr.nested_type)
+      walkJsonBlock(attr.nested_type, `${prefix}${name}.`, out);
   }
   for (const [name, nested] of Object.entries(block?.block_types ?? {})) {
     walkJsonBlock(nested.block, `${prefix}${name}.`, out);
@@ -137,7 +142,9 @@ function fromSchemaJson(text: string, source: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const type = /(?:^|\/)([a-z0-9_]+)\.json$/.exec(sourcePath(source))?.[1];
   if (!type) return out;
-  const doc = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { block?: SchemaBlock };
+  const doc = JSON.parse(text.slice(text.indexOf('\n') + 1)) as {
+    block?: SchemaBlock;
+  };
   const attrs: string[] = [];
   walkJsonBlock(doc.block, '', attrs);
   if (attrs.length) out.set(type, attrs);
@@ -147,7 +154,10 @@ function fromSchemaJson(text: string, source: string): Map<string, string[]> {
 /** tfplugindocs: `- \`attr\` (Type, Sensitive)`, nested under `### Nested Schema for \`x\``. */
 function fromDocs(text: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const title = /^# (?:([a-z0-9_]+) \((?:Resource|Data Source)\)|Resource: ([a-z0-9_]+))\s*$/m.exec(text);
+  const title =
+    /^# (?:([a-z0-9_]+) \((?:Resource|Data Source)\)|Resource: ([a-z0-9_]+))\s*$/m.exec(
+      text,
+    );
   const type = title?.[1] ?? title?.[2];
   if (!type) return out;
   const attrs: string[] = [];
@@ -180,7 +190,9 @@ function main(dir: string) {
   }
   for (const type of Object.keys(table).sort()) {
     const { attributes, source } = table[type];
-    process.stdout.write(`  // ${source}\n  ${type}: ${JSON.stringify(attributes)},\n`);
+    process.stdout.write(
+      `  // ${source}\n  ${type}: ${JSON.stringify(attributes)},\n`,
+    );
   }
   process.stderr.write(`${Object.keys(table).length} resource types\n`);
 }

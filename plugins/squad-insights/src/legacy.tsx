@@ -37,30 +37,34 @@ export const squadInsightsLegacyPlugin = createPlugin({
  *
  * @public
  */
-export const EntitySquadProfileCard: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySquadProfileCard',
-    component: {
-      lazy: () =>
-        import('./components/SquadProfileCard').then(m => m.SquadProfileCard),
-    },
-  }),
-);
+export const EntitySquadProfileCard: () => JSX.Element | null =
+  squadInsightsLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySquadProfileCard',
+      component: {
+        lazy: () =>
+          import('./components/SquadProfileCard').then(m => m.SquadProfileCard),
+      },
+    }),
+  );
 
 /**
  * Ownership, compliance status and CO2e at a glance, for a legacy `EntityPage` overview.
  *
  * @public
  */
-export const EntityServiceSummaryCard: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityServiceSummaryCard',
-    component: {
-      lazy: () =>
-        import('./components/ServiceSummaryCard').then(m => m.ServiceSummaryCard),
-    },
-  }),
-);
+export const EntityServiceSummaryCard: () => JSX.Element | null =
+  squadInsightsLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityServiceSummaryCard',
+      component: {
+        lazy: () =>
+          import('./components/ServiceSummaryCard').then(
+            m => m.ServiceSummaryCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * How to connect a service to Squad Insights; show it with
@@ -68,43 +72,52 @@ export const EntityServiceSummaryCard: () => JSX.Element | null = squadInsightsL
  *
  * @public
  */
-export const EntityNotConnectedCard: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityNotConnectedCard',
-    component: {
-      lazy: () => import('./components/NotConnectedCard').then(m => m.NotConnectedCard),
-    },
-  }),
-);
+export const EntityNotConnectedCard: () => JSX.Element | null =
+  squadInsightsLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityNotConnectedCard',
+      component: {
+        lazy: () =>
+          import('./components/NotConnectedCard').then(m => m.NotConnectedCard),
+      },
+    }),
+  );
 
 /**
  * The Compliance tab, for an `EntityLayout.Route` of a legacy service page.
  *
  * @public
  */
-export const EntityComplianceContent: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityComplianceContent',
-    component: {
-      lazy: () => import('./components/ComplianceContent').then(m => m.ComplianceContent),
-    },
-  }),
-);
+export const EntityComplianceContent: () => JSX.Element | null =
+  squadInsightsLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityComplianceContent',
+      component: {
+        lazy: () =>
+          import('./components/ComplianceContent').then(
+            m => m.ComplianceContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The Sustainability tab, for an `EntityLayout.Route` of a legacy service page.
  *
  * @public
  */
-export const EntitySustainabilityContent: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySustainabilityContent',
-    component: {
-      lazy: () =>
-        import('./components/SustainabilityContent').then(m => m.SustainabilityContent),
-    },
-  }),
-);
+export const EntitySustainabilityContent: () => JSX.Element | null =
+  squadInsightsLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySustainabilityContent',
+      component: {
+        lazy: () =>
+          import('./components/SustainabilityContent').then(
+            m => m.SustainabilityContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The compliance and footprint rollup of a squad's, tribe's, chapter's or guild's services, for
@@ -112,15 +125,16 @@ export const EntitySustainabilityContent: () => JSX.Element | null = squadInsigh
  *
  * @public
  */
-export const EntitySquadRollupCard: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySquadRollupCard',
-    component: {
-      lazy: () =>
-        import('./components/GroupRollupCard').then(m => m.GroupRollupCard),
-    },
-  }),
-);
+export const EntitySquadRollupCard: () => JSX.Element | null =
+  squadInsightsLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySquadRollupCard',
+      component: {
+        lazy: () =>
+          import('./components/GroupRollupCard').then(m => m.GroupRollupCard),
+      },
+    }),
+  );
 
 /**
  * The Compliance review page, for a legacy app's `<FlatRoutes>`, e.g. at
@@ -128,16 +142,17 @@ export const EntitySquadRollupCard: () => JSX.Element | null = squadInsightsLega
  *
  * @public
  */
-export const SquadInsightsCompliancePage: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
-  createRoutableExtension({
-    name: 'SquadInsightsCompliancePage',
-    mountPoint: legacyComplianceReviewRouteRef,
-    component: () =>
-      import('./components/CompliancePortfolioPage').then(
-        m => m.CompliancePortfolioPage,
-      ),
-  }),
-);
+export const SquadInsightsCompliancePage: () => JSX.Element | null =
+  squadInsightsLegacyPlugin.provide(
+    createRoutableExtension({
+      name: 'SquadInsightsCompliancePage',
+      mountPoint: legacyComplianceReviewRouteRef,
+      component: () =>
+        import('./components/CompliancePortfolioPage').then(
+          m => m.CompliancePortfolioPage,
+        ),
+    }),
+  );
 
 /**
  * The monthly sustainability report page, for a legacy app's `<FlatRoutes>` at
@@ -145,13 +160,14 @@ export const SquadInsightsCompliancePage: () => JSX.Element | null = squadInsigh
  *
  * @public
  */
-export const SquadInsightsSustainabilityReportPage: () => JSX.Element | null = squadInsightsLegacyPlugin.provide(
-  createRoutableExtension({
-    name: 'SquadInsightsSustainabilityReportPage',
-    mountPoint: legacySustainabilityReportRouteRef,
-    component: () =>
-      import('./components/SustainabilityReportPage').then(
-        m => m.SustainabilityReportPage,
-      ),
-  }),
-);
+export const SquadInsightsSustainabilityReportPage: () => JSX.Element | null =
+  squadInsightsLegacyPlugin.provide(
+    createRoutableExtension({
+      name: 'SquadInsightsSustainabilityReportPage',
+      mountPoint: legacySustainabilityReportRouteRef,
+      component: () =>
+        import('./components/SustainabilityReportPage').then(
+          m => m.SustainabilityReportPage,
+        ),
+    }),
+  );

@@ -134,7 +134,11 @@ describe('entity-card:squad-insights/group-rollup', () => {
   ])('renders on a %s', async (type, name, title) => {
     const api = render(group(name, type));
     expect(
-      await screen.findByRole('link', { name: 'Payment processing' }, FIRST_RENDER),
+      await screen.findByRole(
+        'link',
+        { name: 'Payment processing' },
+        FIRST_RENDER,
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText(title)).toBeInTheDocument();
     expect(api.getPortfolio).toHaveBeenCalledWith({
@@ -154,7 +158,9 @@ describe('entity-card:squad-insights/group-rollup', () => {
     ['a component', component],
   ])('does not render on %s', async (_, entity) => {
     const api = render(entity);
-    expect(await screen.findByText('Page rendered', undefined, FIRST_RENDER)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Page rendered', undefined, FIRST_RENDER),
+    ).toBeInTheDocument();
     // Neither the rollup nor its 'not a squad or tribe' note.
     expect(screen.queryByText(/services/i)).not.toBeInTheDocument();
     expect(api.getPortfolio).not.toHaveBeenCalled();
@@ -163,11 +169,18 @@ describe('entity-card:squad-insights/group-rollup', () => {
 });
 
 describe('entity-card:squad-insights/not-connected', () => {
-  const service = (annotations: Record<string, string>, type = 'service'): Entity => ({
+  const service = (
+    annotations: Record<string, string>,
+    type = 'service',
+  ): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'legacy-billing', namespace: 'default', annotations },
-    spec: { type, owner: 'group:default/payments-squad', lifecycle: 'production' },
+    spec: {
+      type,
+      owner: 'group:default/payments-squad',
+      lifecycle: 'production',
+    },
   });
   const sentinelCard = EntityCardBlueprint.make({
     name: 'sentinel',
@@ -175,23 +188,42 @@ describe('entity-card:squad-insights/not-connected', () => {
   });
   const render = (entity: Entity) =>
     renderTestApp({
-      extensions: [createTestEntityPage({ entity }), notConnectedCard, sentinelCard],
+      extensions: [
+        createTestEntityPage({ entity }),
+        notConnectedCard,
+        sentinelCard,
+      ],
       apis: [catalogApiMock({ entities: [entity] })],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
 
   it('explains how to connect a service without squad-insights annotations', async () => {
     render(service({ 'backstage.io/techdocs-ref': 'dir:.' }));
-    expect(await screen.findByText('Connect to Squad Insights', undefined, FIRST_RENDER)).toBeInTheDocument();
-    expect(screen.getAllByText(/squad-insights\.io\/data-classification/).length).toBeGreaterThan(0);
+    expect(
+      await screen.findByText(
+        'Connect to Squad Insights',
+        undefined,
+        FIRST_RENDER,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/squad-insights\.io\/data-classification/).length,
+    ).toBeGreaterThan(0);
   });
 
   it.each([
-    ['a connected service', service({ 'squad-insights.io/data-classification': 'financial' })],
+    [
+      'a connected service',
+      service({ 'squad-insights.io/data-classification': 'financial' }),
+    ],
     ['a website', service({}, 'website')],
   ])('stays off %s', async (_, entity) => {
     render(entity);
-    expect(await screen.findByText('Page rendered', undefined, FIRST_RENDER)).toBeInTheDocument();
-    expect(screen.queryByText('Connect to Squad Insights')).not.toBeInTheDocument();
+    expect(
+      await screen.findByText('Page rendered', undefined, FIRST_RENDER),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('Connect to Squad Insights'),
+    ).not.toBeInTheDocument();
   });
 });

@@ -29,11 +29,15 @@ export const squadInsightsApi = ApiBlueprint.make({
     }),
 });
 
-const isComponent = (entity: Entity) => entity.kind.toLocaleLowerCase('en-US') === 'component';
-const isService = (entity: Entity) => isComponent(entity) && entity.spec?.type === 'service';
+const isComponent = (entity: Entity) =>
+  entity.kind.toLocaleLowerCase('en-US') === 'component';
+const isService = (entity: Entity) =>
+  isComponent(entity) && entity.spec?.type === 'service';
 /** Components that declare at least one squad-insights annotation get the plugin's views. */
-const isConnected = (entity: Entity) => isComponent(entity) && isSquadInsightsAvailable(entity);
-const isConnectedService = (entity: Entity) => isService(entity) && isSquadInsightsAvailable(entity);
+const isConnected = (entity: Entity) =>
+  isComponent(entity) && isSquadInsightsAvailable(entity);
+const isConnectedService = (entity: Entity) =>
+  isService(entity) && isSquadInsightsAvailable(entity);
 
 /** `entity-card:squad-insights/profile` — squad model ownership on every connected component's overview. */
 export const squadProfileCard = EntityCardBlueprint.make({
@@ -81,7 +85,9 @@ export const serviceSummaryCard = EntityCardBlueprint.make({
     filter: isConnected,
     type: 'info',
     loader: () =>
-      import('./components/ServiceSummaryCard').then(m => <m.ServiceSummaryCard />),
+      import('./components/ServiceSummaryCard').then(m => (
+        <m.ServiceSummaryCard />
+      )),
   },
 });
 
@@ -92,7 +98,8 @@ export const serviceSummaryCard = EntityCardBlueprint.make({
 export const notConnectedCard = EntityCardBlueprint.make({
   name: 'not-connected',
   params: {
-    filter: (entity: Entity) => isService(entity) && !isSquadInsightsAvailable(entity),
+    filter: (entity: Entity) =>
+      isService(entity) && !isSquadInsightsAvailable(entity),
     type: 'content',
     loader: () =>
       import('./components/NotConnectedCard').then(m => <m.NotConnectedCard />),
@@ -160,7 +167,9 @@ export const complianceCatalogFilter = CatalogFilterBlueprint.make({
   name: 'compliance',
   params: {
     loader: () =>
-      import('./catalog/ComplianceFilterPicker').then(m => <m.ComplianceFilterPicker />),
+      import('./catalog/ComplianceFilterPicker').then(m => (
+        <m.ComplianceFilterPicker />
+      )),
   },
 });
 

@@ -90,7 +90,9 @@ describe('squad-microservice template, dry-run through the scaffolder backend', 
     it('gates the infra pipeline on the compliance check of the plan itself', async () => {
       const result = await (await backend).dryRun(defaultValues);
       const workflow = parse(
-        repositoryFiles(result, 'infra').get('.github/workflows/terraform.yaml')!,
+        repositoryFiles(result, 'infra').get(
+          '.github/workflows/terraform.yaml',
+        )!,
       );
       const steps: Array<{ name?: string; run?: string }> =
         workflow.jobs.terraform.steps;
@@ -99,7 +101,9 @@ describe('squad-microservice template, dry-run through the scaffolder backend', 
         r.includes('terraform show -json tfplan > plan.json'),
       );
       const check = steps.findIndex(s => s.name === 'squad-insights check');
-      expect(planned).toBeGreaterThan(runs.indexOf('terraform plan -out=tfplan'));
+      expect(planned).toBeGreaterThan(
+        runs.indexOf('terraform plan -out=tfplan'),
+      );
       expect(check).toBeGreaterThan(planned);
       const command = steps[check].run!.replace(/\\\n\s*/g, '');
       expect(command).toContain(
@@ -163,9 +167,9 @@ describe('squad-microservice template, dry-run through the scaffolder backend', 
       });
       // The code owners that requireCodeOwnerReviews waits for.
       for (const folder of ['service', 'infra'] as const) {
-        expect(repositoryFiles(result, folder).get('.github/CODEOWNERS')).toContain(
-          '* @acme-music/rights-squad',
-        );
+        expect(
+          repositoryFiles(result, folder).get('.github/CODEOWNERS'),
+        ).toContain('* @acme-music/rights-squad');
       }
       for (const step of [
         'ownership',

@@ -139,9 +139,10 @@ describe('squad-microservice template, the generated Terraform', () => {
     const catalogInfo = repositoryFiles(rendered, 'service').get(
       'catalog-info.yaml',
     )!;
-    const reference = yaml.parse(catalogInfo).metadata.annotations[
-      'squad-insights.io/terraform-state'
-    ];
+    const reference =
+      yaml.parse(catalogInfo).metadata.annotations[
+        'squad-insights.io/terraform-state'
+      ];
 
     expect(reference).toBe(
       'terraform-states:royalty-statements-infra/terraform.tfstate',

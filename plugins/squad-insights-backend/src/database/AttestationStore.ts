@@ -32,10 +32,15 @@ export interface AttestationRevocation {
  * @public
  */
 export interface AttestationStore {
-  insertAttestation(attestation: Omit<StoredAttestation, 'id'>): Promise<StoredAttestation>;
+  insertAttestation(
+    attestation: Omit<StoredAttestation, 'id'>,
+  ): Promise<StoredAttestation>;
   getAttestation(id: string): Promise<StoredAttestation | undefined>;
   /** All attestations of the entity, revoked and expired ones included, newest first. */
   listAttestations(entityRef: string): Promise<StoredAttestation[]>;
   /** Marks an attestation revoked; undefined when it does not exist or is already revoked. */
-  revokeAttestation(id: string, revocation: AttestationRevocation): Promise<StoredAttestation | undefined>;
+  revokeAttestation(
+    id: string,
+    revocation: AttestationRevocation,
+  ): Promise<StoredAttestation | undefined>;
 }

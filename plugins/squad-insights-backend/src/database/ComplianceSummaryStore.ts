@@ -12,10 +12,19 @@ import type {
  */
 export interface ComplianceSummary
   // The last gate decision is not part of the verdict: it is read from the gate store per page.
-  extends Omit<PortfolioRow, 'waivers' | 'attestations' | 'lastReview' | 'lastGate'> {
+  extends Omit<
+    PortfolioRow,
+    'waivers' | 'attestations' | 'lastReview' | 'lastGate'
+  > {
   waivers: { active: number; expiringSoon: number; nextExpiry?: Date };
-  attestations: Omit<PortfolioRow['attestations'], 'nextExpiry'> & { nextExpiry?: Date };
-  lastReview?: { at: Date; reviewer: string; decision: 'approved' | 'changes_requested' };
+  attestations: Omit<PortfolioRow['attestations'], 'nextExpiry'> & {
+    nextExpiry?: Date;
+  };
+  lastReview?: {
+    at: Date;
+    reviewer: string;
+    decision: 'approved' | 'changes_requested';
+  };
   stale: boolean;
   /** Fact sources the verdict was computed from: `state:<reference>`, `consul:<service>`. */
   sources: string[];
@@ -25,7 +34,10 @@ export interface ComplianceSummary
 }
 
 /** A summary as queries return it, without the lookup keys kept beside it. @public */
-export type StoredComplianceSummary = Omit<ComplianceSummary, 'sources' | 'failingCheckIds'>;
+export type StoredComplianceSummary = Omit<
+  ComplianceSummary,
+  'sources' | 'failingCheckIds'
+>;
 
 /**
  * The full evaluation of a service, as `GET .../compliance` serves it, stored beside its
@@ -44,7 +56,10 @@ export interface StoredComplianceResult {
  *
  * @public
  */
-export type SummaryQuery = Omit<PortfolioQuery, 'sort' | 'order' | 'offset' | 'limit' | 'lastGate'> & {
+export type SummaryQuery = Omit<
+  PortfolioQuery,
+  'sort' | 'order' | 'offset' | 'limit' | 'lastGate'
+> & {
   sort: PortfolioSortField;
   order: 'asc' | 'desc';
   offset: number;
@@ -68,7 +83,10 @@ export interface ComplianceSummaryStore {
    * Writes the summary of a service and the full result it was computed from, replacing the
    * previous ones. Without a result, a stored one is removed: it would no longer agree.
    */
-  upsert(summary: ComplianceSummary, result?: StoredComplianceResult): Promise<void>;
+  upsert(
+    summary: ComplianceSummary,
+    result?: StoredComplianceResult,
+  ): Promise<void>;
   /** Removes the summary and result of a service that left the portfolio. */
   delete(entityRefs: string[]): Promise<void>;
   /** The stored full result of a service, if any. */

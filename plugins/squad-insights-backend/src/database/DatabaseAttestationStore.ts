@@ -1,7 +1,14 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import type { AttestationRevocation, AttestationStore, StoredAttestation } from './AttestationStore';
+import type {
+  AttestationRevocation,
+  AttestationStore,
+  StoredAttestation,
+} from './AttestationStore';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -23,7 +30,8 @@ type AttestationRow = {
 };
 
 // PostgreSQL hands back Dates, SQLite the epoch milliseconds or text that was written.
-const date = (v: Date | string | number) => (v instanceof Date ? v : new Date(v));
+const date = (v: Date | string | number) =>
+  v instanceof Date ? v : new Date(v);
 
 function toAttestation(r: AttestationRow): StoredAttestation {
   return {
@@ -47,7 +55,9 @@ function toAttestation(r: AttestationRow): StoredAttestation {
  * @public
  */
 export class DatabaseAttestationStore implements AttestationStore {
-  static async create(options: { database: DatabaseService }): Promise<DatabaseAttestationStore> {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseAttestationStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
@@ -57,7 +67,9 @@ export class DatabaseAttestationStore implements AttestationStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async insertAttestation(a: Omit<StoredAttestation, 'id'>): Promise<StoredAttestation> {
+  async insertAttestation(
+    a: Omit<StoredAttestation, 'id'>,
+  ): Promise<StoredAttestation> {
     const id = randomUUID();
     await this.db<AttestationRow>('si_attestations').insert({
       id,
@@ -73,7 +85,9 @@ export class DatabaseAttestationStore implements AttestationStore {
   }
 
   async getAttestation(id: string): Promise<StoredAttestation | undefined> {
-    const row = await this.db<AttestationRow>('si_attestations').where({ id }).first();
+    const row = await this.db<AttestationRow>('si_attestations')
+      .where({ id })
+      .first();
     return row && toAttestation(row);
   }
 

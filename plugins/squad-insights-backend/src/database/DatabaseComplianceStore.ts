@@ -1,7 +1,14 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import type { ComplianceStore, StoredReview, StoredWaiver } from './ComplianceStore';
+import type {
+  ComplianceStore,
+  StoredReview,
+  StoredWaiver,
+} from './ComplianceStore';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -32,7 +39,8 @@ type ReviewRow = {
 };
 
 // PostgreSQL hands back Dates, SQLite the epoch milliseconds or text that was written.
-const date = (v: Date | string | number) => (v instanceof Date ? v : new Date(v));
+const date = (v: Date | string | number) =>
+  v instanceof Date ? v : new Date(v);
 
 function toWaiver(r: WaiverRow): StoredWaiver {
   return {
@@ -67,7 +75,9 @@ function toReview(r: ReviewRow): StoredReview {
  * @public
  */
 export class DatabaseComplianceStore implements ComplianceStore {
-  static async create(options: { database: DatabaseService }): Promise<DatabaseComplianceStore> {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseComplianceStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });

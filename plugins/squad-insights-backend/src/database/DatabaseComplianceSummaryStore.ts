@@ -1,4 +1,7 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import {
   PORTFOLIO_EXPIRING_SOON_DAYS,
   type PortfolioFrameworkStatus,
@@ -67,7 +70,11 @@ type ResultRow = {
 };
 
 /** Worst first when sorted ascending, which is what a reviewer opens the page for. */
-const STATUS_RANK: Record<PortfolioStatus, number> = { failing: 0, unknown: 1, compliant: 2 };
+const STATUS_RANK: Record<PortfolioStatus, number> = {
+  failing: 0,
+  unknown: 1,
+  compliant: 2,
+};
 
 const SORT_COLUMNS: Record<PortfolioSortField, string> = {
   service: 's.name',
@@ -87,16 +94,23 @@ const date = (v: Timestamp) => (v instanceof Date ? v : new Date(v));
  * Lower-cased in JavaScript rather than with SQL `lower()`: SQLite's `lower()` folds ASCII
  * only, so "Ödeskontot" would never match "öde" there.
  */
-function searchText(s: Pick<ComplianceSummary, 'name' | 'title' | 'squad' | 'tribe'>): string {
-  return [s.name, s.title, s.squad, s.tribe].filter(Boolean).join('\n').toLocaleLowerCase('en');
+function searchText(
+  s: Pick<ComplianceSummary, 'name' | 'title' | 'squad' | 'tribe'>,
+): string {
+  return [s.name, s.title, s.squad, s.tribe]
+    .filter(Boolean)
+    .join('\n')
+    .toLocaleLowerCase('en');
 }
 
 /** `!` escapes LIKE wildcards the same way on SQLite (no default escape) and PostgreSQL. */
-const likePattern = (q: string) => `%${q.toLocaleLowerCase('en').replace(/[!%_]/g, c => `!${c}`)}%`;
+const likePattern = (q: string) =>
+  `%${q.toLocaleLowerCase('en').replace(/[!%_]/g, c => `!${c}`)}%`;
 
 function chunks<T>(values: T[]): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
+  for (let i = 0; i < values.length; i += CHUNK)
+    out.push(values.slice(i, i + CHUNK));
   return out;
 }
 
@@ -147,19 +161,27 @@ function fromRow(r: SummaryRow): StoredComplianceSummary {
     waivers: {
       active: r.waivers_active,
       expiringSoon: r.waivers_expiring_soon,
-      nextExpiry: r.next_waiver_expiry === null ? undefined : date(r.next_waiver_expiry),
+      nextExpiry:
+        r.next_waiver_expiry === null ? undefined : date(r.next_waiver_expiry),
     },
     attestations: {
       applicable: r.attested_checks,
       current: r.attestations_current,
       awaiting: r.attestations_awaiting,
       expired: r.attestations_expired,
-      nextExpiry: r.next_attestation_expiry === null ? undefined : date(r.next_attestation_expiry),
+      nextExpiry:
+        r.next_attestation_expiry === null
+          ? undefined
+          : date(r.next_attestation_expiry),
     },
     lastReview:
       r.last_review_at === null
         ? undefined
-        : { at: date(r.last_review_at), reviewer: r.last_review_by!, decision: r.last_review_decision! },
+        : {
+            at: date(r.last_review_at),
+            reviewer: r.last_review_by!,
+            decision: r.last_review_decision!,
+          },
     stale: Boolean(r.stale),
     computedAt: date(r.computed_at),
   };
@@ -173,7 +195,9 @@ function fromRow(r: SummaryRow): StoredComplianceSummary {
  * @public
  */
 export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
-  static async create(options: { database: DatabaseService }): Promise<DatabaseComplianceSummaryStore> {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseComplianceSummaryStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
@@ -183,10 +207,19 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async upsert(summary: ComplianceSummary, result?: StoredComplianceResult): Promise<void> {
+  async upsert(
+    summary: ComplianceSummary,
+    result?: StoredComplianceResult,
+  ): Promise<void> {
     const entityRef = summary.entityRef;
     await this.db.transaction(async tx => {
-      for (const table of [SUMMARIES, FRAMEWORKS, SOURCES, FAILING_CHECKS, RESULTS]) {
+      for (const table of [
+        SUMMARIES,
+        FRAMEWORKS,
+        SOURCES,
+        FAILING_CHECKS,
+        RESULTS,
+      ]) {
         await tx(table).where({ entity_ref: entityRef }).delete();
       }
       await tx(SUMMARIES).insert(toRow(summary));
@@ -212,12 +245,17 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
       }
       const sources = [...new Set(summary.sources)];
       if (sources.length) {
-        await tx(SOURCES).insert(sources.map(source => ({ entity_ref: entityRef, source })));
+        await tx(SOURCES).insert(
+          sources.map(source => ({ entity_ref: entityRef, source })),
+        );
       }
       const failing = [...new Set(summary.failingCheckIds)];
       if (failing.length) {
         await tx(FAILING_CHECKS).insert(
-          failing.map(checkId => ({ entity_ref: entityRef, check_id: checkId })),
+          failing.map(checkId => ({
+            entity_ref: entityRef,
+            check_id: checkId,
+          })),
         );
       }
     });
@@ -226,15 +264,25 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
   async delete(entityRefs: string[]): Promise<void> {
     await this.db.transaction(async tx => {
       for (const refs of chunks(entityRefs)) {
-        for (const table of [SUMMARIES, FRAMEWORKS, SOURCES, FAILING_CHECKS, RESULTS]) {
+        for (const table of [
+          SUMMARIES,
+          FRAMEWORKS,
+          SOURCES,
+          FAILING_CHECKS,
+          RESULTS,
+        ]) {
           await tx(table).whereIn('entity_ref', refs).delete();
         }
       }
     });
   }
 
-  async getResult(entityRef: string): Promise<StoredComplianceResult | undefined> {
-    const row = await this.db<ResultRow>(RESULTS).where({ entity_ref: entityRef }).first();
+  async getResult(
+    entityRef: string,
+  ): Promise<StoredComplianceResult | undefined> {
+    const row = await this.db<ResultRow>(RESULTS)
+      .where({ entity_ref: entityRef })
+      .first();
     if (!row) return undefined;
     return {
       result: JSON.parse(row.result),
@@ -243,14 +291,18 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
   }
 
   async listEntityRefs(): Promise<string[]> {
-    const rows = await this.db(SUMMARIES).select('entity_ref').orderBy('entity_ref');
+    const rows = await this.db(SUMMARIES)
+      .select('entity_ref')
+      .orderBy('entity_ref');
     return rows.map(r => r.entity_ref);
   }
 
   async entitiesForSources(sources: string[]): Promise<string[]> {
     const found = new Set<string>();
     for (const part of chunks([...new Set(sources)])) {
-      const rows = await this.db(SOURCES).distinct('entity_ref').whereIn('source', part);
+      const rows = await this.db(SOURCES)
+        .distinct('entity_ref')
+        .whereIn('source', part);
       rows.forEach(r => found.add(r.entity_ref));
     }
     return [...found].sort();
@@ -278,37 +330,54 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
   async facets(options: { visibleEntityRefs?: readonly string[] } = {}) {
     // A group or framework only hidden services name must not show up as a filter either.
     const visible = (table: string) =>
-      whereVisible(this.db, this.db(table), 'entity_ref', options.visibleEntityRefs);
+      whereVisible(
+        this.db,
+        this.db(table),
+        'entity_ref',
+        options.visibleEntityRefs,
+      );
     const refs = (column: string) =>
       visible(SUMMARIES)
         .distinct(column)
         .whereNotNull(column)
         .orderBy(column)
         .then(rows => rows.map(r => r[column] as string));
-    const [tribes, squads, chapters, guilds, frameworks, [{ oldest }]] = await Promise.all([
-      refs('tribe_ref'),
-      refs('squad_ref'),
-      refs('chapter_ref'),
-      refs('guild_ref'),
-      visible(FRAMEWORKS)
-        .select('framework_id')
-        .min({ title: 'title' })
-        .groupBy('framework_id')
-        .orderBy('framework_id') as Promise<Array<{ framework_id: string; title: string }>>,
-      visible(SUMMARIES).min({ oldest: 'computed_at' }),
-    ]);
+    const [tribes, squads, chapters, guilds, frameworks, [{ oldest }]] =
+      await Promise.all([
+        refs('tribe_ref'),
+        refs('squad_ref'),
+        refs('chapter_ref'),
+        refs('guild_ref'),
+        visible(FRAMEWORKS)
+          .select('framework_id')
+          .min({ title: 'title' })
+          .groupBy('framework_id')
+          .orderBy('framework_id') as Promise<
+          Array<{ framework_id: string; title: string }>
+        >,
+        visible(SUMMARIES).min({ oldest: 'computed_at' }),
+      ]);
     return {
       tribes,
       squads,
       chapters,
       guilds,
-      frameworks: frameworks.map(r => ({ id: r.framework_id, title: String(r.title) })),
-      oldestComputedAt: oldest === null || oldest === undefined ? undefined : date(oldest),
+      frameworks: frameworks.map(r => ({
+        id: r.framework_id,
+        title: String(r.title),
+      })),
+      oldestComputedAt:
+        oldest === null || oldest === undefined ? undefined : date(oldest),
     };
   }
 
   private filtered(q: SummaryQuery): Knex.QueryBuilder {
-    const rows = whereVisible(this.db, this.db(`${SUMMARIES} as s`), 's.entity_ref', q.visibleEntityRefs);
+    const rows = whereVisible(
+      this.db,
+      this.db(`${SUMMARIES} as s`),
+      's.entity_ref',
+      q.visibleEntityRefs,
+    );
     if (q.tribe) rows.where('s.tribe_ref', q.tribe);
     if (q.squad) rows.where('s.squad_ref', q.squad);
     if (q.chapter) rows.where('s.chapter_ref', q.chapter);
@@ -338,23 +407,35 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
       );
     }
     if (q.expiringWithinDays !== undefined) {
-      const until = new Date(q.now.getTime() + q.expiringWithinDays * 86_400_000);
-      rows.where('s.next_waiver_expiry', '>', q.now).where('s.next_waiver_expiry', '<=', until);
+      const until = new Date(
+        q.now.getTime() + q.expiringWithinDays * 86_400_000,
+      );
+      rows
+        .where('s.next_waiver_expiry', '>', q.now)
+        .where('s.next_waiver_expiry', '<=', until);
     }
-    if (q.attestation === 'awaiting') rows.where('s.attestations_awaiting', '>', 0);
+    if (q.attestation === 'awaiting')
+      rows.where('s.attestations_awaiting', '>', 0);
     if (q.attestation === 'expired') {
       // A current attestation that has lapsed since the row was computed counts as expired
       // now, as the evaluation would say, rather than waiting for the next refresh.
       rows.where(sub =>
-        sub.where('s.attestations_expired', '>', 0).orWhere('s.next_attestation_expiry', '<=', q.now),
+        sub
+          .where('s.attestations_expired', '>', 0)
+          .orWhere('s.next_attestation_expiry', '<=', q.now),
       );
     }
     if (q.attestation === 'expiring') {
-      const until = new Date(q.now.getTime() + PORTFOLIO_EXPIRING_SOON_DAYS * 86_400_000);
-      rows.where('s.next_attestation_expiry', '>', q.now).where('s.next_attestation_expiry', '<=', until);
+      const until = new Date(
+        q.now.getTime() + PORTFOLIO_EXPIRING_SOON_DAYS * 86_400_000,
+      );
+      rows
+        .where('s.next_attestation_expiry', '>', q.now)
+        .where('s.next_attestation_expiry', '<=', until);
     }
     const search = q.q?.trim();
-    if (search) rows.whereRaw(`s.search_text like ? escape '!'`, [likePattern(search)]);
+    if (search)
+      rows.whereRaw(`s.search_text like ? escape '!'`, [likePattern(search)]);
     return rows;
   }
 }

@@ -19,89 +19,136 @@ function inventory(serial: number, names: string[]): StateInventory {
       type: 'aws_s3_bucket',
       name,
       provider: 'registry.terraform.io/hashicorp/aws',
-      instances: [{ address: `aws_s3_bucket.${name}`, tags: {}, attributes: { bucket: name } }],
+      instances: [
+        {
+          address: `aws_s3_bucket.${name}`,
+          tags: {},
+          attributes: { bucket: name },
+        },
+      ],
     })),
     outputs: {},
   };
 }
 
-describe.each(databases.eachSupportedId())('DatabaseFactsStore on %s', databaseId => {
-  async function createStore() {
-    const knex = await databases.init(databaseId);
-    return DatabaseFactsStore.create({ database: { getClient: async () => knex } });
-  }
-
-  it('keeps the last good inventory when a later read fails', async () => {
-    const store = await createStore();
-    const t1 = new Date('2026-11-25T08:00:00Z');
-    const t2 = new Date('2026-11-25T09:00:00Z');
-    await store.saveStateRead({ reference: 'demo:a', marker: 'm1', inventory: inventory(1, ['logs']), at: t1 });
-    await store.recordStateError('demo:a', 'source demo is down', t2);
-
-    const [snap] = await store.getStateSnapshots(['demo:a']);
-    expect(snap.inventory.resources.map(r => r.name)).toEqual(['logs']);
-    expect(snap.readAt.toISOString()).toBe(t1.toISOString());
-    expect(snap.lastError).toBe('source demo is down');
-    expect(snap.lastErrorAt?.toISOString()).toBe(t2.toISOString());
-
-    // A successful check clears the error without touching the inventory.
-    expect(await store.getStateMarkers(['demo:a', 'demo:none'])).toEqual(new Map([['demo:a', 'm1']]));
-    await store.markStatesChecked(['demo:a'], new Date('2026-11-25T10:00:00Z'));
-    const [after] = await store.getStateSnapshots(['demo:a']);
-    expect(after.lastError).toBeUndefined();
-    expect(after.inventory.resources).toHaveLength(1);
-  });
-
-  it('records history for changes only', async () => {
-    const store = await createStore();
-    const at = (h: number) => new Date(Date.UTC(2026, 10, 25, h));
-    await store.saveStateRead({ reference: 'demo:b', marker: 'm1', inventory: inventory(1, ['x']), at: at(1) });
-    await store.saveStateRead({ reference: 'demo:b', marker: 'm1', inventory: inventory(1, ['x']), at: at(2) });
-    await store.saveStateRead({ reference: 'demo:b', marker: 'm2', inventory: inventory(2, ['x', 'y']), at: at(3) });
-    const history = await store.getStateHistory('demo:b');
-    expect(history.map(h => [h.marker, h.serial, h.resourceCount])).toEqual([
-      ['m2', 2, 2],
-      ['m1', 1, 1],
-    ]);
-  });
-
-  it('remembers an error for a state never read successfully', async () => {
-    const store = await createStore();
-    await store.recordStateError('demo:c', 'not found', new Date('2026-11-25T08:00:00Z'));
-    const [snap] = await store.getStateSnapshots(['demo:c']);
-    expect(snap.status).toBe('no-state');
-    expect(snap.lastError).toBe('not found');
-  });
-
-  it('pages entities with their state references', async () => {
-    const store = await createStore();
-    for (const name of ['c', 'a', 'b']) {
-      await store.setEntityStates(`component:default/${name}`, [`demo:${name}/1`, `demo:${name}/2`]);
+describe.each(databases.eachSupportedId())(
+  'DatabaseFactsStore on %s',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      return DatabaseFactsStore.create({
+        database: { getClient: async () => knex },
+      });
     }
-    await store.setEntityStates('component:default/b', ['demo:b/3']);
-    const page = await store.listEntities({ offset: 1, limit: 1 });
-    expect(page).toEqual({
-      totalCount: 3,
-      items: [{ entityRef: 'component:default/b', references: ['demo:b/3'] }],
-    });
-  });
 
-  it('keeps the last Consul view when Consul fails', async () => {
-    const store = await createStore();
-    await store.saveConsulView({
-      serviceName: 'payments',
-      view: { instances: 3 },
-      consulIndex: 42,
-      at: new Date('2026-11-25T08:00:00Z'),
+    it('keeps the last good inventory when a later read fails', async () => {
+      const store = await createStore();
+      const t1 = new Date('2026-11-25T08:00:00Z');
+      const t2 = new Date('2026-11-25T09:00:00Z');
+      await store.saveStateRead({
+        reference: 'demo:a',
+        marker: 'm1',
+        inventory: inventory(1, ['logs']),
+        at: t1,
+      });
+      await store.recordStateError('demo:a', 'source demo is down', t2);
+
+      const [snap] = await store.getStateSnapshots(['demo:a']);
+      expect(snap.inventory.resources.map(r => r.name)).toEqual(['logs']);
+      expect(snap.readAt.toISOString()).toBe(t1.toISOString());
+      expect(snap.lastError).toBe('source demo is down');
+      expect(snap.lastErrorAt?.toISOString()).toBe(t2.toISOString());
+
+      // A successful check clears the error without touching the inventory.
+      expect(await store.getStateMarkers(['demo:a', 'demo:none'])).toEqual(
+        new Map([['demo:a', 'm1']]),
+      );
+      await store.markStatesChecked(
+        ['demo:a'],
+        new Date('2026-11-25T10:00:00Z'),
+      );
+      const [after] = await store.getStateSnapshots(['demo:a']);
+      expect(after.lastError).toBeUndefined();
+      expect(after.inventory.resources).toHaveLength(1);
     });
-    await store.recordConsulError('payments', 'connect ECONNREFUSED', new Date('2026-11-25T08:05:00Z'));
-    expect(await store.getConsulSnapshot('payments')).toEqual({
-      serviceName: 'payments',
-      view: { instances: 3 },
-      consulIndex: 42,
-      readAt: new Date('2026-11-25T08:00:00Z'),
-      lastError: 'connect ECONNREFUSED',
-      lastErrorAt: new Date('2026-11-25T08:05:00Z'),
+
+    it('records history for changes only', async () => {
+      const store = await createStore();
+      const at = (h: number) => new Date(Date.UTC(2026, 10, 25, h));
+      await store.saveStateRead({
+        reference: 'demo:b',
+        marker: 'm1',
+        inventory: inventory(1, ['x']),
+        at: at(1),
+      });
+      await store.saveStateRead({
+        reference: 'demo:b',
+        marker: 'm1',
+        inventory: inventory(1, ['x']),
+        at: at(2),
+      });
+      await store.saveStateRead({
+        reference: 'demo:b',
+        marker: 'm2',
+        inventory: inventory(2, ['x', 'y']),
+        at: at(3),
+      });
+      const history = await store.getStateHistory('demo:b');
+      expect(history.map(h => [h.marker, h.serial, h.resourceCount])).toEqual([
+        ['m2', 2, 2],
+        ['m1', 1, 1],
+      ]);
     });
-  });
-});
+
+    it('remembers an error for a state never read successfully', async () => {
+      const store = await createStore();
+      await store.recordStateError(
+        'demo:c',
+        'not found',
+        new Date('2026-11-25T08:00:00Z'),
+      );
+      const [snap] = await store.getStateSnapshots(['demo:c']);
+      expect(snap.status).toBe('no-state');
+      expect(snap.lastError).toBe('not found');
+    });
+
+    it('pages entities with their state references', async () => {
+      const store = await createStore();
+      for (const name of ['c', 'a', 'b']) {
+        await store.setEntityStates(`component:default/${name}`, [
+          `demo:${name}/1`,
+          `demo:${name}/2`,
+        ]);
+      }
+      await store.setEntityStates('component:default/b', ['demo:b/3']);
+      const page = await store.listEntities({ offset: 1, limit: 1 });
+      expect(page).toEqual({
+        totalCount: 3,
+        items: [{ entityRef: 'component:default/b', references: ['demo:b/3'] }],
+      });
+    });
+
+    it('keeps the last Consul view when Consul fails', async () => {
+      const store = await createStore();
+      await store.saveConsulView({
+        serviceName: 'payments',
+        view: { instances: 3 },
+        consulIndex: 42,
+        at: new Date('2026-11-25T08:00:00Z'),
+      });
+      await store.recordConsulError(
+        'payments',
+        'connect ECONNREFUSED',
+        new Date('2026-11-25T08:05:00Z'),
+      );
+      expect(await store.getConsulSnapshot('payments')).toEqual({
+        serviceName: 'payments',
+        view: { instances: 3 },
+        consulIndex: 42,
+        readAt: new Date('2026-11-25T08:00:00Z'),
+        lastError: 'connect ECONNREFUSED',
+        lastErrorAt: new Date('2026-11-25T08:05:00Z'),
+      });
+    });
+  },
+);

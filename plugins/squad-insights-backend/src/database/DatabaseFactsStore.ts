@@ -4,8 +4,16 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import type { StateInventory } from '@squad-insights/backstage-plugin-squad-insights-common';
-import type { ConsulSnapshot, FactsStore, StateReadWriter, StateSnapshot } from './FactsStore';
-import { DatabaseStateReadWriter, RESOURCE_CHUNKS } from './DatabaseStateReadWriter';
+import type {
+  ConsulSnapshot,
+  FactsStore,
+  StateReadWriter,
+  StateSnapshot,
+} from './FactsStore';
+import {
+  DatabaseStateReadWriter,
+  RESOURCE_CHUNKS,
+} from './DatabaseStateReadWriter';
 import { whereVisible } from './visibleRefs';
 
 const migrationsDir = resolvePackagePath(
@@ -38,8 +46,10 @@ type ConsulRow = {
 };
 
 // SQLite hands timestamps back as numbers or strings, PostgreSQL as Date objects.
-const date = (v: Date | string | number) => (v instanceof Date ? v : new Date(v));
-const optionalDate = (v: Date | string | number | null) => (v === null ? undefined : date(v));
+const date = (v: Date | string | number) =>
+  v instanceof Date ? v : new Date(v);
+const optionalDate = (v: Date | string | number | null) =>
+  v === null ? undefined : date(v);
 
 /**
  * {@link FactsStore} on the plugin's database (SQLite or PostgreSQL).
@@ -47,7 +57,9 @@ const optionalDate = (v: Date | string | number | null) => (v === null ? undefin
  * @public
  */
 export class DatabaseFactsStore implements FactsStore {
-  static async create(options: { database: DatabaseService }): Promise<DatabaseFactsStore> {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseFactsStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
@@ -87,7 +99,9 @@ export class DatabaseFactsStore implements FactsStore {
     }
   }
 
-  async getStateMarkers(references: string[]): Promise<Map<string, string | undefined>> {
+  async getStateMarkers(
+    references: string[],
+  ): Promise<Map<string, string | undefined>> {
     const markers = new Map<string, string | undefined>();
     for (let i = 0; i < references.length; i += 500) {
       const rows = await this.db('si_state_snapshots')
@@ -99,13 +113,22 @@ export class DatabaseFactsStore implements FactsStore {
     return markers;
   }
 
-  async recordStateError(reference: string, error: string, at: Date): Promise<void> {
+  async recordStateError(
+    reference: string,
+    error: string,
+    at: Date,
+  ): Promise<void> {
     const updated = await this.db('si_state_snapshots')
       .where({ reference })
       .update({ last_error: error, last_error_at: at });
     if (updated === 0) {
       // Never read successfully: keep an explicit "no good facts yet" row with the error.
-      const empty: StateInventory = { status: 'no-state', format: 'empty', resources: [], outputs: {} };
+      const empty: StateInventory = {
+        status: 'no-state',
+        format: 'empty',
+        resources: [],
+        outputs: {},
+      };
       await this.db('si_state_snapshots')
         .insert({
           reference,
@@ -128,10 +151,16 @@ export class DatabaseFactsStore implements FactsStore {
     // A commit may replace a generation between the two queries; the counts then disagree
     // and the read is repeated, so a caller never sees half of an inventory.
     for (let attempt = 1; ; attempt++) {
-      const rows = await this.db<SnapshotRow>('si_state_snapshots').whereIn('reference', references);
+      const rows = await this.db<SnapshotRow>('si_state_snapshots').whereIn(
+        'reference',
+        references,
+      );
       const resources = await this.chunkedResources(rows);
       const torn = rows.some(
-        r => r.generation && (resources.get(r.generation)?.length ?? 0) !== Number(r.resource_count),
+        r =>
+          r.generation &&
+          (resources.get(r.generation)?.length ?? 0) !==
+            Number(r.resource_count),
       );
       if (torn && attempt < 3) continue;
       return rows.map(r => {
@@ -185,7 +214,10 @@ export class DatabaseFactsStore implements FactsStore {
     }));
   }
 
-  async setEntityStates(entityRef: string, references: string[]): Promise<void> {
+  async setEntityStates(
+    entityRef: string,
+    references: string[],
+  ): Promise<void> {
     await this.db.transaction(async tx => {
       await tx('si_entity_states').where({ entity_ref: entityRef }).delete();
       if (references.length > 0) {
@@ -205,13 +237,24 @@ export class DatabaseFactsStore implements FactsStore {
   }
 
   async listEntityRefs(): Promise<string[]> {
-    const rows = await this.db('si_entity_states').distinct('entity_ref').orderBy('entity_ref');
+    const rows = await this.db('si_entity_states')
+      .distinct('entity_ref')
+      .orderBy('entity_ref');
     return rows.map(r => r.entity_ref as string);
   }
 
-  async listEntities(options: { offset: number; limit: number; visibleEntityRefs?: readonly string[] }) {
+  async listEntities(options: {
+    offset: number;
+    limit: number;
+    visibleEntityRefs?: readonly string[];
+  }) {
     const visible = () =>
-      whereVisible(this.db, this.db('si_entity_states'), 'entity_ref', options.visibleEntityRefs);
+      whereVisible(
+        this.db,
+        this.db('si_entity_states'),
+        'entity_ref',
+        options.visibleEntityRefs,
+      );
     const [{ count }] = await visible().countDistinct({ count: 'entity_ref' });
     const page = await visible()
       .distinct('entity_ref')
@@ -220,13 +263,17 @@ export class DatabaseFactsStore implements FactsStore {
       .limit(options.limit);
     const refs = page.map(r => r.entity_ref as string);
     const rows = refs.length
-      ? await this.db('si_entity_states').whereIn('entity_ref', refs).orderBy('reference')
+      ? await this.db('si_entity_states')
+          .whereIn('entity_ref', refs)
+          .orderBy('reference')
       : [];
     return {
       totalCount: Number(count),
       items: refs.map(entityRef => ({
         entityRef,
-        references: rows.filter(r => r.entity_ref === entityRef).map(r => r.reference),
+        references: rows
+          .filter(r => r.entity_ref === entityRef)
+          .map(r => r.reference),
       })),
     };
   }
@@ -250,14 +297,24 @@ export class DatabaseFactsStore implements FactsStore {
       .merge();
   }
 
-  async recordConsulError(serviceName: string, error: string, at: Date): Promise<void> {
+  async recordConsulError(
+    serviceName: string,
+    error: string,
+    at: Date,
+  ): Promise<void> {
     await this.db('si_consul_views')
-      .insert({ service_name: serviceName, last_error: error, last_error_at: at })
+      .insert({
+        service_name: serviceName,
+        last_error: error,
+        last_error_at: at,
+      })
       .onConflict('service_name')
       .merge(['last_error', 'last_error_at']);
   }
 
-  async getConsulSnapshot(serviceName: string): Promise<ConsulSnapshot | undefined> {
+  async getConsulSnapshot(
+    serviceName: string,
+  ): Promise<ConsulSnapshot | undefined> {
     const row = await this.db<ConsulRow>('si_consul_views')
       .where({ service_name: serviceName })
       .first();
@@ -265,7 +322,8 @@ export class DatabaseFactsStore implements FactsStore {
     return {
       serviceName: row.service_name,
       view: row.view ? JSON.parse(row.view) : undefined,
-      consulIndex: row.consul_index === null ? undefined : Number(row.consul_index),
+      consulIndex:
+        row.consul_index === null ? undefined : Number(row.consul_index),
       readAt: optionalDate(row.read_at),
       lastError: row.last_error ?? undefined,
       lastErrorAt: optionalDate(row.last_error_at),

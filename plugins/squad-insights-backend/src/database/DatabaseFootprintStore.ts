@@ -1,4 +1,7 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { FootprintDay, FootprintStore, utcDay } from './FootprintStore';
 
@@ -21,7 +24,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 // node-postgres turns a `date` into a Date at local midnight, so the local fields are the
 // stored day; SQLite hands back the string (or epoch ms) that was written.
 function dayOf(v: Row['day']): string {
-  if (v instanceof Date) return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
+  if (v instanceof Date)
+    return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
   if (typeof v === 'number') return utcDay(new Date(v));
   return v.slice(0, 10);
 }
@@ -32,7 +36,9 @@ function dayOf(v: Row['day']): string {
  * @public
  */
 export class DatabaseFootprintStore implements FootprintStore {
-  static async create(options: { database: DatabaseService }): Promise<DatabaseFootprintStore> {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseFootprintStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
@@ -57,14 +63,25 @@ export class DatabaseFootprintStore implements FootprintStore {
       .merge();
   }
 
-  async getHistory(entityRef: string, days = 90, today: Date = new Date()): Promise<FootprintDay[]> {
+  async getHistory(
+    entityRef: string,
+    days = 90,
+    today: Date = new Date(),
+  ): Promise<FootprintDay[]> {
     const from = new Date(today.getTime() - (days - 1) * 86_400_000);
     const rows = await this.db<Row>('si_footprint_history')
       .where('entity_ref', entityRef)
       .andWhere('day', '>=', utcDay(from))
       .andWhere('day', '<=', utcDay(today))
       .orderBy('day', 'asc')
-      .select('entity_ref', 'day', 'kwh_per_day', 'co2e_kg_per_day', 'carbon_tax_sek_per_month', 'breakdown');
+      .select(
+        'entity_ref',
+        'day',
+        'kwh_per_day',
+        'co2e_kg_per_day',
+        'carbon_tax_sek_per_month',
+        'breakdown',
+      );
     return rows.map(r => ({
       entityRef: r.entity_ref,
       day: dayOf(r.day),

@@ -1,8 +1,15 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import type { GateStore, StoredGateDecision, StoredGateOverride } from './GateStore';
+import type {
+  GateStore,
+  StoredGateDecision,
+  StoredGateOverride,
+} from './GateStore';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -76,7 +83,9 @@ function toOverride(r: OverrideRow): StoredGateOverride {
  * @public
  */
 export class DatabaseGateStore implements GateStore {
-  static async create(options: { database: DatabaseService }): Promise<DatabaseGateStore> {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseGateStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
@@ -86,7 +95,9 @@ export class DatabaseGateStore implements GateStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async insertDecision(decision: Omit<StoredGateDecision, 'id'>): Promise<StoredGateDecision> {
+  async insertDecision(
+    decision: Omit<StoredGateDecision, 'id'>,
+  ): Promise<StoredGateDecision> {
     const id = randomUUID();
     await this.db.transaction(async trx => {
       if (decision.overrideId) {
@@ -95,7 +106,10 @@ export class DatabaseGateStore implements GateStore {
           .where({ id: decision.overrideId })
           .whereNull('consumed_by')
           .update({ consumed_by: id, consumed_at: decision.createdAt });
-        if (!used) throw new ConflictError(`Override ${decision.overrideId} was already used`);
+        if (!used)
+          throw new ConflictError(
+            `Override ${decision.overrideId} was already used`,
+          );
       }
       await trx<DecisionRow>('si_gate_decisions').insert({
         id,
@@ -113,11 +127,16 @@ export class DatabaseGateStore implements GateStore {
   }
 
   async getDecision(id: string): Promise<StoredGateDecision | undefined> {
-    const row = await this.db<DecisionRow>('si_gate_decisions').where({ id }).first();
+    const row = await this.db<DecisionRow>('si_gate_decisions')
+      .where({ id })
+      .first();
     return row && toDecision(row);
   }
 
-  async listDecisions(entityRef: string, limit: number): Promise<StoredGateDecision[]> {
+  async listDecisions(
+    entityRef: string,
+    limit: number,
+  ): Promise<StoredGateDecision[]> {
     const rows = await this.db<DecisionRow>('si_gate_decisions')
       .where({ entity_ref: entityRef })
       .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }])
@@ -125,24 +144,29 @@ export class DatabaseGateStore implements GateStore {
     return rows.map(toDecision);
   }
 
-  async latestDecisions(entityRefs: string[]): Promise<Map<string, StoredGateDecision>> {
+  async latestDecisions(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredGateDecision>> {
     const out = new Map<string, StoredGateDecision>();
     // Chunked: SQLite allows at most 999 bound parameters per statement.
     for (let i = 0; i < entityRefs.length; i += 500) {
-      const rows: DecisionRow[] = await this.latestRows(entityRefs.slice(i, i + 500)).select('d.*');
-      for (const row of rows) if (!out.has(row.entity_ref)) out.set(row.entity_ref, toDecision(row));
+      const rows: DecisionRow[] = await this.latestRows(
+        entityRefs.slice(i, i + 500),
+      ).select('d.*');
+      for (const row of rows)
+        if (!out.has(row.entity_ref)) out.set(row.entity_ref, toDecision(row));
     }
     return out;
   }
 
   async entitiesByLastGate(outcome: 'allowed' | 'denied'): Promise<string[]> {
     // One row per gated entity (plus ties), not their reasons: cheap even for the whole catalog.
-    const rows: Array<Pick<DecisionRow, 'entity_ref' | 'allowed'>> = await this.latestRows().select(
-      'd.entity_ref',
-      'd.allowed',
-    );
+    const rows: Array<Pick<DecisionRow, 'entity_ref' | 'allowed'>> =
+      await this.latestRows().select('d.entity_ref', 'd.allowed');
     const latest = new Map<string, boolean>();
-    for (const row of rows) if (!latest.has(row.entity_ref)) latest.set(row.entity_ref, Boolean(row.allowed));
+    for (const row of rows)
+      if (!latest.has(row.entity_ref))
+        latest.set(row.entity_ref, Boolean(row.allowed));
     const allowed = outcome === 'allowed';
     return [...latest].filter(([, a]) => a === allowed).map(([ref]) => ref);
   }
@@ -159,7 +183,11 @@ export class DatabaseGateStore implements GateStore {
       .groupBy('entity_ref')
       .as('latest');
     return this.db('si_gate_decisions as d')
-      .join(latest, join => join.on('d.entity_ref', 'latest.entity_ref').andOn('d.created_at', 'latest.at'))
+      .join(latest, join =>
+        join
+          .on('d.entity_ref', 'latest.entity_ref')
+          .andOn('d.created_at', 'latest.at'),
+      )
       .orderBy('d.id');
   }
 
@@ -178,7 +206,9 @@ export class DatabaseGateStore implements GateStore {
       granted_at: override.grantedAt,
       expires_at: override.expiresAt,
     });
-    const row = await this.db<OverrideRow>('si_gate_overrides').where({ id }).first();
+    const row = await this.db<OverrideRow>('si_gate_overrides')
+      .where({ id })
+      .first();
     return toOverride(row!);
   }
 
@@ -187,7 +217,11 @@ export class DatabaseGateStore implements GateStore {
     now: Date,
   ): Promise<StoredGateOverride | undefined> {
     const row = await this.db<OverrideRow>('si_gate_overrides')
-      .where({ entity_ref: target.entityRef, environment: target.environment, commit: target.commit })
+      .where({
+        entity_ref: target.entityRef,
+        environment: target.environment,
+        commit: target.commit,
+      })
       .whereNull('consumed_by')
       .where('expires_at', '>', now)
       .orderBy([{ column: 'granted_at', order: 'asc' }, { column: 'id' }])

@@ -30,10 +30,7 @@ export class DatabaseStateReadWriter implements StateReadWriter {
   private total = 0;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly db: Knex,
-    private readonly reference: string,
-  ) {}
+  constructor(private readonly db: Knex, private readonly reference: string) {}
 
   add(resource: InventoryResource): Promise<void> | undefined {
     const json = JSON.stringify(resource);
@@ -57,7 +54,8 @@ export class DatabaseStateReadWriter implements StateReadWriter {
     await this.flush();
     const { marker = null, at } = options;
     // Stored without resources (they are in the chunks), whatever the caller's object holds.
-    const { resources: _chunked, ...summary } = options.inventory as StateInventory;
+    const { resources: _chunked, ...summary } =
+      options.inventory as StateInventory;
     const json = JSON.stringify(summary);
     const contentHash = this.hash.update(json).digest('hex');
     const { generation, reference, total } = this;
@@ -66,7 +64,9 @@ export class DatabaseStateReadWriter implements StateReadWriter {
         .where({ reference })
         .first('marker', 'content_hash', 'generation');
       const unchanged =
-        previous?.generation && previous.marker === marker && previous.content_hash === contentHash;
+        previous?.generation &&
+        previous.marker === marker &&
+        previous.content_hash === contentHash;
       // Re-reading identical content keeps the stored chunks and drops the copy just written.
       const current = unchanged ? previous.generation : generation;
       await tx('si_state_snapshots')
@@ -105,14 +105,19 @@ export class DatabaseStateReadWriter implements StateReadWriter {
         const listed = await tx('si_state_history')
           .where({ generation: previous.generation })
           .first('id');
-        if (!listed) await tx(RESOURCE_CHUNKS).where({ generation: previous.generation }).delete();
+        if (!listed)
+          await tx(RESOURCE_CHUNKS)
+            .where({ generation: previous.generation })
+            .delete();
       }
     });
   }
 
   async abort(): Promise<void> {
     await this.writing.catch(() => {});
-    await this.db(RESOURCE_CHUNKS).where({ generation: this.generation }).delete();
+    await this.db(RESOURCE_CHUNKS)
+      .where({ generation: this.generation })
+      .delete();
   }
 
   private flush(): Promise<void> {

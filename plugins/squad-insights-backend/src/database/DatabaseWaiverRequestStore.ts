@@ -1,7 +1,13 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import type { StoredWaiverRequest, WaiverRequestStore } from './WaiverRequestStore';
+import type {
+  StoredWaiverRequest,
+  WaiverRequestStore,
+} from './WaiverRequestStore';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -24,7 +30,8 @@ type RequestRow = {
 };
 
 // PostgreSQL hands back Dates, SQLite the epoch milliseconds or text that was written.
-const date = (v: Date | string | number) => (v instanceof Date ? v : new Date(v));
+const date = (v: Date | string | number) =>
+  v instanceof Date ? v : new Date(v);
 
 function toRequest(r: RequestRow): StoredWaiverRequest {
   return {
@@ -49,7 +56,9 @@ function toRequest(r: RequestRow): StoredWaiverRequest {
  * @public
  */
 export class DatabaseWaiverRequestStore implements WaiverRequestStore {
-  static async create(options: { database: DatabaseService }): Promise<DatabaseWaiverRequestStore> {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseWaiverRequestStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
@@ -77,7 +86,9 @@ export class DatabaseWaiverRequestStore implements WaiverRequestStore {
   }
 
   async getRequest(id: string): Promise<StoredWaiverRequest | undefined> {
-    const row = await this.db<RequestRow>('si_waiver_requests').where({ id }).first();
+    const row = await this.db<RequestRow>('si_waiver_requests')
+      .where({ id })
+      .first();
     return row && toRequest(row);
   }
 

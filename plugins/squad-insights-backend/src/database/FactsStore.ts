@@ -77,12 +77,22 @@ export interface FactsStore {
   /** The markers were unchanged: only the check time moves, and any old error is cleared. */
   markStatesChecked(references: string[], at: Date): Promise<void>;
   /** Stored change markers only, without loading inventories: the cheap side of a pass. */
-  getStateMarkers(references: string[]): Promise<Map<string, string | undefined>>;
+  getStateMarkers(
+    references: string[],
+  ): Promise<Map<string, string | undefined>>;
   /** A read failed: keep the last good inventory, remember the error. */
   recordStateError(reference: string, error: string, at: Date): Promise<void>;
   getStateSnapshots(references: string[]): Promise<StateSnapshot[]>;
-  getStateHistory(reference: string, options?: { limit?: number }): Promise<
-    Array<{ marker?: string; serial?: number; resourceCount: number; readAt: Date }>
+  getStateHistory(
+    reference: string,
+    options?: { limit?: number },
+  ): Promise<
+    Array<{
+      marker?: string;
+      serial?: number;
+      resourceCount: number;
+      readAt: Date;
+    }>
   >;
 
   /** Replaces the set of states an entity names. */
@@ -109,6 +119,10 @@ export interface FactsStore {
     consulIndex?: number;
     at: Date;
   }): Promise<void>;
-  recordConsulError(serviceName: string, error: string, at: Date): Promise<void>;
+  recordConsulError(
+    serviceName: string,
+    error: string,
+    at: Date,
+  ): Promise<void>;
   getConsulSnapshot(serviceName: string): Promise<ConsulSnapshot | undefined>;
 }

@@ -27,7 +27,11 @@ export interface FootprintDay {
 export interface FootprintStore {
   upsertDay(day: FootprintDay, at?: Date): Promise<void>;
   /** The last `days` days up to and including `today` (UTC), oldest first. */
-  getHistory(entityRef: string, days?: number, today?: Date): Promise<FootprintDay[]>;
+  getHistory(
+    entityRef: string,
+    days?: number,
+    today?: Date,
+  ): Promise<FootprintDay[]>;
 }
 
 /** The UTC day of an instant as `YYYY-MM-DD`. @public */

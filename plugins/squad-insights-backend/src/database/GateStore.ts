@@ -36,20 +36,32 @@ export interface StoredGateOverride {
  */
 export interface GateStore {
   /** Stores a decision; with `overrideId`, consumes that override in the same transaction. */
-  insertDecision(decision: Omit<StoredGateDecision, 'id'>): Promise<StoredGateDecision>;
+  insertDecision(
+    decision: Omit<StoredGateDecision, 'id'>,
+  ): Promise<StoredGateDecision>;
   getDecision(id: string): Promise<StoredGateDecision | undefined>;
   /** The entity's latest decisions, newest first. */
-  listDecisions(entityRef: string, limit: number): Promise<StoredGateDecision[]>;
+  listDecisions(
+    entityRef: string,
+    limit: number,
+  ): Promise<StoredGateDecision[]>;
   /** The latest decision of each of these entities (for the portfolio). */
-  latestDecisions(entityRefs: string[]): Promise<Map<string, StoredGateDecision>>;
+  latestDecisions(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredGateDecision>>;
   /**
    * Every entity whose latest decision (same tie-break as {@link GateStore.latestDecisions})
    * had this outcome, for the portfolio's `lastGate` filter.
    */
   entitiesByLastGate(outcome: 'allowed' | 'denied'): Promise<string[]>;
-  insertOverride(override: Omit<StoredGateOverride, 'id' | 'consumedBy' | 'consumedAt'>): Promise<StoredGateOverride>;
+  insertOverride(
+    override: Omit<StoredGateOverride, 'id' | 'consumedBy' | 'consumedAt'>,
+  ): Promise<StoredGateOverride>;
   /** Unconsumed overrides for this deploy that have not expired at `now`, oldest first. */
-  findUsableOverride(target: { entityRef: string; environment: string; commit: string }, now: Date): Promise<StoredGateOverride | undefined>;
+  findUsableOverride(
+    target: { entityRef: string; environment: string; commit: string },
+    now: Date,
+  ): Promise<StoredGateOverride | undefined>;
   /** Overrides granted for the entity, newest first. */
   listOverrides(entityRef: string): Promise<StoredGateOverride[]>;
 }

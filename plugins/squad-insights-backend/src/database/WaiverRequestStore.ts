@@ -27,7 +27,15 @@ export interface StoredWaiverRequest {
  */
 export interface WaiverRequestStore {
   insertRequest(
-    request: Omit<StoredWaiverRequest, 'id' | 'status' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'waiverId'>,
+    request: Omit<
+      StoredWaiverRequest,
+      | 'id'
+      | 'status'
+      | 'decidedBy'
+      | 'decidedAt'
+      | 'decisionReason'
+      | 'waiverId'
+    >,
   ): Promise<StoredWaiverRequest>;
   getRequest(id: string): Promise<StoredWaiverRequest | undefined>;
   /** All requests of the entity, decided ones included, newest first. */

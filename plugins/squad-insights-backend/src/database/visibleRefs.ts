@@ -19,14 +19,21 @@ export function whereVisible(
   const client = String(db.client.config.client ?? '');
   const json = JSON.stringify(refs);
   if (client === 'pg' || client === 'postgres' || client === 'postgresql') {
-    return query.whereRaw(`?? in (select json_array_elements_text(?::json))`, [column, json]);
+    return query.whereRaw(`?? in (select json_array_elements_text(?::json))`, [
+      column,
+      json,
+    ]);
   }
   if (client.includes('sqlite')) {
-    return query.whereRaw(`?? in (select value from json_each(?))`, [column, json]);
+    return query.whereRaw(`?? in (select value from json_each(?))`, [
+      column,
+      json,
+    ]);
   }
   // Other databases: plain lists, a chunk at a time.
   return query.where(sub => {
     sub.whereRaw('1 = 0');
-    for (let i = 0; i < refs.length; i += CHUNK) sub.orWhereIn(column, refs.slice(i, i + CHUNK));
+    for (let i = 0; i < refs.length; i += CHUNK)
+      sub.orWhereIn(column, refs.slice(i, i + CHUNK));
   });
 }

@@ -54,7 +54,9 @@ export class CatalogScanner {
     const annotation = SQUAD_INSIGHTS_ANNOTATIONS.terraformState;
     const { items } = await this.catalog.getEntities(
       {
-        filter: { [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS },
+        filter: {
+          [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
+        },
         // spec.owner and spec.system: binding templates may name them ({owner}, {system}).
         fields: [
           'kind',
@@ -72,12 +74,20 @@ export class CatalogScanner {
       // One entity whose annotation or row cannot be stored is that entity's problem only:
       // an error here must never stop the pass, or every service's facts would go stale.
       try {
-        const references = this.validReferences(entity, entity.metadata.annotations?.[annotation]);
-        await this.store.setEntityStates(stringifyEntityRef(entity), references);
+        const references = this.validReferences(
+          entity,
+          entity.metadata.annotations?.[annotation],
+        );
+        await this.store.setEntityStates(
+          stringifyEntityRef(entity),
+          references,
+        );
         references.forEach(r => all.add(r));
       } catch (error) {
         this.logger?.warn(
-          `Terraform states of ${stringifyEntityRef(entity)} could not be recorded; skipped in this pass: ${error}`,
+          `Terraform states of ${stringifyEntityRef(
+            entity,
+          )} could not be recorded; skipped in this pass: ${error}`,
         );
       }
     }
@@ -87,7 +97,10 @@ export class CatalogScanner {
   /** The references of `value` that resolve and that the binding rules allow `entity`. */
   validReferences(entity: BindingEntity, value: string | undefined): string[] {
     const refs: string[] = [];
-    for (const raw of (value ?? '').split(',').map(v => v.trim()).filter(Boolean)) {
+    for (const raw of (value ?? '')
+      .split(',')
+      .map(v => v.trim())
+      .filter(Boolean)) {
       try {
         const reference = this.reader.resolve(raw);
         // A refused binding is left out of the entity's states: nothing is read for it, and a

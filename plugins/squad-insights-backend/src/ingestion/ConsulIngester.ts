@@ -18,7 +18,11 @@ export class ConsulIngester {
   private readonly watches = new Map<string, ConsulWatch>();
   private servicesWatch?: ConsulWatch;
 
-  static create(options: { client: ConsulClient; store: FactsStore; logger: LoggerService }) {
+  static create(options: {
+    client: ConsulClient;
+    store: FactsStore;
+    logger: LoggerService;
+  }) {
     return new ConsulIngester(options.client, options.store, options.logger);
   }
 
@@ -29,20 +33,28 @@ export class ConsulIngester {
   ) {}
 
   start(): void {
-    this.servicesWatch = watchServices(async services => this.follow(Object.keys(services)), {
-      client: this.client,
-      onError: error => this.failed('*', error),
-    });
+    this.servicesWatch = watchServices(
+      async services => this.follow(Object.keys(services)),
+      {
+        client: this.client,
+        onError: error => this.failed('*', error),
+      },
+    );
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.servicesWatch?.stop(), ...[...this.watches.values()].map(w => w.stop())]);
+    await Promise.all([
+      this.servicesWatch?.stop(),
+      ...[...this.watches.values()].map(w => w.stop()),
+    ]);
     this.client.close();
   }
 
   private async follow(names: string[]) {
     // Sidecar proxies are facts of the service they serve, read through its view.
-    const wanted = new Set(names.filter(n => !n.endsWith('-sidecar-proxy') && n !== 'consul'));
+    const wanted = new Set(
+      names.filter(n => !n.endsWith('-sidecar-proxy') && n !== 'consul'),
+    );
     for (const name of wanted) {
       if (this.watches.has(name)) continue;
       this.watches.set(
@@ -66,7 +78,11 @@ export class ConsulIngester {
         // Deregistered: that is a fact, not a failure, so it is stored as "not registered".
         await watch.stop();
         this.watches.delete(name);
-        await this.store.saveConsulView({ serviceName: name, view: null, at: new Date() });
+        await this.store.saveConsulView({
+          serviceName: name,
+          view: null,
+          at: new Date(),
+        });
       }
     }
   }
@@ -75,8 +91,10 @@ export class ConsulIngester {
     this.logger.warn(`Consul watch of ${name} failed: ${error.message}`);
     const names = name === '*' ? [...this.watches.keys()] : [name];
     // The watch retries by itself; recording the error must never break that loop.
-    Promise.all(names.map(n => this.store.recordConsulError(n, error.message, new Date()))).catch(
-      e => this.logger.error(`Could not record Consul error: ${e}`),
-    );
+    Promise.all(
+      names.map(n =>
+        this.store.recordConsulError(n, error.message, new Date()),
+      ),
+    ).catch(e => this.logger.error(`Could not record Consul error: ${e}`));
   }
 }

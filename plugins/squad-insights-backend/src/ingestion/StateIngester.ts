@@ -46,19 +46,28 @@ export class StateIngester {
     private readonly now: () => Date,
   ) {}
 
-  async ingest(references: string[], options?: { force?: boolean }): Promise<IngestSummary> {
+  async ingest(
+    references: string[],
+    options?: { force?: boolean },
+  ): Promise<IngestSummary> {
     const summary: IngestSummary = { read: 0, unchanged: 0, failed: 0 };
     const known = await this.store.getStateMarkers(references);
     const unchanged: string[] = [];
     const queue = [...new Set(references)];
     const worker = async () => {
       for (let ref = queue.shift(); ref !== undefined; ref = queue.shift()) {
-        const outcome = await this.ingestOne(ref, known.get(ref), options?.force);
+        const outcome = await this.ingestOne(
+          ref,
+          known.get(ref),
+          options?.force,
+        );
         if (outcome === 'unchanged') unchanged.push(ref);
         summary[outcome] += 1;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
+    await Promise.all(
+      Array.from({ length: Math.min(this.concurrency, queue.length) }, worker),
+    );
     await this.store.markStatesChecked(unchanged, this.now());
     return summary;
   }
@@ -80,12 +89,16 @@ export class StateIngester {
     } catch (error) {
       // Messages from the reader name the source and key and never carry state content.
       const message = error instanceof Error ? error.message : String(error);
-      this.logger.warn(`Terraform state ${reference} could not be read: ${message}`);
+      this.logger.warn(
+        `Terraform state ${reference} could not be read: ${message}`,
+      );
       try {
         await this.store.recordStateError(reference, message, this.now());
       } catch (storeError) {
         // Recording must not turn one state's failure into the whole pass's.
-        this.logger.error(`Could not record the error of Terraform state ${reference}: ${storeError}`);
+        this.logger.error(
+          `Could not record the error of Terraform state ${reference}: ${storeError}`,
+        );
       }
       return 'failed';
     }
@@ -100,9 +113,13 @@ export class StateIngester {
       });
       await writer.commit({ marker, inventory, at: this.now() });
     } catch (error) {
-      await writer.abort().catch(abortError =>
-        this.logger.warn(`Could not discard a failed read of ${reference}: ${abortError}`),
-      );
+      await writer
+        .abort()
+        .catch(abortError =>
+          this.logger.warn(
+            `Could not discard a failed read of ${reference}: ${abortError}`,
+          ),
+        );
       throw error;
     }
   }

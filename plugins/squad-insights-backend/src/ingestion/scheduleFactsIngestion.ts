@@ -32,10 +32,17 @@ export async function scheduleFactsIngestion(options: {
   /** Stops this instance's worker (tests; the backend stops it on shutdown). */
   signal?: AbortSignal;
   /** Overrides the warm-up retries (tests; `setTimer` lets them see each retry asked for). */
-  warmUp?: { retryMs: number; retries: number; setTimer?: (fn: () => void, ms: number) => ReturnType<typeof setTimeout> };
+  warmUp?: {
+    retryMs: number;
+    retries: number;
+    setTimer?: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
+  };
 }) {
   const { config, logger, scheduler, scanner, ingester, signal } = options;
-  const warmUp = options.warmUp ?? { retryMs: WARM_UP_RETRY_MS, retries: WARM_UP_RETRIES };
+  const warmUp = options.warmUp ?? {
+    retryMs: WARM_UP_RETRY_MS,
+    retries: WARM_UP_RETRIES,
+  };
   // Right after start the catalog may not have processed its locations yet, so the first pass
   // can find nothing to read; without this, the portal would show no facts until the next
   // scheduled pass (minutes). A few quick retries cover the warm-up and then stop, so a
@@ -43,7 +50,8 @@ export async function scheduleFactsIngestion(options: {
   let warmUpRetries = warmUp.retries;
   const retrySoon = () => {
     if (warmUpRetries-- <= 0 || signal?.aborted) return;
-    const setTimer = warmUp.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+    const setTimer =
+      warmUp.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
     const timer = setTimer(() => {
       scheduler.triggerTask(TASK_ID).catch(() => {
         // Already running or just ran on another instance: nothing to do.

@@ -43,11 +43,16 @@ export async function scheduleFootprintSnapshot(options: {
       const totals = { written: 0, unknown: 0, failed: 0 };
       for (let offset = 0; ; offset += PAGE) {
         const page = await store.listEntities({ offset, limit: PAGE });
-        const result = await footprints.snapshot(page.items.map(i => i.entityRef), { credentials });
+        const result = await footprints.snapshot(
+          page.items.map(i => i.entityRef),
+          { credentials },
+        );
         totals.written += result.written;
         totals.unknown += result.unknown;
         totals.failed += result.failed.length;
-        result.failed.forEach(f => logger.warn(`Footprint snapshot failed for ${f}`));
+        result.failed.forEach(f =>
+          logger.warn(`Footprint snapshot failed for ${f}`),
+        );
         if (offset + PAGE >= page.totalCount) break;
       }
       logger.info(

@@ -22,7 +22,9 @@ export async function scheduleGlobalTask(options: {
 }): Promise<void> {
   const { scheduler, config, configKey } = options;
   const schedule = config.has(configKey)
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig(configKey))
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(configKey),
+      )
     : options.defaultSchedule;
   await scheduler.scheduleTask({
     id: options.id,

@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { SquadInsightsPermissionPolicy } from './policy';
@@ -25,7 +28,9 @@ export const squadInsightsPermissionPolicyModule = createBackendModule({
       async init({ policy, config, catalog, auth }) {
         // Reviewer groups count their sub-teams' members too, read from the catalog.
         const groupsAbove = catalogGroupsAbove({ catalog, auth });
-        policy.setPolicy(SquadInsightsPermissionPolicy.fromConfig(config, groupsAbove));
+        policy.setPolicy(
+          SquadInsightsPermissionPolicy.fromConfig(config, groupsAbove),
+        );
       },
     });
   },

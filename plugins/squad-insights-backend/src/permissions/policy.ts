@@ -18,7 +18,10 @@ import {
   SQUAD_INSIGHTS_RESOURCE_TYPE,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { GroupsAbove } from './reviewerAncestry';
-import { complianceRecordConditions, createComplianceRecordConditionalDecision } from './rules';
+import {
+  complianceRecordConditions,
+  createComplianceRecordConditionalDecision,
+} from './rules';
 
 /**
  * What the Squad Insights permission policy is configured with
@@ -46,7 +49,9 @@ const KNOWN_KEYS = ['reviewerGroups', 'readScope'];
  *
  * @public
  */
-export function readSquadInsightsPolicyOptions(config: Config): SquadInsightsPolicyOptions {
+export function readSquadInsightsPolicyOptions(
+  config: Config,
+): SquadInsightsPolicyOptions {
   const section = config.getOptionalConfig(CONFIG_KEY);
   if (!section) {
     throw new Error(
@@ -63,23 +68,32 @@ export function readSquadInsightsPolicyOptions(config: Config): SquadInsightsPol
   }
   const raw = section.getStringArray('reviewerGroups');
   if (!raw.length) {
-    throw new Error(`${CONFIG_KEY}.reviewerGroups is empty: name at least one reviewer group`);
+    throw new Error(
+      `${CONFIG_KEY}.reviewerGroups is empty: name at least one reviewer group`,
+    );
   }
   const reviewerGroups = raw.map((ref, i) => {
     try {
-      return stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }));
+      return stringifyEntityRef(
+        parseEntityRef(ref, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
+      );
     } catch (error) {
       throw new Error(
-        `${CONFIG_KEY}.reviewerGroups[${i}] ${JSON.stringify(ref)} is not an entity ref: ${
-          (error as Error).message
-        }`,
+        `${CONFIG_KEY}.reviewerGroups[${i}] ${JSON.stringify(
+          ref,
+        )} is not an entity ref: ${(error as Error).message}`,
       );
     }
   });
   const readScope = section.getOptionalString('readScope') ?? 'catalog';
   if (readScope !== 'catalog' && readScope !== 'tribe') {
     throw new Error(
-      `${CONFIG_KEY}.readScope must be catalog or tribe, not ${JSON.stringify(readScope)}`,
+      `${CONFIG_KEY}.readScope must be catalog or tribe, not ${JSON.stringify(
+        readScope,
+      )}`,
     );
   }
   return { reviewerGroups, readScope };
@@ -98,8 +112,14 @@ const isSquadInsights = (name: string) => name.startsWith('squad-insights.');
  */
 export class SquadInsightsPermissionPolicy implements PermissionPolicy {
   /** Builds the policy from `squadInsights.permissions`; throws on invalid config. */
-  static fromConfig(config: Config, groupsAbove?: GroupsAbove): SquadInsightsPermissionPolicy {
-    return new SquadInsightsPermissionPolicy(readSquadInsightsPolicyOptions(config), groupsAbove);
+  static fromConfig(
+    config: Config,
+    groupsAbove?: GroupsAbove,
+  ): SquadInsightsPermissionPolicy {
+    return new SquadInsightsPermissionPolicy(
+      readSquadInsightsPolicyOptions(config),
+      groupsAbove,
+    );
   }
 
   constructor(
@@ -108,9 +128,13 @@ export class SquadInsightsPermissionPolicy implements PermissionPolicy {
   ) {}
 
   /** Decides one permission request; see the class comment for what is allowed to whom. */
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     const { permission } = request;
-    if (!isSquadInsights(permission.name)) return { result: AuthorizeResult.ALLOW };
+    if (!isSquadInsights(permission.name))
+      return { result: AuthorizeResult.ALLOW };
     // A squad-insights permission of another shape is a newer plugin than this policy knows:
     // fail closed rather than allow it unscoped.
     if (!isResourcePermission(permission, SQUAD_INSIGHTS_RESOURCE_TYPE)) {
@@ -126,7 +150,11 @@ export class SquadInsightsPermissionPolicy implements PermissionPolicy {
         squadInsightsFactsRefreshPermission.name,
         squadInsightsGateDecidePermission.name,
       ];
-      return { result: machine.includes(name) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+      return {
+        result: machine.includes(name)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
     }
     const claims = user.info.ownershipEntityRefs ?? [user.info.userEntityRef];
     if (await this.isReviewer(claims)) return { result: AuthorizeResult.ALLOW };
@@ -138,7 +166,9 @@ export class SquadInsightsPermissionPolicy implements PermissionPolicy {
     });
     switch (name) {
       case squadInsightsComplianceReadPermission.name:
-        return this.options.readScope === 'catalog' ? { result: AuthorizeResult.ALLOW } : ownTribe;
+        return this.options.readScope === 'catalog'
+          ? { result: AuthorizeResult.ALLOW }
+          : ownTribe;
       case squadInsightsComplianceWaiverRequestPermission.name:
       case squadInsightsFactsRefreshPermission.name:
         return ownTribe;

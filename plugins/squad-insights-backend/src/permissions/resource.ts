@@ -1,5 +1,9 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
 import {
@@ -36,7 +40,9 @@ export interface ComplianceRecordResource {
  *
  * @public
  */
-export type ComplianceRecordFilter = (record: ComplianceRecordResource) => boolean;
+export type ComplianceRecordFilter = (
+  record: ComplianceRecordResource,
+) => boolean;
 
 /**
  * The permission resource ref of a compliance record.
@@ -46,7 +52,10 @@ export type ComplianceRecordFilter = (record: ComplianceRecordResource) => boole
 export const complianceRecordResourceRef = createPermissionResourceRef<
   ComplianceRecordResource,
   ComplianceRecordFilter
->().with({ pluginId: 'squad-insights', resourceType: SQUAD_INSIGHTS_RESOURCE_TYPE });
+>().with({
+  pluginId: 'squad-insights',
+  resourceType: SQUAD_INSIGHTS_RESOURCE_TYPE,
+});
 
 /** Deeper than any real organisation chart; only a bound against a broken catalog. */
 const MAX_LEVELS = 20;
@@ -65,7 +74,11 @@ async function groupAndDescendants(
       { credentials },
     );
     level = items
-      .flatMap(g => (g?.relations ?? []).filter(r => r.type === 'parentOf').map(r => r.targetRef))
+      .flatMap(g =>
+        (g?.relations ?? [])
+          .filter(r => r.type === 'parentOf')
+          .map(r => r.targetRef),
+      )
       .filter(ref => !seen.has(ref));
     level.forEach(ref => seen.add(ref));
   }
@@ -92,12 +105,19 @@ export function createComplianceRecordLoader(deps: {
       }
     });
     const wanted = parsed.filter((r): r is string => Boolean(r));
-    const { items } = await deps.catalog.getEntitiesByRefs({ entityRefs: wanted }, { credentials });
-    const byRef = new Map<string, Entity | undefined>(wanted.map((r, i) => [r, items[i]]));
+    const { items } = await deps.catalog.getEntitiesByRefs(
+      { entityRefs: wanted },
+      { credentials },
+    );
+    const byRef = new Map<string, Entity | undefined>(
+      wanted.map((r, i) => [r, items[i]]),
+    );
     return Promise.all(
       parsed.map(async ref => {
         const entity = ref ? byRef.get(ref) : undefined;
-        return entity ? toResource(deps.catalog, entity, credentials) : undefined;
+        return entity
+          ? toResource(deps.catalog, entity, credentials)
+          : undefined;
       }),
     );
   };
@@ -109,13 +129,19 @@ async function toResource(
   credentials: Awaited<ReturnType<AuthService['getOwnServiceCredentials']>>,
 ): Promise<ComplianceRecordResource> {
   const owner = ownerRef(entity);
-  const ancestry = owner ? await groupAncestry(catalog, [owner], credentials) : new Map();
-  const tribe = [...ancestry].find(([, g]) => g?.spec?.type === SQUAD_MODEL_GROUP_TYPES.tribe)?.[0];
+  const ancestry = owner
+    ? await groupAncestry(catalog, [owner], credentials)
+    : new Map();
+  const tribe = [...ancestry].find(
+    ([, g]) => g?.spec?.type === SQUAD_MODEL_GROUP_TYPES.tribe,
+  )?.[0];
   return {
     entityRef: stringifyEntityRef(entity),
     owners: owner ? [...new Set([owner, ...ancestry.keys()])] : [],
     tribe,
-    tribeGroups: tribe ? await groupAndDescendants(catalog, tribe, credentials) : [],
+    tribeGroups: tribe
+      ? await groupAndDescendants(catalog, tribe, credentials)
+      : [],
     frameworks: readServiceProfile(entity).profile.complianceRequirements,
   };
 }

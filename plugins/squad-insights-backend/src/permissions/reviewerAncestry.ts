@@ -27,7 +27,10 @@ export function catalogGroupsAbove(options: {
   now?: () => number;
 }): GroupsAbove {
   const { catalog, auth, ttlMs = 60_000, now = Date.now } = options;
-  const cache = new Map<string, { at: number; groups: Promise<ReadonlySet<string>> }>();
+  const cache = new Map<
+    string,
+    { at: number; groups: Promise<ReadonlySet<string>> }
+  >();
   return refs => {
     const key = [...refs].sort().join('\n');
     const at = now();

@@ -1,15 +1,26 @@
-import { createConditionExports, createPermissionRule } from '@backstage/plugin-permission-node';
+import {
+  createConditionExports,
+  createPermissionRule,
+} from '@backstage/plugin-permission-node';
 import { z } from 'zod';
-import { complianceRecordResourceRef, ComplianceRecordResource } from './resource';
+import {
+  complianceRecordResourceRef,
+  ComplianceRecordResource,
+} from './resource';
 
 const claimsSchema = z.object({
   claims: z
     .array(z.string())
-    .describe("The caller's ownership entity refs: their user ref and their groups"),
+    .describe(
+      "The caller's ownership entity refs: their user ref and their groups",
+    ),
 });
 
 const frameworkKey = (v: string) =>
-  v.normalize('NFKC').toLocaleLowerCase('en').replace(/[\s_-]+/g, '');
+  v
+    .normalize('NFKC')
+    .toLocaleLowerCase('en')
+    .replace(/[\s_-]+/g, '');
 
 const isOwner = createPermissionRule({
   name: 'IS_OWNER',
@@ -17,8 +28,12 @@ const isOwner = createPermissionRule({
     "Allow when the caller's ownership refs include the service's owner or a group above it",
   resourceRef: complianceRecordResourceRef,
   paramsSchema: claimsSchema,
-  apply: (record: ComplianceRecordResource, { claims }) => record.owners.some(r => claims.includes(r)),
-  toQuery: ({ claims }) => record => record.owners.some(r => claims.includes(r)),
+  apply: (record: ComplianceRecordResource, { claims }) =>
+    record.owners.some(r => claims.includes(r)),
+  toQuery:
+    ({ claims }) =>
+    record =>
+      record.owners.some(r => claims.includes(r)),
 });
 
 const isInTribe = createPermissionRule({
@@ -29,7 +44,10 @@ const isInTribe = createPermissionRule({
   paramsSchema: claimsSchema,
   apply: (record: ComplianceRecordResource, { claims }) =>
     record.tribeGroups.some(r => claims.includes(r)),
-  toQuery: ({ claims }) => record => record.tribeGroups.some(r => claims.includes(r)),
+  toQuery:
+    ({ claims }) =>
+    record =>
+      record.tribeGroups.some(r => claims.includes(r)),
 });
 
 const hasFramework = createPermissionRule({
@@ -38,12 +56,16 @@ const hasFramework = createPermissionRule({
     'Allow when the service declares the framework in squad-insights.io/compliance-requirements',
   resourceRef: complianceRecordResourceRef,
   paramsSchema: z.object({
-    framework: z.string().describe('A framework id of the compliance policy, e.g. PCI_DSS'),
+    framework: z
+      .string()
+      .describe('A framework id of the compliance policy, e.g. PCI_DSS'),
   }),
   apply: (record: ComplianceRecordResource, { framework }) =>
     record.frameworks.some(f => frameworkKey(f) === frameworkKey(framework)),
-  toQuery: ({ framework }) => record =>
-    record.frameworks.some(f => frameworkKey(f) === frameworkKey(framework)),
+  toQuery:
+    ({ framework }) =>
+    record =>
+      record.frameworks.some(f => frameworkKey(f) === frameworkKey(framework)),
 });
 
 /**
@@ -72,4 +94,5 @@ export const complianceRecordConditions = conditionExports.conditions;
  *
  * @public
  */
-export const createComplianceRecordConditionalDecision = conditionExports.createConditionalDecision;
+export const createComplianceRecordConditionalDecision =
+  conditionExports.createConditionalDecision;

@@ -6,7 +6,10 @@ import type {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
@@ -19,10 +22,16 @@ import {
   squadInsightsAttestationCreatePermission as createPermission,
   squadInsightsAttestationRevokePermission as revokePermission,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import type { AttestationStore, StoredAttestation } from '../database/AttestationStore';
+import type {
+  AttestationStore,
+  StoredAttestation,
+} from '../database/AttestationStore';
 import { audited, requirePermission } from './complianceAccess';
 import type { ComplianceService, EntityCompliance } from './ComplianceService';
-import { assertSeparationOfDuties, SeparationOfDutiesScope } from './separationOfDuties';
+import {
+  assertSeparationOfDuties,
+  SeparationOfDutiesScope,
+} from './separationOfDuties';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -54,7 +63,14 @@ export interface AttestationInput {
 export function attestedChecks(policy: CompliancePolicy): AttestedCheckInfo[] {
   return policy.checks.flatMap(c =>
     c.attested && c.enabled !== false
-      ? [{ checkId: c.id, title: c.title, controls: c.controls, maxValidityDays: c.attested.maxValidityDays }]
+      ? [
+          {
+            checkId: c.id,
+            title: c.title,
+            controls: c.controls,
+            maxValidityDays: c.attested.maxValidityDays,
+          },
+        ]
       : [],
   );
 }
@@ -68,12 +84,16 @@ function assertApplies(checkId: string, evaluation: EntityCompliance): void {
   if (!check || check.status !== 'not-applicable') return;
   // The engine's reason for a framework that does not apply only lists the frameworks; the
   // frameworks' own reasons say what the service would have to declare.
-  const frameworks = evaluation.frameworks.filter(f => check.frameworks.includes(f.id));
+  const frameworks = evaluation.frameworks.filter(f =>
+    check.frameworks.includes(f.id),
+  );
   const why =
     frameworks.length && frameworks.every(f => !f.applies)
       ? frameworks.map(f => `${f.id} ${f.reason}`).join('; ')
       : check.reason ?? 'not applicable';
-  throw new InputError(`checkId ${checkId} does not apply to ${evaluation.entityRef}: ${why}`);
+  throw new InputError(
+    `checkId ${checkId} does not apply to ${evaluation.entityRef}: ${why}`,
+  );
 }
 
 /**
@@ -101,7 +121,10 @@ export class AttestationService {
   ): Promise<AttestationsResponse> {
     const entityRef = await this.entityRef(ref, credentials);
     const stored = await this.deps.store.listAttestations(entityRef);
-    return { items: stored.map(a => this.view(a)), checks: attestedChecks(this.deps.policy) };
+    return {
+      items: stored.map(a => this.view(a)),
+      checks: attestedChecks(this.deps.policy),
+    };
   }
 
   async attest(
@@ -110,16 +133,33 @@ export class AttestationService {
     { credentials }: { credentials: UserCredentials },
   ): Promise<AttestationResponse> {
     const user = credentials.principal.userEntityRef;
-    const meta = { entityRef: stringifyEntityRef(ref), checkId: input.checkId ?? null, user };
+    const meta = {
+      entityRef: stringifyEntityRef(ref),
+      checkId: input.checkId ?? null,
+      user,
+    };
     return audited(this.deps.auditor, 'attestation-create', meta, async () => {
-      await requirePermission(this.deps.permissions, createPermission, credentials, 'attest compliance controls', meta.entityRef);
-      const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
-      if (!entity) throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+      await requirePermission(
+        this.deps.permissions,
+        createPermission,
+        credentials,
+        'attest compliance controls',
+        meta.entityRef,
+      );
+      const entity = await this.deps.catalog.getEntityByRef(ref, {
+        credentials,
+      });
+      if (!entity)
+        throw new NotFoundError(
+          `No entity ${stringifyEntityRef(ref)} in the catalog`,
+        );
       const now = this.now();
       const valid = this.validate(input, now);
       // A fresh evaluation rather than the stored one: the service may have declared a
       // framework since, and attesting is rare enough to afford it.
-      const evaluation = await this.deps.compliance.getEntityCompliance(ref, { credentials });
+      const evaluation = await this.deps.compliance.getEntityCompliance(ref, {
+        credentials,
+      });
       assertApplies(valid.checkId, evaluation);
       await assertSeparationOfDuties({
         catalog: this.deps.catalog,
@@ -139,7 +179,10 @@ export class AttestationService {
       });
       return {
         result: this.view(stored),
-        meta: { attestationId: stored.id, expiresAt: stored.expiresAt.toISOString() },
+        meta: {
+          attestationId: stored.id,
+          expiresAt: stored.expiresAt.toISOString(),
+        },
       };
     });
   }
@@ -151,9 +194,19 @@ export class AttestationService {
     { credentials }: { credentials: UserCredentials },
   ): Promise<AttestationResponse> {
     const user = credentials.principal.userEntityRef;
-    const meta = { entityRef: stringifyEntityRef(ref), attestationId: id, user };
+    const meta = {
+      entityRef: stringifyEntityRef(ref),
+      attestationId: id,
+      user,
+    };
     return audited(this.deps.auditor, 'attestation-revoke', meta, async () => {
-      await requirePermission(this.deps.permissions, revokePermission, credentials, 'revoke attestations', meta.entityRef);
+      await requirePermission(
+        this.deps.permissions,
+        revokePermission,
+        credentials,
+        'revoke attestations',
+        meta.entityRef,
+      );
       const entityRef = await this.entityRef(ref, credentials);
       const existing = await this.deps.store.getAttestation(id);
       if (!existing || existing.entityRef !== entityRef) {
@@ -164,7 +217,8 @@ export class AttestationService {
         revokedAt: this.now(),
         revokeReason: input.reason?.trim() || undefined,
       });
-      if (!revoked) throw new InputError(`Attestation ${id} is already revoked`);
+      if (!revoked)
+        throw new InputError(`Attestation ${id} is already revoked`);
       return { result: this.view(revoked) };
     });
   }
@@ -172,14 +226,27 @@ export class AttestationService {
   /** The fields of a new attestation, or an InputError naming the first field that is wrong. */
   private validate(input: AttestationInput, now: Date) {
     const statement = input.statement?.trim();
-    if (!statement) throw new InputError('statement is required: what is in place, and how is it done?');
+    if (!statement)
+      throw new InputError(
+        'statement is required: what is in place, and how is it done?',
+      );
     const evidenceUrl = input.evidenceUrl?.trim() ?? '';
     if (!isEvidenceUrl(evidenceUrl)) {
-      throw new InputError(`evidenceUrl must be an http or https URL, got ${JSON.stringify(input.evidenceUrl ?? '')}`);
+      throw new InputError(
+        `evidenceUrl must be an http or https URL, got ${JSON.stringify(
+          input.evidenceUrl ?? '',
+        )}`,
+      );
     }
-    const check = this.deps.policy.checks.find(c => c.id === input.checkId && c.enabled !== false);
+    const check = this.deps.policy.checks.find(
+      c => c.id === input.checkId && c.enabled !== false,
+    );
     if (!check) {
-      throw new InputError(`checkId ${JSON.stringify(input.checkId ?? '')} is not a check of the policy`);
+      throw new InputError(
+        `checkId ${JSON.stringify(
+          input.checkId ?? '',
+        )} is not a check of the policy`,
+      );
     }
     if (!check.attested) {
       throw new InputError(
@@ -187,21 +254,31 @@ export class AttestationService {
       );
     }
     const expiresAt = new Date(input.expiresAt ?? NaN);
-    if (Number.isNaN(expiresAt.getTime())) throw new InputError('expiresAt must be a date-time');
-    if (expiresAt <= now) throw new InputError('expiresAt must be in the future');
+    if (Number.isNaN(expiresAt.getTime()))
+      throw new InputError('expiresAt must be a date-time');
+    if (expiresAt <= now)
+      throw new InputError('expiresAt must be in the future');
     const { maxValidityDays } = check.attested;
     const latest = latestAttestationExpiry(now, maxValidityDays);
     if (expiresAt > latest) {
       throw new InputError(
-        `expiresAt must be at most ${maxValidityDays} days ahead (attested.maxValidityDays of ${check.id}), by ${latest.toISOString()}`,
+        `expiresAt must be at most ${maxValidityDays} days ahead (attested.maxValidityDays of ${
+          check.id
+        }), by ${latest.toISOString()}`,
       );
     }
     return { checkId: check.id, statement, evidenceUrl, expiresAt };
   }
 
-  private async entityRef(ref: CompoundEntityRef, credentials: BackstageCredentials) {
+  private async entityRef(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ) {
     const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
-    if (!entity) throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+    if (!entity)
+      throw new NotFoundError(
+        `No entity ${stringifyEntityRef(ref)} in the catalog`,
+      );
     return stringifyEntityRef(entity);
   }
 

@@ -3,7 +3,11 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CatalogGroupDirectory } from './CatalogGroupDirectory';
 
-const group = (name: string, spec: Record<string, unknown>, title?: string): Entity => ({
+const group = (
+  name: string,
+  spec: Record<string, unknown>,
+  title?: string,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
   metadata: { name, namespace: 'default', ...(title && { title }) },
@@ -15,7 +19,10 @@ describe('CatalogGroupDirectory', () => {
     const catalog = catalogServiceMock({
       entities: [
         group('payments-squad', { type: 'squad' }, 'Payments Squad'),
-        group('commerce-tribe', { type: 'tribe', profile: { displayName: 'Commerce' } }),
+        group('commerce-tribe', {
+          type: 'tribe',
+          profile: { displayName: 'Commerce' },
+        }),
       ],
     });
     const getEntities = jest.spyOn(catalog, 'getEntities');
@@ -29,8 +36,16 @@ describe('CatalogGroupDirectory', () => {
 
     expect(await directory.list()).toEqual(
       expect.arrayContaining([
-        { ref: 'group:default/payments-squad', names: ['Payments Squad'], type: 'squad' },
-        { ref: 'group:default/commerce-tribe', names: ['Commerce'], type: 'tribe' },
+        {
+          ref: 'group:default/payments-squad',
+          names: ['Payments Squad'],
+          type: 'squad',
+        },
+        {
+          ref: 'group:default/commerce-tribe',
+          names: ['Commerce'],
+          type: 'tribe',
+        },
       ]),
     );
     now = 999;
@@ -42,12 +57,21 @@ describe('CatalogGroupDirectory', () => {
   });
 
   it('answers undefined when the catalog cannot be read, and tries again next time', async () => {
-    const catalog = catalogServiceMock({ entities: [group('payments-squad', { type: 'squad' })] });
-    const getEntities = jest.spyOn(catalog, 'getEntities').mockRejectedValueOnce(new Error('catalog down'));
-    const directory = CatalogGroupDirectory.create({ catalog, auth: mockServices.auth() });
+    const catalog = catalogServiceMock({
+      entities: [group('payments-squad', { type: 'squad' })],
+    });
+    const getEntities = jest
+      .spyOn(catalog, 'getEntities')
+      .mockRejectedValueOnce(new Error('catalog down'));
+    const directory = CatalogGroupDirectory.create({
+      catalog,
+      auth: mockServices.auth(),
+    });
 
     expect(await directory.list()).toBeUndefined();
-    expect((await directory.list())?.map(g => g.ref)).toEqual(['group:default/payments-squad']);
+    expect((await directory.list())?.map(g => g.ref)).toEqual([
+      'group:default/payments-squad',
+    ]);
     expect(getEntities).toHaveBeenCalledTimes(2);
   });
 });

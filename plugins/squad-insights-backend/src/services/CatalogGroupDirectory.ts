@@ -18,8 +18,18 @@ type Catalog = typeof catalogServiceRef.T;
 export class CatalogGroupDirectory {
   private cached?: { at: number; groups: Promise<GroupIdentity[]> };
 
-  static create(options: { catalog: Catalog; auth: AuthService; ttlMs?: number; now?: () => number }) {
-    return new CatalogGroupDirectory(options.catalog, options.auth, options.ttlMs ?? 60_000, options.now ?? Date.now);
+  static create(options: {
+    catalog: Catalog;
+    auth: AuthService;
+    ttlMs?: number;
+    now?: () => number;
+  }) {
+    return new CatalogGroupDirectory(
+      options.catalog,
+      options.auth,
+      options.ttlMs ?? 60_000,
+      options.now ?? Date.now,
+    );
   }
 
   private constructor(
@@ -47,7 +57,14 @@ export class CatalogGroupDirectory {
     const { items } = await this.catalog.getEntities(
       {
         filter: { kind: 'Group' },
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'spec.type', 'spec.profile.displayName'],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.title',
+          'spec.type',
+          'spec.profile.displayName',
+        ],
       },
       { credentials: await this.auth.getOwnServiceCredentials() },
     );

@@ -45,7 +45,9 @@ function parseRequest(body: unknown): Array<{ asked: string; ref: string }> {
       ref = stringifyEntityRef(parseEntityRef(asked));
     } catch (error) {
       throw new InputError(
-        `entityRefs[${i}] ${JSON.stringify(asked)} is not an entity ref like component:default/payments-api`,
+        `entityRefs[${i}] ${JSON.stringify(
+          asked,
+        )} is not an entity ref like component:default/payments-api`,
       );
     }
     if (!seen.has(key(ref))) seen.set(key(ref), { asked, ref });
@@ -71,7 +73,10 @@ export class CatalogSummariesService {
     logger: LoggerService;
     now?: () => Date;
   }) {
-    return new CatalogSummariesService(options, options.now ?? (() => new Date()));
+    return new CatalogSummariesService(
+      options,
+      options.now ?? (() => new Date()),
+    );
   }
 
   private constructor(
@@ -95,12 +100,17 @@ export class CatalogSummariesService {
       credentials,
     );
     const visibleKeys = visibleRefs && new Set(visibleRefs.map(key));
-    const visible = requested.filter(r => !visibleKeys || visibleKeys.has(key(r.ref)));
+    const visible = requested.filter(
+      r => !visibleKeys || visibleKeys.has(key(r.ref)),
+    );
     if (visible.length === 0) return { items: [] };
 
     const [compliance, footprints] = await Promise.all([
       this.compliance(visible.map(r => r.ref)),
-      this.footprints(visible.map(r => r.ref), credentials),
+      this.footprints(
+        visible.map(r => r.ref),
+        credentials,
+      ),
     ]);
     return {
       items: visible.map(({ asked, ref }): CatalogSummary => {
@@ -140,24 +150,36 @@ export class CatalogSummariesService {
   private async footprints(refs: string[], credentials: BackstageCredentials) {
     const result = new Map<string, number>();
     const decisions = await this.deps.permissions.authorize(
-      refs.map(resourceRef => ({ permission: squadInsightsComplianceReadPermission, resourceRef })),
+      refs.map(resourceRef => ({
+        permission: squadInsightsComplianceReadPermission,
+        resourceRef,
+      })),
       { credentials },
     );
-    const queue = refs.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW);
+    const queue = refs.filter(
+      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+    );
     const worker = async () => {
       for (let ref = queue.shift(); ref; ref = queue.shift()) {
         try {
-          const fp = await this.deps.footprints.getEntityFootprint(parseEntityRef(ref), {
-            credentials,
-          });
+          const fp = await this.deps.footprints.getEntityFootprint(
+            parseEntityRef(ref),
+            {
+              credentials,
+            },
+          );
           if (fp.footprint) result.set(key(ref), fp.footprint.co2eKgPerMonth);
         } catch (error) {
           // One entity's footprint failing leaves its cell empty, not the whole page.
-          this.deps.logger.debug(`Footprint of ${ref} for the catalog table failed: ${error}`);
+          this.deps.logger.debug(
+            `Footprint of ${ref} for the catalog table failed: ${error}`,
+          );
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker),
+    );
     return result;
   }
 }

@@ -6,23 +6,37 @@ import type {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   squadInsightsComplianceReviewCreatePermission as reviewPermission,
   squadInsightsComplianceWaiverManagePermission as waiverPermission,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import type { ComplianceStore, ReviewDecision, StoredWaiver } from '../database/ComplianceStore';
+import type {
+  ComplianceStore,
+  ReviewDecision,
+  StoredWaiver,
+} from '../database/ComplianceStore';
 import { audited, requirePermission } from './complianceAccess';
 import type { ComplianceService } from './ComplianceService';
 import { validWaiverTerms } from './waiverExpiry';
-import { assertSeparationOfDuties, SeparationOfDutiesScope } from './separationOfDuties';
+import {
+  assertSeparationOfDuties,
+  SeparationOfDutiesScope,
+} from './separationOfDuties';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
 /** A waiver as the API shows it, with whether it applies now. @public */
-export type WaiverView = Omit<StoredWaiver, 'grantedAt' | 'expiresAt' | 'revokedAt'> & {
+export type WaiverView = Omit<
+  StoredWaiver,
+  'grantedAt' | 'expiresAt' | 'revokedAt'
+> & {
   grantedAt: string;
   expiresAt: string;
   revokedAt?: string;
@@ -50,7 +64,10 @@ interface DecisionDeps {
  */
 export class ComplianceDecisionService {
   static create(options: DecisionDeps & { now?: () => Date }) {
-    return new ComplianceDecisionService(options, options.now ?? (() => new Date()));
+    return new ComplianceDecisionService(
+      options,
+      options.now ?? (() => new Date()),
+    );
   }
 
   private constructor(
@@ -58,9 +75,14 @@ export class ComplianceDecisionService {
     private readonly now: () => Date,
   ) {}
 
-  async listWaivers(ref: CompoundEntityRef, { credentials }: { credentials: BackstageCredentials }) {
+  async listWaivers(
+    ref: CompoundEntityRef,
+    { credentials }: { credentials: BackstageCredentials },
+  ) {
     const entity = await this.entity(ref, credentials);
-    const waivers = await this.deps.store.listWaivers(stringifyEntityRef(entity));
+    const waivers = await this.deps.store.listWaivers(
+      stringifyEntityRef(entity),
+    );
     return { items: waivers.map(w => this.view(w)) };
   }
 
@@ -71,24 +93,42 @@ export class ComplianceDecisionService {
   ): Promise<WaiverView> {
     const user = credentials.principal.userEntityRef;
     const entityRef = stringifyEntityRef(ref);
-    return audited(this.deps.auditor, 'waiver-grant', { entityRef, checkId: input.checkId ?? null, user }, async () => {
-      await requirePermission(this.deps.permissions, waiverPermission, credentials, 'manage the compliance waivers', entityRef);
-      const entity = await this.entity(ref, credentials);
-      const justification = input.justification?.trim();
-      if (!justification) throw new InputError('justification is required');
-      const now = this.now();
-      const { expiresAt } = validWaiverTerms(this.deps.compliance.policy, input, now);
-      await this.assertNotOwner(entity, credentials, 'waive its checks');
-      const stored = await this.deps.store.insertWaiver({
-        entityRef: stringifyEntityRef(entity),
-        checkId: input.checkId!,
-        justification,
-        grantedBy: user,
-        grantedAt: now,
-        expiresAt,
-      });
-      return { result: this.view(stored), meta: { waiverId: stored.id, expiresAt: expiresAt.toISOString() } };
-    });
+    return audited(
+      this.deps.auditor,
+      'waiver-grant',
+      { entityRef, checkId: input.checkId ?? null, user },
+      async () => {
+        await requirePermission(
+          this.deps.permissions,
+          waiverPermission,
+          credentials,
+          'manage the compliance waivers',
+          entityRef,
+        );
+        const entity = await this.entity(ref, credentials);
+        const justification = input.justification?.trim();
+        if (!justification) throw new InputError('justification is required');
+        const now = this.now();
+        const { expiresAt } = validWaiverTerms(
+          this.deps.compliance.policy,
+          input,
+          now,
+        );
+        await this.assertNotOwner(entity, credentials, 'waive its checks');
+        const stored = await this.deps.store.insertWaiver({
+          entityRef: stringifyEntityRef(entity),
+          checkId: input.checkId!,
+          justification,
+          grantedBy: user,
+          grantedAt: now,
+          expiresAt,
+        });
+        return {
+          result: this.view(stored),
+          meta: { waiverId: stored.id, expiresAt: expiresAt.toISOString() },
+        };
+      },
+    );
   }
 
   async revokeWaiver(
@@ -99,27 +139,51 @@ export class ComplianceDecisionService {
   ): Promise<WaiverView> {
     const user = credentials.principal.userEntityRef;
     const entityRef = stringifyEntityRef(ref);
-    return audited(this.deps.auditor, 'waiver-revoke', { entityRef, waiverId: id, user }, async () => {
-      await requirePermission(this.deps.permissions, waiverPermission, credentials, 'manage the compliance waivers', entityRef);
-      const entity = await this.entity(ref, credentials);
-      const existing = await this.deps.store.getWaiver(id);
-      if (!existing || existing.entityRef !== stringifyEntityRef(entity)) {
-        throw new NotFoundError(`No waiver ${id} for ${stringifyEntityRef(entity)}`);
-      }
-      const revoked = await this.deps.store.revokeWaiver(id, {
-        revokedBy: user,
-        revokedAt: this.now(),
-        revokeReason: input.reason?.trim() || undefined,
-      });
-      if (!revoked) throw new InputError(`Waiver ${id} is already revoked`);
-      return { result: this.view(revoked) };
-    });
+    return audited(
+      this.deps.auditor,
+      'waiver-revoke',
+      { entityRef, waiverId: id, user },
+      async () => {
+        await requirePermission(
+          this.deps.permissions,
+          waiverPermission,
+          credentials,
+          'manage the compliance waivers',
+          entityRef,
+        );
+        const entity = await this.entity(ref, credentials);
+        const existing = await this.deps.store.getWaiver(id);
+        if (!existing || existing.entityRef !== stringifyEntityRef(entity)) {
+          throw new NotFoundError(
+            `No waiver ${id} for ${stringifyEntityRef(entity)}`,
+          );
+        }
+        const revoked = await this.deps.store.revokeWaiver(id, {
+          revokedBy: user,
+          revokedAt: this.now(),
+          revokeReason: input.reason?.trim() || undefined,
+        });
+        if (!revoked) throw new InputError(`Waiver ${id} is already revoked`);
+        return { result: this.view(revoked) };
+      },
+    );
   }
 
-  async listReviews(ref: CompoundEntityRef, { credentials }: { credentials: BackstageCredentials }) {
+  async listReviews(
+    ref: CompoundEntityRef,
+    { credentials }: { credentials: BackstageCredentials },
+  ) {
     const entity = await this.entity(ref, credentials);
-    const reviews = await this.deps.store.listReviews(stringifyEntityRef(entity));
-    return { items: reviews.map(r => ({ ...r, createdAt: r.createdAt.toISOString(), snapshot: JSON.parse(r.snapshot) })) };
+    const reviews = await this.deps.store.listReviews(
+      stringifyEntityRef(entity),
+    );
+    return {
+      items: reviews.map(r => ({
+        ...r,
+        createdAt: r.createdAt.toISOString(),
+        snapshot: JSON.parse(r.snapshot),
+      })),
+    };
   }
 
   async createReview(
@@ -129,29 +193,59 @@ export class ComplianceDecisionService {
   ) {
     const reviewer = credentials.principal.userEntityRef;
     const entityRef = stringifyEntityRef(ref);
-    return audited(this.deps.auditor, 'review-create', { entityRef, reviewer, decision: input.decision ?? null }, async () => {
-      await requirePermission(this.deps.permissions, reviewPermission, credentials, 'record a compliance review', entityRef);
-      if (input.decision !== 'approved' && input.decision !== 'changes_requested') {
-        throw new InputError('decision must be approved or changes_requested');
-      }
-      // A review is a second pair of eyes: the owners' own, approving or not, is no review.
-      await this.assertNotOwner(await this.entity(ref, credentials), credentials, 'review it');
-      // The reviewer judged what the service shows now; that is what is kept.
-      const results = await this.deps.compliance.getEntityCompliance(ref, { credentials });
-      const stored = await this.deps.store.insertReview({
-        entityRef: results.entityRef,
-        reviewer,
-        decision: input.decision as ReviewDecision,
-        comment: input.comment?.trim() || undefined,
-        createdAt: this.now(),
-        snapshot: JSON.stringify(results),
-      });
-      const result = { ...stored, createdAt: stored.createdAt.toISOString(), snapshot: results };
-      return { result, meta: { reviewId: stored.id } };
-    });
+    return audited(
+      this.deps.auditor,
+      'review-create',
+      { entityRef, reviewer, decision: input.decision ?? null },
+      async () => {
+        await requirePermission(
+          this.deps.permissions,
+          reviewPermission,
+          credentials,
+          'record a compliance review',
+          entityRef,
+        );
+        if (
+          input.decision !== 'approved' &&
+          input.decision !== 'changes_requested'
+        ) {
+          throw new InputError(
+            'decision must be approved or changes_requested',
+          );
+        }
+        // A review is a second pair of eyes: the owners' own, approving or not, is no review.
+        await this.assertNotOwner(
+          await this.entity(ref, credentials),
+          credentials,
+          'review it',
+        );
+        // The reviewer judged what the service shows now; that is what is kept.
+        const results = await this.deps.compliance.getEntityCompliance(ref, {
+          credentials,
+        });
+        const stored = await this.deps.store.insertReview({
+          entityRef: results.entityRef,
+          reviewer,
+          decision: input.decision as ReviewDecision,
+          comment: input.comment?.trim() || undefined,
+          createdAt: this.now(),
+          snapshot: JSON.stringify(results),
+        });
+        const result = {
+          ...stored,
+          createdAt: stored.createdAt.toISOString(),
+          snapshot: results,
+        };
+        return { result, meta: { reviewId: stored.id } };
+      },
+    );
   }
 
-  private async assertNotOwner(entity: Entity, credentials: UserCredentials, action: string) {
+  private async assertNotOwner(
+    entity: Entity,
+    credentials: UserCredentials,
+    action: string,
+  ) {
     const { catalog, auth, userInfo } = this.deps;
     await assertSeparationOfDuties({
       catalog,
@@ -165,9 +259,15 @@ export class ComplianceDecisionService {
     });
   }
 
-  private async entity(ref: CompoundEntityRef, credentials: BackstageCredentials) {
+  private async entity(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ) {
     const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
-    if (!entity) throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+    if (!entity)
+      throw new NotFoundError(
+        `No entity ${stringifyEntityRef(ref)} in the catalog`,
+      );
     return entity;
   }
 

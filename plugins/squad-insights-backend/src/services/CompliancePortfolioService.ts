@@ -1,5 +1,13 @@
-import type { AuthService, BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import type {
   PortfolioResponse,
@@ -27,7 +35,10 @@ const PORTFOLIO_FILTER = { kind: 'component', 'spec.type': 'service' };
 const CONCURRENCY = 4;
 
 function inPortfolio(entity: Entity | undefined): entity is Entity {
-  return entity?.kind.toLocaleLowerCase('en') === 'component' && entity.spec?.type === 'service';
+  return (
+    entity?.kind.toLocaleLowerCase('en') === 'component' &&
+    entity.spec?.type === 'service'
+  );
 }
 
 /** @public */
@@ -66,7 +77,10 @@ interface PortfolioDeps {
  */
 export class CompliancePortfolioService {
   static create(options: PortfolioDeps & { now?: () => Date }) {
-    return new CompliancePortfolioService(options, options.now ?? (() => new Date()));
+    return new CompliancePortfolioService(
+      options,
+      options.now ?? (() => new Date()),
+    );
   }
 
   private constructor(
@@ -91,10 +105,11 @@ export class CompliancePortfolioService {
     );
     // Gate decisions change on every pipeline run, so the filter reads them live rather than
     // from the summaries: it narrows the rows the query may return to the matching services.
-    const gated = lastGate && new Set(await this.deps.gates.entitiesByLastGate(lastGate));
+    const gated =
+      lastGate && new Set(await this.deps.gates.entitiesByLastGate(lastGate));
     // (A gated ref without a summary row matches nothing, like a hidden one.)
     const queryRefs = gated
-      ? (visibleEntityRefs?.filter(r => gated.has(r)) ?? [...gated])
+      ? visibleEntityRefs?.filter(r => gated.has(r)) ?? [...gated]
       : visibleEntityRefs;
     const query = { ...parsed, visibleEntityRefs: queryRefs };
     const [page, facets] = await Promise.all([
@@ -104,7 +119,9 @@ export class CompliancePortfolioService {
     ]);
     const { oldestComputedAt, ...filterValues } = facets;
     // One batched read for the page, never one per row.
-    const lastGates = await this.deps.gates.latestDecisions(page.items.map(s => s.entityRef));
+    const lastGates = await this.deps.gates.latestDecisions(
+      page.items.map(s => s.entityRef),
+    );
     return {
       items: page.items.map(s => toPortfolioRow(s, lastGates.get(s.entityRef))),
       totalCount: page.totalCount,
@@ -121,20 +138,28 @@ export class CompliancePortfolioService {
    */
   async refresh(entityRef: string): Promise<EntityCompliance | undefined> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, { credentials });
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
     if (!inPortfolio(entity)) {
       await this.deps.summaries.delete([entityRef]);
       return undefined;
     }
     const groups = await AffiliationGroups.load(this.deps.catalog, credentials);
-    const { summary, result } = await this.summarize(entity, groups, credentials);
+    const { summary, result } = await this.summarize(
+      entity,
+      groups,
+      credentials,
+    );
     await this.deps.summaries.upsert(summary, result);
     return result.result;
   }
 
   /** Recomputes the rows of the services whose verdict used any of these fact sources. */
   async refreshSources(sources: string[]): Promise<void> {
-    for (const entityRef of await this.deps.summaries.entitiesForSources(sources)) {
+    for (const entityRef of await this.deps.summaries.entitiesForSources(
+      sources,
+    )) {
       await this.refresh(entityRef);
     }
   }
@@ -145,32 +170,52 @@ export class CompliancePortfolioService {
     const { items } = await this.deps.catalog.getEntities(
       {
         filter: PORTFOLIO_FILTER,
-        fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.title', 'spec.type'],
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.title',
+          'spec.type',
+        ],
       },
       { credentials },
     );
     // Read once per pass: a renamed chapter or guild reaches every row on the same pass.
     const groups = await AffiliationGroups.load(this.deps.catalog, credentials);
-    const result: PortfolioRefreshSummary = { refreshed: 0, removed: 0, failed: [] };
+    const result: PortfolioRefreshSummary = {
+      refreshed: 0,
+      removed: 0,
+      failed: [],
+    };
     const queue = [...items];
     const worker = async () => {
       for (let entity = queue.shift(); entity; entity = queue.shift()) {
         const entityRef = stringifyEntityRef(entity);
         try {
-          const { summary, result: stored } = await this.summarize(entity, groups, credentials);
+          const { summary, result: stored } = await this.summarize(
+            entity,
+            groups,
+            credentials,
+          );
           await this.deps.summaries.upsert(summary, stored);
           result.refreshed += 1;
         } catch (error) {
           // One broken service must not keep the others stale; its old row stays meanwhile.
-          this.deps.logger.warn(`Compliance summary of ${entityRef} failed: ${error}`);
+          this.deps.logger.warn(
+            `Compliance summary of ${entityRef} failed: ${error}`,
+          );
           result.failed.push(entityRef);
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker),
+    );
 
     const present = new Set(items.map(e => stringifyEntityRef(e)));
-    const gone = (await this.deps.summaries.listEntityRefs()).filter(r => !present.has(r));
+    const gone = (await this.deps.summaries.listEntityRefs()).filter(
+      r => !present.has(r),
+    );
     await this.deps.summaries.delete(gone);
     result.removed = gone.length;
     return result;
@@ -184,7 +229,10 @@ export class CompliancePortfolioService {
     const entityRef = stringifyEntityRef(entity);
     const ref = parseEntityRef(entityRef);
     // Ownership as the service page resolves it: owner squad and that squad's tribe.
-    const { ownership, profile } = await this.deps.serviceProfile.getProfile(ref, { credentials });
+    const { ownership, profile } = await this.deps.serviceProfile.getProfile(
+      ref,
+      { credentials },
+    );
     const [evaluation, waivers, reviews, states] = await Promise.all([
       this.deps.compliance.evaluateEntity(ref, { credentials }),
       this.deps.decisions.listWaivers(entityRef),
@@ -192,7 +240,11 @@ export class CompliancePortfolioService {
       this.deps.facts.getEntityStates(entityRef),
     ]);
     const summary = summarizeCompliance({
-      entity: { entityRef, name: entity.metadata.name, title: entity.metadata.title },
+      entity: {
+        entityRef,
+        name: entity.metadata.name,
+        title: entity.metadata.title,
+      },
       ownership: {
         squad: ownership.squad?.entityRef,
         tribe: ownership.tribe?.entityRef,
@@ -214,7 +266,10 @@ export class CompliancePortfolioService {
   }
 }
 
-function toPortfolioRow(s: StoredComplianceSummary, gate?: StoredGateDecision): PortfolioRow {
+function toPortfolioRow(
+  s: StoredComplianceSummary,
+  gate?: StoredGateDecision,
+): PortfolioRow {
   return {
     entityRef: s.entityRef,
     name: s.name,

@@ -10,7 +10,11 @@ const ledger: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'rights-ledger', namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/rights-squad' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/rights-squad',
+  },
 };
 const ref = { kind: 'component', namespace: 'default', name: 'rights-ledger' };
 const entityRef = 'component:default/rights-ledger';
@@ -24,10 +28,23 @@ const evaluation = (evaluatedAt: Date, stale = false): EntityCompliance => ({
   parameters: {} as EntityCompliance['parameters'],
   frameworks: [],
   checks: [],
-  score: { score: 1, passed: 3, failed: 0, waived: 1, unknown: 0, notApplicable: 0 },
+  score: {
+    score: 1,
+    passed: 3,
+    failed: 0,
+    waived: 1,
+    unknown: 0,
+    notApplicable: 0,
+  },
 });
 
-function setup(options: { stored?: StoredComplianceResult; inPortfolio?: boolean; visible?: boolean } = {}) {
+function setup(
+  options: {
+    stored?: StoredComplianceResult;
+    inPortfolio?: boolean;
+    visible?: boolean;
+  } = {},
+) {
   const results = new Map<string, StoredComplianceResult>();
   if (options.stored) results.set(entityRef, options.stored);
   // What the portfolio does: evaluate, store the result beside the row, return it.
@@ -40,13 +57,16 @@ function setup(options: { stored?: StoredComplianceResult; inPortfolio?: boolean
   });
   const getEntityCompliance = jest.fn(async () => evaluation(now));
   const service = ComplianceResultsService.create({
-    catalog: catalogServiceMock({ entities: options.visible === false ? [] : [ledger] }),
+    catalog: catalogServiceMock({
+      entities: options.visible === false ? [] : [ledger],
+    }),
     compliance: { getEntityCompliance },
     portfolio: { refresh },
     results: { getResult: async r => results.get(r) },
     now: () => now,
   });
-  const get = () => service.getEntityCompliance(ref, { credentials: mockCredentials.user() });
+  const get = () =>
+    service.getEntityCompliance(ref, { credentials: mockCredentials.user() });
   return { get, refresh, getEntityCompliance, results };
 }
 
@@ -69,17 +89,26 @@ describe('ComplianceResultsService', () => {
 
   it('serves a result until its validUntil, and evaluates again after it', async () => {
     const earlier = new Date(now.getTime() - 3_600_000);
-    const valid = setup({ stored: { result: evaluation(earlier), validUntil: new Date(now.getTime() + 1) } });
+    const valid = setup({
+      stored: {
+        result: evaluation(earlier),
+        validUntil: new Date(now.getTime() + 1),
+      },
+    });
     expect((await valid.get()).evaluatedAt).toBe(earlier.toISOString());
     expect(valid.refresh).not.toHaveBeenCalled();
 
-    const passed = setup({ stored: { result: evaluation(earlier), validUntil: now } });
+    const passed = setup({
+      stored: { result: evaluation(earlier), validUntil: now },
+    });
     expect((await passed.get()).evaluatedAt).toBe(now.toISOString());
     expect(passed.refresh).toHaveBeenCalledWith(entityRef);
   });
 
   it('evaluates again a result judged from stale facts, as recovery has no event', async () => {
-    const { get, refresh } = setup({ stored: { result: evaluation(new Date(0), true) } });
+    const { get, refresh } = setup({
+      stored: { result: evaluation(new Date(0), true) },
+    });
     expect((await get()).stale).toBe(false);
     expect(refresh).toHaveBeenCalledTimes(1);
   });
@@ -87,13 +116,21 @@ describe('ComplianceResultsService', () => {
   it('evaluates an entity outside the portfolio with the caller credentials, storing nothing', async () => {
     const { get, getEntityCompliance, results } = setup({ inPortfolio: false });
     await get();
-    expect(getEntityCompliance).toHaveBeenCalledWith(ref, { credentials: mockCredentials.user() });
+    expect(getEntityCompliance).toHaveBeenCalledWith(ref, {
+      credentials: mockCredentials.user(),
+    });
     expect(results.size).toBe(0);
   });
 
   it('answers 404 for an entity the caller cannot see, even with a stored result', async () => {
-    const { get, refresh } = setup({ stored: { result: evaluation(now) }, visible: false });
-    await expect(get()).rejects.toMatchObject({ name: 'NotFoundError', message: `No entity ${entityRef} in the catalog` });
+    const { get, refresh } = setup({
+      stored: { result: evaluation(now) },
+      visible: false,
+    });
+    await expect(get()).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message: `No entity ${entityRef} in the catalog`,
+    });
     expect(refresh).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,8 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import type {
@@ -31,10 +34,16 @@ interface ResultsDeps {
  */
 export class ComplianceResultsService {
   /** Evaluations running for a request, so concurrent first views evaluate once. */
-  private readonly inFlight = new Map<string, Promise<EntityCompliance | undefined>>();
+  private readonly inFlight = new Map<
+    string,
+    Promise<EntityCompliance | undefined>
+  >();
 
   static create(options: ResultsDeps & { now?: () => Date }) {
-    return new ComplianceResultsService(options, options.now ?? (() => new Date()));
+    return new ComplianceResultsService(
+      options,
+      options.now ?? (() => new Date()),
+    );
   }
 
   private constructor(
@@ -50,7 +59,9 @@ export class ComplianceResultsService {
     // the caller's keeps catalog permissions in force (404 for an entity they may not see).
     const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
-      throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+      throw new NotFoundError(
+        `No entity ${stringifyEntityRef(ref)} in the catalog`,
+      );
     }
     const entityRef = stringifyEntityRef(entity);
     const stored = await this.deps.results.getResult(entityRef);
@@ -58,7 +69,10 @@ export class ComplianceResultsService {
       return stored.result;
     }
     const refreshed = await this.refreshOnce(entityRef);
-    return refreshed ?? this.deps.compliance.getEntityCompliance(ref, { credentials });
+    return (
+      refreshed ??
+      this.deps.compliance.getEntityCompliance(ref, { credentials })
+    );
   }
 
   private holds(stored: StoredComplianceResult): boolean {
@@ -66,7 +80,9 @@ export class ComplianceResultsService {
     return !stored.validUntil || stored.validUntil > this.now();
   }
 
-  private refreshOnce(entityRef: string): Promise<EntityCompliance | undefined> {
+  private refreshOnce(
+    entityRef: string,
+  ): Promise<EntityCompliance | undefined> {
     let running = this.inFlight.get(entityRef);
     if (!running) {
       running = this.deps.portfolio

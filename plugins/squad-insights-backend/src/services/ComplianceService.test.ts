@@ -4,7 +4,10 @@ import {
   readServiceProfile,
   StateInventory,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import type { ComplianceStore, StoredWaiver } from '../database/ComplianceStore';
+import type {
+  ComplianceStore,
+  StoredWaiver,
+} from '../database/ComplianceStore';
 import { ComplianceService } from './ComplianceService';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -23,7 +26,13 @@ const inventory: StateInventory = {
       type: 'aws_db_instance',
       name: 'main',
       provider: 'registry.terraform.io/hashicorp/aws',
-      instances: [{ address: 'aws_db_instance.main', tags: {}, attributes: { storage_encrypted: false } }],
+      instances: [
+        {
+          address: 'aws_db_instance.main',
+          tags: {},
+          attributes: { storage_encrypted: false },
+        },
+      ],
     },
   ],
 };
@@ -31,7 +40,10 @@ const inventory: StateInventory = {
 const { profile } = readServiceProfile({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'svc', annotations: { 'squad-insights.io/terraform-state': REF } },
+  metadata: {
+    name: 'svc',
+    annotations: { 'squad-insights.io/terraform-state': REF },
+  },
   spec: { owner: 'group:default/squad' },
 });
 
@@ -41,7 +53,12 @@ function service(waivers: StoredWaiver[], freshUntil?: Date) {
     now: () => NOW,
     store: { listWaivers: async () => waivers } as unknown as ComplianceStore,
     serviceProfile: {
-      getProfile: async () => ({ entityRef: 'component:default/svc', profile, ownership: {}, problems: [] }),
+      getProfile: async () => ({
+        entityRef: 'component:default/svc',
+        profile,
+        ownership: {},
+        problems: [],
+      }),
     },
     facts: {
       getEntityFacts: async () => ({
@@ -63,7 +80,12 @@ const waiver = (expiresAt: string, revoked = false): StoredWaiver => ({
   grantedBy: 'user:default/carl',
   grantedAt: new Date('2026-11-01T00:00:00Z'),
   expiresAt: new Date(expiresAt),
-  ...(revoked ? { revokedAt: new Date('2026-11-02T00:00:00Z'), revokedBy: 'user:default/carl' } : {}),
+  ...(revoked
+    ? {
+        revokedAt: new Date('2026-11-02T00:00:00Z'),
+        revokedBy: 'user:default/carl',
+      }
+    : {}),
 });
 
 async function encryption(waivers: StoredWaiver[]) {
@@ -78,14 +100,18 @@ describe('ComplianceService', () => {
   it('fails the unencrypted database with its address as evidence', async () => {
     const check = await encryption([]);
     expect(check.status).toBe('fail');
-    expect(check.evidence.map(e => e.address)).toEqual(['aws_db_instance.main']);
+    expect(check.evidence.map(e => e.address)).toEqual([
+      'aws_db_instance.main',
+    ]);
   });
 
   it('applies an unexpired waiver', async () => {
-    expect((await encryption([waiver('2026-12-01T00:00:00Z')])).waiver).toEqual({
-      expiresAt: '2026-12-01T00:00:00.000Z',
-      reason: 'accepted',
-    });
+    expect((await encryption([waiver('2026-12-01T00:00:00Z')])).waiver).toEqual(
+      {
+        expiresAt: '2026-12-01T00:00:00.000Z',
+        reason: 'accepted',
+      },
+    );
   });
 
   it('holds until the first unexpired waiver expires or a fact turns stale, whichever is first', async () => {
@@ -100,13 +126,21 @@ describe('ComplianceService', () => {
     const byWaiver = await service(waivers).evaluateEntity(ref, options);
     expect(byWaiver.validUntil).toEqual(new Date('2026-12-01T00:00:00Z'));
     expect(byWaiver.result.evaluatedAt).toBe(NOW.toISOString());
-    const byFacts = await service(waivers, new Date('2026-11-26T12:15:00Z')).evaluateEntity(ref, options);
+    const byFacts = await service(
+      waivers,
+      new Date('2026-11-26T12:15:00Z'),
+    ).evaluateEntity(ref, options);
     expect(byFacts.validUntil).toEqual(new Date('2026-11-26T12:15:00Z'));
-    expect((await service([]).evaluateEntity(ref, options)).validUntil).toBeUndefined();
+    expect(
+      (await service([]).evaluateEntity(ref, options)).validUntil,
+    ).toBeUndefined();
   });
 
   it('does not apply an expired or a revoked waiver', async () => {
-    const check = await encryption([waiver('2026-11-26T11:59:59Z'), waiver('2026-12-01T00:00:00Z', true)]);
+    const check = await encryption([
+      waiver('2026-11-26T11:59:59Z'),
+      waiver('2026-12-01T00:00:00Z', true),
+    ]);
     expect(check.status).toBe('fail');
     expect(check.waiver).toBeUndefined();
   });

@@ -50,10 +50,17 @@ export interface TimedEntityCompliance {
  *
  * @public
  */
-export type AuthorsInConflict = (entityRef: string, authors: string[]) => Promise<Map<string, string>>;
+export type AuthorsInConflict = (
+  entityRef: string,
+  authors: string[],
+) => Promise<Map<string, string>>;
 
-function identityOf(group: GroupSummary | undefined): GroupIdentity | undefined {
-  return group && { ref: group.entityRef, names: [group.title], type: group.type };
+function identityOf(
+  group: GroupSummary | undefined,
+): GroupIdentity | undefined {
+  return (
+    group && { ref: group.entityRef, names: [group.title], type: group.type }
+  );
 }
 
 /**
@@ -121,10 +128,8 @@ export class ComplianceService {
     },
   ): Promise<TimedEntityCompliance> {
     // Both reads go through the catalog with the caller's credentials (404 / permissions).
-    const { entityRef, profile, ownership, problems } = await this.deps.serviceProfile.getProfile(
-      ref,
-      { credentials },
-    );
+    const { entityRef, profile, ownership, problems } =
+      await this.deps.serviceProfile.getProfile(ref, { credentials });
     const facts = await this.deps.facts.getEntityFacts(ref, { credentials });
     const inventories: InventorySource[] = facts.states.map(s =>
       planned?.reference === s.reference
@@ -144,11 +149,14 @@ export class ComplianceService {
       stale: facts.consul.freshness.stale,
       index: Number.isFinite(consulMarker) ? consulMarker : undefined,
     };
-    const unrevokedWaivers = (await this.deps.store.listWaivers(entityRef)).filter(w => !w.revokedAt);
+    const unrevokedWaivers = (
+      await this.deps.store.listWaivers(entityRef)
+    ).filter(w => !w.revokedAt);
     // Expired ones too: the engine fails a check whose attestation lapsed, rather than
     // leaving it "awaiting" as if nobody had ever attested it. Revoked ones count as never made.
-    const unrevokedAttestations = ((await this.deps.attestations?.listAttestations(entityRef)) ?? [])
-      .filter(a => !a.revokedAt);
+    const unrevokedAttestations = (
+      (await this.deps.attestations?.listAttestations(entityRef)) ?? []
+    ).filter(a => !a.revokedAt);
     // Ownership moves after a grant (the author joins the squad, the service moves to theirs):
     // a decision by someone who owns the service now no longer counts, and the page says why.
     const conflicts = await this.deps.authorsInConflict?.(entityRef, [
@@ -158,22 +166,38 @@ export class ComplianceService {
     const voided: string[] = [];
     const counts = (what: string, checkId: string, author: string) => {
       const conflict = conflicts?.get(author);
-      if (conflict) voided.push(`${what} of ${checkId} is not applied (separation of duties): ${conflict}`);
+      if (conflict)
+        voided.push(
+          `${what} of ${checkId} is not applied (separation of duties): ${conflict}`,
+        );
       return !conflict;
     };
     const waivers = unrevokedWaivers
       .filter(w => counts(`Waiver ${w.id}`, w.checkId, w.grantedBy))
-      .map(w => ({ checkId: w.checkId, expiresAt: w.expiresAt, reason: w.justification }));
+      .map(w => ({
+        checkId: w.checkId,
+        expiresAt: w.expiresAt,
+        reason: w.justification,
+      }));
     const attestations = unrevokedAttestations
       .filter(a => counts(`Attestation ${a.id}`, a.checkId, a.attestedBy))
-      .map(({ checkId, statement, evidenceUrl, attestedBy, attestedAt, expiresAt }) => ({
-        checkId,
-        statement,
-        evidenceUrl,
-        attestedBy,
-        attestedAt,
-        expiresAt,
-      }));
+      .map(
+        ({
+          checkId,
+          statement,
+          evidenceUrl,
+          attestedBy,
+          attestedAt,
+          expiresAt,
+        }) => ({
+          checkId,
+          statement,
+          evidenceUrl,
+          attestedBy,
+          attestedAt,
+          expiresAt,
+        }),
+      );
     const now = this.now();
     const evaluation = evaluate(this.deps.policy, {
       profile,
@@ -196,16 +220,25 @@ export class ComplianceService {
       entityRef,
       evaluatedAt: now.toISOString(),
       stale: inventories.some(i => i.stale) || Boolean(consul?.stale),
-      problems: [...problems.map(p => `${p.annotation}: ${p.message}`), ...facts.problems, ...voided],
+      problems: [
+        ...problems.map(p => `${p.annotation}: ${p.message}`),
+        ...facts.problems,
+        ...voided,
+      ],
       bindings: facts.bindings,
       ...evaluation,
     };
     const changes = [
       ...waivers.filter(w => w.expiresAt > now).map(w => w.expiresAt.getTime()),
-      ...attestations.filter(a => a.expiresAt > now).map(a => a.expiresAt.getTime()),
+      ...attestations
+        .filter(a => a.expiresAt > now)
+        .map(a => a.expiresAt.getTime()),
       this.deps.facts.freshUntil(facts)?.getTime() ?? Infinity,
     ];
     const earliest = Math.min(...changes);
-    return { result, validUntil: Number.isFinite(earliest) ? new Date(earliest) : undefined };
+    return {
+      result,
+      validUntil: Number.isFinite(earliest) ? new Date(earliest) : undefined,
+    };
   }
 }

@@ -21,7 +21,11 @@ import type { FactsStore, StateSnapshot } from '../database/FactsStore';
 import type { StateIngester } from '../ingestion/StateIngester';
 import type { CatalogVisibility } from './catalogVisibility';
 import type { CatalogGroupDirectory } from './CatalogGroupDirectory';
-import { entityStateBindings, factBinding, owningGroup } from './entityBindings';
+import {
+  entityStateBindings,
+  factBinding,
+  owningGroup,
+} from './entityBindings';
 
 /**
  * Freshness of one fact; the same shape the frontend reads.
@@ -33,7 +37,11 @@ export type Freshness = FactFreshness;
 /** @public */
 export interface EntityFacts {
   entityRef: string;
-  states: Array<{ reference: string; freshness: Freshness; inventory: StateSnapshot['inventory'] }>;
+  states: Array<{
+    reference: string;
+    freshness: Freshness;
+    inventory: StateSnapshot['inventory'];
+  }>;
   /** Absent when the portal runs without Consul. */
   consul?: { serviceName: string; freshness: Freshness; view?: unknown };
   problems: string[];
@@ -88,8 +96,15 @@ export class FactsService {
     ref: CompoundEntityRef,
     { credentials }: { credentials: BackstageCredentials },
   ): Promise<EntityFacts> {
-    const { references, refused, problems, bindings, entityRef, entity, consulService } =
-      await this.references(ref, credentials);
+    const {
+      references,
+      refused,
+      problems,
+      bindings,
+      entityRef,
+      entity,
+      consulService,
+    } = await this.references(ref, credentials);
     const snapshots = await this.options.store.getStateSnapshots(references);
     const byRef = new Map(snapshots.map(s => [s.reference, s]));
     const consul = this.options.consulEnabled
@@ -97,7 +112,8 @@ export class FactsService {
       : undefined;
     if (consul?.binding) {
       bindings.push(consul.binding);
-      if (!consul.binding.allowed) problems.push(bindingProblem(consul.binding));
+      if (!consul.binding.allowed)
+        problems.push(bindingProblem(consul.binding));
     }
     return {
       entityRef,
@@ -114,7 +130,11 @@ export class FactsService {
               inventory: EMPTY_INVENTORY(),
             };
           }
-          return { reference, freshness: this.freshness(snap), inventory: snap.inventory };
+          return {
+            reference,
+            freshness: this.freshness(snap),
+            inventory: snap.inventory,
+          };
         }),
         // Refused: not read, and whatever is stored under that key (another squad's state, or
         // this entity's own history from before the operator denied it) is not shown or judged.
@@ -145,7 +165,11 @@ export class FactsService {
   freshUntil(facts: Pick<EntityFacts, 'states'>): Date | undefined {
     const times = facts.states
       .filter(s => !s.freshness.stale && s.freshness.checkedAt)
-      .map(s => Date.parse(s.freshness.checkedAt!) + this.options.staleAfterSeconds * 1000);
+      .map(
+        s =>
+          Date.parse(s.freshness.checkedAt!) +
+          this.options.staleAfterSeconds * 1000,
+      );
     return times.length ? new Date(Math.min(...times)) : undefined;
   }
 
@@ -158,7 +182,10 @@ export class FactsService {
       () => this.options.store.listEntityRefs(),
       credentials,
     );
-    const page = await this.options.store.listEntities({ ...options, visibleEntityRefs });
+    const page = await this.options.store.listEntities({
+      ...options,
+      visibleEntityRefs,
+    });
     const snapshots = await this.options.store.getStateSnapshots(
       page.items.flatMap(i => i.references),
     );
@@ -173,7 +200,9 @@ export class FactsService {
           entityRef,
           references,
           stale: snaps.some(s => !s || this.freshness(s).stale),
-          oldestReadAt: readAts.length ? new Date(Math.min(...readAts)).toISOString() : undefined,
+          oldestReadAt: readAts.length
+            ? new Date(Math.min(...readAts)).toISOString()
+            : undefined,
         };
       }),
     };
@@ -183,7 +212,10 @@ export class FactsService {
   private async consulFacts(
     serviceName: string,
     entity: Entity,
-  ): Promise<{ facts: NonNullable<EntityFacts['consul']>; binding?: FactBinding }> {
+  ): Promise<{
+    facts: NonNullable<EntityFacts['consul']>;
+    binding?: FactBinding;
+  }> {
     const snap = await this.options.store.getConsulSnapshot(serviceName);
     const view = (snap?.view ?? undefined) as ConsulServiceView | undefined;
     // Judged on what Consul says now: its meta names the owner. A service Consul has not
@@ -202,7 +234,10 @@ export class FactsService {
       // Not shown and not judged: runtime checks of the entity are then unknown.
       return {
         binding,
-        facts: { serviceName, freshness: { stale: true, lastError: bindingProblem(binding) } },
+        facts: {
+          serviceName,
+          freshness: { stale: true, lastError: bindingProblem(binding) },
+        },
       };
     }
     if (!snap?.readAt) {
@@ -226,8 +261,13 @@ export class FactsService {
         view,
         freshness: {
           readAt: snap.readAt.toISOString(),
-          ageSeconds: Math.round((this.now().getTime() - snap.readAt.getTime()) / 1000),
-          marker: snap.consulIndex === undefined ? undefined : String(snap.consulIndex),
+          ageSeconds: Math.round(
+            (this.now().getTime() - snap.readAt.getTime()) / 1000,
+          ),
+          marker:
+            snap.consulIndex === undefined
+              ? undefined
+              : String(snap.consulIndex),
           stale: Boolean(snap.lastError),
           lastError: snap.lastError,
           lastErrorAt: snap.lastErrorAt?.toISOString(),
@@ -243,25 +283,42 @@ export class FactsService {
     return {
       readAt: never ? undefined : snap.readAt.toISOString(),
       checkedAt: snap.checkedAt.toISOString(),
-      ageSeconds: never ? undefined : Math.round((now - snap.readAt.getTime()) / 1000),
+      ageSeconds: never
+        ? undefined
+        : Math.round((now - snap.readAt.getTime()) / 1000),
       marker: snap.marker,
-      stale: never || Boolean(snap.lastError) || checkedAge > this.options.staleAfterSeconds,
+      stale:
+        never ||
+        Boolean(snap.lastError) ||
+        checkedAge > this.options.staleAfterSeconds,
       lastError: snap.lastError,
       lastErrorAt: snap.lastErrorAt?.toISOString(),
     };
   }
 
-  private async references(ref: CompoundEntityRef, credentials: BackstageCredentials) {
+  private async references(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ) {
     // Reading through the catalog with the caller's credentials applies catalog permissions.
-    const entity = await this.options.catalog.getEntityByRef(ref, { credentials });
+    const entity = await this.options.catalog.getEntityByRef(ref, {
+      credentials,
+    });
     if (!entity) {
-      throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+      throw new NotFoundError(
+        `No entity ${stringifyEntityRef(ref)} in the catalog`,
+      );
     }
     const consulService =
-      entity.metadata.annotations?.[SQUAD_INSIGHTS_ANNOTATIONS.consulService]?.trim() ||
-      entity.metadata.name;
+      entity.metadata.annotations?.[
+        SQUAD_INSIGHTS_ANNOTATIONS.consulService
+      ]?.trim() || entity.metadata.name;
     return {
-      ...entityStateBindings(entity, this.options.reader, this.options.bindings),
+      ...entityStateBindings(
+        entity,
+        this.options.reader,
+        this.options.bindings,
+      ),
       entityRef: stringifyEntityRef(entity),
       entity,
       consulService,

@@ -41,7 +41,9 @@ function memoryStore(): FootprintStore & { rows: FootprintDay[] } {
   return {
     rows,
     async upsertDay(day) {
-      const i = rows.findIndex(r => r.entityRef === day.entityRef && r.day === day.day);
+      const i = rows.findIndex(
+        r => r.entityRef === day.entityRef && r.day === day.day,
+      );
       if (i >= 0) rows[i] = day;
       else rows.push(day);
     },
@@ -64,8 +66,17 @@ describe('FootprintService.snapshot', () => {
           states: [
             {
               reference: `demo:${ref.name}`,
-              freshness: read ? { stale: false, readAt: '2026-11-26T08:00:00Z' } : { stale: true },
-              inventory: read ? inventory : { status: 'no-state', format: 'empty', resources: [], outputs: {} } as any,
+              freshness: read
+                ? { stale: false, readAt: '2026-11-26T08:00:00Z' }
+                : { stale: true },
+              inventory: read
+                ? inventory
+                : ({
+                    status: 'no-state',
+                    format: 'empty',
+                    resources: [],
+                    outputs: {},
+                  } as any),
             },
           ],
         };
@@ -73,13 +84,19 @@ describe('FootprintService.snapshot', () => {
     };
     const history = memoryStore();
     const service = FootprintService.create({
-      catalog: catalogServiceMock({ entities: ['api', 'unread', 'broken'].map(component) }),
+      catalog: catalogServiceMock({
+        entities: ['api', 'unread', 'broken'].map(component),
+      }),
       facts,
       history,
       options: {},
       now: () => new Date('2026-11-26T23:30:00Z'),
     });
-    const refs = ['component:default/api', 'component:default/unread', 'component:default/broken'];
+    const refs = [
+      'component:default/api',
+      'component:default/unread',
+      'component:default/broken',
+    ];
     const credentials = mockCredentials.service();
     expect(await service.snapshot(refs, { credentials })).toEqual({
       written: 1,
@@ -89,7 +106,10 @@ describe('FootprintService.snapshot', () => {
     await service.snapshot(refs, { credentials });
     expect(history.rows).toHaveLength(1);
     expect(history.rows[0]).toEqual(
-      expect.objectContaining({ entityRef: 'component:default/api', day: '2026-11-26' }),
+      expect.objectContaining({
+        entityRef: 'component:default/api',
+        day: '2026-11-26',
+      }),
     );
     expect(history.rows[0].kwhPerDay).toBeGreaterThan(0);
   });

@@ -1,5 +1,9 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
@@ -31,7 +35,11 @@ export interface EntityFootprint {
   /** True when any input is stale; the footprint is still computed from the last good facts. */
   stale: boolean;
   states: Array<{ reference: string; freshness: Freshness }>;
-  consul?: { serviceName: string; freshness: Freshness; healthyInstances?: number };
+  consul?: {
+    serviceName: string;
+    freshness: Freshness;
+    healthyInstances?: number;
+  };
   /** Measured usage (CloudWatch) behind the estimate, when a source is configured. */
   usage?: {
     source?: string;
@@ -91,7 +99,10 @@ export class FootprintService {
     { credentials }: { credentials: BackstageCredentials },
   ): Promise<EntityFootprint> {
     const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
-    if (!entity) throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+    if (!entity)
+      throw new NotFoundError(
+        `No entity ${stringifyEntityRef(ref)} in the catalog`,
+      );
     const entityRef = stringifyEntityRef(entity);
     const facts = await this.deps.facts.getEntityFacts(ref, { credentials });
     const { criticality, declared, problem } = readCriticality(entity);
@@ -99,7 +110,9 @@ export class FootprintService {
 
     // A state never read, or whose source holds no state at all, says nothing about what
     // runs; the others count even when stale (the last good inventory).
-    const read = facts.states.filter(s => s.freshness.readAt && s.inventory.status !== 'no-state');
+    const read = facts.states.filter(
+      s => s.freshness.readAt && s.inventory.status !== 'no-state',
+    );
     const view = facts.consul?.view as ConsulServiceView | undefined;
     const healthyInstances = view?.healthCounts?.passing;
     const consul = facts.consul && {
@@ -116,27 +129,44 @@ export class FootprintService {
       stale:
         facts.states.some(s => s.freshness.stale) ||
         Boolean(healthyInstances && consul?.freshness.stale),
-      states: facts.states.map(({ reference, freshness }) => ({ reference, freshness })),
+      states: facts.states.map(({ reference, freshness }) => ({
+        reference,
+        freshness,
+      })),
       consul,
       problems,
     };
     if (read.length === 0) {
-      problems.push('No Terraform state of this service has been read; its footprint is unknown');
+      problems.push(
+        'No Terraform state of this service has been read; its footprint is unknown',
+      );
       return result;
     }
     // Zero healthy instances is a real observation (the service is down), but using it would
     // report the scheduled capacity as using nothing; only a positive count replaces it.
     const inputs = await this.deps.usage?.inputsFor(entityRef);
-    const analysis = analyseService(entityRef, read.map(s => s.inventory), {
-      ...this.deps.options,
-      criticality,
-      observedHealthyInstances: healthyInstances ? healthyInstances : undefined,
-      weekOf: this.now(),
-      measured: inputs?.measured,
-      intensity: inputs?.intensity,
-    });
-    if (inputs) describeInputs(result, inputs, analysis.footprint.primaryRegion);
-    return { ...result, footprint: analysis.footprint, advice: analysis.advice, heatmap: analysis.heatmap };
+    const analysis = analyseService(
+      entityRef,
+      read.map(s => s.inventory),
+      {
+        ...this.deps.options,
+        criticality,
+        observedHealthyInstances: healthyInstances
+          ? healthyInstances
+          : undefined,
+        weekOf: this.now(),
+        measured: inputs?.measured,
+        intensity: inputs?.intensity,
+      },
+    );
+    if (inputs)
+      describeInputs(result, inputs, analysis.footprint.primaryRegion);
+    return {
+      ...result,
+      footprint: analysis.footprint,
+      advice: analysis.advice,
+      heatmap: analysis.heatmap,
+    };
   }
 
   /** The footprint and the stored daily history (90 days by default). */
@@ -145,7 +175,11 @@ export class FootprintService {
     options: { credentials: BackstageCredentials; days?: number },
   ): Promise<EntityFootprint & { history: FootprintDay[] }> {
     const fp = await this.getEntityFootprint(ref, options);
-    const history = await this.deps.history.getHistory(fp.entityRef, options.days ?? 90, this.now());
+    const history = await this.deps.history.getHistory(
+      fp.entityRef,
+      options.days ?? 90,
+      this.now(),
+    );
     return { ...fp, history };
   }
 
@@ -161,7 +195,10 @@ export class FootprintService {
     const at = this.now();
     for (const entityRef of entityRefs) {
       try {
-        const { footprint } = await this.getEntityFootprint(parseEntityRef(entityRef), { credentials });
+        const { footprint } = await this.getEntityFootprint(
+          parseEntityRef(entityRef),
+          { credentials },
+        );
         if (!footprint) {
           out.unknown += 1;
           continue;
@@ -187,7 +224,11 @@ export class FootprintService {
 }
 
 /** Freshness of the measured usage and of the grid intensity, on the result and as problems. */
-function describeInputs(result: EntityFootprint, inputs: UsageInputs, region: string): void {
+function describeInputs(
+  result: EntityFootprint,
+  inputs: UsageInputs,
+  region: string,
+): void {
   const u = inputs.usage;
   if (u) {
     result.usage = {

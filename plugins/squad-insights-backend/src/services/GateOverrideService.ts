@@ -6,7 +6,10 @@ import type {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
@@ -16,7 +19,10 @@ import {
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { GateStore, StoredGateOverride } from '../database/GateStore';
 import { audited, requirePermission } from './complianceAccess';
-import { assertSeparationOfDuties, SeparationOfDutiesScope } from './separationOfDuties';
+import {
+  assertSeparationOfDuties,
+  SeparationOfDutiesScope,
+} from './separationOfDuties';
 
 const HOUR_MS = 3_600_000;
 
@@ -67,51 +73,88 @@ export class GateOverrideService {
     ref: CompoundEntityRef,
     decisionId: string,
     input: { reason?: unknown; expiresInHours?: unknown },
-    { credentials }: { credentials: BackstageCredentials<BackstageUserPrincipal> },
+    {
+      credentials,
+    }: { credentials: BackstageCredentials<BackstageUserPrincipal> },
   ) {
     const user = credentials.principal.userEntityRef;
     const entityRef = stringifyEntityRef(ref);
-    return audited(this.deps.auditor, 'gate-override', { entityRef, decisionId, user }, async () => {
-      await requirePermission(this.deps.permissions, waiverPermission, credentials, 'override the deployment gate', entityRef);
-      const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
-      if (!entity) throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-      const decision = await this.deps.store.getDecision(decisionId);
-      if (!decision || decision.entityRef !== stringifyEntityRef(entity)) {
-        throw new NotFoundError(`No gate decision ${decisionId} for ${entityRef}`);
-      }
-      if (decision.allowed) throw new InputError(`Gate decision ${decisionId} allowed the deploy; there is nothing to override`);
-      const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
-      if (!reason) throw new InputError('reason is required: why the deploy may go ahead despite the gate');
-      const max = this.deps.policy.gate?.overrideMaxHours ?? DEFAULT_GATE_OVERRIDE_MAX_HOURS;
-      const hours = input.expiresInHours === undefined ? max : Number(input.expiresInHours);
-      if (!Number.isFinite(hours) || hours <= 0 || hours > max) {
-        throw new InputError(`expiresInHours must be more than 0 and at most ${max} (the policy's gate.overrideMaxHours)`);
-      }
-      await assertSeparationOfDuties({
-        catalog: this.deps.catalog,
-        auth: this.deps.auth,
-        userInfo: this.deps.userInfo,
-        entity,
-        credentials,
-        allowSelf: this.deps.allowSelfWaivers,
-        scope: this.deps.separationOfDutiesScope,
-        action: 'override its deployment gate',
-      });
-      const now = this.now();
-      const stored = await this.deps.store.insertOverride({
-        decisionId,
-        entityRef: decision.entityRef,
-        environment: decision.environment,
-        commit: decision.commit,
-        reason,
-        grantedBy: user,
-        grantedAt: now,
-        expiresAt: new Date(now.getTime() + hours * HOUR_MS),
-      });
-      return {
-        result: gateOverrideView(stored, now),
-        meta: { overrideId: stored.id, environment: stored.environment, commit: stored.commit, expiresAt: stored.expiresAt.toISOString() },
-      };
-    });
+    return audited(
+      this.deps.auditor,
+      'gate-override',
+      { entityRef, decisionId, user },
+      async () => {
+        await requirePermission(
+          this.deps.permissions,
+          waiverPermission,
+          credentials,
+          'override the deployment gate',
+          entityRef,
+        );
+        const entity = await this.deps.catalog.getEntityByRef(ref, {
+          credentials,
+        });
+        if (!entity)
+          throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+        const decision = await this.deps.store.getDecision(decisionId);
+        if (!decision || decision.entityRef !== stringifyEntityRef(entity)) {
+          throw new NotFoundError(
+            `No gate decision ${decisionId} for ${entityRef}`,
+          );
+        }
+        if (decision.allowed)
+          throw new InputError(
+            `Gate decision ${decisionId} allowed the deploy; there is nothing to override`,
+          );
+        const reason =
+          typeof input.reason === 'string' ? input.reason.trim() : '';
+        if (!reason)
+          throw new InputError(
+            'reason is required: why the deploy may go ahead despite the gate',
+          );
+        const max =
+          this.deps.policy.gate?.overrideMaxHours ??
+          DEFAULT_GATE_OVERRIDE_MAX_HOURS;
+        const hours =
+          input.expiresInHours === undefined
+            ? max
+            : Number(input.expiresInHours);
+        if (!Number.isFinite(hours) || hours <= 0 || hours > max) {
+          throw new InputError(
+            `expiresInHours must be more than 0 and at most ${max} (the policy's gate.overrideMaxHours)`,
+          );
+        }
+        await assertSeparationOfDuties({
+          catalog: this.deps.catalog,
+          auth: this.deps.auth,
+          userInfo: this.deps.userInfo,
+          entity,
+          credentials,
+          allowSelf: this.deps.allowSelfWaivers,
+          scope: this.deps.separationOfDutiesScope,
+          action: 'override its deployment gate',
+        });
+        const now = this.now();
+        const stored = await this.deps.store.insertOverride({
+          decisionId,
+          entityRef: decision.entityRef,
+          environment: decision.environment,
+          commit: decision.commit,
+          reason,
+          grantedBy: user,
+          grantedAt: now,
+          expiresAt: new Date(now.getTime() + hours * HOUR_MS),
+        });
+        return {
+          result: gateOverrideView(stored, now),
+          meta: {
+            overrideId: stored.id,
+            environment: stored.environment,
+            commit: stored.commit,
+            expiresAt: stored.expiresAt.toISOString(),
+          },
+        };
+      },
+    );
   }
 }

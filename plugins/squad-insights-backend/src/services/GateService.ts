@@ -7,8 +7,16 @@ import type {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   CompliancePolicy,
@@ -27,7 +35,9 @@ import type { FactsService } from './FactsService';
 import { gateOverrideView } from './GateOverrideService';
 import { readPlanInput } from './gatePlan';
 
-type Caller = BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>;
+type Caller = BackstageCredentials<
+  BackstageUserPrincipal | BackstageServicePrincipal
+>;
 
 /** A decision as the API shows it. @public */
 export type GateDecisionView = Omit<StoredGateDecision, 'createdAt'> & {
@@ -67,55 +77,106 @@ export class GateService {
 
   async decide(
     ref: CompoundEntityRef,
-    input: { environment?: unknown; commit?: unknown; plan?: unknown; stateReference?: unknown },
+    input: {
+      environment?: unknown;
+      commit?: unknown;
+      plan?: unknown;
+      stateReference?: unknown;
+    },
     { credentials }: { credentials: Caller },
   ): Promise<GateDecisionView> {
     const entityRef = stringifyEntityRef(ref);
     const caller = callerOf(credentials);
-    const environment = typeof input.environment === 'string' ? input.environment.trim() : '';
+    const environment =
+      typeof input.environment === 'string' ? input.environment.trim() : '';
     const commit = typeof input.commit === 'string' ? input.commit.trim() : '';
     const meta = { entityRef, environment, commit, caller };
     return audited(this.deps.auditor, 'gate-decide', meta, async () => {
       const gate = this.deps.policy.gate;
-      if (gate?.requireServicePrincipal && credentials.principal.type !== 'service') {
+      if (
+        gate?.requireServicePrincipal &&
+        credentials.principal.type !== 'service'
+      ) {
         throw new NotAllowedError(
           'The compliance policy lets only pipelines ask the deployment gate (gate.requireServicePrincipal): use a service token from backend.auth.externalAccess, not a user token',
         );
       }
-      await requirePermission(this.deps.permissions, gatePermission, credentials, 'ask the deployment gate', entityRef);
+      await requirePermission(
+        this.deps.permissions,
+        gatePermission,
+        credentials,
+        'ask the deployment gate',
+        entityRef,
+      );
       if (!gate || !gate.environments[environment]) {
         const known = gateEnvironments(gate);
         throw new InputError(
-          `environment ${JSON.stringify(environment)} is not gated by the compliance policy; known: ${known.join(', ') || 'none'}`,
+          `environment ${JSON.stringify(
+            environment,
+          )} is not gated by the compliance policy; known: ${
+            known.join(', ') || 'none'
+          }`,
         );
       }
-      if (!commit) throw new InputError('commit is required: the commit being deployed');
-      if (commit.length > 128) throw new InputError('commit is longer than 128 characters');
+      if (!commit)
+        throw new InputError('commit is required: the commit being deployed');
+      if (commit.length > 128)
+        throw new InputError('commit is longer than 128 characters');
       // A pipeline's token is restricted to this plugin's gate permission (accessRestrictions),
       // so it cannot read the catalog itself; once it has passed the gate permission above,
       // the facts are gathered with the plugin's own credentials. A user caller (allowed when
       // the policy does not require a service principal) reads as themselves, as elsewhere.
       const reader =
-        credentials.principal.type === 'service' ? await this.deps.auth.getOwnServiceCredentials() : credentials;
-      const entity = await this.deps.catalog.getEntityByRef(ref, { credentials: reader });
-      if (!entity) throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+        credentials.principal.type === 'service'
+          ? await this.deps.auth.getOwnServiceCredentials()
+          : credentials;
+      const entity = await this.deps.catalog.getEntityByRef(ref, {
+        credentials: reader,
+      });
+      if (!entity)
+        throw new NotFoundError(`No entity ${entityRef} in the catalog`);
 
-      const facts = await this.deps.facts.getEntityFacts(ref, { credentials: reader });
-      const planned = readPlanInput(input.plan, input.stateReference, facts.states.map(s => s.reference));
-      const current = await this.deps.compliance.evaluateEntity(ref, { credentials: reader });
-      const plan = planned && (await this.deps.compliance.evaluateEntity(ref, { credentials: reader, planned })).result;
-      const waivers = (await this.deps.complianceStore.listWaivers(entityRef)).filter(w => !w.revokedAt);
-      const approved = (await this.deps.complianceStore.listReviews(entityRef)).find(r => r.decision === 'approved');
+      const facts = await this.deps.facts.getEntityFacts(ref, {
+        credentials: reader,
+      });
+      const planned = readPlanInput(
+        input.plan,
+        input.stateReference,
+        facts.states.map(s => s.reference),
+      );
+      const current = await this.deps.compliance.evaluateEntity(ref, {
+        credentials: reader,
+      });
+      const plan =
+        planned &&
+        (
+          await this.deps.compliance.evaluateEntity(ref, {
+            credentials: reader,
+            planned,
+          })
+        ).result;
+      const waivers = (
+        await this.deps.complianceStore.listWaivers(entityRef)
+      ).filter(w => !w.revokedAt);
+      const approved = (
+        await this.deps.complianceStore.listReviews(entityRef)
+      ).find(r => r.decision === 'approved');
       const classification = current.result.parameters.dataClassification;
       const now = this.now();
       const target = { entityRef, environment, commit };
-      const judge = (override?: Awaited<ReturnType<GateStore['findUsableOverride']>>): GateDecision =>
+      const judge = (
+        override?: Awaited<ReturnType<GateStore['findUsableOverride']>>,
+      ): GateDecision =>
         decideGate({
           gate,
           environment,
           profile: {
-            dataClassification: classification && isDataClassification(classification) ? classification : undefined,
-            complianceRequirements: current.result.parameters.complianceRequirements,
+            dataClassification:
+              classification && isDataClassification(classification)
+                ? classification
+                : undefined,
+            complianceRequirements:
+              current.result.parameters.complianceRequirements,
           },
           criticality: readCriticality(entity).criticality,
           evaluation: current.result,
@@ -127,7 +188,9 @@ export class GateService {
           now,
         });
 
-      let decision = judge(await this.deps.store.findUsableOverride(target, now));
+      let decision = judge(
+        await this.deps.store.findUsableOverride(target, now),
+      );
       let stored: StoredGateDecision;
       try {
         stored = await this.store(target, decision, caller, now);
@@ -137,10 +200,17 @@ export class GateService {
         decision = judge(undefined);
         stored = await this.store(target, decision, caller, now);
       }
-      const result: GateDecisionView = { ...this.view(stored, []), failClosed: decision.failClosed };
+      const result: GateDecisionView = {
+        ...this.view(stored, []),
+        failClosed: decision.failClosed,
+      };
       return {
         result,
-        meta: { decisionId: stored.id, allowed: stored.allowed, overrideId: stored.overrideId ?? null },
+        meta: {
+          decisionId: stored.id,
+          allowed: stored.allowed,
+          overrideId: stored.overrideId ?? null,
+        },
       };
     });
   }
@@ -151,7 +221,10 @@ export class GateService {
     { credentials }: { credentials: BackstageCredentials },
   ): Promise<{ items: GateDecisionView[] }> {
     const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
-    if (!entity) throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+    if (!entity)
+      throw new NotFoundError(
+        `No entity ${stringifyEntityRef(ref)} in the catalog`,
+      );
     const limit = options.limit === undefined ? 20 : Number(options.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
       throw new InputError('limit must be a whole number from 1 to 100');
@@ -160,7 +233,12 @@ export class GateService {
     const decisions = await this.deps.store.listDecisions(entityRef, limit);
     const overrides = await this.deps.store.listOverrides(entityRef);
     return {
-      items: decisions.map(d => this.view(d, overrides.filter(o => o.decisionId === d.id))),
+      items: decisions.map(d =>
+        this.view(
+          d,
+          overrides.filter(o => o.decisionId === d.id),
+        ),
+      ),
     };
   }
 
@@ -180,9 +258,16 @@ export class GateService {
     });
   }
 
-  private view(d: StoredGateDecision, overrides: Parameters<typeof gateOverrideView>[0][]): GateDecisionView {
+  private view(
+    d: StoredGateDecision,
+    overrides: Parameters<typeof gateOverrideView>[0][],
+  ): GateDecisionView {
     const now = this.now();
-    return { ...d, createdAt: d.createdAt.toISOString(), overrides: overrides.map(o => gateOverrideView(o, now)) };
+    return {
+      ...d,
+      createdAt: d.createdAt.toISOString(),
+      overrides: overrides.map(o => gateOverrideView(o, now)),
+    };
   }
 }
 
@@ -197,7 +282,10 @@ function oldestRead(
   facts: Awaited<ReturnType<FactsService['getEntityFacts']>>,
   now: Date,
 ): Date | undefined {
-  const sources = [...facts.states.map(s => s.freshness), ...(facts.consul ? [facts.consul.freshness] : [])];
+  const sources = [
+    ...facts.states.map(s => s.freshness),
+    ...(facts.consul ? [facts.consul.freshness] : []),
+  ];
   // A service with no facts to read has nothing that could be stale.
   if (!sources.length) return now;
   if (sources.some(f => !f.readAt)) return undefined;

@@ -1,6 +1,10 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
@@ -11,7 +15,11 @@ import {
   SQUAD_INSIGHTS_ANNOTATIONS,
   SQUAD_MODEL_GROUP_TYPES,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { AffiliationGroups, AffiliationType, AFFILIATION_TYPES } from './affiliationGroups';
+import {
+  AffiliationGroups,
+  AffiliationType,
+  AFFILIATION_TYPES,
+} from './affiliationGroups';
 import type { FootprintService } from './FootprintService';
 
 /** One service of a group, worst first in {@link GroupFootprint}. @public */
@@ -38,7 +46,10 @@ const worstFirst = <T extends { co2eKgPerDay?: number }>(a: T, b: T) =>
  * @public
  */
 export class GroupFootprintService {
-  static create(options: { catalog: typeof catalogServiceRef.T; footprints: FootprintService }) {
+  static create(options: {
+    catalog: typeof catalogServiceRef.T;
+    footprints: FootprintService;
+  }) {
     return new GroupFootprintService(options.catalog, options.footprints);
   }
 
@@ -54,12 +65,20 @@ export class GroupFootprintService {
     const compound: CompoundEntityRef = { kind: 'group', ...ref };
     const group = await this.catalog.getEntityByRef(compound, { credentials });
     if (!group || group.kind !== 'Group') {
-      throw new NotFoundError(`No group ${stringifyEntityRef(compound)} in the catalog`);
+      throw new NotFoundError(
+        `No group ${stringifyEntityRef(compound)} in the catalog`,
+      );
     }
     const groupRef = stringifyEntityRef(group);
     const type = String(group.spec?.type ?? '');
-    const { owners, services } = (AFFILIATION_TYPES as readonly string[]).includes(type)
-      ? await this.affiliatedServices(groupRef, type as AffiliationType, credentials)
+    const { owners, services } = (
+      AFFILIATION_TYPES as readonly string[]
+    ).includes(type)
+      ? await this.affiliatedServices(
+          groupRef,
+          type as AffiliationType,
+          credentials,
+        )
       : await this.ownedServices(groupRef, type, credentials);
 
     const rows: GroupServiceRow[] = [];
@@ -67,7 +86,11 @@ export class GroupFootprintService {
     for (const service of services) {
       const owner = ownerOf(service, owners);
       const fp = await this.footprints.getEntityFootprint(
-        { kind: service.kind, namespace: service.metadata.namespace ?? 'default', name: service.metadata.name },
+        {
+          kind: service.kind,
+          namespace: service.metadata.namespace ?? 'default',
+          name: service.metadata.name,
+        },
         { credentials },
       );
       if (fp.footprint) known.push({ owner, footprint: fp.footprint });
@@ -84,7 +107,12 @@ export class GroupFootprintService {
       });
     }
     const byOwner = owners
-      .map(o => rollupFootprints(o, known.filter(k => k.owner === o).map(k => k.footprint)))
+      .map(o =>
+        rollupFootprints(
+          o,
+          known.filter(k => k.owner === o).map(k => k.footprint),
+        ),
+      )
       .filter(r => r.services.length > 0);
     return {
       groupRef,
@@ -99,17 +127,27 @@ export class GroupFootprintService {
   }
 
   /** A squad's services, or a tribe's through its squads, by `ownedBy` relation. */
-  private async ownedServices(groupRef: string, type: string, credentials: BackstageCredentials) {
+  private async ownedServices(
+    groupRef: string,
+    type: string,
+    credentials: BackstageCredentials,
+  ) {
     const owners = [groupRef];
     if (type === SQUAD_MODEL_GROUP_TYPES.tribe) {
       const { items } = await this.catalog.getEntities(
-        { filter: { kind: 'Group', 'relations.childOf': groupRef }, fields: ['kind', 'metadata'] },
+        {
+          filter: { kind: 'Group', 'relations.childOf': groupRef },
+          fields: ['kind', 'metadata'],
+        },
         { credentials },
       );
       owners.push(...items.map(e => stringifyEntityRef(e)));
     }
     const { items: services } = await this.catalog.getEntities(
-      { filter: { kind: 'Component', 'relations.ownedBy': owners }, fields: ['kind', 'metadata', 'relations'] },
+      {
+        filter: { kind: 'Component', 'relations.ownedBy': owners },
+        fields: ['kind', 'metadata', 'relations'],
+      },
       { credentials },
     );
     return { owners, services };
@@ -131,19 +169,25 @@ export class GroupFootprintService {
       AffiliationGroups.load(this.catalog, credentials),
       this.catalog.getEntities(
         {
-          filter: { kind: 'Component', [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS },
+          filter: {
+            kind: 'Component',
+            [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
+          },
           fields: ['kind', 'metadata', 'relations'],
         },
         { credentials },
       ),
     ]);
     const services = items.filter(
-      e => groups.resolve(type, e.metadata.annotations?.[annotation]) === groupRef,
+      e =>
+        groups.resolve(type, e.metadata.annotations?.[annotation]) === groupRef,
     );
     // Rolled up by the squads that own them, so a guild lead sees which squads to talk to.
     const owners = [
       ...new Set(
-        services.flatMap(e => e.relations?.find(r => r.type === 'ownedBy')?.targetRef ?? []),
+        services.flatMap(
+          e => e.relations?.find(r => r.type === 'ownedBy')?.targetRef ?? [],
+        ),
       ),
     ].sort();
     return { owners: owners.length ? owners : [groupRef], services };
@@ -151,6 +195,8 @@ export class GroupFootprintService {
 }
 
 function ownerOf(entity: Entity, owners: string[]): string {
-  const relation = entity.relations?.find(r => r.type === 'ownedBy' && owners.includes(r.targetRef));
+  const relation = entity.relations?.find(
+    r => r.type === 'ownedBy' && owners.includes(r.targetRef),
+  );
   return relation?.targetRef ?? owners[0];
 }

@@ -3,7 +3,11 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CatalogServiceProfileService } from './ServiceProfileService';
 
-const group = (name: string, spec: Record<string, unknown>, annotations?: Record<string, string>): Entity => ({
+const group = (
+  name: string,
+  spec: Record<string, unknown>,
+  annotations?: Record<string, string>,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
   metadata: { name, namespace: 'default', ...(annotations && { annotations }) },
@@ -14,7 +18,10 @@ const user = (name: string, displayName: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'User',
   metadata: { name, namespace: 'default' },
-  spec: { profile: { displayName, email: `${name}@acme-music.example` }, memberOf: ['payments-squad'] },
+  spec: {
+    profile: { displayName, email: `${name}@acme-music.example` },
+    memberOf: ['payments-squad'],
+  },
 });
 
 const service = (owner: string): Entity => ({
@@ -32,15 +39,30 @@ const service = (owner: string): Entity => ({
   spec: { type: 'service', lifecycle: 'production', owner },
 });
 
-const tribe = group('commerce-tribe', { type: 'tribe', profile: { displayName: 'Commerce' } });
-const chapter = group('backend-engineering-chapter', { type: 'chapter', profile: { displayName: 'Backend Engineering' } });
-const squadProfile = { displayName: 'Payments Squad', email: 'payments-squad@acme-music.example' };
+const tribe = group('commerce-tribe', {
+  type: 'tribe',
+  profile: { displayName: 'Commerce' },
+});
+const chapter = group('backend-engineering-chapter', {
+  type: 'chapter',
+  profile: { displayName: 'Backend Engineering' },
+});
+const squadProfile = {
+  displayName: 'Payments Squad',
+  email: 'payments-squad@acme-music.example',
+};
 
 function serviceFor(entities: Entity[]) {
-  return CatalogServiceProfileService.create({ catalog: catalogServiceMock({ entities }) });
+  return CatalogServiceProfileService.create({
+    catalog: catalogServiceMock({ entities }),
+  });
 }
 
-const ref = { kind: 'component', namespace: 'default', name: 'payment-processing' };
+const ref = {
+  kind: 'component',
+  namespace: 'default',
+  name: 'payment-processing',
+};
 const credentials = mockCredentials.user();
 
 describe('CatalogServiceProfileService', () => {
@@ -49,8 +71,10 @@ describe('CatalogServiceProfileService', () => {
       'payments-squad',
       { type: 'squad', parent: 'commerce-tribe', profile: squadProfile },
       {
-        'squad-insights.io/technical-contact': 'maja.eriksson, user:default/johan.karlsson',
-        'squad-insights.io/business-contact': 'karin.nilsson@acme-music.example',
+        'squad-insights.io/technical-contact':
+          'maja.eriksson, user:default/johan.karlsson',
+        'squad-insights.io/business-contact':
+          'karin.nilsson@acme-music.example',
         'squad-insights.io/on-call': 'group:default/payments-squad',
       },
     );
@@ -65,16 +89,45 @@ describe('CatalogServiceProfileService', () => {
 
     const result = await profiles.getProfile(ref, { credentials });
 
-    expect(result.ownership.squad).toEqual({ entityRef: 'group:default/payments-squad', title: 'Payments Squad', type: 'squad' });
+    expect(result.ownership.squad).toEqual({
+      entityRef: 'group:default/payments-squad',
+      title: 'Payments Squad',
+      type: 'squad',
+    });
     expect(result.ownership.tribe?.title).toBe('Commerce');
-    expect(result.ownership.chapter?.entityRef).toBe('group:default/backend-engineering-chapter');
+    expect(result.ownership.chapter?.entityRef).toBe(
+      'group:default/backend-engineering-chapter',
+    );
     expect(result.contacts).toEqual({
       technical: [
-        { entityRef: 'user:default/maja.eriksson', title: 'Maja Eriksson', email: 'maja.eriksson@acme-music.example', source: 'annotation' },
-        { entityRef: 'user:default/johan.karlsson', title: 'Johan Karlsson', email: 'johan.karlsson@acme-music.example', source: 'annotation' },
+        {
+          entityRef: 'user:default/maja.eriksson',
+          title: 'Maja Eriksson',
+          email: 'maja.eriksson@acme-music.example',
+          source: 'annotation',
+        },
+        {
+          entityRef: 'user:default/johan.karlsson',
+          title: 'Johan Karlsson',
+          email: 'johan.karlsson@acme-music.example',
+          source: 'annotation',
+        },
       ],
-      business: [{ title: 'karin.nilsson@acme-music.example', email: 'karin.nilsson@acme-music.example', source: 'annotation' }],
-      onCall: [{ entityRef: 'group:default/payments-squad', title: 'Payments Squad', email: 'payments-squad@acme-music.example', source: 'annotation' }],
+      business: [
+        {
+          title: 'karin.nilsson@acme-music.example',
+          email: 'karin.nilsson@acme-music.example',
+          source: 'annotation',
+        },
+      ],
+      onCall: [
+        {
+          entityRef: 'group:default/payments-squad',
+          title: 'Payments Squad',
+          email: 'payments-squad@acme-music.example',
+          source: 'annotation',
+        },
+      ],
     });
     expect(result.problems).toEqual([]);
   });
@@ -91,7 +144,11 @@ describe('CatalogServiceProfileService', () => {
         },
       },
     };
-    const squad = group('payments-squad', { type: 'squad', parent: 'commerce-tribe', profile: squadProfile });
+    const squad = group('payments-squad', {
+      type: 'squad',
+      parent: 'commerce-tribe',
+      profile: squadProfile,
+    });
     const profiles = CatalogServiceProfileService.create({
       catalog: catalogServiceMock({ entities: [named, squad, tribe, chapter] }),
       requirements: ['GDPR', 'PCI_DSS', 'Svenska_Betaltjänstlagen'],
@@ -99,21 +156,33 @@ describe('CatalogServiceProfileService', () => {
 
     const result = await profiles.getProfile(ref, { credentials });
 
-    expect(result.ownership.chapter?.entityRef).toBe('group:default/backend-engineering-chapter');
+    expect(result.ownership.chapter?.entityRef).toBe(
+      'group:default/backend-engineering-chapter',
+    );
     expect(result.profile.complianceRequirements).toEqual(['GDPR', 'PCI_DSS']);
     expect(result.problems).toEqual([
       {
         annotation: 'squad-insights.io/compliance-requirements',
-        message: 'unknown compliance requirement "SOX"; the compliance policy defines GDPR, PCI_DSS, Svenska_Betaltjänstlagen',
+        message:
+          'unknown compliance requirement "SOX"; the compliance policy defines GDPR, PCI_DSS, Svenska_Betaltjänstlagen',
       },
     ]);
   });
 
   it("falls back to the squad's address for roles nobody is named for", async () => {
-    const squad = group('payments-squad', { type: 'squad', parent: 'commerce-tribe', profile: squadProfile }, {
-      'squad-insights.io/on-call': 'johan.karlsson',
-    });
-    const profiles = serviceFor([service('payments-squad'), squad, tribe, user('johan.karlsson', 'Johan Karlsson')]);
+    const squad = group(
+      'payments-squad',
+      { type: 'squad', parent: 'commerce-tribe', profile: squadProfile },
+      {
+        'squad-insights.io/on-call': 'johan.karlsson',
+      },
+    );
+    const profiles = serviceFor([
+      service('payments-squad'),
+      squad,
+      tribe,
+      user('johan.karlsson', 'Johan Karlsson'),
+    ]);
 
     const { contacts } = await profiles.getProfile(ref, { credentials });
 
@@ -125,26 +194,36 @@ describe('CatalogServiceProfileService', () => {
     };
     expect(contacts?.technical).toEqual([squadAddress]);
     expect(contacts?.business).toEqual([squadAddress]);
-    expect(contacts?.onCall.map(c => c.entityRef)).toEqual(['user:default/johan.karlsson']);
+    expect(contacts?.onCall.map(c => c.entityRef)).toEqual([
+      'user:default/johan.karlsson',
+    ]);
   });
 
   it('reports contacts that are not in the catalog or not refs at all, instead of linking nowhere', async () => {
-    const squad = group('payments-squad', { type: 'squad', profile: squadProfile }, {
-      'squad-insights.io/technical-contact': 'user:default/left.company',
-      'squad-insights.io/business-contact': 'component:',
-    });
+    const squad = group(
+      'payments-squad',
+      { type: 'squad', profile: squadProfile },
+      {
+        'squad-insights.io/technical-contact': 'user:default/left.company',
+        'squad-insights.io/business-contact': 'component:',
+      },
+    );
     const profiles = serviceFor([service('payments-squad'), squad]);
 
-    const { contacts, problems } = await profiles.getProfile(ref, { credentials });
+    const { contacts, problems } = await profiles.getProfile(ref, {
+      credentials,
+    });
 
     expect(problems).toEqual([
       {
         annotation: 'squad-insights.io/business-contact',
-        message: 'group:default/payments-squad names "component:", which is neither an e-mail address nor an entity ref',
+        message:
+          'group:default/payments-squad names "component:", which is neither an e-mail address nor an entity ref',
       },
       {
         annotation: 'squad-insights.io/technical-contact',
-        message: 'group:default/payments-squad names user:default/left.company, which is not a User or Group in the catalog',
+        message:
+          'group:default/payments-squad names user:default/left.company, which is not a User or Group in the catalog',
       },
     ]);
     // Nobody valid was named, so the squad's own address is the contact.
@@ -152,11 +231,24 @@ describe('CatalogServiceProfileService', () => {
   });
 
   it('has no contacts for a service whose owner is not in the catalog, and none to fall back on without an address', async () => {
-    const withoutOwner = await serviceFor([service('ghost-squad')]).getProfile(ref, { credentials });
+    const withoutOwner = await serviceFor([service('ghost-squad')]).getProfile(
+      ref,
+      { credentials },
+    );
     expect(withoutOwner.contacts).toBeUndefined();
 
-    const silent = group('payments-squad', { type: 'squad', profile: { displayName: 'Payments Squad' } });
-    const withoutAddress = await serviceFor([service('payments-squad'), silent]).getProfile(ref, { credentials });
-    expect(withoutAddress.contacts).toEqual({ technical: [], business: [], onCall: [] });
+    const silent = group('payments-squad', {
+      type: 'squad',
+      profile: { displayName: 'Payments Squad' },
+    });
+    const withoutAddress = await serviceFor([
+      service('payments-squad'),
+      silent,
+    ]).getProfile(ref, { credentials });
+    expect(withoutAddress.contacts).toEqual({
+      technical: [],
+      business: [],
+      onCall: [],
+    });
   });
 });

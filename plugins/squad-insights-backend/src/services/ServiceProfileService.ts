@@ -85,8 +85,14 @@ export class CatalogServiceProfileService implements ServiceProfileService {
    * @param options - `requirements`: the compliance requirements the policy defines
    *   (`knownRequirements(policy)`), so that an annotation naming another is reported.
    */
-  static create(options: { catalog: Catalog; requirements?: readonly string[] }) {
-    return new CatalogServiceProfileService(options.catalog, options.requirements);
+  static create(options: {
+    catalog: Catalog;
+    requirements?: readonly string[];
+  }) {
+    return new CatalogServiceProfileService(
+      options.catalog,
+      options.requirements,
+    );
   }
 
   private constructor(
@@ -98,16 +104,25 @@ export class CatalogServiceProfileService implements ServiceProfileService {
     entityRef: CompoundEntityRef,
     { credentials }: { credentials: BackstageCredentials },
   ): Promise<ServiceProfileResponse> {
-    const entity = await this.catalog.getEntityByRef(entityRef, { credentials });
+    const entity = await this.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
     if (!entity) {
-      throw new NotFoundError(`No entity ${stringifyEntityRef(entityRef)} in the catalog`);
+      throw new NotFoundError(
+        `No entity ${stringifyEntityRef(entityRef)} in the catalog`,
+      );
     }
-    const { profile, problems } = readServiceProfile(entity, { requirements: this.requirements });
+    const { profile, problems } = readServiceProfile(entity, {
+      requirements: this.requirements,
+    });
     const group = async (ref: string | undefined) => {
       if (!ref) return undefined;
       const found = await this.catalog
         .getEntityByRef(
-          parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace }),
+          parseEntityRef(ref, {
+            defaultKind: 'group',
+            defaultNamespace: entity.metadata.namespace,
+          }),
           { credentials },
         )
         .catch(() => undefined);
@@ -116,7 +131,10 @@ export class CatalogServiceProfileService implements ServiceProfileService {
     // Chapter and guild annotations name the group as people do ("Backend Engineering"); the
     // portfolio resolves them by the same rule (AffiliationGroups).
     let affiliations: AffiliationGroups | undefined;
-    const declared = async (value: string | undefined, type: AffiliationType) => {
+    const declared = async (
+      value: string | undefined,
+      type: AffiliationType,
+    ) => {
       if (!value) return undefined;
       affiliations ??= await AffiliationGroups.load(this.catalog, credentials);
       return group(affiliations.resolve(type, value));
@@ -140,8 +158,16 @@ export class CatalogServiceProfileService implements ServiceProfileService {
     const guild = await declared(profile.guild, 'guild');
     if (guild) ownership.guild = summary(guild);
 
-    const contacts = owner ? await this.contacts(owner, problems, credentials) : undefined;
-    return { entityRef: stringifyEntityRef(entity), profile, problems, ownership, contacts };
+    const contacts = owner
+      ? await this.contacts(owner, problems, credentials)
+      : undefined;
+    return {
+      entityRef: stringifyEntityRef(entity),
+      profile,
+      problems,
+      ownership,
+      contacts,
+    };
   }
 
   /**
@@ -157,47 +183,70 @@ export class CatalogServiceProfileService implements ServiceProfileService {
     const ownerRef = stringifyEntityRef(owner);
     const namespace = owner.metadata.namespace ?? 'default';
     const annotations = owner.metadata.annotations ?? {};
-    const named = (Object.keys(SQUAD_CONTACT_ANNOTATIONS) as Array<keyof ServiceContacts>).map(
-      role => {
-        const annotation = SQUAD_CONTACT_ANNOTATIONS[role];
-        const values = (annotations[annotation] ?? '')
-          .split(',')
-          .map(v => v.trim())
-          .filter(Boolean);
-        const entries = values.flatMap((value): ContactEntry[] => {
-          if (EMAIL.test(value)) return [{ email: value }];
-          try {
-            const ref = parseEntityRef(value, { defaultKind: 'user', defaultNamespace: namespace });
-            return [{ ref: stringifyEntityRef(ref) }];
-          } catch {
-            problems.push({
-              annotation,
-              message: `${ownerRef} names "${value}", which is neither an e-mail address nor an entity ref`,
-            });
-            return [];
-          }
-        });
-        return { role, annotation, entries };
-      },
-    );
+    const named = (
+      Object.keys(SQUAD_CONTACT_ANNOTATIONS) as Array<keyof ServiceContacts>
+    ).map(role => {
+      const annotation = SQUAD_CONTACT_ANNOTATIONS[role];
+      const values = (annotations[annotation] ?? '')
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean);
+      const entries = values.flatMap((value): ContactEntry[] => {
+        if (EMAIL.test(value)) return [{ email: value }];
+        try {
+          const ref = parseEntityRef(value, {
+            defaultKind: 'user',
+            defaultNamespace: namespace,
+          });
+          return [{ ref: stringifyEntityRef(ref) }];
+        } catch {
+          problems.push({
+            annotation,
+            message: `${ownerRef} names "${value}", which is neither an e-mail address nor an entity ref`,
+          });
+          return [];
+        }
+      });
+      return { role, annotation, entries };
+    });
 
-    const refs = [...new Set(named.flatMap(n => n.entries.flatMap(e => ('ref' in e ? [e.ref] : []))))];
+    const refs = [
+      ...new Set(
+        named.flatMap(n => n.entries.flatMap(e => ('ref' in e ? [e.ref] : []))),
+      ),
+    ];
     const found = new Map<string, Entity>();
     if (refs.length > 0) {
-      const { items } = await this.catalog.getEntitiesByRefs({ entityRefs: refs }, { credentials });
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: refs },
+        { credentials },
+      );
       items.forEach((item, i) => {
-        if (item && (item.kind === 'User' || item.kind === 'Group')) found.set(refs[i], item);
+        if (item && (item.kind === 'User' || item.kind === 'Group'))
+          found.set(refs[i], item);
       });
     }
 
     const squadEmail = ((owner.spec?.profile ?? {}) as Profile).email;
     const fallback: ServiceContact[] = squadEmail
-      ? [{ entityRef: ownerRef, title: summary(owner).title, email: squadEmail, source: 'squad-email' }]
+      ? [
+          {
+            entityRef: ownerRef,
+            title: summary(owner).title,
+            email: squadEmail,
+            source: 'squad-email',
+          },
+        ]
       : [];
-    const contacts: ServiceContacts = { technical: [], business: [], onCall: [] };
+    const contacts: ServiceContacts = {
+      technical: [],
+      business: [],
+      onCall: [],
+    };
     for (const { role, annotation, entries } of named) {
       const resolved = entries.flatMap((e): ServiceContact[] => {
-        if ('email' in e) return [{ title: e.email, email: e.email, source: 'annotation' }];
+        if ('email' in e)
+          return [{ title: e.email, email: e.email, source: 'annotation' }];
         const user = found.get(e.ref);
         if (!user) {
           problems.push({
@@ -215,16 +264,18 @@ export class CatalogServiceProfileService implements ServiceProfileService {
 }
 
 /** @public */
-export const serviceProfileServiceRef = createServiceRef<ServiceProfileService>({
-  id: 'squad-insights.service-profile',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: { catalog: catalogServiceRef, config: coreServices.rootConfig },
-      factory: ({ catalog, config }) =>
-        CatalogServiceProfileService.create({
-          catalog,
-          requirements: knownRequirements(readCompliancePolicy(config)),
-        }),
-    }),
-});
+export const serviceProfileServiceRef = createServiceRef<ServiceProfileService>(
+  {
+    id: 'squad-insights.service-profile',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: { catalog: catalogServiceRef, config: coreServices.rootConfig },
+        factory: ({ catalog, config }) =>
+          CatalogServiceProfileService.create({
+            catalog,
+            requirements: knownRequirements(readCompliancePolicy(config)),
+          }),
+      }),
+  },
+);

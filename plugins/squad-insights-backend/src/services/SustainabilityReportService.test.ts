@@ -140,8 +140,16 @@ describe('SustainabilityReportService', () => {
         meanGCo2ePerKwh: 25,
         source: 'Electricity Maps',
         points: [
-          { datetime: '2026-11-10T00:00:00Z', gCo2ePerKwh: 20, renewableShare: 0.62 },
-          { datetime: '2026-11-10T01:00:00Z', gCo2ePerKwh: 30, renewableShare: 0.58 },
+          {
+            datetime: '2026-11-10T00:00:00Z',
+            gCo2ePerKwh: 20,
+            renewableShare: 0.62,
+          },
+          {
+            datetime: '2026-11-10T01:00:00Z',
+            gCo2ePerKwh: 30,
+            renewableShare: 0.58,
+          },
         ],
       },
     }));
@@ -156,20 +164,29 @@ describe('SustainabilityReportService', () => {
               notEstimated: [],
             },
             advice: [],
-          }) as never,
+          } as never),
       },
       history: { getHistory: async () => [] },
       intensity: { getIntensity },
       now: () => new Date('2026-12-02T10:00:00Z'),
     });
-    const report = await service.getReport({ month: '2026-11', tribe: 'group:default/commerce-tribe' }, { credentials });
-    const stockholm = report.renewable.regions.find(r => r.region === 'eu-north-1');
+    const report = await service.getReport(
+      { month: '2026-11', tribe: 'group:default/commerce-tribe' },
+      { credentials },
+    );
+    const stockholm = report.renewable.regions.find(
+      r => r.region === 'eu-north-1',
+    );
     // (0.62 + 0.58) / 2, measured, not the bundled yearly average.
     expect(stockholm).toEqual(expect.objectContaining({ measured: true }));
     expect(stockholm!.share).toBeCloseTo(0.6, 12);
     expect(report.renewable.share).toBeCloseTo(0.6, 12);
     // November, read back from its end: 30 days before 1 December.
-    expect(getIntensity).toHaveBeenCalledWith(expect.arrayContaining(['SE3']), new Date('2026-12-01T00:00:00Z'), 30);
+    expect(getIntensity).toHaveBeenCalledWith(
+      expect.arrayContaining(['SE3']),
+      new Date('2026-12-01T00:00:00Z'),
+      30,
+    );
   });
 
   it('reads the catalog as the caller, so the report holds what the catalog shows them', async () => {

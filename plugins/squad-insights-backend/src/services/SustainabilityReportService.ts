@@ -94,9 +94,15 @@ export class SustainabilityReportService {
   private async renewableShares(month: string) {
     if (!this.deps.intensity) return undefined;
     const [y, m] = month.split('-').map(Number);
-    const monthEnd = new Date(Math.min(Date.UTC(y, m, 1), this.now().getTime()));
+    const monthEnd = new Date(
+      Math.min(Date.UTC(y, m, 1), this.now().getTime()),
+    );
     const zones = [...new Set(GRID_ZONES.map(z => z.zone))];
-    const series = await this.deps.intensity.getIntensity(zones, monthEnd, daysInMonth(month));
+    const series = await this.deps.intensity.getIntensity(
+      zones,
+      monthEnd,
+      daysInMonth(month),
+    );
     return measuredRenewableShares(series, month);
   }
 

@@ -14,7 +14,9 @@ import {
  *
  * @public
  */
-export type AffiliationType = typeof SQUAD_MODEL_GROUP_TYPES.chapter | typeof SQUAD_MODEL_GROUP_TYPES.guild;
+export type AffiliationType =
+  | typeof SQUAD_MODEL_GROUP_TYPES.chapter
+  | typeof SQUAD_MODEL_GROUP_TYPES.guild;
 
 /** @public */
 export const AFFILIATION_TYPES: readonly AffiliationType[] = [
@@ -71,7 +73,10 @@ export class AffiliationGroups {
    * A group whose entity name is exactly the value wins over one that only matches loosely,
    * so `sre-chapter` stays the SRE chapter even if another chapter is titled "SRE".
    */
-  resolve(type: AffiliationType, value: string | undefined): string | undefined {
+  resolve(
+    type: AffiliationType,
+    value: string | undefined,
+  ): string | undefined {
     if (!value?.trim()) return undefined;
     const candidates = this.byType.get(type) ?? [];
     const exact = value.trim().toLocaleLowerCase('en');
@@ -79,6 +84,7 @@ export class AffiliationGroups {
       const ref = g.ref.toLocaleLowerCase('en');
       return ref === exact || ref.slice(ref.lastIndexOf('/') + 1) === exact;
     });
-    return (byName ?? candidates.find(g => groupNameMatches(value, g, type)))?.ref;
+    return (byName ?? candidates.find(g => groupNameMatches(value, g, type)))
+      ?.ref;
   }
 }

@@ -1,4 +1,7 @@
-import type { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
@@ -31,7 +34,10 @@ const FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
  * @public
  */
 export class CatalogVisibility {
-  static create(options: { catalog: typeof catalogServiceRef.T; permissions: PermissionsService }) {
+  static create(options: {
+    catalog: typeof catalogServiceRef.T;
+    permissions: PermissionsService;
+  }) {
     return new CatalogVisibility(options.catalog, options.permissions);
   }
 
@@ -64,7 +70,11 @@ export class CatalogVisibility {
       );
       // Compared in the catalog's spelling: stored refs are lower case, the catalog's are not.
       items.forEach((entity, j) => {
-        if (entity && stringifyEntityRef(entity).toLocaleLowerCase('en') === batch[j].toLocaleLowerCase('en')) {
+        if (
+          entity &&
+          stringifyEntityRef(entity).toLocaleLowerCase('en') ===
+            batch[j].toLocaleLowerCase('en')
+        ) {
           visible.push(batch[j]);
         }
       });

@@ -5,9 +5,16 @@ import type {
   BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult, ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import type { SQUAD_INSIGHTS_RESOURCE_TYPE } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { JsonObject } from '@backstage/types';
 
@@ -19,11 +26,16 @@ import type { JsonObject } from '@backstage/types';
 export async function requirePermission(
   permissions: PermissionsService,
   permission: ResourcePermission<typeof SQUAD_INSIGHTS_RESOURCE_TYPE>,
-  credentials: BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>,
+  credentials: BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >,
   what: string,
   resourceRef: string,
 ): Promise<void> {
-  const [decision] = await permissions.authorize([{ permission, resourceRef }], { credentials });
+  const [decision] = await permissions.authorize(
+    [{ permission, resourceRef }],
+    { credentials },
+  );
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(`You may not ${what} of ${resourceRef}`);
   }
@@ -39,7 +51,11 @@ export async function audited<T>(
   meta: JsonObject,
   fn: () => Promise<{ result: T; meta?: JsonObject }>,
 ): Promise<T> {
-  const event = await auditor.createEvent({ eventId, severityLevel: 'medium', meta });
+  const event = await auditor.createEvent({
+    eventId,
+    severityLevel: 'medium',
+    meta,
+  });
   try {
     const out = await fn();
     await event.success({ meta: out.meta });
@@ -55,6 +71,9 @@ export function ownerRef(entity: Entity): string | undefined {
   const owner = entity.spec?.owner;
   if (typeof owner !== 'string' || !owner) return undefined;
   return stringifyEntityRef(
-    parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace }),
+    parseEntityRef(owner, {
+      defaultKind: 'group',
+      defaultNamespace: entity.metadata.namespace,
+    }),
   );
 }

@@ -21,16 +21,23 @@ export interface ComplianceOptions {
  *
  * @public
  */
-export function readComplianceOptions(config: RootConfigService): ComplianceOptions {
+export function readComplianceOptions(
+  config: RootConfigService,
+): ComplianceOptions {
   const key = 'squadInsights.compliance.separationOfDutiesScope';
   const scope = config.getOptionalString(key) ?? 'squad';
   if (!SCOPES.includes(scope as SeparationOfDutiesScope)) {
-    throw new InputError(`Invalid ${key} ${JSON.stringify(scope)} in app-config: expected one of ${SCOPES.join(', ')}`);
+    throw new InputError(
+      `Invalid ${key} ${JSON.stringify(
+        scope,
+      )} in app-config: expected one of ${SCOPES.join(', ')}`,
+    );
   }
   return {
     separationOfDutiesScope: scope as SeparationOfDutiesScope,
     policy: readCompliancePolicy(config),
     allowSelfWaivers:
-      config.getOptionalBoolean('squadInsights.compliance.allowSelfWaivers') ?? false,
+      config.getOptionalBoolean('squadInsights.compliance.allowSelfWaivers') ??
+      false,
   };
 }

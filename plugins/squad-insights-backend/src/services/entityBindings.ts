@@ -30,7 +30,13 @@ export function factBinding(
 ): FactBinding {
   return decision.allowed
     ? { annotation, value, allowed: true, rule: decision.rule }
-    : { annotation, value, allowed: false, reason: decision.reason, howToAllow: decision.howToAllow };
+    : {
+        annotation,
+        value,
+        allowed: false,
+        reason: decision.reason,
+        howToAllow: decision.howToAllow,
+      };
 }
 
 /**
@@ -44,8 +50,16 @@ export function entityStateBindings(
 ): EntityStateBindings {
   const annotation = SQUAD_INSIGHTS_ANNOTATIONS.terraformState;
   const raw = entity.metadata.annotations?.[annotation] ?? '';
-  const out: EntityStateBindings = { references: [], refused: [], bindings: [], problems: [] };
-  for (const value of raw.split(',').map(v => v.trim()).filter(Boolean)) {
+  const out: EntityStateBindings = {
+    references: [],
+    refused: [],
+    bindings: [],
+    problems: [],
+  };
+  for (const value of raw
+    .split(',')
+    .map(v => v.trim())
+    .filter(Boolean)) {
     let parsed;
     try {
       parsed = reader.resolve(value);
@@ -54,7 +68,11 @@ export function entityStateBindings(
       continue;
     }
     const reference = `${parsed.sourceId}:${parsed.key}`;
-    const binding = factBinding(annotation, value, policy.decideState(entity, parsed));
+    const binding = factBinding(
+      annotation,
+      value,
+      policy.decideState(entity, parsed),
+    );
     out.bindings.push(binding);
     if (binding.allowed) {
       out.references.push(reference);
@@ -77,8 +95,13 @@ export async function owningGroup(
   const owner = entity.spec?.owner;
   if (typeof owner !== 'string' || !owner.trim()) return undefined;
   const m = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(owner.trim());
-  if (!m || (m[1] && m[1].toLocaleLowerCase('en') !== 'group')) return undefined;
-  const ref = `group:${m[2] ?? entity.metadata.namespace ?? 'default'}/${m[3]}`.toLocaleLowerCase('en');
-  const known = (await groups?.list())?.find(g => g.ref.toLocaleLowerCase('en') === ref);
+  if (!m || (m[1] && m[1].toLocaleLowerCase('en') !== 'group'))
+    return undefined;
+  const ref = `group:${m[2] ?? entity.metadata.namespace ?? 'default'}/${
+    m[3]
+  }`.toLocaleLowerCase('en');
+  const known = (await groups?.list())?.find(
+    g => g.ref.toLocaleLowerCase('en') === ref,
+  );
   return known ?? { ref };
 }

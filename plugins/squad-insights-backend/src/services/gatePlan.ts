@@ -18,13 +18,20 @@ export function readPlanInput(
 ): { reference: string; inventory: StateInventory } | undefined {
   if (plan === undefined || plan === null) return undefined;
   if (typeof plan !== 'object' || Array.isArray(plan)) {
-    throw new InputError('plan must be the JSON object of terraform show -json <planfile>');
+    throw new InputError(
+      'plan must be the JSON object of terraform show -json <planfile>',
+    );
   }
   let reference: string;
   if (stateReference !== undefined) {
-    if (typeof stateReference !== 'string' || !declared.includes(stateReference)) {
+    if (
+      typeof stateReference !== 'string' ||
+      !declared.includes(stateReference)
+    ) {
       throw new InputError(
-        `stateReference must be one of the states the service declares: ${declared.join(', ') || 'none'}`,
+        `stateReference must be one of the states the service declares: ${
+          declared.join(', ') || 'none'
+        }`,
       );
     }
     reference = stateReference;
@@ -33,16 +40,28 @@ export function readPlanInput(
   } else {
     throw new InputError(
       declared.length
-        ? `stateReference is required with a plan: the service declares ${declared.length} states (${declared.join(', ')})`
+        ? `stateReference is required with a plan: the service declares ${
+            declared.length
+          } states (${declared.join(', ')})`
         : 'plan: the service declares no Terraform state for a plan to change',
     );
   }
   try {
-    const inventory = parsePlan(JSON.stringify(plan), { sourceId: 'request', key: 'plan' });
+    const inventory = parsePlan(JSON.stringify(plan), {
+      sourceId: 'request',
+      key: 'plan',
+    });
     const hash = reference.indexOf('#');
-    return { reference, inventory: selectStateModule(inventory, hash < 0 ? undefined : reference.slice(hash + 1)) };
+    return {
+      reference,
+      inventory: selectStateModule(
+        inventory,
+        hash < 0 ? undefined : reference.slice(hash + 1),
+      ),
+    };
   } catch (error) {
-    if (StateParseError.isStateParseError(error)) throw new InputError(`plan: ${error.message}`);
+    if (StateParseError.isStateParseError(error))
+      throw new InputError(`plan: ${error.message}`);
     throw error;
   }
 }

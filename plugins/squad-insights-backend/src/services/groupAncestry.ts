@@ -1,5 +1,9 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 
 /** Deeper than any real organisation chart; only a bound against a broken catalog. */
@@ -8,8 +12,13 @@ const MAX_LEVELS = 20;
 /** A group ref in full form, or undefined for a ref to something that is not a group. */
 function groupRef(ref: string, namespace: string): string | undefined {
   try {
-    const parsed = parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: namespace });
-    return parsed.kind.toLocaleLowerCase('en') === 'group' ? stringifyEntityRef(parsed) : undefined;
+    const parsed = parseEntityRef(ref, {
+      defaultKind: 'group',
+      defaultNamespace: namespace,
+    });
+    return parsed.kind.toLocaleLowerCase('en') === 'group'
+      ? stringifyEntityRef(parsed)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -18,8 +27,11 @@ function groupRef(ref: string, namespace: string): string | undefined {
 /** The groups an entity names as parents: `spec.parent` and `childOf` relations. */
 function parentsOf(group: Entity): string[] {
   const namespace = group.metadata.namespace ?? 'default';
-  const declared = typeof group.spec?.parent === 'string' ? [group.spec.parent] : [];
-  const related = (group.relations ?? []).filter(r => r.type === 'childOf').map(r => r.targetRef);
+  const declared =
+    typeof group.spec?.parent === 'string' ? [group.spec.parent] : [];
+  const related = (group.relations ?? [])
+    .filter(r => r.type === 'childOf')
+    .map(r => r.targetRef);
   return [...declared, ...related].flatMap(r => groupRef(r, namespace) ?? []);
 }
 
@@ -27,11 +39,16 @@ function parentsOf(group: Entity): string[] {
 export function directGroupsOf(user: Entity | undefined): string[] {
   if (!user) return [];
   const namespace = user.metadata.namespace ?? 'default';
-  const declared = Array.isArray(user.spec?.memberOf) ? (user.spec!.memberOf as unknown[]) : [];
-  const related = (user.relations ?? []).filter(r => r.type === 'memberOf').map(r => r.targetRef);
-  return [...declared.filter((r): r is string => typeof r === 'string'), ...related].flatMap(
-    r => groupRef(r, namespace) ?? [],
-  );
+  const declared = Array.isArray(user.spec?.memberOf)
+    ? (user.spec!.memberOf as unknown[])
+    : [];
+  const related = (user.relations ?? [])
+    .filter(r => r.type === 'memberOf')
+    .map(r => r.targetRef);
+  return [
+    ...declared.filter((r): r is string => typeof r === 'string'),
+    ...related,
+  ].flatMap(r => groupRef(r, namespace) ?? []);
 }
 
 /**
@@ -50,15 +67,22 @@ export async function groupAncestry(
     const { items } = await catalog.getEntitiesByRefs(
       {
         entityRefs: level,
-        fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.type', 'spec.parent', 'relations'],
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'spec.type',
+          'spec.parent',
+          'relations',
+        ],
       },
       { credentials },
     );
     level.forEach((ref, i) => seen.set(ref, items[i]));
     // Cycles in a broken catalog end here too: a group already seen is not walked again.
-    level = [...new Set(items.flatMap(group => (group ? parentsOf(group) : [])))].filter(
-      ref => !seen.has(ref),
-    );
+    level = [
+      ...new Set(items.flatMap(group => (group ? parentsOf(group) : []))),
+    ].filter(ref => !seen.has(ref));
   }
   return seen;
 }

@@ -1,6 +1,13 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { AttestationStore, StoredAttestation } from '../database/AttestationStore';
-import type { ComplianceStore, StoredReview, StoredWaiver } from '../database/ComplianceStore';
+import type {
+  AttestationStore,
+  StoredAttestation,
+} from '../database/AttestationStore';
+import type {
+  ComplianceStore,
+  StoredReview,
+  StoredWaiver,
+} from '../database/ComplianceStore';
 import type { FactsStore } from '../database/FactsStore';
 import type { CompliancePortfolioService } from './CompliancePortfolioService';
 
@@ -43,7 +50,9 @@ export class PortfolioRefreshTriggers {
         // The scanner rewrites every entity's states each pass; only a change matters here.
         const before = await store.getEntityStates(entityRef);
         await store.setEntityStates(entityRef, references);
-        if ([...before].sort().join('\n') !== [...references].sort().join('\n')) {
+        if (
+          [...before].sort().join('\n') !== [...references].sort().join('\n')
+        ) {
           await after(p => p.refresh(entityRef));
         }
       },
@@ -58,7 +67,8 @@ export class PortfolioRefreshTriggers {
           },
         };
       },
-      markStatesChecked: (references, at) => store.markStatesChecked(references, at),
+      markStatesChecked: (references, at) =>
+        store.markStatesChecked(references, at),
       getStateMarkers: references => store.getStateMarkers(references),
       async recordStateError(reference, error, at) {
         // Only the first failure changes a verdict (its facts turn stale); repeats do not.
@@ -69,7 +79,8 @@ export class PortfolioRefreshTriggers {
         }
       },
       getStateSnapshots: references => store.getStateSnapshots(references),
-      getStateHistory: (reference, options) => store.getStateHistory(reference, options),
+      getStateHistory: (reference, options) =>
+        store.getStateHistory(reference, options),
       getEntityStates: entityRef => store.getEntityStates(entityRef),
       listEntityRefs: () => store.listEntityRefs(),
       listEntities: options => store.listEntities(options),
@@ -87,13 +98,16 @@ export class PortfolioRefreshTriggers {
   /** The compliance store for the decision service. */
   decisions(store: ComplianceStore): ComplianceStore {
     const after = this.after.bind(this);
-    const refreshed = async <T extends StoredWaiver | StoredReview | undefined>(written: T) => {
+    const refreshed = async <T extends StoredWaiver | StoredReview | undefined>(
+      written: T,
+    ) => {
       if (written) await after(p => p.refresh(written.entityRef));
       return written;
     };
     return {
       insertWaiver: async waiver => refreshed(await store.insertWaiver(waiver)),
-      revokeWaiver: async (id, revocation) => refreshed(await store.revokeWaiver(id, revocation)),
+      revokeWaiver: async (id, revocation) =>
+        refreshed(await store.revokeWaiver(id, revocation)),
       insertReview: async review => refreshed(await store.insertReview(review)),
       getWaiver: id => store.getWaiver(id),
       listWaivers: entityRef => store.listWaivers(entityRef),
@@ -104,24 +118,31 @@ export class PortfolioRefreshTriggers {
   /** The attestation store for the attestation service. */
   attestations(store: AttestationStore): AttestationStore {
     const after = this.after.bind(this);
-    const refreshed = async <T extends StoredAttestation | undefined>(written: T) => {
+    const refreshed = async <T extends StoredAttestation | undefined>(
+      written: T,
+    ) => {
       if (written) await after(p => p.refresh(written.entityRef));
       return written;
     };
     return {
       insertAttestation: async a => refreshed(await store.insertAttestation(a)),
-      revokeAttestation: async (id, revocation) => refreshed(await store.revokeAttestation(id, revocation)),
+      revokeAttestation: async (id, revocation) =>
+        refreshed(await store.revokeAttestation(id, revocation)),
       getAttestation: id => store.getAttestation(id),
       listAttestations: entityRef => store.listAttestations(entityRef),
     };
   }
 
-  private async after(refresh: (portfolio: Portfolio) => Promise<unknown>): Promise<void> {
+  private async after(
+    refresh: (portfolio: Portfolio) => Promise<unknown>,
+  ): Promise<void> {
     if (!this.portfolio) return;
     try {
       await refresh(this.portfolio);
     } catch (error) {
-      this.logger.warn(`Compliance portfolio refresh failed; the scheduled pass will retry: ${error}`);
+      this.logger.warn(
+        `Compliance portfolio refresh failed; the scheduled pass will retry: ${error}`,
+      );
     }
   }
 }

@@ -40,7 +40,11 @@ export async function conflictOfInterest(options: {
   // A service a person owns is theirs to defend, not to judge: `spec.owner: user:alice`, or
   // the catalog's ownedBy relation naming her, or an ownership ref her sign-in carries.
   const owners = owningRefs(entity);
-  const mine = new Set([user.userEntityRef, ...user.ownershipEntityRefs].map(r => r.toLocaleLowerCase('en')));
+  const mine = new Set(
+    [user.userEntityRef, ...user.ownershipEntityRefs].map(r =>
+      r.toLocaleLowerCase('en'),
+    ),
+  );
   if (owners.some(ref => !ref.startsWith('group:') && mine.has(ref))) {
     return `${user.userEntityRef} owns ${entityRef}`;
   }
@@ -49,17 +53,25 @@ export async function conflictOfInterest(options: {
   const owning = [owner];
   if (scope === 'tribe') {
     const above = await groupAncestry(catalog, [owner], credentials);
-    const tribe = [...above].find(([, group]) => group?.spec?.type === SQUAD_MODEL_GROUP_TYPES.tribe);
+    const tribe = [...above].find(
+      ([, group]) => group?.spec?.type === SQUAD_MODEL_GROUP_TYPES.tribe,
+    );
     if (tribe && tribe[0] !== owner) owning.push(tribe[0]);
   }
-  const userEntity = await catalog.getEntityByRef(user.userEntityRef, { credentials });
+  const userEntity = await catalog.getEntityByRef(user.userEntityRef, {
+    credentials,
+  });
   const groups = await groupAncestry(
     catalog,
     [...user.ownershipEntityRefs, ...directGroupsOf(userEntity)],
     credentials,
   );
-  const memberOf = new Set([...groups.keys()].map(r => r.toLocaleLowerCase('en')));
-  const conflicting = owning.find(ref => memberOf.has(ref.toLocaleLowerCase('en')));
+  const memberOf = new Set(
+    [...groups.keys()].map(r => r.toLocaleLowerCase('en')),
+  );
+  const conflicting = owning.find(ref =>
+    memberOf.has(ref.toLocaleLowerCase('en')),
+  );
   if (!conflicting) return undefined;
   const via = conflicting === owner ? '' : `the tribe ${conflicting} of `;
   return `${user.userEntityRef} is a member of ${via}${owner}, which owns ${entityRef}`;
@@ -72,8 +84,16 @@ export async function conflictOfInterest(options: {
  */
 function owningRefs(entity: Entity): string[] {
   const declared = ownerRef(entity);
-  const related = (entity.relations ?? []).filter(r => r.type === 'ownedBy').map(r => r.targetRef);
-  return [...new Set([...(declared ? [declared] : []), ...related].map(r => r.toLocaleLowerCase('en')))];
+  const related = (entity.relations ?? [])
+    .filter(r => r.type === 'ownedBy')
+    .map(r => r.targetRef);
+  return [
+    ...new Set(
+      [...(declared ? [declared] : []), ...related].map(r =>
+        r.toLocaleLowerCase('en'),
+      ),
+    ),
+  ];
 }
 
 /**
@@ -93,7 +113,9 @@ export async function authorsInConflict(options: {
   const authors = [...new Set(options.authors)];
   if (!authors.length) return conflicts;
   const credentials = await options.auth.getOwnServiceCredentials();
-  const entity = await options.catalog.getEntityByRef(options.entityRef, { credentials });
+  const entity = await options.catalog.getEntityByRef(options.entityRef, {
+    credentials,
+  });
   if (!entity) return conflicts;
   for (const author of authors) {
     const conflict = await conflictOfInterest({
@@ -133,6 +155,8 @@ export async function assertSeparationOfDuties(options: {
     scope: options.scope ?? 'squad',
   });
   if (conflict) {
-    throw new NotAllowedError(`Separation of duties: ${conflict}, and may not ${options.action}`);
+    throw new NotAllowedError(
+      `Separation of duties: ${conflict}, and may not ${options.action}`,
+    );
   }
 }

@@ -49,7 +49,12 @@ export function portfolioStatus(score: ComplianceScore): PortfolioStatus {
 export function summarizeCompliance(input: {
   entity: { entityRef: string; name: string; title?: string };
   /** Group entity refs: owning squad and its tribe, and the chapter and guild the annotations name. */
-  ownership: { squad?: string; tribe?: string; chapter?: string; guild?: string };
+  ownership: {
+    squad?: string;
+    tribe?: string;
+    chapter?: string;
+    guild?: string;
+  };
   evaluation: EntityCompliance;
   waivers: StoredWaiver[];
   reviews: StoredReview[];
@@ -85,7 +90,11 @@ export function summarizeCompliance(input: {
       nextExpiry: active[0],
     },
     attestations: summarizeAttestations(evaluation.checks),
-    lastReview: latest && { at: latest.createdAt, reviewer: latest.reviewer, decision: latest.decision },
+    lastReview: latest && {
+      at: latest.createdAt,
+      reviewer: latest.reviewer,
+      decision: latest.decision,
+    },
     stale: evaluation.stale,
     sources: input.sources,
     failingCheckIds: evaluation.checks

@@ -15,7 +15,9 @@ export type SustainabilityOptions = Pick<
  * Reads `squadInsights.sustainability`. Bands are checked at startup (every hour in exactly
  * one band) so a typo fails the backend instead of every footprint request.
  */
-export function readSustainabilityOptions(config: RootConfigService): SustainabilityOptions {
+export function readSustainabilityOptions(
+  config: RootConfigService,
+): SustainabilityOptions {
   const c = config.getOptionalConfig('squadInsights.sustainability');
   const options: SustainabilityOptions = {
     sekPerKgCo2e: c?.getOptionalNumber('carbonTaxSekPerKg') ?? 1.25,
@@ -26,11 +28,17 @@ export function readSustainabilityOptions(config: RootConfigService): Sustainabi
   if (bands) {
     const hours = (key: string) =>
       (bands.getOptional<number[]>(key) ?? []).map(Number);
-    const parsed: GreenBands = { high: hours('high'), medium: hours('medium'), low: hours('low') };
+    const parsed: GreenBands = {
+      high: hours('high'),
+      medium: hours('medium'),
+      low: hours('low'),
+    };
     try {
       bandOfHour(parsed);
     } catch (e) {
-      throw new Error(`squadInsights.sustainability.greenBands: ${(e as Error).message}`);
+      throw new Error(
+        `squadInsights.sustainability.greenBands: ${(e as Error).message}`,
+      );
     }
     options.bands = parsed;
   }

@@ -17,18 +17,28 @@ export function validWaiverTerms(
   now: Date,
 ) {
   const expiresAt = new Date(input.expiresAt ?? NaN);
-  if (Number.isNaN(expiresAt.getTime())) throw new InputError('expiresAt must be a date-time');
+  if (Number.isNaN(expiresAt.getTime()))
+    throw new InputError('expiresAt must be a date-time');
   if (expiresAt <= now) throw new InputError('expiresAt must be in the future');
   const check = policy.checks.find(c => c.id === input.checkId);
   if (!check) {
-    throw new InputError(`checkId ${JSON.stringify(input.checkId ?? '')} is not a check of the policy`);
+    throw new InputError(
+      `checkId ${JSON.stringify(
+        input.checkId ?? '',
+      )} is not a check of the policy`,
+    );
   }
   const maxDays = waiverMaxDays(policy.parameters, check.severity);
   const latest = latestWaiverExpiry(now, maxDays);
   if (expiresAt > latest) {
-    const which = check.severity === 'critical' ? 'criticalWaiverMaxDays, as' : 'waiverMaxDays, as';
+    const which =
+      check.severity === 'critical'
+        ? 'criticalWaiverMaxDays, as'
+        : 'waiverMaxDays, as';
     throw new InputError(
-      `expiresAt must be at most ${maxDays} days ahead (the policy's ${which} ${check.id} is ${check.severity}), by ${latest.toISOString()}`,
+      `expiresAt must be at most ${maxDays} days ahead (the policy's ${which} ${
+        check.id
+      } is ${check.severity}), by ${latest.toISOString()}`,
     );
   }
   return { check, expiresAt };

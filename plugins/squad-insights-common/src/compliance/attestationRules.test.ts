@@ -13,9 +13,12 @@ describe('attestation rules', () => {
     expect(isEvidenceUrl(value)).toBe(ok);
   });
 
-  it('bounds the expiry by the check\'s maxValidityDays', () => {
-    expect(latestAttestationExpiry(new Date('2026-12-02T12:00:00Z'), 365).toISOString()).toBe(
-      '2027-12-02T12:00:00.000Z',
-    );
+  it("bounds the expiry by the check's maxValidityDays", () => {
+    expect(
+      latestAttestationExpiry(
+        new Date('2026-12-02T12:00:00Z'),
+        365,
+      ).toISOString(),
+    ).toBe('2027-12-02T12:00:00.000Z');
   });
 });

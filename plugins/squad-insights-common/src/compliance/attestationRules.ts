@@ -9,14 +9,20 @@ const DAY_MS = 86_400_000;
 export function isEvidenceUrl(value: string): boolean {
   try {
     const url = new URL(value.trim());
-    return (url.protocol === 'http:' || url.protocol === 'https:') && Boolean(url.hostname);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      Boolean(url.hostname)
+    );
   } catch {
     return false;
   }
 }
 
 /** The latest moment an attestation made at `now` may run to, by the check's `attested.maxValidityDays`. @public */
-export function latestAttestationExpiry(now: Date, maxValidityDays: number): Date {
+export function latestAttestationExpiry(
+  now: Date,
+  maxValidityDays: number,
+): Date {
   return new Date(now.getTime() + maxValidityDays * DAY_MS);
 }
 
@@ -39,7 +45,10 @@ export function waiverMaxDays(
   const general = parameters.waiverMaxDays ?? DEFAULT_WAIVER_MAX_DAYS;
   if (severity !== 'critical') return general;
   // A critical check never gets longer than any other, whatever the two parameters say.
-  return Math.min(general, parameters.criticalWaiverMaxDays ?? DEFAULT_CRITICAL_WAIVER_MAX_DAYS);
+  return Math.min(
+    general,
+    parameters.criticalWaiverMaxDays ?? DEFAULT_CRITICAL_WAIVER_MAX_DAYS,
+  );
 }
 
 /** The latest moment a waiver granted at `now` may run to. @public */

@@ -22,7 +22,9 @@ export function attestedResult(
         !best || new Date(a.expiresAt) > new Date(best.expiresAt) ? a : best,
       undefined,
     );
-  const current = latest(own.filter(a => new Date(a.expiresAt).getTime() > now));
+  const current = latest(
+    own.filter(a => new Date(a.expiresAt).getTime() > now),
+  );
   const chosen = current ?? latest(own);
   const out: CheckResult = { ...result, attested: true };
   if (!chosen)
@@ -56,6 +58,9 @@ export function attestedResult(
   return {
     ...out,
     status: 'fail',
-    reason: `the last attestation expired on ${iso(chosen.expiresAt).slice(0, 10)}`,
+    reason: `the last attestation expired on ${iso(chosen.expiresAt).slice(
+      0,
+      10,
+    )}`,
   };
 }

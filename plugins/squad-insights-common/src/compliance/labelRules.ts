@@ -37,7 +37,11 @@ export function tagsRule(required: ValueRef): RuleFn {
       lastTagNames = ctx.tagNames;
     }
     // Fast path, the common case: AWS tags, read as written, every tag present and non-empty.
-    if (!out && s.labelPrefix === 'tags' && !/^(google|azurerm)_/.test(s.type)) {
+    if (
+      !out &&
+      s.labelPrefix === 'tags' &&
+      !/^(google|azurerm)_/.test(s.type)
+    ) {
       for (const key of awsKeys) {
         const v = s.labels[key];
         if (v === undefined || v.trim() === '') return FAIL;

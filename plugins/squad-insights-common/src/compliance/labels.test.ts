@@ -68,7 +68,9 @@ function tagging(type: string, tags: Record<string, string>) {
 describe('tag spelling per provider', () => {
   it('maps tag names to GCP label keys', () => {
     expect(gcpLabelKey('BusinessCapability')).toBe('business_capability');
-    expect(gcpLabelKey('ComplianceRequirements')).toBe('compliance_requirements');
+    expect(gcpLabelKey('ComplianceRequirements')).toBe(
+      'compliance_requirements',
+    );
     expect(gcpLabelKey('Squad')).toBe('squad');
   });
 
@@ -82,8 +84,12 @@ describe('tag spelling per provider', () => {
   });
 
   it('keeps AWS tag keys case-sensitive, as AWS does', () => {
-    const lower = Object.fromEntries(Object.entries(SEED).map(([k, v]) => [k.toLowerCase(), v]));
-    expect(tagging('aws_sqs_queue', lower)['tagging.required-tags']).toBe('fail');
+    const lower = Object.fromEntries(
+      Object.entries(SEED).map(([k, v]) => [k.toLowerCase(), v]),
+    );
+    expect(tagging('aws_sqs_queue', lower)['tagging.required-tags']).toBe(
+      'fail',
+    );
   });
 
   it('reads GCP labels in lower snake case with lower-case values', () => {
@@ -103,7 +109,9 @@ describe('tag spelling per provider', () => {
   });
 
   it('reads Azure tags in any case, as Azure compares them', () => {
-    const upper = Object.fromEntries(Object.entries(SEED).map(([k, v]) => [k.toUpperCase(), v]));
+    const upper = Object.fromEntries(
+      Object.entries(SEED).map(([k, v]) => [k.toUpperCase(), v]),
+    );
     const statuses = tagging('azurerm_storage_account', upper);
     expect(statuses['tagging.required-tags']).toBe('pass');
     expect(statuses['ownership.team-tag']).toBe('pass');

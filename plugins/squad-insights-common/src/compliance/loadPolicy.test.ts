@@ -236,7 +236,9 @@ checks:
     expect(problemsOf(unknown, 'fi.yaml', base).problems).toEqual([
       expect.objectContaining({
         path: 'checks[0] (encryption.ebs).when.requirements[0]',
-        message: expect.stringContaining('unknown framework "FI_FFFS"; the policy defines GDPR, PCI_DSS'),
+        message: expect.stringContaining(
+          'unknown framework "FI_FFFS"; the policy defines GDPR, PCI_DSS',
+        ),
       }),
     ]);
   });

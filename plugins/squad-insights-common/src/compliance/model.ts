@@ -12,7 +12,10 @@ export type Severity = (typeof SEVERITIES)[number];
 // add a framework; `validatePolicyReferences` checks that every requirement named is defined.
 const requirement = z
   .string()
-  .regex(/^[\p{L}_][\p{L}\p{N}_.-]*$/u, 'letters, digits, "_", "." and "-" only');
+  .regex(
+    /^[\p{L}_][\p{L}\p{N}_.-]*$/u,
+    'letters, digits, "_", "." and "-" only',
+  );
 const classification = z.enum(
   Object.keys(DATA_CLASSIFICATIONS) as [DataClassification],
 );

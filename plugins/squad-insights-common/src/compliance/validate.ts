@@ -107,14 +107,18 @@ export function validatePolicyReferences(
     });
     condition(check.when, anchor, ['when']);
     if (check.attested) {
-      if (check.rule) add(['attested'], 'give either rule or attested, not both');
+      if (check.rule)
+        add(['attested'], 'give either rule or attested, not both');
       if (check.where) add(['where'], 'an attested check has no where');
       if (check.appliesTo.some(a => a !== 'service'))
         add(['appliesTo'], 'an attested check applies to [service]');
       continue;
     }
     if (!check.rule) {
-      add(['rule'], 'a check needs a rule (or attested for a control no state can show)');
+      add(
+        ['rule'],
+        'a check needs a rule (or attested for a control no state can show)',
+      );
       continue;
     }
     const consul = check.appliesTo.includes('consul');

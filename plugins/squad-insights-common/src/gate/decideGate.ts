@@ -44,7 +44,10 @@ export interface GateOverride {
 export interface GateInput {
   gate: GatePolicy;
   environment: string;
-  profile: Pick<ServiceProfile, 'dataClassification' | 'complianceRequirements'>;
+  profile: Pick<
+    ServiceProfile,
+    'dataClassification' | 'complianceRequirements'
+  >;
   criticality: Criticality;
   /** The service's current results; waivers and attestations applied, expired ones failing. */
   evaluation: Pick<ComplianceEvaluation, 'checks' | 'frameworks'>;
@@ -94,13 +97,29 @@ export function decideGate(input: GateInput): GateDecision {
   const { gate, environment, now } = input;
   const env = gate.environments[environment];
   if (!env) {
-    throw new Error(`environment "${environment}" is not gated; the policy gates ${gateEnvironments(gate).join(', ') || 'none'}`);
+    throw new Error(
+      `environment "${environment}" is not gated; the policy gates ${
+        gateEnvironments(gate).join(', ') || 'none'
+      }`,
+    );
   }
-  const applied = new Set(input.evaluation.frameworks.filter(f => f.applies).map(f => f.id));
+  const applied = new Set(
+    input.evaluation.frameworks.filter(f => f.applies).map(f => f.id),
+  );
   const gated = (c: CheckResult) =>
-    c.frameworks.filter(f => applied.has(f) && (env.frameworks.includes('*') || env.frameworks.includes(f)));
-  const inScope = (c: CheckResult) => rank(c.severity) >= rank(env.minSeverity) && gated(c).length > 0;
-  const reason = (code: GateReasonCode, blocking: boolean, c: CheckResult, message: string): GateReason => ({
+    c.frameworks.filter(
+      f =>
+        applied.has(f) &&
+        (env.frameworks.includes('*') || env.frameworks.includes(f)),
+    );
+  const inScope = (c: CheckResult) =>
+    rank(c.severity) >= rank(env.minSeverity) && gated(c).length > 0;
+  const reason = (
+    code: GateReasonCode,
+    blocking: boolean,
+    c: CheckResult,
+    message: string,
+  ): GateReason => ({
     code,
     blocking,
     message,
@@ -117,21 +136,44 @@ export function decideGate(input: GateInput): GateDecision {
     if (c.status === 'fail') reasons.push(judgeFailure(c, input, reason));
     if (c.status === 'unknown') {
       reasons.push(
-        reason('check-unknown', env.blockUnknown === true, c, `${c.checkId} (${c.severity}) could not be judged${c.reason ? `: ${c.reason}` : ''}`),
+        reason(
+          'check-unknown',
+          env.blockUnknown === true,
+          c,
+          `${c.checkId} (${c.severity}) could not be judged${
+            c.reason ? `: ${c.reason}` : ''
+          }`,
+        ),
       );
     }
   }
   if (input.plan && env.blockNewPlanFailures !== false) {
     for (const c of input.plan.checks) {
-      if (c.status !== 'fail' || failing.has(c.checkId) || c.waiver || !inScope(c)) continue;
-      reasons.push(reason('plan-new-failure', true, c, `the plan would make ${c.checkId} (${c.severity}) fail: ${c.title}`));
+      if (
+        c.status !== 'fail' ||
+        failing.has(c.checkId) ||
+        c.waiver ||
+        !inScope(c)
+      )
+        continue;
+      reasons.push(
+        reason(
+          'plan-new-failure',
+          true,
+          c,
+          `the plan would make ${c.checkId} (${c.severity}) fail: ${c.title}`,
+        ),
+      );
     }
   }
   if (env.requireReview !== false) reasons.push(...judgeReview(input));
   reasons.push(...judgeFreshness(input));
 
   const blocked = reasons.some(r => r.blocking);
-  const override = blocked && input.override && time(input.override.expiresAt) > now.getTime() ? input.override : undefined;
+  const override =
+    blocked && input.override && time(input.override.expiresAt) > now.getTime()
+      ? input.override
+      : undefined;
   if (override) {
     reasons.push({
       code: 'break-glass',
@@ -142,55 +184,129 @@ export function decideGate(input: GateInput): GateDecision {
   return {
     allowed: !blocked || Boolean(override),
     environment,
-    reasons: [...reasons.filter(r => r.blocking), ...reasons.filter(r => !r.blocking)],
-    failClosed: Boolean(gate.failClosed && matchCondition(gate.failClosed, input.profile).matches),
-    override: override && { id: override.id, grantedBy: override.grantedBy, reason: override.reason },
+    reasons: [
+      ...reasons.filter(r => r.blocking),
+      ...reasons.filter(r => !r.blocking),
+    ],
+    failClosed: Boolean(
+      gate.failClosed && matchCondition(gate.failClosed, input.profile).matches,
+    ),
+    override: override && {
+      id: override.id,
+      grantedBy: override.grantedBy,
+      reason: override.reason,
+    },
   };
 }
 
 function judgeFailure(
   c: CheckResult,
   input: GateInput,
-  reason: (code: GateReasonCode, blocking: boolean, c: CheckResult, message: string) => GateReason,
+  reason: (
+    code: GateReasonCode,
+    blocking: boolean,
+    c: CheckResult,
+    message: string,
+  ) => GateReason,
 ): GateReason {
   const now = input.now.getTime();
   if (c.waiver && time(c.waiver.expiresAt) > now) {
-    return reason('check-waived', false, c, `${c.checkId} (${c.severity}) fails, waived until ${new Date(c.waiver.expiresAt).toISOString()}`);
+    return reason(
+      'check-waived',
+      false,
+      c,
+      `${c.checkId} (${c.severity}) fails, waived until ${new Date(
+        c.waiver.expiresAt,
+      ).toISOString()}`,
+    );
   }
   if (c.attested && c.attestation && time(c.attestation.expiresAt) <= now) {
-    return reason('attestation-expired', true, c, `the attestation of ${c.checkId} (${c.severity}) expired on ${new Date(c.attestation.expiresAt).toISOString()}`);
+    return reason(
+      'attestation-expired',
+      true,
+      c,
+      `the attestation of ${c.checkId} (${c.severity}) expired on ${new Date(
+        c.attestation.expiresAt,
+      ).toISOString()}`,
+    );
   }
   const lapsed = (input.waivers ?? [])
     .filter(w => w.checkId === c.checkId && time(w.expiresAt) <= now)
     .sort((a, b) => time(b.expiresAt) - time(a.expiresAt))[0];
   if (lapsed) {
-    return reason('waiver-expired', true, c, `${c.checkId} (${c.severity}) fails and its waiver expired on ${new Date(lapsed.expiresAt).toISOString()}`);
+    return reason(
+      'waiver-expired',
+      true,
+      c,
+      `${c.checkId} (${c.severity}) fails and its waiver expired on ${new Date(
+        lapsed.expiresAt,
+      ).toISOString()}`,
+    );
   }
-  return reason('check-failing', true, c, `${c.checkId} (${c.severity}) fails without a waiver: ${c.title}`);
+  return reason(
+    'check-failing',
+    true,
+    c,
+    `${c.checkId} (${c.severity}) fails without a waiver: ${c.title}`,
+  );
 }
 
 function judgeReview(input: GateInput): GateReason[] {
-  const periods = (input.gate.reviewPeriods ?? []).filter(p => matchCondition(p.when, input.profile).matches);
+  const periods = (input.gate.reviewPeriods ?? []).filter(
+    p => matchCondition(p.when, input.profile).matches,
+  );
   if (!periods.length) return [];
   const period = Math.min(...periods.map(p => p.days));
   if (input.reviewsUnknown) {
-    return [{ code: 'review-missing', blocking: false, message: `reviews are not known offline; the portal asks for an approved review within ${period} days` }];
+    return [
+      {
+        code: 'review-missing',
+        blocking: false,
+        message: `reviews are not known offline; the portal asks for an approved review within ${period} days`,
+      },
+    ];
   }
   if (!input.latestApprovedReviewAt) {
-    return [{ code: 'review-missing', blocking: true, message: `no approved compliance review; one is needed every ${period} days` }];
+    return [
+      {
+        code: 'review-missing',
+        blocking: true,
+        message: `no approved compliance review; one is needed every ${period} days`,
+      },
+    ];
   }
   const age = days(input.now.getTime() - time(input.latestApprovedReviewAt));
   if (age <= period) return [];
-  return [{ code: 'review-outdated', blocking: true, message: `the latest approved review is ${age} days old; one is needed every ${period} days` }];
+  return [
+    {
+      code: 'review-outdated',
+      blocking: true,
+      message: `the latest approved review is ${age} days old; one is needed every ${period} days`,
+    },
+  ];
 }
 
 function judgeFreshness(input: GateInput): GateReason[] {
   const limit = input.gate.maxFactsAge;
   if (!limit || !limit.criticalities.includes(input.criticality)) return [];
   if (!input.factsReadAt) {
-    return [{ code: 'facts-stale', blocking: true, message: `some facts were never read; a ${input.criticality} service is judged on facts at most ${limit.hours} hours old` }];
+    return [
+      {
+        code: 'facts-stale',
+        blocking: true,
+        message: `some facts were never read; a ${input.criticality} service is judged on facts at most ${limit.hours} hours old`,
+      },
+    ];
   }
   const hours = (input.now.getTime() - time(input.factsReadAt)) / HOUR_MS;
   if (hours <= limit.hours) return [];
-  return [{ code: 'facts-stale', blocking: true, message: `the facts are ${Math.floor(hours)} hours old; a ${input.criticality} service is judged on facts at most ${limit.hours} hours old` }];
+  return [
+    {
+      code: 'facts-stale',
+      blocking: true,
+      message: `the facts are ${Math.floor(hours)} hours old; a ${
+        input.criticality
+      } service is judged on facts at most ${limit.hours} hours old`,
+    },
+  ];
 }

@@ -9,18 +9,39 @@ import type { Severity } from '../compliance/model';
 import type { Criticality } from '../sustainability';
 
 /** Lowest first, as in compliance/model.ts. */
-export const GATE_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const satisfies readonly Severity[];
-const CRITICALITIES = ['critical', 'high', 'medium', 'low'] as const satisfies readonly Criticality[];
+export const GATE_SEVERITIES = [
+  'low',
+  'medium',
+  'high',
+  'critical',
+] as const satisfies readonly Severity[];
+const CRITICALITIES = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+] as const satisfies readonly Criticality[];
 
-const name = z.string().regex(/^[\p{L}_][\p{L}\p{N}_.-]*$/u, 'letters, digits, "_", "." and "-" only');
+const name = z
+  .string()
+  .regex(
+    /^[\p{L}_][\p{L}\p{N}_.-]*$/u,
+    'letters, digits, "_", "." and "-" only',
+  );
 
 /** Which services a gate setting concerns: any declared requirement or any classification. */
 const GateConditionSchema = z
   .strictObject({
     requirements: z.array(name).min(1).optional(),
-    classifications: z.array(z.enum(Object.keys(DATA_CLASSIFICATIONS) as [DataClassification])).min(1).optional(),
+    classifications: z
+      .array(z.enum(Object.keys(DATA_CLASSIFICATIONS) as [DataClassification]))
+      .min(1)
+      .optional(),
   })
-  .refine(c => c.requirements || c.classifications, 'give requirements or classifications');
+  .refine(
+    c => c.requirements || c.classifications,
+    'give requirements or classifications',
+  );
 
 /** What blocks a deploy to one environment. @public */
 export const GateEnvironmentSchema = z.strictObject({
@@ -41,15 +62,33 @@ export type GateEnvironment = z.output<typeof GateEnvironmentSchema>;
 /** @public */
 export const GatePolicySchema = z.strictObject({
   /** Environment name (as pipelines send it) → what blocks a deploy there. Others are refused. */
-  environments: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, "_" and "-" only'), GateEnvironmentSchema),
+  environments: z.record(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9_-]*$/,
+        'lower-case letters, digits, "_" and "-" only',
+      ),
+    GateEnvironmentSchema,
+  ),
   /**
    * How old the latest approved review may be, in days; the shortest period of the conditions
    * the service matches applies. A service matching none needs no review (public services).
    */
-  reviewPeriods: z.array(z.strictObject({ when: GateConditionSchema, days: z.number().int().min(1).max(3660) })).optional(),
+  reviewPeriods: z
+    .array(
+      z.strictObject({
+        when: GateConditionSchema,
+        days: z.number().int().min(1).max(3660),
+      }),
+    )
+    .optional(),
   /** The oldest facts a deploy of a service of these criticalities may be judged on. */
   maxFactsAge: z
-    .strictObject({ hours: z.number().positive().max(8760), criticalities: z.array(z.enum(CRITICALITIES)).min(1) })
+    .strictObject({
+      hours: z.number().positive().max(8760),
+      criticalities: z.array(z.enum(CRITICALITIES)).min(1),
+    })
     .optional(),
   /**
    * Services whose pipelines fail when the portal cannot be asked (unreachable, 5xx). Others

@@ -10,4 +10,10 @@ export {
 } from './gatePolicy';
 export type { GatePolicy, GateEnvironment } from './gatePolicy';
 export { decideGate, gateEnvironments } from './decideGate';
-export type { GateDecision, GateInput, GateOverride, GateReason, GateReasonCode } from './decideGate';
+export type {
+  GateDecision,
+  GateInput,
+  GateOverride,
+  GateReason,
+  GateReasonCode,
+} from './decideGate';

@@ -6,9 +6,14 @@ import type { GatePolicy } from './gatePolicy';
  *
  * @internal
  */
-export function mergeGate(base: GatePolicy | undefined, patch: Partial<GatePolicy> | undefined): GatePolicy | undefined {
+export function mergeGate(
+  base: GatePolicy | undefined,
+  patch: Partial<GatePolicy> | undefined,
+): GatePolicy | undefined {
   if (!patch) return base;
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const defined = Object.fromEntries(
+    Object.entries(patch).filter(([, v]) => v !== undefined),
+  );
   return {
     ...base,
     ...defined,

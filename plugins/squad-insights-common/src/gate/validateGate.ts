@@ -16,15 +16,24 @@ export function gateReferenceIssues(
   const known = [...frameworks].join(', ');
   const check = (id: string, path: PathSegment[]) => {
     if (id !== '*' && !frameworks.has(id)) {
-      issues.push({ path, message: `unknown framework "${id}"; the policy defines ${known}` });
+      issues.push({
+        path,
+        message: `unknown framework "${id}"; the policy defines ${known}`,
+      });
     }
   };
   for (const [name, env] of Object.entries(gate.environments)) {
-    env.frameworks.forEach((f, i) => check(f, ['gate', 'environments', name, 'frameworks', i]));
+    env.frameworks.forEach((f, i) =>
+      check(f, ['gate', 'environments', name, 'frameworks', i]),
+    );
   }
   gate.reviewPeriods?.forEach((p, i) =>
-    p.when.requirements?.forEach((r, j) => check(r, ['gate', 'reviewPeriods', i, 'when', 'requirements', j])),
+    p.when.requirements?.forEach((r, j) =>
+      check(r, ['gate', 'reviewPeriods', i, 'when', 'requirements', j]),
+    ),
   );
-  gate.failClosed?.requirements?.forEach((r, j) => check(r, ['gate', 'failClosed', 'requirements', j]));
+  gate.failClosed?.requirements?.forEach((r, j) =>
+    check(r, ['gate', 'failClosed', 'requirements', j]),
+  );
   return issues;
 }

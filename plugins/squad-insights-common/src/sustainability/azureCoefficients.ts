@@ -1,5 +1,10 @@
 import ccfAzureJson from './data/ccf-azure.json';
-import { CcfCloudConstants, CcfSource, own, ProcessorTables } from './coefficients';
+import {
+  CcfCloudConstants,
+  CcfSource,
+  own,
+  ProcessorTables,
+} from './coefficients';
 import type { CcfMachineSpec } from './types';
 
 /** One VM size as CCF's VirtualMachineTypes.ts lists it. @public */

@@ -25,7 +25,9 @@ describe('readAzureStorage: storage accounts', () => {
       },
     ],
   });
-  const ctx = { regionOf: (r: string | undefined) => r } as unknown as ReadContext;
+  const ctx = {
+    regionOf: (r: string | undefined) => r,
+  } as unknown as ReadContext;
 
   it('counts a sized account once, at its replication', () => {
     const notEstimated: never[] = [];
@@ -49,7 +51,9 @@ describe('readAzureStorage: storage accounts', () => {
 
   it('names an unsized account once as not estimated', () => {
     const notEstimated: unknown[] = [];
-    expect(readAzureStorage([inventory], ctx, {}, notEstimated as never[])).toEqual([]);
+    expect(
+      readAzureStorage([inventory], ctx, {}, notEstimated as never[]),
+    ).toEqual([]);
     expect(notEstimated).toHaveLength(1);
   });
 });

@@ -99,11 +99,7 @@ export type {
   CloudWatchTargetKind,
 } from './cloudWatchTargets';
 export type { MeasuredUsage, MeasuredLoadBalancer } from './measured';
-export type {
-  LoadBalancerUsage,
-  MeasuredSource,
-  RegionFactors,
-} from './types';
+export type { LoadBalancerUsage, MeasuredSource, RegionFactors } from './types';
 export {
   localIntensityMatrix,
   fillMatrix,

@@ -1,7 +1,11 @@
 import type { GridIntensity } from './intensity';
 import { measuredRenewableShares } from './measuredRenewableShares';
 
-const hour = (datetime: string, renewableShare?: number) => ({ datetime, gCo2ePerKwh: 30, renewableShare });
+const hour = (datetime: string, renewableShare?: number) => ({
+  datetime,
+  gCo2ePerKwh: 30,
+  renewableShare,
+});
 const se3: GridIntensity = {
   zone: 'SE3',
   kind: 'hourly',
@@ -22,11 +26,18 @@ describe('measuredRenewableShares', () => {
     // (0.6 + 0.7 + 0.8) / 3 = 0.7
     expect(shares['eu-north-1'].share).toBeCloseTo(0.7, 12);
     expect(shares['eu-north-1'].measured).toBe(true);
-    expect(shares['eu-north-1'].source).toContain('3 measured hours of SE3 in 2026-11');
+    expect(shares['eu-north-1'].source).toContain(
+      '3 measured hours of SE3 in 2026-11',
+    );
   });
 
   it('leaves out regions whose zone has no measured hour in the month', () => {
     expect(measuredRenewableShares({ SE3: se3 }, '2026-09')).toEqual({});
-    expect(measuredRenewableShares({ SE3: { ...se3, points: [hour('2026-11-01T00:00:00Z')] } }, '2026-11')).toEqual({});
+    expect(
+      measuredRenewableShares(
+        { SE3: { ...se3, points: [hour('2026-11-01T00:00:00Z')] } },
+        '2026-11',
+      ),
+    ).toEqual({});
   });
 });

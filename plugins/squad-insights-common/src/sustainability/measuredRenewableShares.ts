@@ -18,7 +18,10 @@ export function measuredRenewableShares(
   const byZone = new Map<string, ReportRenewableShare>();
   for (const [zone, intensity] of Object.entries(series)) {
     const shares = intensity.points
-      .filter(p => p.datetime.startsWith(month) && typeof p.renewableShare === 'number')
+      .filter(
+        p =>
+          p.datetime.startsWith(month) && typeof p.renewableShare === 'number',
+      )
       .map(p => p.renewableShare!);
     if (!shares.length) continue;
     byZone.set(zone, {

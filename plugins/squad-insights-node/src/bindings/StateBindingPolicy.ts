@@ -22,7 +22,9 @@ function templateList(value: unknown, at: string): KeyTemplate[] {
     try {
       return parseKeyTemplate(t);
     } catch (error) {
-      throw new Error(`Invalid binding template at ${at}[${i}]: ${(error as Error).message}`);
+      throw new Error(
+        `Invalid binding template at ${at}[${i}]: ${(error as Error).message}`,
+      );
     }
   });
 }
@@ -36,25 +38,46 @@ function templateList(value: unknown, at: string): KeyTemplate[] {
  *   `/`, which Backstage's config reader refuses as keys, so the map is read as plain JSON.
  * @public
  */
-export function readBindingRules(raw: unknown, configPath: string): BindingRules {
+export function readBindingRules(
+  raw: unknown,
+  configPath: string,
+): BindingRules {
   if (raw === undefined || raw === null) {
-    return { mode: 'rules', configPath, templates: [], entities: new Map(), unconfigured: true };
+    return {
+      mode: 'rules',
+      configPath,
+      templates: [],
+      entities: new Map(),
+      unconfigured: true,
+    };
   }
   if (raw === 'any') return { mode: 'any', configPath };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw new Error(
-      `${configPath} must be 'any' or an object with templates and/or entities, got ${JSON.stringify(raw)}`,
+      `${configPath} must be 'any' or an object with templates and/or entities, got ${JSON.stringify(
+        raw,
+      )}`,
     );
   }
   const { templates, entities, ...unknown } = raw as Record<string, unknown>;
   const extra = Object.keys(unknown);
   if (extra.length) {
-    throw new Error(`${configPath} has unknown keys ${extra.join(', ')}; use templates and entities`);
+    throw new Error(
+      `${configPath} has unknown keys ${extra.join(
+        ', ',
+      )}; use templates and entities`,
+    );
   }
   const map = new Map<string, KeyTemplate[]>();
   if (entities !== undefined) {
-    if (typeof entities !== 'object' || entities === null || Array.isArray(entities)) {
-      throw new Error(`${configPath}.entities must map entity refs to lists of keys`);
+    if (
+      typeof entities !== 'object' ||
+      entities === null ||
+      Array.isArray(entities)
+    ) {
+      throw new Error(
+        `${configPath}.entities must map entity refs to lists of keys`,
+      );
     }
     for (const [ref, keys] of Object.entries(entities)) {
       if (!/^[^:/\s]+:[^:/\s]+\/[^:/\s]+$/.test(ref)) {
@@ -62,7 +85,10 @@ export function readBindingRules(raw: unknown, configPath: string): BindingRules
           `${configPath}.entities key "${ref}" must be a full entity ref, e.g. component:default/payment-processing`,
         );
       }
-      map.set(ref.toLocaleLowerCase('en'), templateList(keys, `${configPath}.entities["${ref}"]`));
+      map.set(
+        ref.toLocaleLowerCase('en'),
+        templateList(keys, `${configPath}.entities["${ref}"]`),
+      );
     }
   }
   return {
@@ -91,20 +117,25 @@ export class StateBindingPolicy {
     } = {},
   ): StateBindingPolicy {
     const sources = new Map<string, BindingRules>();
-    (config.getOptionalConfigArray(SOURCES_PATH) ?? []).forEach((entry, index) => {
-      const at = `${SOURCES_PATH}[${index}].bindings`;
-      const rules = readBindingRules(entry.getOptional('bindings'), at);
-      const id = entry.getString('id');
-      sources.set(id, rules);
-      if (rules.mode === 'rules' && rules.unconfigured) {
-        options.logger?.warn(
-          `Terraform state source "${id}" has no ${at}: no entity may bind its states until templates, entities or 'any' are configured`,
-        );
-      }
-    });
+    (config.getOptionalConfigArray(SOURCES_PATH) ?? []).forEach(
+      (entry, index) => {
+        const at = `${SOURCES_PATH}[${index}].bindings`;
+        const rules = readBindingRules(entry.getOptional('bindings'), at);
+        const id = entry.getString('id');
+        sources.set(id, rules);
+        if (rules.mode === 'rules' && rules.unconfigured) {
+          options.logger?.warn(
+            `Terraform state source "${id}" has no ${at}: no entity may bind its states until templates, entities or 'any' are configured`,
+          );
+        }
+      },
+    );
     const consul = config.getOptionalConfig(CONSUL_PATH);
     const consulRules = consul
-      ? readBindingRules(consul.getOptional('bindings'), `${CONSUL_PATH}.bindings`)
+      ? readBindingRules(
+          consul.getOptional('bindings'),
+          `${CONSUL_PATH}.bindings`,
+        )
       : undefined;
     if (consulRules?.mode === 'rules' && consulRules.unconfigured) {
       options.logger?.warn(
@@ -143,10 +174,16 @@ export class StateBindingPolicy {
   ) {}
 
   /** Whether `entity` may bind the state `reference` names (already parsed and validated). */
-  decideState(entity: BindingEntity, reference: StateReference): BindingDecision {
+  decideState(
+    entity: BindingEntity,
+    reference: StateReference,
+  ): BindingDecision {
     const rules =
       this.sources.get(reference.sourceId) ??
-      readBindingRules(undefined, `${SOURCES_PATH}[id=${reference.sourceId}].bindings`);
+      readBindingRules(
+        undefined,
+        `${SOURCES_PATH}[id=${reference.sourceId}].bindings`,
+      );
     return decideStateBinding(entity, reference, rules);
   }
 

@@ -1,6 +1,10 @@
 import { ConfigReader } from '@backstage/config';
 import { parseStateReference } from '../terraform/stateReference';
-import { BindingEntity, decideConsulBinding, decideStateBinding } from './decideBinding';
+import {
+  BindingEntity,
+  decideConsulBinding,
+  decideStateBinding,
+} from './decideBinding';
 import { readBindingRules, StateBindingPolicy } from './StateBindingPolicy';
 
 function service(
@@ -23,45 +27,139 @@ describe('decideStateBinding', () => {
 
   const rows: Array<[readonly string[], BindingEntity, string, boolean]> = [
     // [template(s), entity, reference, allowed]
-    [['{name}/terraform.tfstate'], paymentProcessing, 'demo:payment-processing/terraform.tfstate', true],
-    [['{name}/terraform.tfstate'], paymentProcessing, 'demo:playlist-management/terraform.tfstate', false],
-    [['{name}/terraform.tfstate'], paymentProcessing, 'demo:Payment-Processing/terraform.tfstate', true],
-    [['squads/{owner}/{name}/**'], paymentProcessing, 'demo:squads/payments-squad/payment-processing/prod/eu.tfstate', true],
-    [['squads/{owner}/{name}/**'], paymentProcessing, 'demo:squads/payments-squad/payment-processing', true],
-    [['squads/{owner}/{name}/**'], paymentProcessing, 'demo:squads/discovery-squad/payment-processing/x.tfstate', false],
-    [['squads/{owner}/*'], paymentProcessing, 'demo:squads/payments-squad/anything.tfstate', true],
-    [['squads/{owner}/*'], paymentProcessing, 'demo:squads/payments-squad/a/b.tfstate', false],
-    [['{namespace}/{name}.tfstate'], paymentProcessing, 'demo:default/payment-processing.tfstate', true],
-    [['{namespace}/{name}.tfstate'], service('payment-processing', {}, 'evil'), 'demo:default/payment-processing.tfstate', false],
-    [['{kind}/{system}/{name}-*.tfstate'], paymentProcessing, 'demo:component/checkout/payment-processing-prod.tfstate', true],
+    [
+      ['{name}/terraform.tfstate'],
+      paymentProcessing,
+      'demo:payment-processing/terraform.tfstate',
+      true,
+    ],
+    [
+      ['{name}/terraform.tfstate'],
+      paymentProcessing,
+      'demo:playlist-management/terraform.tfstate',
+      false,
+    ],
+    [
+      ['{name}/terraform.tfstate'],
+      paymentProcessing,
+      'demo:Payment-Processing/terraform.tfstate',
+      true,
+    ],
+    [
+      ['squads/{owner}/{name}/**'],
+      paymentProcessing,
+      'demo:squads/payments-squad/payment-processing/prod/eu.tfstate',
+      true,
+    ],
+    [
+      ['squads/{owner}/{name}/**'],
+      paymentProcessing,
+      'demo:squads/payments-squad/payment-processing',
+      true,
+    ],
+    [
+      ['squads/{owner}/{name}/**'],
+      paymentProcessing,
+      'demo:squads/discovery-squad/payment-processing/x.tfstate',
+      false,
+    ],
+    [
+      ['squads/{owner}/*'],
+      paymentProcessing,
+      'demo:squads/payments-squad/anything.tfstate',
+      true,
+    ],
+    [
+      ['squads/{owner}/*'],
+      paymentProcessing,
+      'demo:squads/payments-squad/a/b.tfstate',
+      false,
+    ],
+    [
+      ['{namespace}/{name}.tfstate'],
+      paymentProcessing,
+      'demo:default/payment-processing.tfstate',
+      true,
+    ],
+    [
+      ['{namespace}/{name}.tfstate'],
+      service('payment-processing', {}, 'evil'),
+      'demo:default/payment-processing.tfstate',
+      false,
+    ],
+    [
+      ['{kind}/{system}/{name}-*.tfstate'],
+      paymentProcessing,
+      'demo:component/checkout/payment-processing-prod.tfstate',
+      true,
+    ],
     // No system: a template naming {system} matches nothing, rather than an empty segment.
-    [['{system}/{name}.tfstate'], service('payment-processing'), 'demo:payment-processing.tfstate', false],
+    [
+      ['{system}/{name}.tfstate'],
+      service('payment-processing'),
+      'demo:payment-processing.tfstate',
+      false,
+    ],
     // A fragment only narrows what is read: the key decides.
-    [['{owner}.tfstate'], paymentProcessing, 'demo:payments-squad.tfstate#module.squad_microservice["payment-processing"]', true],
-    [['{owner}.tfstate'], paymentProcessing, 'demo:playlist-squad.tfstate#module.squad_microservice["payment-processing"]', false],
+    [
+      ['{owner}.tfstate'],
+      paymentProcessing,
+      'demo:payments-squad.tfstate#module.squad_microservice["payment-processing"]',
+      true,
+    ],
+    [
+      ['{owner}.tfstate'],
+      paymentProcessing,
+      'demo:playlist-squad.tfstate#module.squad_microservice["payment-processing"]',
+      false,
+    ],
     // A user owner gives no {owner}: a user named like a squad cannot take the squad's keys.
-    [['squads/{owner}/**'], service('x', { owner: 'user:default/payments-squad' }), 'demo:squads/payments-squad/x.tfstate', false],
+    [
+      ['squads/{owner}/**'],
+      service('x', { owner: 'user:default/payments-squad' }),
+      'demo:squads/payments-squad/x.tfstate',
+      false,
+    ],
     // Placeholder values are literals: glob characters or dots in names match only themselves.
     [['{name}.tfstate'], service('a*b'), 'demo:aXXb.tfstate', false],
     [['{name}.tfstate'], service('a.b'), 'demo:a.b.tfstate', true],
     [['{name}.tfstate'], service('a.b'), 'demo:aXb.tfstate', false],
-    [['{name}/terraform.tfstate'], service('x/y'), 'demo:x/y/terraform.tfstate', false],
-    [['{name}@{namespace}'], service('svc+1', {}, 'team_a'), 'demo:svc+1@team_a', true],
+    [
+      ['{name}/terraform.tfstate'],
+      service('x/y'),
+      'demo:x/y/terraform.tfstate',
+      false,
+    ],
+    [
+      ['{name}@{namespace}'],
+      service('svc+1', {}, 'team_a'),
+      'demo:svc+1@team_a',
+      true,
+    ],
     // Default deny: no template at all.
     [[], paymentProcessing, 'demo:payment-processing/terraform.tfstate', false],
   ];
   it.each(
-    rows.map(([t, e, reference, allowed]) => [
-      `${e.metadata.namespace ?? 'default'}/${e.metadata.name} (owner ${String(e.spec?.owner)}) ${
-        allowed ? 'may' : 'may not'
-      } bind ${reference} under ${JSON.stringify(t)}`,
-      t,
-      e,
-      reference,
-      allowed,
-    ] as const),
+    rows.map(
+      ([t, e, reference, allowed]) =>
+        [
+          `${e.metadata.namespace ?? 'default'}/${
+            e.metadata.name
+          } (owner ${String(e.spec?.owner)}) ${
+            allowed ? 'may' : 'may not'
+          } bind ${reference} under ${JSON.stringify(t)}`,
+          t,
+          e,
+          reference,
+          allowed,
+        ] as const,
+    ),
   )('%s', (_title, t, entity, reference, allowed) => {
-    const decision = decideStateBinding(entity, ref(reference), templates(...t));
+    const decision = decideStateBinding(
+      entity,
+      ref(reference),
+      templates(...t),
+    );
     expect(decision.allowed).toBe(allowed);
   });
 
@@ -85,35 +183,70 @@ describe('decideStateBinding', () => {
       ref('demo:x.tfstate'),
       templates('{system}/{name}.tfstate'),
     );
-    expect(decision.allowed || decision.reason).toContain('the entity has no {system}');
+    expect(decision.allowed || decision.reason).toContain(
+      'the entity has no {system}',
+    );
   });
 
   it('allows what the explicit map lists, for that entity only', () => {
     const rules = readBindingRules(
-      { entities: { 'Component:default/payment-processing': ['legacy/pay.tfstate', 'shared/**'] } },
+      {
+        entities: {
+          'Component:default/payment-processing': [
+            'legacy/pay.tfstate',
+            'shared/**',
+          ],
+        },
+      },
       at,
     );
-    expect(decideStateBinding(paymentProcessing, ref('demo:legacy/pay.tfstate'), rules)).toEqual({
+    expect(
+      decideStateBinding(
+        paymentProcessing,
+        ref('demo:legacy/pay.tfstate'),
+        rules,
+      ),
+    ).toEqual({
       allowed: true,
       rule: 'entities["component:default/payment-processing"] legacy/pay.tfstate',
     });
-    expect(decideStateBinding(paymentProcessing, ref('demo:shared/a/b'), rules).allowed).toBe(true);
-    expect(decideStateBinding(service('other'), ref('demo:legacy/pay.tfstate'), rules).allowed).toBe(false);
+    expect(
+      decideStateBinding(paymentProcessing, ref('demo:shared/a/b'), rules)
+        .allowed,
+    ).toBe(true);
+    expect(
+      decideStateBinding(
+        service('other'),
+        ref('demo:legacy/pay.tfstate'),
+        rules,
+      ).allowed,
+    ).toBe(false);
   });
 
   it("allows every key under 'any'", () => {
-    const decision = decideStateBinding(service('x'), ref('demo:a/b/c'), readBindingRules('any', at));
+    const decision = decideStateBinding(
+      service('x'),
+      ref('demo:a/b/c'),
+      readBindingRules('any', at),
+    );
     expect(decision).toEqual({ allowed: true, rule: 'any' });
   });
 
   it('refuses everything when the source declares no bindings, saying how to add them', () => {
-    const decision = decideStateBinding(paymentProcessing, ref('demo:x'), readBindingRules(undefined, at));
+    const decision = decideStateBinding(
+      paymentProcessing,
+      ref('demo:x'),
+      readBindingRules(undefined, at),
+    );
     expect(decision).toMatchObject({ allowed: false });
     expect(decision.allowed || decision.howToAllow).toContain(at);
   });
 
   it.each([
-    [{ templates: ['{team}/x'] }, /unknown placeholder \{team\}.*\[0\]|\[0\].*unknown placeholder \{team\}/],
+    [
+      { templates: ['{team}/x'] },
+      /unknown placeholder \{team\}.*\[0\]|\[0\].*unknown placeholder \{team\}/,
+    ],
     [{ templates: ['a/{name'] }, /unmatched brace/],
     [{ templates: ['a/b**'] }, /"\*\*" must be a whole path segment/],
     [{ templates: ['a//b'] }, /empty path segment/],
@@ -127,9 +260,19 @@ describe('decideStateBinding', () => {
 });
 
 describe('decideConsulBinding', () => {
-  const rules = readBindingRules({ templates: ['{name}'] }, 'squadInsights.consul.bindings');
-  const owner = { ref: 'group:default/payments-squad', names: ['Payments Squad'] };
-  const decide = (serviceName: string, metaOwner: string | undefined, registered = true) =>
+  const rules = readBindingRules(
+    { templates: ['{name}'] },
+    'squadInsights.consul.bindings',
+  );
+  const owner = {
+    ref: 'group:default/payments-squad',
+    names: ['Payments Squad'],
+  };
+  const decide = (
+    serviceName: string,
+    metaOwner: string | undefined,
+    registered = true,
+  ) =>
     decideConsulBinding(paymentProcessing, serviceName, rules, {
       requireMatchingOwner: true,
       owner,
@@ -162,11 +305,20 @@ describe('decideConsulBinding', () => {
   });
 
   it('accepts any owner when requireMatchingOwner is off', () => {
-    const decision = decideConsulBinding(paymentProcessing, 'payment-processing', rules, {
-      requireMatchingOwner: false,
-      owner,
-      consul: { registered: true, metaKey: 'team', metaOwner: 'playlist-squad' },
-    });
+    const decision = decideConsulBinding(
+      paymentProcessing,
+      'payment-processing',
+      rules,
+      {
+        requireMatchingOwner: false,
+        owner,
+        consul: {
+          registered: true,
+          metaKey: 'team',
+          metaOwner: 'playlist-squad',
+        },
+      },
+    );
     expect(decision.allowed).toBe(true);
   });
 });
@@ -176,10 +328,18 @@ describe('StateBindingPolicy.fromConfig', () => {
     const policy = StateBindingPolicy.fromConfig(
       new ConfigReader({
         squadInsights: {
-          consul: { address: 'http://consul:8500', bindings: { templates: ['{name}'] } },
+          consul: {
+            address: 'http://consul:8500',
+            bindings: { templates: ['{name}'] },
+          },
           terraform: {
             sources: [
-              { id: 'demo', type: 'local', root: '.', bindings: { templates: ['{name}/terraform.tfstate'] } },
+              {
+                id: 'demo',
+                type: 'local',
+                root: '.',
+                bindings: { templates: ['{name}/terraform.tfstate'] },
+              },
               { id: 'shared', type: 'local', root: '.', bindings: 'any' },
               { id: 'none', type: 'local', root: '.' },
             ],
@@ -188,11 +348,25 @@ describe('StateBindingPolicy.fromConfig', () => {
       }),
       { teamMetaKey: 'owner-team' },
     );
-    const ref = (r: string) => parseStateReference(r, { sourceIds: ['demo', 'shared', 'none'] });
-    expect(policy.decideState(paymentProcessing, ref('demo:payment-processing/terraform.tfstate')).allowed).toBe(true);
-    expect(policy.decideState(paymentProcessing, ref('demo:other/terraform.tfstate')).allowed).toBe(false);
-    expect(policy.decideState(paymentProcessing, ref('shared:anything')).allowed).toBe(true);
-    expect(policy.decideState(paymentProcessing, ref('none:payment-processing')).allowed).toBe(false);
+    const ref = (r: string) =>
+      parseStateReference(r, { sourceIds: ['demo', 'shared', 'none'] });
+    expect(
+      policy.decideState(
+        paymentProcessing,
+        ref('demo:payment-processing/terraform.tfstate'),
+      ).allowed,
+    ).toBe(true);
+    expect(
+      policy.decideState(paymentProcessing, ref('demo:other/terraform.tfstate'))
+        .allowed,
+    ).toBe(false);
+    expect(
+      policy.decideState(paymentProcessing, ref('shared:anything')).allowed,
+    ).toBe(true);
+    expect(
+      policy.decideState(paymentProcessing, ref('none:payment-processing'))
+        .allowed,
+    ).toBe(false);
     const consul = (meta: Record<string, string>) =>
       policy.decideConsul(paymentProcessing, 'payment-processing', {
         owner: { ref: 'group:default/payments-squad' },
@@ -206,7 +380,16 @@ describe('StateBindingPolicy.fromConfig', () => {
   it('names the config path of a bad template', () => {
     const config = new ConfigReader({
       squadInsights: {
-        terraform: { sources: [{ id: 'demo', type: 'local', root: '.', bindings: { templates: ['{squad}'] } }] },
+        terraform: {
+          sources: [
+            {
+              id: 'demo',
+              type: 'local',
+              root: '.',
+              bindings: { templates: ['{squad}'] },
+            },
+          ],
+        },
       },
     });
     expect(() => StateBindingPolicy.fromConfig(config)).toThrow(

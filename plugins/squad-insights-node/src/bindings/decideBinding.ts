@@ -65,7 +65,9 @@ function refName(ref: unknown, defaultKind: string, namespace: string) {
  *
  * @public
  */
-export function bindingPlaceholderValues(entity: BindingEntity): PlaceholderValues {
+export function bindingPlaceholderValues(
+  entity: BindingEntity,
+): PlaceholderValues {
   const namespace = entity.metadata.namespace ?? 'default';
   const owner = refName(entity.spec?.owner, 'group', namespace);
   const system = refName(entity.spec?.system, 'system', namespace);
@@ -80,9 +82,9 @@ export function bindingPlaceholderValues(entity: BindingEntity): PlaceholderValu
 
 /** `component:default/x`, lower case, as the explicit map's keys are compared. */
 export function bindingEntityRef(entity: BindingEntity): string {
-  return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLocaleLowerCase(
-    'en',
-  );
+  return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
+    entity.metadata.name
+  }`.toLocaleLowerCase('en');
 }
 
 /**
@@ -104,7 +106,10 @@ export function decideBinding(
   const values = bindingPlaceholderValues(entity);
   for (const template of rules.entities.get(entityRef) ?? []) {
     if (matchKeyTemplate(template, key, values)) {
-      return { allowed: true, rule: `entities["${entityRef}"] ${template.source}` };
+      return {
+        allowed: true,
+        rule: `entities["${entityRef}"] ${template.source}`,
+      };
     }
   }
   for (const template of rules.templates) {
@@ -121,9 +126,7 @@ export function decideBinding(
   }
   const missing = [
     ...new Set(
-      rules.templates
-        .flatMap(templatePlaceholders)
-        .filter(p => !values[p]),
+      rules.templates.flatMap(templatePlaceholders).filter(p => !values[p]),
     ),
   ];
   const templates = rules.templates.map(t => t.source);
@@ -193,8 +196,17 @@ export function decideConsulBinding(
     consul?: ConsulOwnerEvidence;
   },
 ): BindingDecision {
-  const byName = decideBinding(entity, serviceName, rules, `Consul service "${serviceName}"`);
-  if (!byName.allowed || !options.requireMatchingOwner || !options.consul?.registered) {
+  const byName = decideBinding(
+    entity,
+    serviceName,
+    rules,
+    `Consul service "${serviceName}"`,
+  );
+  if (
+    !byName.allowed ||
+    !options.requireMatchingOwner ||
+    !options.consul?.registered
+  ) {
     return byName;
   }
   const { metaKey, metaOwner } = options.consul;

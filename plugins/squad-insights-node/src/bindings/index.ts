@@ -11,5 +11,9 @@ export type {
   ConsulOwnerEvidence,
 } from './decideBinding';
 export { BINDING_PLACEHOLDERS } from './keyTemplate';
-export type { BindingPlaceholder, KeyTemplate, PlaceholderValues } from './keyTemplate';
+export type {
+  BindingPlaceholder,
+  KeyTemplate,
+  PlaceholderValues,
+} from './keyTemplate';
 export { readBindingRules, StateBindingPolicy } from './StateBindingPolicy';

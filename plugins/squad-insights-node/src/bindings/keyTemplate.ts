@@ -10,7 +10,13 @@
  */
 
 /** The entity values a template may name. @public */
-export const BINDING_PLACEHOLDERS = ['namespace', 'kind', 'name', 'owner', 'system'] as const;
+export const BINDING_PLACEHOLDERS = [
+  'namespace',
+  'kind',
+  'name',
+  'owner',
+  'system',
+] as const;
 
 /** @public */
 export type BindingPlaceholder = (typeof BINDING_PLACEHOLDERS)[number];
@@ -46,9 +52,12 @@ export function parseKeyTemplate(template: string): KeyTemplate {
   if (!template.trim()) throw new Error('a template may not be empty');
   const segments = template.split('/').map((raw): Segment => {
     if (raw === '**') return { type: 'globstar' };
-    if (raw === '') throw new Error(`template "${template}" has an empty path segment`);
+    if (raw === '')
+      throw new Error(`template "${template}" has an empty path segment`);
     if (raw.includes('**')) {
-      throw new Error(`template "${template}": "**" must be a whole path segment`);
+      throw new Error(
+        `template "${template}": "**" must be a whole path segment`,
+      );
     }
     const parts: Part[] = [];
     let rest = raw;
@@ -58,7 +67,8 @@ export function parseKeyTemplate(template: string): KeyTemplate {
         parts.push({ type: 'literal', text: rest });
         break;
       }
-      if (brace > 0) parts.push({ type: 'literal', text: rest.slice(0, brace) });
+      if (brace > 0)
+        parts.push({ type: 'literal', text: rest.slice(0, brace) });
       const c = rest[brace];
       if (c === '*') {
         parts.push({ type: 'star' });
@@ -66,7 +76,8 @@ export function parseKeyTemplate(template: string): KeyTemplate {
         continue;
       }
       const close = rest.indexOf('}', brace);
-      if (c === '}' || close < 0) throw new Error(`template "${template}" has an unmatched brace`);
+      if (c === '}' || close < 0)
+        throw new Error(`template "${template}" has an unmatched brace`);
       const name = rest.slice(brace + 1, close);
       if (!(BINDING_PLACEHOLDERS as readonly string[]).includes(name)) {
         throw new Error(
@@ -84,7 +95,9 @@ export function parseKeyTemplate(template: string): KeyTemplate {
 }
 
 /** The placeholders a template uses, to say which one an entity lacks. */
-export function templatePlaceholders(template: KeyTemplate): BindingPlaceholder[] {
+export function templatePlaceholders(
+  template: KeyTemplate,
+): BindingPlaceholder[] {
   return template.segments.flatMap(s =>
     s.type === 'parts'
       ? s.parts.flatMap(p => (p.type === 'placeholder' ? [p.name] : []))
@@ -114,12 +127,19 @@ export function matchKeyTemplate(
       return false;
     }
     if (k >= keySegments.length) return false;
-    return matchSegment(segment.parts, keySegments[k], values) && matchFrom(t + 1, k + 1);
+    return (
+      matchSegment(segment.parts, keySegments[k], values) &&
+      matchFrom(t + 1, k + 1)
+    );
   };
   return matchFrom(0, 0);
 }
 
-function matchSegment(parts: Part[], text: string, values: PlaceholderValues): boolean {
+function matchSegment(
+  parts: Part[],
+  text: string,
+  values: PlaceholderValues,
+): boolean {
   const matchAt = (p: number, i: number): boolean => {
     if (p === parts.length) return i === text.length;
     const part = parts[p];
@@ -130,7 +150,9 @@ function matchSegment(parts: Part[], text: string, values: PlaceholderValues): b
       return false;
     }
     if (part.type === 'literal') {
-      return text.startsWith(part.text, i) && matchAt(p + 1, i + part.text.length);
+      return (
+        text.startsWith(part.text, i) && matchAt(p + 1, i + part.text.length)
+      );
     }
     const value = values[part.name];
     // A value holding a "/" could never be one segment; an empty one would let "{name}.tfstate"

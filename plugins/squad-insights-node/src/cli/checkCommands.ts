@@ -46,7 +46,11 @@ interface CheckOptions {
   failOn: string;
 }
 
-function parseChoice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
+function parseChoice<T extends string>(
+  flag: string,
+  value: string,
+  choices: readonly T[],
+): T {
   if (!(choices as readonly string[]).includes(value)) {
     throw new Error(`${flag}: "${value}" is not one of ${choices.join(', ')}`);
   }
@@ -56,13 +60,25 @@ function parseChoice<T extends string>(flag: string, value: string, choices: rea
 /** Whether an unwaived failure at or above the threshold should fail the pipeline. */
 export function breaches(report: Report, threshold: Severity): boolean {
   const min = SEVERITIES.indexOf(threshold);
-  return report.results.some(r => r.status === 'fail' && !r.waived && SEVERITIES.indexOf(r.severity) >= min);
+  return report.results.some(
+    r =>
+      r.status === 'fail' && !r.waived && SEVERITIES.indexOf(r.severity) >= min,
+  );
 }
 
 function render(report: Report, format: Format): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify({ service: report.service, policy: report.policy, results: report.results, scores: report.scores }, null, 2)}\n`;
+      return `${JSON.stringify(
+        {
+          service: report.service,
+          policy: report.policy,
+          results: report.results,
+          scores: report.scores,
+        },
+        null,
+        2,
+      )}\n`;
     case 'sarif':
       return `${JSON.stringify(toSarif(report), null, 2)}\n`;
     case 'junit':
@@ -80,17 +96,48 @@ function render(report: Report, format: Format): string {
 export function registerCheckCommands(program: Command) {
   program
     .command('check')
-    .description('Evaluate the compliance policy against a service\'s Terraform states (and Consul)')
+    .description(
+      "Evaluate the compliance policy against a service's Terraform states (and Consul)",
+    )
     .option('-s, --state <file...>', 'Terraform state files of the service')
-    .option('-p, --plan <file...>', 'Terraform plans of the service, as `terraform show -json <planfile>` writes them; judged by their planned values')
-    .requiredOption('-e, --entity <file>', 'catalog-info.yaml with the service Component')
-    .option('--consul <url>', 'Consul HTTP address to read the service\'s registration from')
-    .option('--policy <file>', 'policy override (or full policy) merged over the default policy')
-    .option('--tribe <name>', 'the owner squad\'s tribe, by name or title (default: the owner\'s parent in --catalog)')
-    .option('--catalog <file...>', 'catalog files with the organisation\'s Group entities (squads, tribes, chapters, guilds)')
-    .option('--organization <name>', 'what the Organization tag must say (the portal uses organization.name)')
-    .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
-    .option('--fail-on <severity>', `exit 1 on a failed check at or above: ${SEVERITIES.join(', ')}`, 'high')
+    .option(
+      '-p, --plan <file...>',
+      'Terraform plans of the service, as `terraform show -json <planfile>` writes them; judged by their planned values',
+    )
+    .requiredOption(
+      '-e, --entity <file>',
+      'catalog-info.yaml with the service Component',
+    )
+    .option(
+      '--consul <url>',
+      "Consul HTTP address to read the service's registration from",
+    )
+    .option(
+      '--policy <file>',
+      'policy override (or full policy) merged over the default policy',
+    )
+    .option(
+      '--tribe <name>',
+      "the owner squad's tribe, by name or title (default: the owner's parent in --catalog)",
+    )
+    .option(
+      '--catalog <file...>',
+      "catalog files with the organisation's Group entities (squads, tribes, chapters, guilds)",
+    )
+    .option(
+      '--organization <name>',
+      'what the Organization tag must say (the portal uses organization.name)',
+    )
+    .option(
+      '-f, --format <format>',
+      `output format: ${FORMATS.join(', ')}`,
+      'table',
+    )
+    .option(
+      '--fail-on <severity>',
+      `exit 1 on a failed check at or above: ${SEVERITIES.join(', ')}`,
+      'high',
+    )
     .action(async (options: CheckOptions) => {
       // Flags first: a typo should not wait for states or Consul.
       const format = parseChoice('--format', options.format, FORMATS);
@@ -98,18 +145,30 @@ export function registerCheckCommands(program: Command) {
       const states = options.state ?? [];
       const plans = options.plan ?? [];
       if (!states.length && !plans.length) {
-        throw new Error('--state or --plan: give the service\'s Terraform states, or plans of them');
+        throw new Error(
+          "--state or --plan: give the service's Terraform states, or plans of them",
+        );
       }
       const base = await readPolicy(options.policy);
       const policy = options.organization
-        ? mergePolicy(base, { parameters: { organization: options.organization } }, { fileName: '--organization' })
+        ? mergePolicy(
+            base,
+            { parameters: { organization: options.organization } },
+            { fileName: '--organization' },
+          )
         : base;
       const entity = await readComponentEntity(options.entity);
       const groups = await readCatalogGroups(options.catalog ?? []);
-      const { profile, problems } = readServiceProfile(entity as Parameters<typeof readServiceProfile>[0], {
-        requirements: knownRequirements(policy),
-      });
-      for (const p of problems) process.stderr.write(`squad-insights: warning: ${p.annotation}: ${p.message}\n`);
+      const { profile, problems } = readServiceProfile(
+        entity as Parameters<typeof readServiceProfile>[0],
+        {
+          requirements: knownRequirements(policy),
+        },
+      );
+      for (const p of problems)
+        process.stderr.write(
+          `squad-insights: warning: ${p.annotation}: ${p.message}\n`,
+        );
       // With states and plans together, a file maps to a declared state as if it were alone
       // in its kind; a state and a plan of the same state would both be judged.
       const inventories = [
@@ -117,9 +176,13 @@ export function registerCheckCommands(program: Command) {
         ...(await readPlans(plans, profile.terraformStates)),
       ];
       const consul = options.consul
-        ? await readConsul(options.consul, profile.consulService ?? entity.metadata.name)
+        ? await readConsul(
+            options.consul,
+            profile.consulService ?? entity.metadata.name,
+          )
         : undefined;
-      const owner = typeof entity.spec.owner === 'string' ? entity.spec.owner : undefined;
+      const owner =
+        typeof entity.spec.owner === 'string' ? entity.spec.owner : undefined;
       const evaluation = evaluate(policy, {
         profile,
         ...checkOwnership({ owner, tribe: options.tribe, profile, groups }),

@@ -31,11 +31,17 @@ export async function readComponentEntity(file: string) {
       throw new Error(`${file}: ${doc.errors[0].message.split('\n')[0]}`);
     }
     const value = doc.toJS() as any;
-    if (value?.kind === 'Component' && typeof value.metadata?.name === 'string') {
+    if (
+      value?.kind === 'Component' &&
+      typeof value.metadata?.name === 'string'
+    ) {
       return {
         apiVersion: String(value.apiVersion ?? 'backstage.io/v1alpha1'),
         kind: 'Component',
-        metadata: { ...value.metadata, annotations: value.metadata.annotations ?? {} },
+        metadata: {
+          ...value.metadata,
+          annotations: value.metadata.annotations ?? {},
+        },
         spec: value.spec ?? {},
       };
     }
@@ -49,10 +55,17 @@ export async function readComponentEntity(file: string) {
  * takes the declared reference whose key (the part after `source:`) its path ends with, or the
  * only declared one when exactly one file is given; otherwise its own path (and the gap shows).
  */
-export function referenceFor(file: string, declared: readonly string[], fileCount: number): string {
+export function referenceFor(
+  file: string,
+  declared: readonly string[],
+  fileCount: number,
+): string {
   const path = resolve(file).replace(/\\/g, '/');
   const byKey = declared.find(ref => {
-    const key = ref.slice(ref.indexOf(':') + 1).replace(/#.*$/, '').replace(/^\/+/, '');
+    const key = ref
+      .slice(ref.indexOf(':') + 1)
+      .replace(/#.*$/, '')
+      .replace(/^\/+/, '');
     return key !== '' && (path === key || path.endsWith(`/${key}`));
   });
   if (byKey) return byKey;
@@ -65,14 +78,20 @@ function moduleOf(reference: string): string | undefined {
   return hash < 0 ? undefined : reference.slice(hash + 1);
 }
 
-export async function readInventories(files: string[], declared: readonly string[]): Promise<InventorySource[]> {
+export async function readInventories(
+  files: string[],
+  declared: readonly string[],
+): Promise<InventorySource[]> {
   const out: InventorySource[] = [];
   for (const file of files) {
     const path = resolve(file);
     if (!(await stat(path).catch(() => undefined))?.isFile()) {
       throw new Error(`${file}: no such file`);
     }
-    const parsed = await parseState(createReadStream(path), { sourceId: 'file', key: basename(path) });
+    const parsed = await parseState(createReadStream(path), {
+      sourceId: 'file',
+      key: basename(path),
+    });
     const reference = referenceFor(file, declared, files.length);
     // A declared `#module...` reference takes only that module instance of a shared state.
     const inventory = selectStateModule(parsed, moduleOf(reference));
@@ -85,14 +104,20 @@ export async function readInventories(files: string[], declared: readonly string
  * What each plan would leave behind (`terraform show -json <planfile>`), judged as the state
  * it becomes: a plan takes a declared state reference the same way a state file does.
  */
-export async function readPlans(files: string[], declared: readonly string[]): Promise<InventorySource[]> {
+export async function readPlans(
+  files: string[],
+  declared: readonly string[],
+): Promise<InventorySource[]> {
   const out: InventorySource[] = [];
   for (const file of files) {
     const text = await readFile(resolve(file), 'utf8').catch(() => {
       throw new Error(`${file}: no such file`);
     });
     const reference = referenceFor(file, declared, files.length);
-    const inventory = selectStateModule(parsePlan(text, { sourceId: 'plan', key: file }), moduleOf(reference));
+    const inventory = selectStateModule(
+      parsePlan(text, { sourceId: 'plan', key: file }),
+      moduleOf(reference),
+    );
     out.push({ reference, inventory });
   }
   return out;
@@ -103,7 +128,9 @@ export async function readPlans(files: string[], declared: readonly string[]): P
  * (`kind: CompliancePolicyOverride`, merged by loadPolicy itself so problems keep their lines);
  * a complete `kind: CompliancePolicy` is loaded on its own and then merged with mergePolicy.
  */
-export async function readPolicy(file: string | undefined): Promise<CompliancePolicy> {
+export async function readPolicy(
+  file: string | undefined,
+): Promise<CompliancePolicy> {
   if (!file) return defaultPolicy();
   const text = await readFile(resolve(file), 'utf8').catch(() => {
     throw new Error(`${file}: no such file`);
@@ -111,22 +138,43 @@ export async function readPolicy(file: string | undefined): Promise<CompliancePo
   try {
     if (/^kind:\s*['"]?CompliancePolicy['"]?\s*$/m.test(text)) {
       const full = loadPolicy(text, { fileName: file });
-      return mergePolicy(defaultPolicy(), { metadata: full.metadata, scoring: full.scoring, parameters: full.parameters, frameworks: full.frameworks, checks: full.checks, gate: full.gate }, { fileName: file });
+      return mergePolicy(
+        defaultPolicy(),
+        {
+          metadata: full.metadata,
+          scoring: full.scoring,
+          parameters: full.parameters,
+          frameworks: full.frameworks,
+          checks: full.checks,
+          gate: full.gate,
+        },
+        { fileName: file },
+      );
     }
     return loadPolicy(text, { fileName: file, base: defaultPolicy() });
   } catch (error) {
     // PolicyLoadError's first line only names the file; the first problem names file:line.
     if (error instanceof PolicyLoadError && error.problems.length) {
       const p = error.problems[0];
-      const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more)` : '';
-      throw new Error(`${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message.split('\n')[0]}${more}`);
+      const more =
+        error.problems.length > 1
+          ? ` (and ${error.problems.length - 1} more)`
+          : '';
+      throw new Error(
+        `${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${
+          p.path ? `${p.path}: ` : ''
+        }${p.message.split('\n')[0]}${more}`,
+      );
     }
     throw error;
   }
 }
 
 /** The service's Consul view; `view: undefined` means Consul doesn't know the service. */
-export async function readConsul(url: string, service: string): Promise<ConsulSource> {
+export async function readConsul(
+  url: string,
+  service: string,
+): Promise<ConsulSource> {
   const client = ConsulClient.create({ address: url });
   try {
     const view = await client.getServiceView(service);

@@ -17,7 +17,9 @@ import {
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 
 /** Every Group entity of the given catalog files. Bad YAML names the file and line. */
-export async function readCatalogGroups(files: readonly string[]): Promise<Entity[]> {
+export async function readCatalogGroups(
+  files: readonly string[],
+): Promise<Entity[]> {
   const groups: Entity[] = [];
   for (const file of files) {
     const text = await readFile(resolve(file), 'utf8').catch(() => {
@@ -25,10 +27,13 @@ export async function readCatalogGroups(files: readonly string[]): Promise<Entit
     });
     for (const doc of parseAllDocuments(text)) {
       if ('errors' in doc && doc.errors.length) {
-        throw new Error(`--catalog ${file}: ${doc.errors[0].message.split('\n')[0]}`);
+        throw new Error(
+          `--catalog ${file}: ${doc.errors[0].message.split('\n')[0]}`,
+        );
       }
       const value = doc.toJS() as Entity | null;
-      if (value?.kind === 'Group' && typeof value.metadata?.name === 'string') groups.push(value);
+      if (value?.kind === 'Group' && typeof value.metadata?.name === 'string')
+        groups.push(value);
     }
   }
   return groups;
@@ -48,16 +53,34 @@ export function checkOwnership(options: {
   const bare = owner?.replace(/^(group:)?([^/]+\/)?/, '');
   // Without catalog files the annotations' own values stand for the chapter and guild.
   if (!groups.length)
-    return { ownership: { squad: bare, tribe, chapter: profile.chapter, guild: profile.guild } };
+    return {
+      ownership: {
+        squad: bare,
+        tribe,
+        chapter: profile.chapter,
+        guild: profile.guild,
+      },
+    };
 
   const identities = groups.map(groupIdentityOf);
-  const byName = new Map(groups.map((g, i) => [g.metadata.name, identities[i]]));
+  const byName = new Map(
+    groups.map((g, i) => [g.metadata.name, identities[i]]),
+  );
   const squad = bare ? byName.get(bare) ?? { ref: bare } : undefined;
-  const parent = bare ? groups.find(g => g.metadata.name === bare)?.spec?.parent : undefined;
-  const named = (value: string | undefined, type: string): GroupIdentity | undefined =>
-    value ? findGroupsNamed(value, identities, type)[0] ?? { ref: value, type } : undefined;
+  const parent = bare
+    ? groups.find(g => g.metadata.name === bare)?.spec?.parent
+    : undefined;
+  const named = (
+    value: string | undefined,
+    type: string,
+  ): GroupIdentity | undefined =>
+    value
+      ? findGroupsNamed(value, identities, type)[0] ?? { ref: value, type }
+      : undefined;
   const parentGroup =
-    typeof parent === 'string' ? byName.get(parent.replace(/^(group:)?([^/]+\/)?/, '')) : undefined;
+    typeof parent === 'string'
+      ? byName.get(parent.replace(/^(group:)?([^/]+\/)?/, ''))
+      : undefined;
   return {
     ownership: {
       squad,

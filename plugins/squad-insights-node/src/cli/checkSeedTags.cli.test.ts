@@ -44,7 +44,11 @@ function state(tags: Record<string, string>) {
     name,
     provider: 'provider["registry.terraform.io/hashicorp/aws"]',
     instances: [
-      { schema_version: 0, attributes: { ...attributes, tags, tags_all: tags }, sensitive_attributes: [] },
+      {
+        schema_version: 0,
+        attributes: { ...attributes, tags, tags_all: tags },
+        sensitive_attributes: [],
+      },
     ],
   });
   return JSON.stringify({
@@ -73,7 +77,9 @@ function state(tags: Record<string, string>) {
   });
 }
 
-const ENTITY = file('catalog-info.yaml', `kind: Component
+const ENTITY = file(
+  'catalog-info.yaml',
+  `kind: Component
 metadata:
   name: payment-processing
   annotations:
@@ -83,8 +89,11 @@ metadata:
     squad-insights.io/guild: security-engineering-guild
     squad-insights.io/terraform-state: "states:payment-processing/terraform.tfstate"
 spec: { type: service, owner: group:payments-squad }
-`);
-const ORG = file('org.yaml', `kind: Group
+`,
+);
+const ORG = file(
+  'org.yaml',
+  `kind: Group
 metadata: { name: platform-services-tribe, title: Platform Services }
 spec: { type: tribe, children: [] }
 ---
@@ -103,14 +112,30 @@ spec: { type: chapter, profile: { displayName: Backend Engineering }, children: 
 kind: Group
 metadata: { name: security-engineering-guild }
 spec: { type: guild, profile: { displayName: Security Engineering }, children: [] }
-`);
+`,
+);
 
 async function check(tags: Record<string, string>, ...extra: string[]) {
-  const stateFile = file(`state-${Object.values(tags).join('').length}-${extra.length}.tfstate`, state(tags));
+  const stateFile = file(
+    `state-${Object.values(tags).join('').length}-${extra.length}.tfstate`,
+    state(tags),
+  );
   try {
     const { stdout } = await run(
       tsx,
-      [main, 'check', '--state', stateFile, '--entity', ENTITY, '--format', 'json', '--fail-on', 'critical', ...extra],
+      [
+        main,
+        'check',
+        '--state',
+        stateFile,
+        '--entity',
+        ENTITY,
+        '--format',
+        'json',
+        '--fail-on',
+        'critical',
+        ...extra,
+      ],
       { cwd: repoRoot, maxBuffer: 16 << 20 },
     );
     return JSON.parse(stdout).results as any[];
@@ -124,34 +149,62 @@ const TAGGING = /^(tagging|ownership)\./;
 
 describe('check on an estate tagged as the design document prescribes', () => {
   it('reports no tagging or ownership failure when the tribe is given by its title', async () => {
-    const results = await check(SEED_TAGS, '--tribe', 'Platform Services', '--organization', 'Spotify AB');
+    const results = await check(
+      SEED_TAGS,
+      '--tribe',
+      'Platform Services',
+      '--organization',
+      'Spotify AB',
+    );
     const tagging = results.filter(r => TAGGING.test(r.checkId));
     expect(tagging.map(r => r.checkId)).toEqual(
-      expect.arrayContaining(['tagging.required-tags', 'ownership.team-tag', 'ownership.tribe-tag']),
+      expect.arrayContaining([
+        'tagging.required-tags',
+        'ownership.team-tag',
+        'ownership.tribe-tag',
+      ]),
     );
     expect(tagging.filter(r => r.status !== 'pass')).toEqual([]);
   }, 60_000);
 
   it('reads the tribe, chapter and guild from --catalog files', async () => {
-    const results = await check(SEED_TAGS, '--catalog', ORG, '--organization', 'Spotify AB');
+    const results = await check(
+      SEED_TAGS,
+      '--catalog',
+      ORG,
+      '--organization',
+      'Spotify AB',
+    );
     const tagging = results.filter(r => TAGGING.test(r.checkId));
     expect(tagging.filter(r => r.status !== 'pass')).toEqual([]);
-    expect(results.find(r => r.checkId === 'ownership.chapter-tag').status).toBe('pass');
+    expect(
+      results.find(r => r.checkId === 'ownership.chapter-tag').status,
+    ).toBe('pass');
   }, 60_000);
 
   it('fails ownership.team-tag on every resource of a squad that does not own the service', async () => {
-    const results = await check({ ...SEED_TAGS, Squad: 'Fraud Squad' }, '--catalog', ORG, '--organization', 'Spotify AB');
+    const results = await check(
+      { ...SEED_TAGS, Squad: 'Fraud Squad' },
+      '--catalog',
+      ORG,
+      '--organization',
+      'Spotify AB',
+    );
     const team = results.find(r => r.checkId === 'ownership.team-tag');
     expect(team.status).toBe('fail');
     expect(team.evidence).toHaveLength(3);
     for (const e of team.evidence) {
       expect(e.actual).toBe('Fraud Squad');
-      expect(e.note).toContain('ownership drift (names group:default/fraud-squad)');
+      expect(e.note).toContain(
+        'ownership drift (names group:default/fraud-squad)',
+      );
       expect(e.note).toContain('"Payments Squad"');
     }
     // Nothing else about tags or ownership fails.
     expect(
-      results.filter(r => TAGGING.test(r.checkId) && r.status === 'fail').map(r => r.checkId),
+      results
+        .filter(r => TAGGING.test(r.checkId) && r.status === 'fail')
+        .map(r => r.checkId),
     ).toEqual(['ownership.team-tag']);
   }, 60_000);
 
@@ -174,7 +227,9 @@ describe('check on an estate tagged as the design document prescribes', () => {
   }, 60_000);
 
   it('judges a framework an override file adds, without a code change', async () => {
-    const policy = file('fi-fffs.yaml', `kind: CompliancePolicyOverride
+    const policy = file(
+      'fi-fffs.yaml',
+      `kind: CompliancePolicyOverride
 frameworks:
   - id: FI_FFFS
     title: Finansinspektionens föreskrifter (FFFS 2014:5)
@@ -190,8 +245,11 @@ checks:
     remediation: Set sqs_managed_sse_enabled or a KMS key.
     appliesTo: [aws_sqs_queue]
     rule: { attribute: sqs_managed_sse_enabled, equals: true }
-`);
-    const entity = file('fi-entity.yaml', `kind: Component
+`,
+    );
+    const entity = file(
+      'fi-entity.yaml',
+      `kind: Component
 metadata:
   name: payment-processing
   annotations:
@@ -199,37 +257,74 @@ metadata:
     squad-insights.io/compliance-requirements: "GDPR,fi-fffs"
     squad-insights.io/terraform-state: "states:payment-processing/terraform.tfstate"
 spec: { type: service, owner: group:payments-squad }
-`);
+`,
+    );
     const stateFile = file('fi.tfstate', state(SEED_TAGS));
     const { stdout, stderr } = await run(
       tsx,
-      [main, 'check', '--state', stateFile, '--entity', entity, '--policy', policy, '--format', 'json', '--fail-on', 'critical'],
+      [
+        main,
+        'check',
+        '--state',
+        stateFile,
+        '--entity',
+        entity,
+        '--policy',
+        policy,
+        '--format',
+        'json',
+        '--fail-on',
+        'critical',
+      ],
       { cwd: repoRoot, maxBuffer: 16 << 20 },
     ).catch((e: any) => e);
     // "fi-fffs" is FI_FFFS as a person writes it: no warning about an unknown requirement.
     expect(stderr).not.toContain('unknown compliance requirement');
     const report = JSON.parse(stdout);
     expect(report.scores.frameworks.FI_FFFS.applies).toBe(true);
-    expect(report.results.find((r: any) => r.checkId === 'fi-fffs.queues-encrypted').status).toBe('pass');
+    expect(
+      report.results.find((r: any) => r.checkId === 'fi-fffs.queues-encrypted')
+        .status,
+    ).toBe('pass');
 
-    const unknown = file('unknown-entity.yaml', `kind: Component
+    const unknown = file(
+      'unknown-entity.yaml',
+      `kind: Component
 metadata:
   name: payment-processing
   annotations:
     squad-insights.io/compliance-requirements: "GDPR,HIPAA"
 spec: { type: service, owner: group:payments-squad }
-`);
-    const res = await run(tsx, [main, 'check', '--state', stateFile, '--entity', unknown, '--format', 'json'], {
-      cwd: repoRoot,
-      maxBuffer: 16 << 20,
-    }).catch((e: any) => e);
-    expect(res.stderr).toContain('unknown compliance requirement "HIPAA"; the compliance policy defines GDPR, PCI_DSS');
+`,
+    );
+    const res = await run(
+      tsx,
+      [
+        main,
+        'check',
+        '--state',
+        stateFile,
+        '--entity',
+        unknown,
+        '--format',
+        'json',
+      ],
+      {
+        cwd: repoRoot,
+        maxBuffer: 16 << 20,
+      },
+    ).catch((e: any) => e);
+    expect(res.stderr).toContain(
+      'unknown compliance requirement "HIPAA"; the compliance policy defines GDPR, PCI_DSS',
+    );
   }, 60_000);
 
   it('takes one module instance of a state the squad services share', async () => {
     const fixtures = resolve(__dirname, '../conformance/__fixtures__');
     const entity = (ref: string) =>
-      file(`shared-${ref.length}.yaml`, `kind: Component
+      file(
+        `shared-${ref.length}.yaml`,
+        `kind: Component
 metadata:
   name: payment-processing
   annotations:
@@ -239,23 +334,41 @@ metadata:
     squad-insights.io/guild: security-engineering-guild
     squad-insights.io/terraform-state: '${ref}'
 spec: { type: service, owner: group:default/payments-squad }
-`);
+`,
+      );
     const judge = async (ref: string) => {
       const res = await run(
         tsx,
-        [main, 'check', '--state', join(fixtures, 'squad-services.tfstate'), '--entity', entity(ref),
-          '--catalog', join(fixtures, 'catalog.yaml'), '--organization', 'Spotify AB', '--format', 'json'],
+        [
+          main,
+          'check',
+          '--state',
+          join(fixtures, 'squad-services.tfstate'),
+          '--entity',
+          entity(ref),
+          '--catalog',
+          join(fixtures, 'catalog.yaml'),
+          '--organization',
+          'Spotify AB',
+          '--format',
+          'json',
+        ],
         { cwd: repoRoot, maxBuffer: 16 << 20 },
       ).catch((e: any) => e);
       return JSON.parse(res.stdout).results as any[];
     };
-    const own = await judge('seed:squad-services.tfstate#module.squad_microservice["payment-processing"]');
-    expect(own.filter(r => TAGGING.test(r.checkId) && r.status !== 'pass')).toEqual([]);
+    const own = await judge(
+      'seed:squad-services.tfstate#module.squad_microservice["payment-processing"]',
+    );
+    expect(
+      own.filter(r => TAGGING.test(r.checkId) && r.status !== 'pass'),
+    ).toEqual([]);
     // The whole state would make the other squads' resources this service's: drift everywhere.
     const whole = await judge('seed:squad-services.tfstate');
     const team = whole.find(r => r.checkId === 'ownership.team-tag');
     expect(team.status).toBe('fail');
-    expect(new Set(team.evidence.map((e: any) => e.actual))).toEqual(new Set(['Discovery Squad', 'Playlist Squad']));
+    expect(new Set(team.evidence.map((e: any) => e.actual))).toEqual(
+      new Set(['Discovery Squad', 'Playlist Squad']),
+    );
   }, 60_000);
 });
-

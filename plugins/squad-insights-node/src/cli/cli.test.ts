@@ -12,10 +12,16 @@ const main = resolve(__dirname, 'main.ts');
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(tsx, [main, ...args], { cwd: repoRoot });
+    const { stdout, stderr } = await run(tsx, [main, ...args], {
+      cwd: repoRoot,
+    });
     return { code: 0, stdout, stderr };
   } catch (e: any) {
-    return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
+    return {
+      code: e.code as number,
+      stdout: e.stdout as string,
+      stderr: e.stderr as string,
+    };
   }
 }
 
@@ -24,24 +30,27 @@ async function cli(...args: string[]) {
 describe('squad-insights CLI', () => {
   jest.setTimeout(60_000);
 
-  itCorpus('state inspect prints the inventory of a real state as JSON', async () => {
-    const file = join(
-      corpusDir(),
-      'terraform/snyk__driftctl/pkg__iac__terraform__state__test__aws_kms_key__terraform.tfstate',
-    );
-    const { code, stdout } = await cli('state', 'inspect', file);
-    expect(code).toBe(0);
-    const inventory = JSON.parse(stdout);
-    expect(inventory.status).toBe('ok');
-    expect(inventory.resources.length).toBeGreaterThan(0);
-    expect(inventory.resources[0]).toEqual(
-      expect.objectContaining({
-        address: expect.any(String),
-        type: 'aws_kms_key',
-        instances: expect.any(Array),
-      }),
-    );
-  });
+  itCorpus(
+    'state inspect prints the inventory of a real state as JSON',
+    async () => {
+      const file = join(
+        corpusDir(),
+        'terraform/snyk__driftctl/pkg__iac__terraform__state__test__aws_kms_key__terraform.tfstate',
+      );
+      const { code, stdout } = await cli('state', 'inspect', file);
+      expect(code).toBe(0);
+      const inventory = JSON.parse(stdout);
+      expect(inventory.status).toBe('ok');
+      expect(inventory.resources.length).toBeGreaterThan(0);
+      expect(inventory.resources[0]).toEqual(
+        expect.objectContaining({
+          address: expect.any(String),
+          type: 'aws_kms_key',
+          instances: expect.any(Array),
+        }),
+      );
+    },
+  );
 
   it('state inspect on a broken file exits 1 with one line and no stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'si-cli-'));
@@ -62,7 +71,11 @@ describe('squad-insights CLI', () => {
   });
 
   it('state fetch refuses a reference that escapes its source before reading', async () => {
-    const { code, stderr } = await cli('state', 'fetch', 'demo:../../etc/passwd');
+    const { code, stderr } = await cli(
+      'state',
+      'fetch',
+      'demo:../../etc/passwd',
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/may not contain "\.\." path segments/);
   });
@@ -79,7 +92,9 @@ describe('squad-insights CLI', () => {
     expect(code).toBe(0);
     const inventory = JSON.parse(stdout);
     expect(inventory.status).toBe('ok');
-    expect(inventory.resources.map((r: { type: string }) => r.type)).toContain('aws_kms_key');
+    expect(inventory.resources.map((r: { type: string }) => r.type)).toContain(
+      'aws_kms_key',
+    );
   });
 
   it('state fetch with --base-dir resolves relative roots there', async () => {
@@ -92,6 +107,8 @@ describe('squad-insights CLI', () => {
       join(mkdtempSync(join(tmpdir(), 'si-base-')), 'a', 'b'),
     );
     expect(code).toBe(1);
-    expect(stderr).toMatch(/payment-processing\/terraform\.tfstate.*source root directory does not exist/);
+    expect(stderr).toMatch(
+      /payment-processing\/terraform\.tfstate.*source root directory does not exist/,
+    );
   });
 });

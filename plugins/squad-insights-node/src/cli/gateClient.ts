@@ -9,7 +9,10 @@ import type { GateDecision } from '@squad-insights/backstage-plugin-squad-insigh
 export class GateUnavailableError extends Error {}
 
 /** A decision as the portal answers it (GateDecision in the backend's openapi.yaml). */
-export type PortalGateDecision = Pick<GateDecision, 'allowed' | 'environment' | 'reasons'> & {
+export type PortalGateDecision = Pick<
+  GateDecision,
+  'allowed' | 'environment' | 'reasons'
+> & {
   id: string;
   entityRef: string;
   commit: string;
@@ -30,18 +33,28 @@ export interface GateRequest {
 
 function gateUrl(portal: string, entityRef: string): string {
   // [kind:][namespace/]name, as Backstage writes entity refs; kind defaults to component.
-  const match = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(entityRef.trim());
+  const match = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(
+    entityRef.trim(),
+  );
   if (!match) {
-    throw new GateUnavailableError(`--entity: "${entityRef}" is not an entity ref such as component:default/payment-processing`);
+    throw new GateUnavailableError(
+      `--entity: "${entityRef}" is not an entity ref such as component:default/payment-processing`,
+    );
   }
-  const ref = { kind: match[1] ?? 'component', namespace: match[2] ?? 'default', name: match[3] };
+  const ref = {
+    kind: match[1] ?? 'component',
+    namespace: match[2] ?? 'default',
+    name: match[3],
+  };
   let base: URL;
   try {
     base = new URL(portal.endsWith('/') ? portal : `${portal}/`);
   } catch {
     throw new GateUnavailableError(`--portal: "${portal}" is not a URL`);
   }
-  const path = [ref.namespace, ref.kind, ref.name].map(encodeURIComponent).join('/');
+  const path = [ref.namespace, ref.kind, ref.name]
+    .map(encodeURIComponent)
+    .join('/');
   return new URL(`api/squad-insights/entities/${path}/gate`, base).toString();
 }
 
@@ -64,7 +77,10 @@ export async function askGate(req: GateRequest): Promise<PortalGateDecision> {
   try {
     res = await doFetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${req.token}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${req.token}`,
+      },
       body: JSON.stringify({
         environment: req.environment,
         commit: req.commit,
@@ -73,15 +89,26 @@ export async function askGate(req: GateRequest): Promise<PortalGateDecision> {
       }),
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new GateUnavailableError(`portal ${req.portal} is unreachable: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+    const cause = (error as { cause?: { code?: string; message?: string } })
+      .cause;
+    throw new GateUnavailableError(
+      `portal ${req.portal} is unreachable: ${
+        cause?.code ?? cause?.message ?? (error as Error).message
+      }`,
+    );
   }
   if (!res.ok) {
-    throw new GateUnavailableError(`portal ${req.portal} answered ${res.status}: ${await errorMessage(res)}`);
+    throw new GateUnavailableError(
+      `portal ${req.portal} answered ${res.status}: ${await errorMessage(res)}`,
+    );
   }
-  const body = (await res.json().catch(() => undefined)) as PortalGateDecision | undefined;
+  const body = (await res.json().catch(() => undefined)) as
+    | PortalGateDecision
+    | undefined;
   if (typeof body?.allowed !== 'boolean' || !Array.isArray(body.reasons)) {
-    throw new GateUnavailableError(`portal ${req.portal} answered 200 without a gate decision`);
+    throw new GateUnavailableError(
+      `portal ${req.portal} answered 200 without a gate decision`,
+    );
   }
   return body;
 }

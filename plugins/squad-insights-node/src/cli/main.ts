@@ -10,7 +10,9 @@ import { registerGateCommands } from './gateCommands';
 import { registerStateCommands } from './stateCommands';
 
 const program = new Command('squad-insights')
-  .description('Squad Insights command line: Terraform state inventory and compliance checks')
+  .description(
+    'Squad Insights command line: Terraform state inventory and compliance checks',
+  )
   .showHelpAfterError();
 
 // `state inspect --ndjson | head` closes the pipe early: that is the reader's choice, not an

@@ -97,8 +97,7 @@ export function registerStateCommands(program: Command) {
         options: { config: string[]; baseDir?: string; ndjson?: boolean },
       ) => {
         const config = await loadCliConfig(options.config);
-        const baseDir =
-          options.baseDir ?? backendWorkingDir(options.config[0]);
+        const baseDir = options.baseDir ?? backendWorkingDir(options.config[0]);
         const reader = TerraformStateReader.create({
           sources: createStateSources(config, { baseDir }),
         });
@@ -108,7 +107,9 @@ export function registerStateCommands(program: Command) {
         }
         await printNdjson(
           async onResource =>
-            (await reader.readEach(reference, { onResource })).inventory,
+            (
+              await reader.readEach(reference, { onResource })
+            ).inventory,
         );
       },
     );

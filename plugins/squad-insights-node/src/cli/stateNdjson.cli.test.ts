@@ -36,26 +36,29 @@ function ndjsonLines(stdout: string): Array<Record<string, unknown>> {
 describe('squad-insights state --ndjson', () => {
   jest.setTimeout(60_000);
 
-  itCorpus('state inspect --ndjson prints the same inventory one resource per line', async () => {
-    const file = join(
-      corpusDir(),
-      'terraform/fujiwara__tfstate-lookup/tfstate__test__terraform.tfstate',
-    );
-    const plain = await cli('state', 'inspect', file);
-    const streamed = await cli('state', 'inspect', file, '--ndjson');
-    expect(streamed.code).toBe(0);
-    expect(streamed.stderr).toBe('');
+  itCorpus(
+    'state inspect --ndjson prints the same inventory one resource per line',
+    async () => {
+      const file = join(
+        corpusDir(),
+        'terraform/fujiwara__tfstate-lookup/tfstate__test__terraform.tfstate',
+      );
+      const plain = await cli('state', 'inspect', file);
+      const streamed = await cli('state', 'inspect', file, '--ndjson');
+      expect(streamed.code).toBe(0);
+      expect(streamed.stderr).toBe('');
 
-    const { resources, ...rest } = JSON.parse(plain.stdout);
-    const lines = ndjsonLines(streamed.stdout);
-    expect(resources.length).toBeGreaterThan(5);
-    expect(lines.slice(0, -1)).toEqual(resources);
-    expect(lines[lines.length - 1]).toEqual({
-      ...rest,
-      resourceCount: resources.length,
-    });
-    expect(lines[lines.length - 1]).not.toHaveProperty('address');
-  });
+      const { resources, ...rest } = JSON.parse(plain.stdout);
+      const lines = ndjsonLines(streamed.stdout);
+      expect(resources.length).toBeGreaterThan(5);
+      expect(lines.slice(0, -1)).toEqual(resources);
+      expect(lines[lines.length - 1]).toEqual({
+        ...rest,
+        resourceCount: resources.length,
+      });
+      expect(lines[lines.length - 1]).not.toHaveProperty('address');
+    },
+  );
 
   it('state fetch --ndjson reads a configured source the same way', async () => {
     const reference = 'demo:payment-processing/terraform.tfstate';
@@ -76,7 +79,12 @@ describe('squad-insights state --ndjson', () => {
     const dir = mkdtempSync(join(tmpdir(), 'si-ndjson-'));
     const file = join(dir, 'broken.tfstate');
     writeFileSync(file, '{"version": 4, "resources": [ {"mode": "managed"');
-    const { code, stdout, stderr } = await cli('state', 'inspect', file, '--ndjson');
+    const { code, stdout, stderr } = await cli(
+      'state',
+      'inspect',
+      file,
+      '--ndjson',
+    );
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(
@@ -99,7 +107,16 @@ describe('squad-insights state --ndjson', () => {
   it('stops quietly when the reader closes the pipe early (| head)', async () => {
     const child = spawn(
       tsx,
-      [main, 'state', 'inspect', resolve(repoRoot, 'demo/terraform/payment-processing/terraform.tfstate'), '--ndjson'],
+      [
+        main,
+        'state',
+        'inspect',
+        resolve(
+          repoRoot,
+          'demo/terraform/payment-processing/terraform.tfstate',
+        ),
+        '--ndjson',
+      ],
       { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';
@@ -109,7 +126,9 @@ describe('squad-insights state --ndjson', () => {
     // Read one chunk, then hang up, as `head -1` does.
     await new Promise<void>(done => child.stdout.once('data', () => done()));
     child.stdout.destroy();
-    const code = await new Promise<number | null>(done => child.on('close', c => done(c)));
+    const code = await new Promise<number | null>(done =>
+      child.on('close', c => done(c)),
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });

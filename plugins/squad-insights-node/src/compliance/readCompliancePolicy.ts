@@ -40,7 +40,10 @@ export function readCompliancePolicy(config: Config): CompliancePolicy {
   }
   if (file !== undefined) {
     const path = resolve(file);
-    return loadPolicy(readFileSync(path, 'utf8'), { fileName: path, base: policy });
+    return loadPolicy(readFileSync(path, 'utf8'), {
+      fileName: path,
+      base: policy,
+    });
   }
   return policy;
 }

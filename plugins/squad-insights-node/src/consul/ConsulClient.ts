@@ -19,7 +19,14 @@ import type {
   ConsulServiceView,
 } from './types';
 
-type NodeConsulOptions = { service?: string; dc?: string; ctx: EventEmitter; timeout: number; index?: string; wait?: string };
+type NodeConsulOptions = {
+  service?: string;
+  dc?: string;
+  ctx: EventEmitter;
+  timeout: number;
+  index?: string;
+  wait?: string;
+};
 
 /**
  * Reads Consul's runtime view of services.
@@ -42,61 +49,131 @@ export class ConsulClient {
   static create(options: ConsulClientOptions = {}): ConsulClient {
     const given = options.address?.includes('://')
       ? new URL(options.address)
-      : new URL(`${options.scheme ?? 'http'}://${options.address ?? options.host ?? '127.0.0.1'}`);
+      : new URL(
+          `${options.scheme ?? 'http'}://${
+            options.address ?? options.host ?? '127.0.0.1'
+          }`,
+        );
     const secure = given.protocol === 'https:';
     // An address without a port means Consul's port, not the scheme's 80/443.
-    const port = given.port ? Number(given.port) : options.port ?? (secure ? 8501 : 8500);
+    const port = given.port
+      ? Number(given.port)
+      : options.port ?? (secure ? 8501 : 8500);
     const tls = options.tls ?? {};
     const agent = secure
-      ? new https.Agent({ keepAlive: true, ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.rejectUnauthorized ?? true })
+      ? new https.Agent({
+          keepAlive: true,
+          ca: tls.ca,
+          cert: tls.cert,
+          key: tls.key,
+          rejectUnauthorized: tls.rejectUnauthorized ?? true,
+        })
       : new http.Agent({ keepAlive: true });
     const defaults = {
       ...(options.token ? { token: options.token } : {}),
       ...(options.datacenter ? { dc: options.datacenter } : {}),
       ...(options.stale ? { stale: true } : {}),
     };
-    const consul = new Consul({ host: given.hostname, port, secure, agent, defaults });
-    return new ConsulClient(consul, agent, `${given.protocol}//${given.hostname}:${port}`, options);
+    const consul = new Consul({
+      host: given.hostname,
+      port,
+      secure,
+      agent,
+      defaults,
+    });
+    return new ConsulClient(
+      consul,
+      agent,
+      `${given.protocol}//${given.hostname}:${port}`,
+      options,
+    );
   }
 
   /** `GET /v1/catalog/services`: every service name and its tags. */
-  listServices(opts: ConsulReadOptions = {}): Promise<ConsulRead<ConsulCatalogServices>> {
-    return this.viaNodeConsul('/v1/catalog/services', o => this.consul.catalog.service.list(o), opts);
+  listServices(
+    opts: ConsulReadOptions = {},
+  ): Promise<ConsulRead<ConsulCatalogServices>> {
+    return this.viaNodeConsul(
+      '/v1/catalog/services',
+      o => this.consul.catalog.service.list(o),
+      opts,
+    );
   }
 
   /** `GET /v1/health/service/:name`: instances with their checks. */
-  healthService(name: string, opts: ConsulReadOptions = {}): Promise<ConsulRead<ConsulHealthServiceEntry[]>> {
-    return this.viaNodeConsul(`/v1/health/service/${name}`, o => this.consul.health.service({ ...o, service: name }), opts);
+  healthService(
+    name: string,
+    opts: ConsulReadOptions = {},
+  ): Promise<ConsulRead<ConsulHealthServiceEntry[]>> {
+    return this.viaNodeConsul(
+      `/v1/health/service/${name}`,
+      o => this.consul.health.service({ ...o, service: name }),
+      opts,
+    );
   }
 
   /** `GET /v1/catalog/connect/:name`: the Connect-capable endpoints (sidecars, native) of a service. */
-  connectNodes(name: string, opts: ConsulReadOptions = {}): Promise<ConsulRead<ConsulCatalogServiceEntry[]>> {
-    return this.viaNodeConsul(`/v1/catalog/connect/${name}`, o => this.consul.catalog.connect.nodes({ ...o, service: name }), opts);
+  connectNodes(
+    name: string,
+    opts: ConsulReadOptions = {},
+  ): Promise<ConsulRead<ConsulCatalogServiceEntry[]>> {
+    return this.viaNodeConsul(
+      `/v1/catalog/connect/${name}`,
+      o => this.consul.catalog.connect.nodes({ ...o, service: name }),
+      opts,
+    );
   }
 
   /** `GET /v1/connect/intentions/match?by=destination&name=:name` (Consul 1.9+ semantics). */
-  intentionsTo(name: string, opts: ConsulReadOptions = {}): Promise<ConsulRead<ConsulIntentionMatch>> {
-    return this.read('/v1/connect/intentions/match', { by: 'destination', name }, opts);
+  intentionsTo(
+    name: string,
+    opts: ConsulReadOptions = {},
+  ): Promise<ConsulRead<ConsulIntentionMatch>> {
+    return this.read(
+      '/v1/connect/intentions/match',
+      { by: 'destination', name },
+      opts,
+    );
   }
 
   /** `GET /v1/connect/intentions/check`: would `source` be allowed to reach `destination`? */
-  async checkIntention(source: string, destination: string, opts: ConsulReadOptions = {}): Promise<boolean> {
-    const res = await this.read<ConsulIntentionCheck>('/v1/connect/intentions/check', { source, destination }, opts);
+  async checkIntention(
+    source: string,
+    destination: string,
+    opts: ConsulReadOptions = {},
+  ): Promise<boolean> {
+    const res = await this.read<ConsulIntentionCheck>(
+      '/v1/connect/intentions/check',
+      { source, destination },
+      opts,
+    );
     return res.body.Allowed === true;
   }
 
   /** A GET of any Consul API path (with token, datacenter, TLS and blocking parameters). */
-  async read<T>(path: string, query: Record<string, string>, opts: ConsulReadOptions = {}): Promise<ConsulRead<T>> {
+  async read<T>(
+    path: string,
+    query: Record<string, string>,
+    opts: ConsulReadOptions = {},
+  ): Promise<ConsulRead<T>> {
     const url = new URL(path, this.baseUrl);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    if (this.options.datacenter) url.searchParams.set('dc', this.options.datacenter);
+    if (this.options.datacenter)
+      url.searchParams.set('dc', this.options.datacenter);
     if (this.options.stale) url.searchParams.set('stale', '');
     if (opts.index !== undefined) {
       url.searchParams.set('index', String(opts.index));
       url.searchParams.set('wait', `${Math.ceil(this.waitMs(opts) / 1000)}s`);
     }
-    const headers: Record<string, string> = this.options.token ? { 'x-consul-token': this.options.token } : {};
-    const res = await rawGet(url, { agent: this.agent, headers, timeoutMs: this.deadline(opts), signal: opts.signal });
+    const headers: Record<string, string> = this.options.token
+      ? { 'x-consul-token': this.options.token }
+      : {};
+    const res = await rawGet(url, {
+      agent: this.agent,
+      headers,
+      timeoutMs: this.deadline(opts),
+      signal: opts.signal,
+    });
     return { body: res.body as T, index: consulIndex(res.headers) };
   }
 
@@ -104,14 +181,26 @@ export class ConsulClient {
    * The runtime view of one service; undefined when Consul has no instance of it. The health
    * read is blocking when `opts.index` is given, the other reads never are.
    */
-  async getServiceView(name: string, opts: ConsulReadOptions = {}): Promise<ConsulServiceView | undefined> {
+  async getServiceView(
+    name: string,
+    opts: ConsulReadOptions = {},
+  ): Promise<ConsulServiceView | undefined> {
     const health = await this.healthService(name, opts);
-    return health.body.length ? this.viewFrom(name, health, opts.signal) : undefined;
+    return health.body.length
+      ? this.viewFrom(name, health, opts.signal)
+      : undefined;
   }
 
   /** @internal Completes a view from a health read (used by watchService). */
-  async viewFrom(name: string, health: ConsulRead<ConsulHealthServiceEntry[]>, signal?: AbortSignal): Promise<ConsulServiceView> {
-    const [connect, intentions] = await Promise.all([this.connectNodes(name, { signal }), this.intentionsOf(name, signal)]);
+  async viewFrom(
+    name: string,
+    health: ConsulRead<ConsulHealthServiceEntry[]>,
+    signal?: AbortSignal,
+  ): Promise<ConsulServiceView> {
+    const [connect, intentions] = await Promise.all([
+      this.connectNodes(name, { signal }),
+      this.intentionsOf(name, signal),
+    ]);
     return buildServiceView({
       name,
       health: health.body,
@@ -130,7 +219,10 @@ export class ConsulClient {
 
   // Intentions are optional to the view: a token without `intentions:read` (403) or a Consul
   // older than 1.9 (no /match by destination) still gets instances and health.
-  private async intentionsOf(name: string, signal?: AbortSignal): Promise<ConsulIntentions> {
+  private async intentionsOf(
+    name: string,
+    signal?: AbortSignal,
+  ): Promise<ConsulIntentions> {
     try {
       const [match, defaultAllow] = await Promise.all([
         this.intentionsTo(name, { signal }),
@@ -139,10 +231,21 @@ export class ConsulClient {
           // other source gets: a `* → name` intention, else the ACL / mesh default policy.
           this.checkIntention('*', name, { signal }).catch(() => undefined),
       ]);
-      return { defaultAllow, sources: intentionSources(match.body[name] ?? []) };
+      return {
+        defaultAllow,
+        sources: intentionSources(match.body[name] ?? []),
+      };
     } catch (e) {
-      if (e instanceof ConsulRequestError && e.status !== undefined && e.status < 500) {
-        return { defaultAllow: this.options.intentionsDefaultAllow, sources: [], unavailable: e.message };
+      if (
+        e instanceof ConsulRequestError &&
+        e.status !== undefined &&
+        e.status < 500
+      ) {
+        return {
+          defaultAllow: this.options.intentionsDefaultAllow,
+          sources: [],
+          unavailable: e.message,
+        };
       }
       throw e;
     }
@@ -165,7 +268,8 @@ export class ConsulClient {
     call: (o: NodeConsulOptions) => Promise<unknown>,
     opts: ConsulReadOptions,
   ): Promise<ConsulRead<T>> {
-    if (opts.signal?.aborted) throw new ConsulRequestError(`GET ${path} aborted`, path);
+    if (opts.signal?.aborted)
+      throw new ConsulRequestError(`GET ${path} aborted`, path);
     const ctx = Object.assign(new EventEmitter(), { includeResponse: true });
     const cancel = () => ctx.emit('cancel'); // node-consul (papi) aborts the request on 'cancel'
     opts.signal?.addEventListener('abort', cancel, { once: true });
@@ -179,7 +283,12 @@ export class ConsulClient {
       return { body, index: consulIndex(res.headers) };
     } catch (e: any) {
       const status: number | undefined = e?.response?.statusCode;
-      throw new ConsulRequestError(`GET ${path}: ${status ? `HTTP ${status} ` : ''}${e?.message ?? e}`, path, status, e);
+      throw new ConsulRequestError(
+        `GET ${path}: ${status ? `HTTP ${status} ` : ''}${e?.message ?? e}`,
+        path,
+        status,
+        e,
+      );
     } finally {
       opts.signal?.removeEventListener('abort', cancel);
     }

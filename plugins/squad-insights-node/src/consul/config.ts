@@ -15,8 +15,14 @@ const MS: Record<string, number> = {
 function durationMs(config: Config, key: string): number | undefined {
   if (!config.has(key)) return undefined;
   // Accepts '10s', 'PT10S' or { seconds: 10 }, like every Backstage duration setting.
-  const d = readDurationFromConfig(config, { key }) as Record<string, number | undefined>;
-  return Object.entries(d).reduce((sum, [unit, n]) => sum + (n ?? 0) * (MS[unit] ?? 0), 0);
+  const d = readDurationFromConfig(config, { key }) as Record<
+    string,
+    number | undefined
+  >;
+  return Object.entries(d).reduce(
+    (sum, [unit, n]) => sum + (n ?? 0) * (MS[unit] ?? 0),
+    0,
+  );
 }
 
 /**
@@ -27,7 +33,9 @@ function durationMs(config: Config, key: string): number | undefined {
  *
  * @public
  */
-export function readConsulClientOptions(rootConfig: Config): ConsulClientOptions | undefined {
+export function readConsulClientOptions(
+  rootConfig: Config,
+): ConsulClientOptions | undefined {
   const c = rootConfig.getOptionalConfig('squadInsights.consul');
   if (!c) return undefined;
   const tls = c.getOptionalConfig('tls');

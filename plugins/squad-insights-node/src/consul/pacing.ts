@@ -33,7 +33,10 @@ export function backoffDelay(
   attempt: number,
   opts: { baseMs: number; maxMs: number; random: () => number },
 ): number {
-  const step = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, attempt - 1));
+  const step = Math.min(
+    opts.maxMs,
+    opts.baseMs * 2 ** Math.max(0, attempt - 1),
+  );
   return Math.round(step / 2 + (opts.random() * step) / 2);
 }
 
@@ -69,7 +72,8 @@ export class TokenBucket {
 
   private refill() {
     const t = this.now();
-    const gained = this.intervalMs > 0 ? (t - this.last) / this.intervalMs : Infinity;
+    const gained =
+      this.intervalMs > 0 ? (t - this.last) / this.intervalMs : Infinity;
     this.tokens = Math.min(this.burst, this.tokens + gained);
     this.last = t;
   }

@@ -66,7 +66,10 @@ export function rawGet(url: URL, options: RawGetOptions): Promise<RawResponse> {
     onAbort = () => fail(`GET ${path} aborted`);
     // An absolute deadline, not an idle timeout: a blocking query is idle by design until
     // Consul answers, so the caller sizes timeoutMs to the `wait` it asked for.
-    timer = setTimeout(() => fail(`GET ${path} timed out after ${options.timeoutMs} ms`), options.timeoutMs);
+    timer = setTimeout(
+      () => fail(`GET ${path} timed out after ${options.timeoutMs} ms`),
+      options.timeoutMs,
+    );
     options.signal?.addEventListener('abort', onAbort, { once: true });
     req.on('error', err => fail(`GET ${path} failed: ${err.message}`, err));
     req.on('response', res => {
@@ -74,7 +77,8 @@ export function rawGet(url: URL, options: RawGetOptions): Promise<RawResponse> {
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_BODY) fail(`GET ${path}: response larger than ${MAX_BODY} bytes`);
+        if (size > MAX_BODY)
+          fail(`GET ${path}: response larger than ${MAX_BODY} bytes`);
         else chunks.push(chunk);
       });
       res.on('error', err => fail(`GET ${path} failed: ${err.message}`, err));
@@ -86,13 +90,30 @@ export function rawGet(url: URL, options: RawGetOptions): Promise<RawResponse> {
           // Only the status: a body is whatever the server (or a proxy before it) chose to send,
           // and error messages reach logs and the API, so none of it is echoed.
           const reason = http.STATUS_CODES[status] ?? '';
-          reject(new ConsulRequestError(`GET ${path}: HTTP ${status} ${reason}`.trim(), path, status));
+          reject(
+            new ConsulRequestError(
+              `GET ${path}: HTTP ${status} ${reason}`.trim(),
+              path,
+              status,
+            ),
+          );
           return;
         }
         try {
-          resolve({ status, headers: res.headers, body: text ? JSON.parse(text) : null });
+          resolve({
+            status,
+            headers: res.headers,
+            body: text ? JSON.parse(text) : null,
+          });
         } catch (e) {
-          reject(new ConsulRequestError(`GET ${path}: response is not JSON`, path, status, e));
+          reject(
+            new ConsulRequestError(
+              `GET ${path}: response is not JSON`,
+              path,
+              status,
+              e,
+            ),
+          );
         }
       });
     });
@@ -101,7 +122,9 @@ export function rawGet(url: URL, options: RawGetOptions): Promise<RawResponse> {
 }
 
 /** The `X-Consul-Index` header as a number; undefined when missing or not a number. @internal */
-export function consulIndex(headers: http.IncomingHttpHeaders): number | undefined {
+export function consulIndex(
+  headers: http.IncomingHttpHeaders,
+): number | undefined {
   const raw = headers['x-consul-index'];
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;

@@ -1,5 +1,12 @@
 import type { ConsulHealthServiceEntry } from './consulApi';
-import { buildServiceView, connectOf, intentionSources, mergeMeta, toInstance, worst } from './serviceView';
+import {
+  buildServiceView,
+  connectOf,
+  intentionSources,
+  mergeMeta,
+  toInstance,
+  worst,
+} from './serviceView';
 import { describeCorpus } from '../__testUtils__/corpus';
 import { corpus, recorded } from './__testUtils__/corpus';
 
@@ -17,12 +24,20 @@ describeCorpus('service view from recorded Consul responses', () => {
       tags: entry.Service.Tags,
       meta: entry.Service.Meta,
       health: 'passing',
-      checks: entry.Checks!.map(c => expect.objectContaining({ checkId: c.CheckID, name: c.Name, status: c.Status })),
+      checks: entry.Checks!.map(c =>
+        expect.objectContaining({
+          checkId: c.CheckID,
+          name: c.Name,
+          status: c.Status,
+        }),
+      ),
     });
   });
 
   it('falls back to the node address and empty meta (recorded dev-agent response)', () => {
-    const entries = corpus<ConsulHealthServiceEntry[]>(recorded.healthServiceUi);
+    const entries = corpus<ConsulHealthServiceEntry[]>(
+      recorded.healthServiceUi,
+    );
     const view = buildServiceView({
       name: 'backend',
       health: entries,
@@ -30,10 +45,16 @@ describeCorpus('service view from recorded Consul responses', () => {
       connect: { sidecar: false, native: false },
       intentions: { sources: [] },
     });
-    expect(view.instances.map(i => i.address)).toEqual(entries.map(e => e.Node.Address));
+    expect(view.instances.map(i => i.address)).toEqual(
+      entries.map(e => e.Node.Address),
+    );
     expect(view.instances.map(i => i.meta)).toEqual([{}, {}]);
     expect(view.datacenter).toBe(entries[0].Node.Datacenter);
-    expect(view.healthCounts).toEqual({ passing: entries.length, warning: 0, critical: 0 });
+    expect(view.healthCounts).toEqual({
+      passing: entries.length,
+      warning: 0,
+      critical: 0,
+    });
   });
 
   it('aggregates check states like Consul does (AggregatedStatus of the agent endpoint)', () => {
@@ -41,12 +62,19 @@ describeCorpus('service view from recorded Consul responses', () => {
       'hashicorp__consul/website__content__api-docs__agent__service.mdx__GET_v1_agent_health_service_name_web.json',
     );
     for (const e of entries) {
-      const instance = toInstance({ Node: { Node: 'server1', Address: '127.0.0.1' }, Service: e.Service, Checks: e.Checks });
+      const instance = toInstance({
+        Node: { Node: 'server1', Address: '127.0.0.1' },
+        Service: e.Service,
+        Checks: e.Checks,
+      });
       expect(instance.health).toBe(e.AggregatedStatus);
     }
     const critical = entries.find(e => e.AggregatedStatus === 'critical');
-    const output = toInstance({ Node: { Node: 'n', Address: '' }, Service: critical.Service, Checks: critical.Checks }).checks[0]
-      .output;
+    const output = toInstance({
+      Node: { Node: 'n', Address: '' },
+      Service: critical.Service,
+      Checks: critical.Checks,
+    }).checks[0].output;
     expect(output).toBe(critical.Checks[0].Output);
   });
 
@@ -64,7 +92,11 @@ describeCorpus('service view from recorded Consul responses', () => {
       connect: { sidecar: false, native: false },
       intentions: { sources: [] },
     });
-    expect(view.instances.map(i => i.health)).toEqual(['passing', 'warning', 'critical']);
+    expect(view.instances.map(i => i.health)).toEqual([
+      'passing',
+      'warning',
+      'critical',
+    ]);
     expect(view.health).toBe('critical');
     expect(view.healthCounts).toEqual({ passing: 1, warning: 1, critical: 1 });
     expect(view.instances[2].checks[0].output.length).toBeLessThanOrEqual(200);
@@ -73,9 +105,17 @@ describeCorpus('service view from recorded Consul responses', () => {
   });
 
   it('merges Service.Meta over instances and lists versions during a rollout', () => {
-    const meta = (m: Record<string, string>) => ({ ...toInstance(corpus(recorded.healthService)[0]), meta: m });
+    const meta = (m: Record<string, string>) => ({
+      ...toInstance(corpus(recorded.healthService)[0]),
+      meta: m,
+    });
     const merged = mergeMeta([
-      meta({ team: 'payments-squad', compliance: 'GDPR, PCI_DSS', 'data-classification': 'financial', version: '2.1.0' }),
+      meta({
+        team: 'payments-squad',
+        compliance: 'GDPR, PCI_DSS',
+        'data-classification': 'financial',
+        version: '2.1.0',
+      }),
       meta({ team: 'other', version: '2.2.0' }),
     ]);
     expect(merged).toMatchObject({
@@ -90,34 +130,53 @@ describeCorpus('service view from recorded Consul responses', () => {
   it('finds sidecars in /v1/catalog/connect and in agent services (current and pre-1.3 shapes)', () => {
     const catalog = corpus(recorded.catalogConnect);
     const destination = catalog[0].ServiceProxy.DestinationServiceName;
-    expect(connectOf(destination, { catalog })).toEqual({ sidecar: true, native: false });
-    expect(connectOf('db', { catalog })).toEqual({ sidecar: false, native: false });
+    expect(connectOf(destination, { catalog })).toEqual({
+      sidecar: true,
+      native: false,
+    });
+    expect(connectOf('db', { catalog })).toEqual({
+      sidecar: false,
+      native: false,
+    });
 
     const legacy = corpus(recorded.agentServicesLegacy);
-    const proxied = Object.values<any>(legacy).find(s => s.Kind === 'connect-proxy').ProxyDestination;
+    const proxied = Object.values<any>(legacy).find(
+      s => s.Kind === 'connect-proxy',
+    ).ProxyDestination;
     expect(connectOf(proxied, { agent: legacy }).sidecar).toBe(true);
     const plain = corpus(recorded.agentServices);
-    expect(connectOf(Object.keys(plain)[0], { agent: plain }).sidecar).toBe(false);
+    expect(connectOf(Object.keys(plain)[0], { agent: plain }).sidecar).toBe(
+      false,
+    );
 
     const [entry] = corpus<ConsulHealthServiceEntry[]>(recorded.healthService);
     const native = clone(entry);
     native.Service.Connect = { Native: true };
-    expect(connectOf(entry.Service.Service, { health: [native] }).native).toBe(true);
+    expect(connectOf(entry.Service.Service, { health: [native] }).native).toBe(
+      true,
+    );
   });
 
   it('lists intention sources in evaluation order, first match per source', () => {
     const match = corpus(recorded.intentionsMatch);
     const [destination] = Object.keys(match);
     expect(intentionSources(match[destination])).toEqual(
-      match[destination].map((i: any) => ({ name: i.SourceName, action: i.Action })),
+      match[destination].map((i: any) => ({
+        name: i.SourceName,
+        action: i.Action,
+      })),
     );
     // web → db deny precedes web → * allow: the deny is what applies to web.
     const bySource = corpus(recorded.intentionsMatchBySource);
     const [first] = bySource.web;
-    expect(intentionSources(bySource.web)).toEqual([{ name: 'web', action: first.Action }]);
-    expect(intentionSources([{ SourceName: 'api', DestinationName: 'db', Permissions: [{}] }])).toEqual([
-      { name: 'api', action: 'deny' },
+    expect(intentionSources(bySource.web)).toEqual([
+      { name: 'web', action: first.Action },
     ]);
+    expect(
+      intentionSources([
+        { SourceName: 'api', DestinationName: 'db', Permissions: [{}] },
+      ]),
+    ).toEqual([{ name: 'api', action: 'deny' }]);
   });
 });
 
@@ -131,11 +190,25 @@ describe('secrets in Consul answers', () => {
         Address: '10.0.0.2',
         Port: 80,
         Tags: [],
-        Meta: { squad: 'payments-squad', db_password: 'CANARY-meta-1', dsn: 'postgres://u:CANARY-meta-2@db/x' },
+        Meta: {
+          squad: 'payments-squad',
+          db_password: 'CANARY-meta-1',
+          dsn: 'postgres://u:CANARY-meta-2@db/x',
+        },
       },
       Checks: [
-        { CheckID: 'c1', Name: 'http', Status: 'passing', Output: 'HTTP 200: {"token":"CANARY-out-1"}' },
-        { CheckID: 'c2', Name: 'tcp', Status: 'passing', Output: 'TCP connect 10.0.0.2:80: Success' },
+        {
+          CheckID: 'c1',
+          Name: 'http',
+          Status: 'passing',
+          Output: 'HTTP 200: {"token":"CANARY-out-1"}',
+        },
+        {
+          CheckID: 'c2',
+          Name: 'tcp',
+          Status: 'passing',
+          Output: 'TCP connect 10.0.0.2:80: Success',
+        },
       ],
     } as any);
     const text = JSON.stringify(instance);

@@ -18,7 +18,11 @@ import { isSecretValue } from '../terraform/parse/secretValues';
 
 const MAX_NAME = 80;
 const MAX_OUTPUT = 200;
-const RANK: Record<ConsulHealthStatus, number> = { passing: 0, warning: 1, critical: 2 };
+const RANK: Record<ConsulHealthStatus, number> = {
+  passing: 0,
+  warning: 1,
+  critical: 2,
+};
 
 function trim(text: string | undefined, max: number): string {
   const t = (text ?? '').trim().replace(/\s+/g, ' ');
@@ -32,7 +36,9 @@ function status(raw: string): ConsulHealthStatus {
 }
 
 /** The worst of several states; passing for none. @internal */
-export function worst(states: Iterable<ConsulHealthStatus>): ConsulHealthStatus {
+export function worst(
+  states: Iterable<ConsulHealthStatus>,
+): ConsulHealthStatus {
   let result: ConsulHealthStatus = 'passing';
   for (const s of states) if (RANK[s] > RANK[result]) result = s;
   return result;
@@ -47,12 +53,17 @@ function check(c: ConsulApiCheck): ConsulCheckSummary {
     status: status(c.Status),
     // Judged whole, before trimming could cut a credential in two. A check's output is often
     // a whole HTTP body or script output: the same scrubber as Terraform states applies.
-    output: c.Output && isSecretValue(c.Output) ? WITHHELD : trim(c.Output, MAX_OUTPUT),
+    output:
+      c.Output && isSecretValue(c.Output)
+        ? WITHHELD
+        : trim(c.Output, MAX_OUTPUT),
   };
 }
 
 /** One `/v1/health/service` entry as an instance. @internal */
-export function toInstance(entry: ConsulHealthServiceEntry): ConsulServiceInstance {
+export function toInstance(
+  entry: ConsulHealthServiceEntry,
+): ConsulServiceInstance {
   const checks = (entry.Checks ?? []).map(check);
   return {
     node: entry.Node.Node,
@@ -68,12 +79,16 @@ export function toInstance(entry: ConsulHealthServiceEntry): ConsulServiceInstan
 }
 
 /** Merges the instances' `Service.Meta` into the ownership facts. @internal */
-export function mergeMeta(instances: ConsulServiceInstance[]): ConsulServiceMeta {
+export function mergeMeta(
+  instances: ConsulServiceInstance[],
+): ConsulServiceMeta {
   const raw: Record<string, string> = {};
   for (const i of instances) {
     for (const [k, v] of Object.entries(i.meta)) if (!(k in raw)) raw[k] = v;
   }
-  const versions = [...new Set(instances.map(i => i.meta.version).filter(Boolean))].sort();
+  const versions = [
+    ...new Set(instances.map(i => i.meta.version).filter(Boolean)),
+  ].sort();
   const compliance = raw.compliance
     ?.split(',')
     .map(s => s.trim())
@@ -82,7 +97,8 @@ export function mergeMeta(instances: ConsulServiceInstance[]): ConsulServiceMeta
     team: raw.team || undefined,
     tribe: raw.tribe || undefined,
     compliance: compliance?.length ? compliance : undefined,
-    dataClassification: raw['data-classification'] || raw.data_classification || undefined,
+    dataClassification:
+      raw['data-classification'] || raw.data_classification || undefined,
     version: versions.length === 1 ? versions[0] : undefined,
     versions,
     raw,
@@ -110,12 +126,20 @@ export function connectOf(
       .map(e => e.ServiceProxy?.DestinationServiceName ?? e.ServiceName),
     ...Object.values(sources.agent ?? {})
       .filter(s => s.Kind === 'connect-proxy')
-      .map(s => s.Proxy?.DestinationServiceName || s.ProxyDestination || s.Service),
+      .map(
+        s => s.Proxy?.DestinationServiceName || s.ProxyDestination || s.Service,
+      ),
   ];
-  const sidecar = proxies.some(dest => dest === name || dest === `${name}-sidecar-proxy`);
+  const sidecar = proxies.some(
+    dest => dest === name || dest === `${name}-sidecar-proxy`,
+  );
   const native =
-    (sources.catalog ?? []).some(e => e.ServiceName === name && e.ServiceConnect?.Native) ||
-    Object.values(sources.agent ?? {}).some(s => s.Service === name && s.Connect?.Native) ||
+    (sources.catalog ?? []).some(
+      e => e.ServiceName === name && e.ServiceConnect?.Native,
+    ) ||
+    Object.values(sources.agent ?? {}).some(
+      s => s.Service === name && s.Connect?.Native,
+    ) ||
     (sources.health ?? []).some(e => e.Service.Connect?.Native === true);
   return { sidecar, native };
 }
@@ -127,13 +151,18 @@ export function connectOf(
  *
  * @internal
  */
-export function intentionSources(intentions: ConsulApiIntention[]): ConsulIntentions['sources'] {
+export function intentionSources(
+  intentions: ConsulApiIntention[],
+): ConsulIntentions['sources'] {
   const seen = new Set<string>();
   const sources: ConsulIntentions['sources'] = [];
   for (const i of intentions) {
     if (seen.has(i.SourceName)) continue;
     seen.add(i.SourceName);
-    sources.push({ name: i.SourceName, action: i.Action === 'allow' ? 'allow' : 'deny' });
+    sources.push({
+      name: i.SourceName,
+      action: i.Action === 'allow' ? 'allow' : 'deny',
+    });
   }
   return sources;
 }
@@ -153,7 +182,10 @@ export function buildServiceView(input: {
   for (const i of instances) healthCounts[i.health]++;
   return {
     name: input.name,
-    datacenter: input.health.find(e => e.Node.Datacenter)?.Node.Datacenter ?? input.datacenter ?? '',
+    datacenter:
+      input.health.find(e => e.Node.Datacenter)?.Node.Datacenter ??
+      input.datacenter ??
+      '',
     instances,
     health: worst(instances.map(i => i.health)),
     healthCounts,

@@ -130,7 +130,12 @@ export interface ConsulClientOptions {
   /** ACL token, sent as `X-Consul-Token`. */
   token?: string;
   datacenter?: string;
-  tls?: { ca?: string; cert?: string; key?: string; rejectUnauthorized?: boolean };
+  tls?: {
+    ca?: string;
+    cert?: string;
+    key?: string;
+    rejectUnauthorized?: boolean;
+  };
   /** Deadline of a non-blocking request; blocking ones get `wait + wait/16` on top. Default 10 s. */
   timeoutMs?: number;
   /** Let any server (not only the leader) answer: Consul's advice for many watchers. */

@@ -16,7 +16,11 @@ afterAll(() => server.close());
 
 const BASE = 'http://consul.test:8500';
 // Tiny delays keep the tests fast; the pacing itself is tested with fake timers below.
-const fast = { backoff: { baseMs: 1, maxMs: 4 }, rateLimit: { burst: 2, intervalMs: 1 }, random: () => 0.5 };
+const fast = {
+  backoff: { baseMs: 1, maxMs: 4 },
+  rateLimit: { burst: 2, intervalMs: 1 },
+  random: () => 0.5,
+};
 
 interface Step {
   request: string;
@@ -36,34 +40,49 @@ describe('watchBlocking', () => {
     const steps = corpus<Step[]>(recorded.blockingSequence);
     const path = new URL(steps[0].request.split(' ')[1], BASE).pathname;
     // After the recorded 400 the watch resets to index 0; this answer is ours, not recorded.
-    const after = { status: 200, body: [{ n: steps.length + 1 }], headers: { 'X-Consul-Index': '16' } };
+    const after = {
+      status: 200,
+      body: [{ n: steps.length + 1 }],
+      headers: { 'X-Consul-Index': '16' },
+    };
     const requests: string[] = [];
     server.use(
       http.get(`${BASE}${path}`, ({ request }) => {
         const url = new URL(request.url);
         requests.push(`GET ${url.pathname}${url.search}`);
         const step = steps[requests.length - 1] ?? after;
-        return HttpResponse.json(step.body as any, { status: step.status, headers: step.headers });
+        return HttpResponse.json(step.body as any, {
+          status: step.status,
+          headers: step.headers,
+        });
       }),
     );
 
     const stop = new AbortController();
     const changes: Array<[unknown, number]> = [];
-    const errors: Array<{ message: string; index: number; delayMs: number }> = [];
+    const errors: Array<{ message: string; index: number; delayMs: number }> =
+      [];
     const watch = watchBlocking(
       q => client.read(path, {}, q),
       (body, { index }) => {
         changes.push([body, index]);
         if (index === 16) stop.abort();
       },
-      { ...fast, waitMs: 30_000, signal: stop.signal, onError: (e, r) => errors.push({ message: e.message, ...r }) },
+      {
+        ...fast,
+        waitMs: 30_000,
+        signal: stop.signal,
+        onError: (e, r) => errors.push({ message: e.message, ...r }),
+      },
     );
     await watch.done;
 
     // Our requests are node-consul's, with one documented difference: after the zero index
     // (step 8) node-consul keeps index 6, Consul's docs say to continue from index 1.
     const zero = steps.findIndex(s => s.headers['X-Consul-Index'] === '0');
-    const expected = steps.map((s, i) => (i === zero + 1 ? s.request.replace(/index=\d+/, 'index=1') : s.request));
+    const expected = steps.map((s, i) =>
+      i === zero + 1 ? s.request.replace(/index=\d+/, 'index=1') : s.request,
+    );
     expect(requests).toEqual([...expected, `GET ${path}?index=0&wait=30s`]);
 
     const indexOf = (s: Step) => Number(s.headers['X-Consul-Index']);
@@ -76,7 +95,9 @@ describe('watchBlocking', () => {
     expect(changes).toEqual([...emitted, [after.body, 16]]);
     expect(steps[5].body).not.toEqual(changes[3][0]); // the backwards answer is not emitted
 
-    expect(errors.map(e => [e.message.match(/HTTP \d+|zero/)?.[0], e.index])).toEqual([
+    expect(
+      errors.map(e => [e.message.match(/HTTP \d+|zero/)?.[0], e.index]),
+    ).toEqual([
       ['HTTP 500', 5], // retried with the same index
       ['zero', 1], // never 0 again, so the next request blocks
       ['HTTP 400', 0], // reset
@@ -96,7 +117,12 @@ describe('watchBlocking', () => {
         return { body: 'v', index: 3 } satisfies ConsulRead<string>;
       },
       () => {},
-      { ...fast, random: () => 1, signal: stop.signal, onError: (_e, r) => delays.push(r.delayMs) },
+      {
+        ...fast,
+        random: () => 1,
+        signal: stop.signal,
+        onError: (_e, r) => delays.push(r.delayMs),
+      },
     );
     await watch.done;
     expect(delays).toEqual([1, 2, 4, 4, 1]);
@@ -127,10 +153,17 @@ describe('watchBlocking', () => {
       http.get(`${BASE}/v1/health/service/backend`, ({ request }) => {
         const index = Number(new URL(request.url).searchParams.get('index'));
         const body = index === 0 ? healthy : failing;
-        return HttpResponse.json(body, { headers: { 'X-Consul-Index': String(index === 0 ? 20 : 21) } });
+        return HttpResponse.json(body, {
+          headers: { 'X-Consul-Index': String(index === 0 ? 20 : 21) },
+        });
       }),
-      http.get(`${BASE}/v1/catalog/connect/backend`, () => HttpResponse.json([], { headers: { 'X-Consul-Index': '20' } })),
-      http.get(`${BASE}/v1/connect/intentions/*`, () => new HttpResponse('Permission denied', { status: 403 })),
+      http.get(`${BASE}/v1/catalog/connect/backend`, () =>
+        HttpResponse.json([], { headers: { 'X-Consul-Index': '20' } }),
+      ),
+      http.get(
+        `${BASE}/v1/connect/intentions/*`,
+        () => new HttpResponse('Permission denied', { status: 403 }),
+      ),
     );
     const views: Array<[string | undefined, number | undefined]> = [];
     const stop = new AbortController();

@@ -59,7 +59,10 @@ export interface ConsulWatch {
  */
 export function watchBlocking<T>(
   read: (opts: ConsulReadOptions) => Promise<ConsulRead<T>>,
-  onChange: (value: T, info: { index: number; signal: AbortSignal }) => void | Promise<void>,
+  onChange: (
+    value: T,
+    info: { index: number; signal: AbortSignal },
+  ) => void | Promise<void>,
   options: ConsulWatchOptions = {},
 ): ConsulWatch {
   const controller = new AbortController();
@@ -74,7 +77,10 @@ export function watchBlocking<T>(
     maxMs: options.backoff?.maxMs ?? 30_000,
     random: options.random ?? Math.random,
   };
-  const bucket = new TokenBucket(options.rateLimit?.burst ?? 3, options.rateLimit?.intervalMs ?? 4_000);
+  const bucket = new TokenBucket(
+    options.rateLimit?.burst ?? 3,
+    options.rateLimit?.intervalMs ?? 4_000,
+  );
 
   async function loop() {
     let index = 0;
@@ -104,7 +110,13 @@ export function watchBlocking<T>(
       const next = res.index;
       if (next === undefined || next <= 0) {
         index = 1;
-        await retry(new Error(`Consul returned ${next === undefined ? 'no' : 'a zero'} X-Consul-Index`));
+        await retry(
+          new Error(
+            `Consul returned ${
+              next === undefined ? 'no' : 'a zero'
+            } X-Consul-Index`,
+          ),
+        );
         continue;
       }
       attempt = 0;
@@ -123,7 +135,9 @@ export function watchBlocking<T>(
     }
   }
 
-  const done = loop().finally(() => options.signal?.removeEventListener('abort', stopFromOutside));
+  const done = loop().finally(() =>
+    options.signal?.removeEventListener('abort', stopFromOutside),
+  );
   return {
     done,
     stop() {
@@ -149,7 +163,11 @@ export function watchService(
   return watchBlocking(
     q => client.healthService(name, q),
     async (entries, { index, signal }) =>
-      onChange(entries.length ? await client.viewFrom(name, { body: entries, index }, signal) : undefined),
+      onChange(
+        entries.length
+          ? await client.viewFrom(name, { body: entries, index }, signal)
+          : undefined,
+      ),
     options,
   );
 }
@@ -161,7 +179,10 @@ export function watchService(
  * @public
  */
 export function watchServices(
-  onChange: (services: ConsulCatalogServices, index: number) => void | Promise<void>,
+  onChange: (
+    services: ConsulCatalogServices,
+    index: number,
+  ) => void | Promise<void>,
   options: ConsulWatchOptions & { client: ConsulClient },
 ): ConsulWatch {
   return watchBlocking(

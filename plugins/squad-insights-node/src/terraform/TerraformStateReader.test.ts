@@ -94,16 +94,30 @@ describe('TerraformStateReader.readEach', () => {
       root = await fs.mkdtemp(path.join(os.tmpdir(), 'si-read-each-'));
       await fs.mkdir(path.join(root, 'team'));
       reader = TerraformStateReader.create({
-        sources: new Map([['disk', LocalStateSource.create({ id: 'disk', root })]]),
+        sources: new Map([
+          ['disk', LocalStateSource.create({ id: 'disk', root })],
+        ]),
       });
     });
 
     afterEach(() => fs.rm(root, { recursive: true, force: true }));
 
     it.each([
-      ['truncated', '{"version": 4, "resources": [{"mode": "managed"', 'truncated'],
-      ['corrupt', JSON.stringify(v4State([{ mode: 'sideways', type: 'x', name: 'y' }])), 'corrupt'],
-      ['unknown-version', JSON.stringify({ version: 9, resources: [] }), 'unknown-version'],
+      [
+        'truncated',
+        '{"version": 4, "resources": [{"mode": "managed"',
+        'truncated',
+      ],
+      [
+        'corrupt',
+        JSON.stringify(v4State([{ mode: 'sideways', type: 'x', name: 'y' }])),
+        'corrupt',
+      ],
+      [
+        'unknown-version',
+        JSON.stringify({ version: 9, resources: [] }),
+        'unknown-version',
+      ],
       ['not-json', 'terraform { backend "s3" {} }', 'not-json'],
     ])(
       'refuses a %s state naming the source and key, as read does',
@@ -111,7 +125,9 @@ describe('TerraformStateReader.readEach', () => {
         await write(`team/${name}.tfstate`, text);
         const reference = `disk:team/${name}.tfstate`;
         for (const threshold of [undefined, 0]) {
-          const error = await readEach(reader, reference, threshold).catch(e => e);
+          const error = await readEach(reader, reference, threshold).catch(
+            e => e,
+          );
           expect(error.name).toBe('InputError');
           expect(error.reason).toBe(reason);
           expect(error.message).toContain(`Terraform state ${reference} `);
@@ -139,7 +155,11 @@ describe('TerraformStateReader.readEach', () => {
     it('never hands on a secret, on either path', async () => {
       await write('team/secrets.tfstate', JSON.stringify(secretState()));
       for (const threshold of [undefined, 0]) {
-        const result = await readEach(reader, 'disk:team/secrets.tfstate', threshold);
+        const result = await readEach(
+          reader,
+          'disk:team/secrets.tfstate',
+          threshold,
+        );
         expect(result.resourceCount).toBeGreaterThan(5);
         const text = JSON.stringify(result);
         expectNoCanary(text);
@@ -183,7 +203,10 @@ describe('TerraformStateReader.readEach', () => {
     // 400 resources, served in 4 KiB chunks: resources must arrive before the last chunk is
     // served, which proves they are not collected first.
     const resources = Array.from({ length: 400 }, (_, i) =>
-      v4Resource({ type: 'aws_s3_bucket', name: `b${i}` }, { bucket: `b${i}`, tags: { Team: 'data' } }),
+      v4Resource(
+        { type: 'aws_s3_bucket', name: `b${i}` },
+        { bucket: `b${i}`, tags: { Team: 'data' } },
+      ),
     );
     const bytes = Buffer.from(JSON.stringify(v4State(resources)));
     const events: string[] = [];
@@ -199,7 +222,9 @@ describe('TerraformStateReader.readEach', () => {
       marker: async () => 'etag-1',
       read: async () => ({ marker: 'etag-1', body: Readable.from(chunks()) }),
     };
-    const reader = TerraformStateReader.create({ sources: new Map([['mem', source]]) });
+    const reader = TerraformStateReader.create({
+      sources: new Map([['mem', source]]),
+    });
 
     const result = await reader.readEach('mem:team/big.tfstate', {
       onResource: () => events.push('resource'),
@@ -209,7 +234,9 @@ describe('TerraformStateReader.readEach', () => {
     expect(result.resourceCount).toBe(400);
     expect(result.marker).toBe('etag-1');
     expect(events.filter(e => e === 'resource')).toHaveLength(400);
-    expect(events.indexOf('resource')).toBeLessThan(events.lastIndexOf('chunk'));
+    expect(events.indexOf('resource')).toBeLessThan(
+      events.lastIndexOf('chunk'),
+    );
   });
 });
 
@@ -218,13 +245,20 @@ describe('TerraformStateReader on a state several services share', () => {
   // one state, one module instance per service.
   const fixtures = path.resolve(__dirname, '../conformance/__fixtures__');
   const reader = TerraformStateReader.create({
-    sources: new Map([['seed', LocalStateSource.create({ id: 'seed', root: fixtures })]]),
+    sources: new Map([
+      ['seed', LocalStateSource.create({ id: 'seed', root: fixtures })],
+    ]),
   });
-  const PAYMENTS = 'seed:squad-services.tfstate#module.squad_microservice["payment-processing"]';
+  const PAYMENTS =
+    'seed:squad-services.tfstate#module.squad_microservice["payment-processing"]';
 
   it('reads only the selected module instance, on both paths, without the root outputs', async () => {
     const whole = await reader.read('seed:squad-services.tfstate');
-    const instances = new Set(whole.inventory.resources.map(r => r.module?.match(/^module\.squad_microservice\["[^"]+"\]/)?.[0]));
+    const instances = new Set(
+      whole.inventory.resources.map(
+        r => r.module?.match(/^module\.squad_microservice\["[^"]+"\]/)?.[0],
+      ),
+    );
     expect(instances).toEqual(
       new Set([
         'module.squad_microservice["music-discovery"]',
@@ -234,25 +268,38 @@ describe('TerraformStateReader on a state several services share', () => {
     );
 
     const selected = await reader.read(PAYMENTS);
-    expect(selected.reference.module).toBe('module.squad_microservice["payment-processing"]');
+    expect(selected.reference.module).toBe(
+      'module.squad_microservice["payment-processing"]',
+    );
     expect(selected.inventory.resources.length).toBeGreaterThan(0);
-    expect(selected.inventory.resources.length).toBeLessThan(whole.inventory.resources.length);
+    expect(selected.inventory.resources.length).toBeLessThan(
+      whole.inventory.resources.length,
+    );
     // The instance and the modules nested in it, nothing of the other services.
     expect(
-      selected.inventory.resources.every(r => r.module?.startsWith('module.squad_microservice["payment-processing"]')),
+      selected.inventory.resources.every(r =>
+        r.module?.startsWith('module.squad_microservice["payment-processing"]'),
+      ),
     ).toBe(true);
-    expect(selected.inventory.resources.some(r => r.module?.endsWith('.module.database'))).toBe(true);
+    expect(
+      selected.inventory.resources.some(r =>
+        r.module?.endsWith('.module.database'),
+      ),
+    ).toBe(true);
     expect(selected.inventory.outputs).toEqual({});
 
     const each = await readEach(reader, PAYMENTS, 0);
-    expect(each.resources.map(r => r.address)).toEqual(selected.inventory.resources.map(r => r.address));
+    expect(each.resources.map(r => r.address)).toEqual(
+      selected.inventory.resources.map(r => r.address),
+    );
     expect(each.resourceCount).toBe(selected.inventory.resources.length);
     expect(each.inventory.outputs).toEqual({});
   });
 
   it('gives an empty inventory for a module instance the state does not have', async () => {
-    const none = await reader.read('seed:squad-services.tfstate#module.squad_microservice["fraud-detection"]');
+    const none = await reader.read(
+      'seed:squad-services.tfstate#module.squad_microservice["fraud-detection"]',
+    );
     expect(none.inventory.resources).toEqual([]);
   });
 });
-

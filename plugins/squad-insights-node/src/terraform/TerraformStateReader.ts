@@ -86,9 +86,7 @@ export class TerraformStateReader {
    * `no-state`. The inventory holds every resource, so memory grows with the state (about
    * 3.5 times its size): use {@link TerraformStateReader.readEach} for states of any size.
    */
-  async read(
-    reference: string,
-  ): Promise<{
+  async read(reference: string): Promise<{
     reference: StateReference;
     marker?: string;
     inventory: StateInventory;
@@ -97,7 +95,10 @@ export class TerraformStateReader {
     const found = await this.sources.get(ref.sourceId)!.read(ref.key);
     if (!found) return { reference: ref, inventory: emptyInventory() };
     try {
-      const inventory = selectStateModule(await parseState(found.body, ref), ref.module);
+      const inventory = selectStateModule(
+        await parseState(found.body, ref),
+        ref.module,
+      );
       return { reference: ref, marker: found.marker, inventory };
     } finally {
       // A parse that stopped early (corrupt, truncated) leaves the source's stream open;
@@ -132,7 +133,8 @@ export class TerraformStateReader {
     // parser then runs dry and stops, so unwritten resources never pile up in memory.
     const pending = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
-    const settled = () => Promise.all(pending).then(() => failure && Promise.reject(failure.error));
+    const settled = () =>
+      Promise.all(pending).then(() => failure && Promise.reject(failure.error));
     const gate = new Transform({
       // No buffer of its own: the gate must not read ahead of the parser.
       highWaterMark: 1,
@@ -144,7 +146,11 @@ export class TerraformStateReader {
     pipeline(found.body, gate, () => {});
     const handOn = (resource: InventoryResource) => {
       const written = options.onResource(resource);
-      if (typeof (written as PromiseLike<unknown> | undefined)?.then !== 'function') return;
+      if (
+        typeof (written as PromiseLike<unknown> | undefined)?.then !==
+        'function'
+      )
+        return;
       const tracked: Promise<void> = Promise.resolve(written).then(
         () => void pending.delete(tracked),
         error => {

@@ -41,7 +41,10 @@ describe('TerraformStateReader.readEach with an asynchronous consumer', () => {
         pending++;
         const chunksBefore = events.length;
         return tick().then(() => {
-          mostChunksWhilePending = Math.max(mostChunksWhilePending, events.length - chunksBefore);
+          mostChunksWhilePending = Math.max(
+            mostChunksWhilePending,
+            events.length - chunksBefore,
+          );
           pending--;
         });
       },
@@ -61,7 +64,9 @@ describe('TerraformStateReader.readEach with an asynchronous consumer', () => {
       reader.readEach('mem:big.tfstate', {
         streamingThresholdBytes: 0,
         onResource: () =>
-          ++calls === 120 ? Promise.reject(new Error('database is gone')) : undefined,
+          ++calls === 120
+            ? Promise.reject(new Error('database is gone'))
+            : undefined,
       }),
     ).rejects.toThrow('database is gone');
     // It stopped soon after: the source was not drained into a consumer that already failed.

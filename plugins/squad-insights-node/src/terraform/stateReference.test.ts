@@ -4,16 +4,33 @@ const sourceIds = ['demo', 'prod-s3', 'consul'];
 
 describe('parseStateReference', () => {
   it.each([
-    ['demo:payment-processing/terraform.tfstate', { sourceId: 'demo', key: 'payment-processing/terraform.tfstate' }],
-    ['prod-s3:env=prod/payments.tfstate', { sourceId: 'prod-s3', key: 'env=prod/payments.tfstate' }],
-    [' consul:terraform/payments ', { sourceId: 'consul', key: 'terraform/payments' }],
+    [
+      'demo:payment-processing/terraform.tfstate',
+      { sourceId: 'demo', key: 'payment-processing/terraform.tfstate' },
+    ],
+    [
+      'prod-s3:env=prod/payments.tfstate',
+      { sourceId: 'prod-s3', key: 'env=prod/payments.tfstate' },
+    ],
+    [
+      ' consul:terraform/payments ',
+      { sourceId: 'consul', key: 'terraform/payments' },
+    ],
     [
       'demo:squads/terraform.tfstate#module.squad_microservice["payment-processing"]',
-      { sourceId: 'demo', key: 'squads/terraform.tfstate', module: 'module.squad_microservice["payment-processing"]' },
+      {
+        sourceId: 'demo',
+        key: 'squads/terraform.tfstate',
+        module: 'module.squad_microservice["payment-processing"]',
+      },
     ],
     [
       'demo:squads.tfstate#module.a[0].module.b',
-      { sourceId: 'demo', key: 'squads.tfstate', module: 'module.a[0].module.b' },
+      {
+        sourceId: 'demo',
+        key: 'squads.tfstate',
+        module: 'module.a[0].module.b',
+      },
     ],
   ])('accepts %s', (ref, expected) => {
     expect(parseStateReference(ref, { sourceIds })).toEqual(expected);
@@ -21,7 +38,10 @@ describe('parseStateReference', () => {
 
   it.each([
     ['payment-processing.tfstate', /must look like <source-id>:<key>/],
-    ['other:x.tfstate', /names source "other", which is not configured \(configured: demo, prod-s3, consul\)/],
+    [
+      'other:x.tfstate',
+      /names source "other", which is not configured \(configured: demo, prod-s3, consul\)/,
+    ],
     ['demo:../../etc/passwd', /may not contain "\.\." path segments/],
     ['demo:a/./b', /may not contain "\." path segments/],
     ['demo:/etc/passwd', /absolute path/],
@@ -31,7 +51,10 @@ describe('parseStateReference', () => {
     ['demo:a\\..\\b', /invalid key/],
     ['demo:', /invalid key/],
     ['demo:~/state', /invalid key/],
-    ['demo:squads.tfstate#aws_s3_bucket.data', /selects "aws_s3_bucket.data", which is not a module instance address/],
+    [
+      'demo:squads.tfstate#aws_s3_bucket.data',
+      /selects "aws_s3_bucket.data", which is not a module instance address/,
+    ],
     ['demo:squads.tfstate#module.x["a"]/../b', /not a module instance address/],
     ['demo:squads.tfstate#', /not a module instance address/],
     ['demo:../x#module.a', /may not contain "\.\." path segments/],
@@ -41,7 +64,9 @@ describe('parseStateReference', () => {
 
   it('refuses a reference longer than storage holds, quoting only its start', () => {
     const key = `${'k'.repeat(300)}/${'v'.repeat(300)}.tfstate`;
-    expect(() => parseStateReference(`demo:${key.slice(0, 500)}`, { sourceIds })).not.toThrow();
+    expect(() =>
+      parseStateReference(`demo:${key.slice(0, 500)}`, { sourceIds }),
+    ).not.toThrow();
     let message = '';
     try {
       parseStateReference(`demo:${key}`, { sourceIds });
@@ -49,7 +74,9 @@ describe('parseStateReference', () => {
       message = (e as Error).message;
     }
     expect(message).toBe(
-      `Terraform state reference "demo:${'k'.repeat(35)}…" is 614 characters long; at most 512 are allowed`,
+      `Terraform state reference "demo:${'k'.repeat(
+        35,
+      )}…" is 614 characters long; at most 512 are allowed`,
     );
   });
 

@@ -50,7 +50,9 @@ export function parseStateReference(
   if (trimmed.length > MAX_STATE_REFERENCE_LENGTH) {
     // Quoting only the start: the annotation may be arbitrarily long.
     throw new InputError(
-      `Terraform state reference "${trimmed.slice(0, 40)}…" is ${trimmed.length} characters long; at most ${MAX_STATE_REFERENCE_LENGTH} are allowed`,
+      `Terraform state reference "${trimmed.slice(0, 40)}…" is ${
+        trimmed.length
+      } characters long; at most ${MAX_STATE_REFERENCE_LENGTH} are allowed`,
     );
   }
   const hash = trimmed.indexOf('#');
@@ -133,7 +135,9 @@ export function selectStateModule(
   if (!module) return inventory;
   return {
     ...inventory,
-    resources: inventory.resources.filter(r => inSelectedModule(module, r.module)),
+    resources: inventory.resources.filter(r =>
+      inSelectedModule(module, r.module),
+    ),
     outputs: {},
   };
 }

@@ -25,11 +25,15 @@ import type {
  */
 export interface SquadInsightsApi {
   /** Squad-model ownership and declared compliance profile of one entity. */
-  getServiceProfile(entityRef: CompoundEntityRef): Promise<ServiceProfileResponse>;
+  getServiceProfile(
+    entityRef: CompoundEntityRef,
+  ): Promise<ServiceProfileResponse>;
   /** Energy, CO2e, carbon tax and advice of one service, from its stored facts. */
   getFootprint(entityRef: CompoundEntityRef): Promise<EntityFootprintResponse>;
   /** Compliance verdicts with evidence, scores per framework, waivers applied. */
-  getCompliance(entityRef: CompoundEntityRef): Promise<EntityComplianceResponse>;
+  getCompliance(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityComplianceResponse>;
   /** All waivers of the entity, revoked and expired ones included, newest first. */
   listWaivers(entityRef: CompoundEntityRef): Promise<WaiverResponse[]>;
   /** Grants a waiver; the backend checks the permission and rejects self-waivers. */
@@ -38,18 +42,31 @@ export interface SquadInsightsApi {
     waiver: { checkId: string; justification: string; expiresAt: string },
   ): Promise<WaiverResponse>;
   /** Revokes a waiver; it stays in the history. */
-  revokeWaiver(entityRef: CompoundEntityRef, id: string, reason?: string): Promise<WaiverResponse>;
+  revokeWaiver(
+    entityRef: CompoundEntityRef,
+    id: string,
+    reason?: string,
+  ): Promise<WaiverResponse>;
   /** All waiver requests of the entity, decided ones included, newest first. */
-  listWaiverRequests(entityRef: CompoundEntityRef): Promise<WaiverRequestResponse[]>;
+  listWaiverRequests(
+    entityRef: CompoundEntityRef,
+  ): Promise<WaiverRequestResponse[]>;
   /** Asks a reviewer for a waiver; changes no verdict until approved. */
   requestWaiver(
     entityRef: CompoundEntityRef,
     request: { checkId: string; justification: string; expiresAt: string },
   ): Promise<WaiverRequestResponse>;
   /** Approves a request, granting its waiver as the caller (separation of duties applies). */
-  approveWaiverRequest(entityRef: CompoundEntityRef, id: string): Promise<WaiverRequestResponse>;
+  approveWaiverRequest(
+    entityRef: CompoundEntityRef,
+    id: string,
+  ): Promise<WaiverRequestResponse>;
   /** Rejects a request; it stays in the history. */
-  rejectWaiverRequest(entityRef: CompoundEntityRef, id: string, reason?: string): Promise<WaiverRequestResponse>;
+  rejectWaiverRequest(
+    entityRef: CompoundEntityRef,
+    id: string,
+    reason?: string,
+  ): Promise<WaiverRequestResponse>;
   /**
    * All attestations of the entity (revoked and expired included, newest first) and the
    * policy's attested checks with how long an attestation of each may run.
@@ -58,10 +75,19 @@ export interface SquadInsightsApi {
   /** Attests an attested check; the backend checks the permission, the bounds and self-attestation. */
   attest(
     entityRef: CompoundEntityRef,
-    attestation: { checkId: string; statement: string; evidenceUrl: string; expiresAt: string },
+    attestation: {
+      checkId: string;
+      statement: string;
+      evidenceUrl: string;
+      expiresAt: string;
+    },
   ): Promise<AttestationResponse>;
   /** Revokes an attestation; it stays in the history. */
-  revokeAttestation(entityRef: CompoundEntityRef, id: string, reason?: string): Promise<AttestationResponse>;
+  revokeAttestation(
+    entityRef: CompoundEntityRef,
+    id: string,
+    reason?: string,
+  ): Promise<AttestationResponse>;
   /** Reviews of the entity, newest first, each with the results judged. */
   listReviews(entityRef: CompoundEntityRef): Promise<ReviewResponse[]>;
   /** Records a review of the current results. */
@@ -70,7 +96,10 @@ export interface SquadInsightsApi {
     review: { decision: 'approved' | 'changes_requested'; comment?: string },
   ): Promise<ReviewResponse>;
   /** The latest deployment gate decisions of the entity, newest first, with their overrides. */
-  listGateDecisions(entityRef: CompoundEntityRef, limit?: number): Promise<GateDecisionResponse[]>;
+  listGateDecisions(
+    entityRef: CompoundEntityRef,
+    limit?: number,
+  ): Promise<GateDecisionResponse[]>;
   /** Break-glass: lets the denied decision's environment and commit through once (reviewers only). */
   overrideGateDecision(
     entityRef: CompoundEntityRef,
@@ -78,7 +107,9 @@ export interface SquadInsightsApi {
     override: { reason: string; expiresInHours?: number },
   ): Promise<GateOverrideResponse>;
   /** Footprint rollup of the services a squad or tribe owns. */
-  getGroupFootprint(groupRef: CompoundEntityRef): Promise<GroupFootprintResponse>;
+  getGroupFootprint(
+    groupRef: CompoundEntityRef,
+  ): Promise<GroupFootprintResponse>;
   /** One page of the compliance portfolio, filtered and sorted on the backend. */
   getPortfolio(query: PortfolioQuery): Promise<PortfolioResponse>;
   /**
@@ -88,7 +119,9 @@ export interface SquadInsightsApi {
    */
   getCatalogSummaries(entityRefs: string[]): Promise<CatalogSummary[]>;
   /** The monthly sustainability report of a tribe, or of the organisation without `tribe`. */
-  getSustainabilityReport(query: SustainabilityReportQuery): Promise<SustainabilityReport>;
+  getSustainabilityReport(
+    query: SustainabilityReportQuery,
+  ): Promise<SustainabilityReport>;
   /** The same report as the backend's CSV (`format=csv`). */
   getSustainabilityReportCsv(query: SustainabilityReportQuery): Promise<string>;
 }

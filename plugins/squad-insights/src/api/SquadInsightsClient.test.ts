@@ -16,33 +16,55 @@ describe('SquadInsightsClient', () => {
     server.use(
       http.get(
         'http://backend/api/squad-insights/entities/default/component/payment-processing/profile',
-        () => HttpResponse.json({ entityRef: 'component:default/payment-processing' }),
+        () =>
+          HttpResponse.json({
+            entityRef: 'component:default/payment-processing',
+          }),
       ),
     );
     await expect(
-      client.getServiceProfile({ namespace: 'default', kind: 'component', name: 'payment-processing' }),
+      client.getServiceProfile({
+        namespace: 'default',
+        kind: 'component',
+        name: 'payment-processing',
+      }),
     ).resolves.toEqual({ entityRef: 'component:default/payment-processing' });
   });
 
   it('turns an error response into a ResponseError carrying the server message', async () => {
     server.use(
-      http.get('http://backend/api/squad-insights/entities/default/component/gone/profile', () =>
-        HttpResponse.json(
-          // The shape Backstage's backend error handler sends.
-          {
-            error: { name: 'NotFoundError', message: 'No entity component:default/gone' },
-            request: { method: 'GET', url: '/api/squad-insights/entities/default/component/gone/profile' },
-            response: { statusCode: 404 },
-          },
-          { status: 404 },
-        ),
+      http.get(
+        'http://backend/api/squad-insights/entities/default/component/gone/profile',
+        () =>
+          HttpResponse.json(
+            // The shape Backstage's backend error handler sends.
+            {
+              error: {
+                name: 'NotFoundError',
+                message: 'No entity component:default/gone',
+              },
+              request: {
+                method: 'GET',
+                url: '/api/squad-insights/entities/default/component/gone/profile',
+              },
+              response: { statusCode: 404 },
+            },
+            { status: 404 },
+          ),
       ),
     );
     await expect(
-      client.getServiceProfile({ namespace: 'default', kind: 'component', name: 'gone' }),
+      client.getServiceProfile({
+        namespace: 'default',
+        kind: 'component',
+        name: 'gone',
+      }),
     ).rejects.toMatchObject({
       name: 'ResponseError',
-      cause: { name: 'NotFoundError', message: 'No entity component:default/gone' },
+      cause: {
+        name: 'NotFoundError',
+        message: 'No entity component:default/gone',
+      },
     });
   });
 });

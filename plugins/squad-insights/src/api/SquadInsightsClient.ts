@@ -19,7 +19,10 @@ import type {
   WaiverRequestResponse,
   WaiverResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import type { SquadInsightsApi, SustainabilityReportQuery } from './SquadInsightsApi';
+import type {
+  SquadInsightsApi,
+  SustainabilityReportQuery,
+} from './SquadInsightsApi';
 
 function reportPath(query: SustainabilityReportQuery) {
   const params = new URLSearchParams({ month: query.month });
@@ -39,19 +42,28 @@ function entityPath(ref: CompoundEntityRef) {
  */
 export class SquadInsightsClient implements SquadInsightsApi {
   constructor(
-    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
   ) {}
 
   getServiceProfile(ref: CompoundEntityRef): Promise<ServiceProfileResponse> {
-    return this.request<ServiceProfileResponse>(`/entities/${entityPath(ref)}/profile`);
+    return this.request<ServiceProfileResponse>(
+      `/entities/${entityPath(ref)}/profile`,
+    );
   }
 
   getFootprint(ref: CompoundEntityRef): Promise<EntityFootprintResponse> {
-    return this.request<EntityFootprintResponse>(`/entities/${entityPath(ref)}/footprint`);
+    return this.request<EntityFootprintResponse>(
+      `/entities/${entityPath(ref)}/footprint`,
+    );
   }
 
   getCompliance(ref: CompoundEntityRef): Promise<EntityComplianceResponse> {
-    return this.request<EntityComplianceResponse>(`/entities/${entityPath(ref)}/compliance`);
+    return this.request<EntityComplianceResponse>(
+      `/entities/${entityPath(ref)}/compliance`,
+    );
   }
 
   async listWaivers(ref: CompoundEntityRef): Promise<WaiverResponse[]> {
@@ -65,20 +77,29 @@ export class SquadInsightsClient implements SquadInsightsApi {
     ref: CompoundEntityRef,
     waiver: { checkId: string; justification: string; expiresAt: string },
   ): Promise<WaiverResponse> {
-    return this.request<WaiverResponse>(`/entities/${entityPath(ref)}/waivers`, {
-      method: 'POST',
-      body: waiver,
-    });
+    return this.request<WaiverResponse>(
+      `/entities/${entityPath(ref)}/waivers`,
+      {
+        method: 'POST',
+        body: waiver,
+      },
+    );
   }
 
-  revokeWaiver(ref: CompoundEntityRef, id: string, reason?: string): Promise<WaiverResponse> {
+  revokeWaiver(
+    ref: CompoundEntityRef,
+    id: string,
+    reason?: string,
+  ): Promise<WaiverResponse> {
     return this.request<WaiverResponse>(
       `/entities/${entityPath(ref)}/waivers/${encodeURIComponent(id)}/revoke`,
       { method: 'POST', body: reason ? { reason } : {} },
     );
   }
 
-  async listWaiverRequests(ref: CompoundEntityRef): Promise<WaiverRequestResponse[]> {
+  async listWaiverRequests(
+    ref: CompoundEntityRef,
+  ): Promise<WaiverRequestResponse[]> {
     const body = await this.request<{ items: WaiverRequestResponse[] }>(
       `/entities/${entityPath(ref)}/waiver-requests`,
     );
@@ -89,48 +110,81 @@ export class SquadInsightsClient implements SquadInsightsApi {
     ref: CompoundEntityRef,
     request: { checkId: string; justification: string; expiresAt: string },
   ): Promise<WaiverRequestResponse> {
-    return this.request<WaiverRequestResponse>(`/entities/${entityPath(ref)}/waiver-requests`, {
-      method: 'POST',
-      body: request,
-    });
+    return this.request<WaiverRequestResponse>(
+      `/entities/${entityPath(ref)}/waiver-requests`,
+      {
+        method: 'POST',
+        body: request,
+      },
+    );
   }
 
-  approveWaiverRequest(ref: CompoundEntityRef, id: string): Promise<WaiverRequestResponse> {
+  approveWaiverRequest(
+    ref: CompoundEntityRef,
+    id: string,
+  ): Promise<WaiverRequestResponse> {
     return this.request<WaiverRequestResponse>(
-      `/entities/${entityPath(ref)}/waiver-requests/${encodeURIComponent(id)}/approve`,
+      `/entities/${entityPath(ref)}/waiver-requests/${encodeURIComponent(
+        id,
+      )}/approve`,
       { method: 'POST', body: {} },
     );
   }
 
-  rejectWaiverRequest(ref: CompoundEntityRef, id: string, reason?: string): Promise<WaiverRequestResponse> {
+  rejectWaiverRequest(
+    ref: CompoundEntityRef,
+    id: string,
+    reason?: string,
+  ): Promise<WaiverRequestResponse> {
     return this.request<WaiverRequestResponse>(
-      `/entities/${entityPath(ref)}/waiver-requests/${encodeURIComponent(id)}/reject`,
+      `/entities/${entityPath(ref)}/waiver-requests/${encodeURIComponent(
+        id,
+      )}/reject`,
       { method: 'POST', body: reason ? { reason } : {} },
     );
   }
 
   listAttestations(ref: CompoundEntityRef): Promise<AttestationsResponse> {
-    return this.request<AttestationsResponse>(`/entities/${entityPath(ref)}/attestations`);
+    return this.request<AttestationsResponse>(
+      `/entities/${entityPath(ref)}/attestations`,
+    );
   }
 
   attest(
     ref: CompoundEntityRef,
-    attestation: { checkId: string; statement: string; evidenceUrl: string; expiresAt: string },
+    attestation: {
+      checkId: string;
+      statement: string;
+      evidenceUrl: string;
+      expiresAt: string;
+    },
   ): Promise<AttestationResponse> {
-    return this.request<AttestationResponse>(`/entities/${entityPath(ref)}/attestations`, {
-      method: 'POST',
-      body: attestation,
-    });
+    return this.request<AttestationResponse>(
+      `/entities/${entityPath(ref)}/attestations`,
+      {
+        method: 'POST',
+        body: attestation,
+      },
+    );
   }
 
-  revokeAttestation(ref: CompoundEntityRef, id: string, reason?: string): Promise<AttestationResponse> {
+  revokeAttestation(
+    ref: CompoundEntityRef,
+    id: string,
+    reason?: string,
+  ): Promise<AttestationResponse> {
     return this.request<AttestationResponse>(
-      `/entities/${entityPath(ref)}/attestations/${encodeURIComponent(id)}/revoke`,
+      `/entities/${entityPath(ref)}/attestations/${encodeURIComponent(
+        id,
+      )}/revoke`,
       { method: 'POST', body: reason ? { reason } : {} },
     );
   }
 
-  async listGateDecisions(ref: CompoundEntityRef, limit?: number): Promise<GateDecisionResponse[]> {
+  async listGateDecisions(
+    ref: CompoundEntityRef,
+    limit?: number,
+  ): Promise<GateDecisionResponse[]> {
     const query = limit ? `?limit=${limit}` : '';
     const body = await this.request<{ items: GateDecisionResponse[] }>(
       `/entities/${entityPath(ref)}/gate/decisions${query}`,
@@ -144,7 +198,9 @@ export class SquadInsightsClient implements SquadInsightsApi {
     override: { reason: string; expiresInHours?: number },
   ): Promise<GateOverrideResponse> {
     return this.request<GateOverrideResponse>(
-      `/entities/${entityPath(ref)}/gate/decisions/${encodeURIComponent(decisionId)}/override`,
+      `/entities/${entityPath(ref)}/gate/decisions/${encodeURIComponent(
+        decisionId,
+      )}/override`,
       { method: 'POST', body: override },
     );
   }
@@ -160,10 +216,13 @@ export class SquadInsightsClient implements SquadInsightsApi {
     ref: CompoundEntityRef,
     review: { decision: 'approved' | 'changes_requested'; comment?: string },
   ): Promise<ReviewResponse> {
-    return this.request<ReviewResponse>(`/entities/${entityPath(ref)}/reviews`, {
-      method: 'POST',
-      body: review,
-    });
+    return this.request<ReviewResponse>(
+      `/entities/${entityPath(ref)}/reviews`,
+      {
+        method: 'POST',
+        body: review,
+      },
+    );
   }
 
   getGroupFootprint(ref: CompoundEntityRef): Promise<GroupFootprintResponse> {
@@ -183,19 +242,30 @@ export class SquadInsightsClient implements SquadInsightsApi {
   }
 
   async getCatalogSummaries(entityRefs: string[]): Promise<CatalogSummary[]> {
-    const body = await this.request<CatalogSummariesResponse>('/compliance/summaries', {
-      method: 'POST',
-      body: { entityRefs },
-    });
+    const body = await this.request<CatalogSummariesResponse>(
+      '/compliance/summaries',
+      {
+        method: 'POST',
+        body: { entityRefs },
+      },
+    );
     return body.items;
   }
 
-  getSustainabilityReport(query: SustainabilityReportQuery): Promise<SustainabilityReport> {
+  getSustainabilityReport(
+    query: SustainabilityReportQuery,
+  ): Promise<SustainabilityReport> {
     return this.request<SustainabilityReport>(reportPath(query));
   }
 
-  async getSustainabilityReportCsv(query: SustainabilityReportQuery): Promise<string> {
-    return this.request<string>(`${reportPath(query)}&format=csv`, undefined, 'text');
+  async getSustainabilityReportCsv(
+    query: SustainabilityReportQuery,
+  ): Promise<string> {
+    return this.request<string>(
+      `${reportPath(query)}&format=csv`,
+      undefined,
+      'text',
+    );
   }
 
   private async request<T>(
@@ -203,7 +273,9 @@ export class SquadInsightsClient implements SquadInsightsApi {
     init?: { method: 'POST'; body: unknown },
     as: 'json' | 'text' = 'json',
   ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('squad-insights');
+    const baseUrl = await this.options.discoveryApi.getBaseUrl(
+      'squad-insights',
+    );
     const response = await this.options.fetchApi.fetch(
       `${baseUrl}${path}`,
       init && {

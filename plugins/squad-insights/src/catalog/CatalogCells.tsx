@@ -17,13 +17,20 @@ function Empty(props: { title: string }) {
 }
 
 /** Loading, not connected and failed look the same in both columns. */
-function Pending(props: { state: Exclude<CatalogSummaryState, { state: 'loaded' }>; what: string }) {
+function Pending(props: {
+  state: Exclude<CatalogSummaryState, { state: 'loaded' }>;
+  what: string;
+}) {
   const { state, what } = props;
   if (state.state === 'loading') {
-    return <Skeleton variant="text" width={64} aria-label={`Loading ${what}`} />;
+    return (
+      <Skeleton variant="text" width={64} aria-label={`Loading ${what}`} />
+    );
   }
   if (state.state === 'not-connected') {
-    return <Empty title="No squad-insights annotation: not connected to Squad Insights" />;
+    return (
+      <Empty title="No squad-insights annotation: not connected to Squad Insights" />
+    );
   }
   // The table stays usable when the backend does not answer; the reason is in the tooltip.
   return (
@@ -45,10 +52,13 @@ function Pending(props: { state: Exclude<CatalogSummaryState, { state: 'loaded' 
  */
 export function ComplianceStatusCell(props: { entity: Entity }) {
   const state = useCatalogSummary(props.entity);
-  if (state.state !== 'loaded') return <Pending state={state} what="Compliance" />;
+  if (state.state !== 'loaded')
+    return <Pending state={state} what="Compliance" />;
   const compliance = state.summary?.compliance;
   if (!compliance) return <Empty title="Not in the compliance portfolio" />;
-  const failing = compliance.frameworks.filter(f => f.status === 'failing').map(f => f.title);
+  const failing = compliance.frameworks
+    .filter(f => f.status === 'failing')
+    .map(f => f.title);
   return (
     <Box display="flex" alignItems="center" gap={1} whiteSpace="nowrap">
       <StatusChip
@@ -71,9 +81,11 @@ export function ComplianceStatusCell(props: { entity: Entity }) {
  */
 export function FootprintCell(props: { entity: Entity }) {
   const state = useCatalogSummary(props.entity);
-  if (state.state !== 'loaded') return <Pending state={state} what="Footprint" />;
+  if (state.state !== 'loaded')
+    return <Pending state={state} what="Footprint" />;
   const kg = state.summary?.co2eKgPerMonth;
-  if (kg === undefined) return <Empty title="No Terraform state read yet: footprint unknown" />;
+  if (kg === undefined)
+    return <Empty title="No Terraform state read yet: footprint unknown" />;
   return (
     <Typography variant="body2">
       {kg.toLocaleString('en', { maximumFractionDigits: 1 })}

@@ -30,7 +30,9 @@ jest.setTimeout(20_000);
 // over from one test to the next.
 const newClient = () =>
   new SquadInsightsClient({
-    discoveryApi: { getBaseUrl: async () => 'http://localhost:7007/api/squad-insights' },
+    discoveryApi: {
+      getBaseUrl: async () => 'http://localhost:7007/api/squad-insights',
+    },
     fetchApi: { fetch: (...args: Parameters<typeof fetch>) => fetch(...args) },
   });
 
@@ -55,7 +57,10 @@ function renderTable(kind = 'component') {
       ]}
     >
       <MockEntityListContextProvider
-        value={{ entities, filters: { kind: new EntityKindFilter(kind, kind) } }}
+        value={{
+          entities,
+          filters: { kind: new EntityKindFilter(kind, kind) },
+        }}
       >
         <CatalogTable columns={withSquadInsightsColumns()} />
       </MockEntityListContextProvider>
@@ -82,12 +87,16 @@ describe('the catalog table columns', () => {
     await renderTable();
 
     const payment = await rowOf('payment-processing');
-    expect(await within(payment('Compliance')).findByText('Failing')).toBeInTheDocument();
+    expect(
+      await within(payment('Compliance')).findByText('Failing'),
+    ).toBeInTheDocument();
     expect(payment('Compliance')).toHaveTextContent('3 failing');
     expect(payment('kg CO2e/month')).toHaveTextContent('36.5');
 
     const billing = await rowOf('subscription-billing');
-    expect(within(billing('Compliance')).getByText('Compliant')).toBeInTheDocument();
+    expect(
+      within(billing('Compliance')).getByText('Compliant'),
+    ).toBeInTheDocument();
     expect(billing('Compliance')).not.toHaveTextContent('failing');
     expect(billing('kg CO2e/month')).toHaveTextContent('12');
 
@@ -105,17 +114,24 @@ describe('the catalog table columns', () => {
 
     expect(requests).toHaveLength(1);
     expect([...requests[0]].sort()).toEqual(
-      [...demoRows.map(r => r.entityRef), 'component:default/design-system'].sort(),
+      [
+        ...demoRows.map(r => r.entityRef),
+        'component:default/design-system',
+      ].sort(),
     );
   });
 
   it('shows "—" for what the catalog hides from the user', async () => {
     const requests: string[][] = [];
     const hidden = ['component:default/payment-processing'];
-    server.use(summariesHandler({ rows: demoRows, co2eKgPerMonth, requests, hidden }));
+    server.use(
+      summariesHandler({ rows: demoRows, co2eKgPerMonth, requests, hidden }),
+    );
     await renderTable();
     const billing = await rowOf('subscription-billing');
-    expect(await within(billing('Compliance')).findByText('Compliant')).toBeInTheDocument();
+    expect(
+      await within(billing('Compliance')).findByText('Compliant'),
+    ).toBeInTheDocument();
     const payment = await rowOf('payment-processing');
     expect(payment('Compliance')).toHaveTextContent('—');
     expect(payment('kg CO2e/month')).toHaveTextContent('—');
@@ -125,7 +141,10 @@ describe('the catalog table columns', () => {
     server.use(
       http.post('*/api/squad-insights/compliance/summaries', () =>
         HttpResponse.json(
-          { error: { name: 'Error', message: 'database unavailable' }, response: { statusCode: 503 } },
+          {
+            error: { name: 'Error', message: 'database unavailable' },
+            response: { statusCode: 503 },
+          },
           { status: 503 },
         ),
       ),
@@ -147,7 +166,9 @@ describe('the catalog table columns', () => {
     server.use(summariesHandler({ rows: demoRows, co2eKgPerMonth, requests }));
     await renderTable('api');
     await screen.findByRole('link', { name: 'payment-processing' });
-    const titles = within(screen.getAllByRole('row')[0]).getAllByRole('columnheader');
+    const titles = within(screen.getAllByRole('row')[0]).getAllByRole(
+      'columnheader',
+    );
     expect(titles.map(t => t.textContent)).not.toContain('Compliance');
     expect(titles.some(t => t.textContent?.includes('CO2e'))).toBe(false);
     expect(requests).toEqual([]);

@@ -1,4 +1,8 @@
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import type { EntityFilter } from '@backstage/plugin-catalog-react';
 import {
   PORTFOLIO_STATUSES,
@@ -10,7 +14,9 @@ import {
  *
  * @public
  */
-export type CatalogQuery = NonNullable<ReturnType<NonNullable<EntityFilter['getCatalogQuery']>>>;
+export type CatalogQuery = NonNullable<
+  ReturnType<NonNullable<EntityFilter['getCatalogQuery']>>
+>;
 
 /**
  * What the catalog's compliance filter selects; every part optional, parts combine with AND.
@@ -35,7 +41,9 @@ export function isEmptySelection(selection: ComplianceSelection): boolean {
 
 /** The selection as the URL keeps it (`filters[squadInsights]=status:failing&...`). */
 export function selectionToQuery(selection: ComplianceSelection): string[] {
-  return PARTS.flatMap(part => (selection[part] ? [`${part}:${selection[part]}`] : []));
+  return PARTS.flatMap(part =>
+    selection[part] ? [`${part}:${selection[part]}`] : [],
+  );
 }
 
 /** Reads {@link selectionToQuery} back; parts it does not know are ignored. */
@@ -46,7 +54,10 @@ export function selectionFromQuery(value: unknown): ComplianceSelection {
     const at = item.indexOf(':');
     const [part, text] = [item.slice(0, at), item.slice(at + 1)];
     if (!text) continue;
-    if (part === 'status' && (PORTFOLIO_STATUSES as readonly string[]).includes(text)) {
+    if (
+      part === 'status' &&
+      (PORTFOLIO_STATUSES as readonly string[]).includes(text)
+    ) {
       selection.status = text as PortfolioStatus;
     } else if (part === 'framework' || part === 'tribe') {
       selection[part] = text;
@@ -62,7 +73,10 @@ const key = (ref: string) => ref.toLocaleLowerCase('en');
  * so a long list stays one indexed lookup in the catalog. No refs matches nothing.
  */
 export function refsQuery(refs: readonly string[]): CatalogQuery {
-  const groups = new Map<string, { kind: string; namespace: string; names: string[] }>();
+  const groups = new Map<
+    string,
+    { kind: string; namespace: string; names: string[] }
+  >();
   for (const ref of refs) {
     const { kind, namespace, name } = parseEntityRef(ref);
     const id = key(`${kind}:${namespace}`);

@@ -26,7 +26,9 @@ import { matchingEntityRefs } from './matchingEntityRefs';
  */
 export const COMPLIANCE_FILTER_KEY = 'squadInsights';
 
-type Filters = DefaultEntityFilters & { [COMPLIANCE_FILTER_KEY]?: ComplianceEntityFilter };
+type Filters = DefaultEntityFilters & {
+  [COMPLIANCE_FILTER_KEY]?: ComplianceEntityFilter;
+};
 
 const STATUSES: Array<{ value: PortfolioStatus; label: string }> = [
   { value: 'failing', label: 'Failing' },
@@ -47,7 +49,10 @@ function Select(props: {
 }) {
   const { id, label, anyLabel, value = '', options, onChange } = props;
   // A value from a shared link that is not among today's options is still shown.
-  const all = value && !options.some(o => o.value === value) ? [{ value, label: value }, ...options] : options;
+  const all =
+    value && !options.some(o => o.value === value)
+      ? [{ value, label: value }, ...options]
+      : options;
   return (
     <TextField
       id={id}
@@ -56,7 +61,9 @@ function Select(props: {
       fullWidth
       label={label}
       value={value}
-      onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value || undefined)}
+      onChange={(e: ChangeEvent<HTMLInputElement>) =>
+        onChange(e.target.value || undefined)
+      }
       SelectProps={{ native: true }}
       InputLabelProps={{ shrink: true }}
     >
@@ -103,12 +110,14 @@ export function ComplianceFilterPicker() {
 
   useEffect(() => {
     if (!active) updateFilters({ [COMPLIANCE_FILTER_KEY]: undefined });
-    else if (matching.value) updateFilters({ [COMPLIANCE_FILTER_KEY]: matching.value.filter });
+    else if (matching.value)
+      updateFilters({ [COMPLIANCE_FILTER_KEY]: matching.value.filter });
   }, [active, matching.value, updateFilters]);
 
   if (!applies) return null;
-  const set = (part: keyof ComplianceSelection) => (value: string | undefined) =>
-    setSelection(previous => ({ ...previous, [part]: value }));
+  const set =
+    (part: keyof ComplianceSelection) => (value: string | undefined) =>
+      setSelection(previous => ({ ...previous, [part]: value }));
   const failure = active ? matching.value?.error : undefined;
   return (
     <Stack spacing={2} sx={{ mt: 1, mb: 2 }}>
@@ -125,7 +134,10 @@ export function ComplianceFilterPicker() {
         label="Compliance framework"
         anyLabel="Any framework"
         value={selection.framework}
-        options={(options.value?.facets.frameworks ?? []).map(f => ({ value: f.id, label: f.title }))}
+        options={(options.value?.facets.frameworks ?? []).map(f => ({
+          value: f.id,
+          label: f.title,
+        }))}
         onChange={set('framework')}
       />
       <Select
@@ -146,12 +158,16 @@ export function ComplianceFilterPicker() {
       )}
       {options.error && (
         <Typography variant="caption" color="error" role="alert">
-          {`Compliance filter options could not be loaded: ${errorMessage(options.error)}`}
+          {`Compliance filter options could not be loaded: ${errorMessage(
+            options.error,
+          )}`}
         </Typography>
       )}
       {failure && (
         <Typography variant="caption" color="error" role="alert">
-          {`The compliance filter could not be applied, so nothing matches: ${errorMessage(failure)}`}
+          {`The compliance filter could not be applied, so nothing matches: ${errorMessage(
+            failure,
+          )}`}
         </Typography>
       )}
     </Stack>

@@ -1,4 +1,7 @@
-import { registerMswTestHooks, renderTestApp } from '@backstage/frontend-test-utils';
+import {
+  registerMswTestHooks,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -19,7 +22,10 @@ jest.setTimeout(30_000);
 const server = setupServer();
 registerMswTestHooks(server);
 
-const entities = [...demoRows.map(r => component(r.name)), component('legacy-wiki', { connected: false })];
+const entities = [
+  ...demoRows.map(r => component(r.name)),
+  component('legacy-wiki', { connected: false }),
+];
 
 function renderCatalog() {
   const summaryRequests: string[][] = [];
@@ -37,7 +43,11 @@ function renderCatalog() {
     config: {
       backend: { baseUrl: 'http://localhost:7007' },
       app: {
-        extensions: [{ 'catalog-filter:catalog/list': { config: { initialFilter: 'all' } } }],
+        extensions: [
+          {
+            'catalog-filter:catalog/list': { config: { initialFilter: 'all' } },
+          },
+        ],
       },
     },
     initialRouteEntries: ['/catalog'],
@@ -55,16 +65,34 @@ const listedNames = () =>
 describe('the catalog page with the squad insights catalog module', () => {
   it('shows the compliance columns, and filters to the failing PCI DSS services', async () => {
     const { summaryRequests } = renderCatalog();
-    await screen.findByRole('link', { name: 'payment-processing' }, FIRST_RENDER);
-    expect(screen.getByRole('columnheader', { name: /Compliance/ })).toBeInTheDocument();
-    expect(screen.getByRole('columnheader', { name: /kg CO2e\/month/ })).toBeInTheDocument();
-    await waitFor(() => expect(screen.getAllByText('Failing').length).toBeGreaterThan(0));
+    await screen.findByRole(
+      'link',
+      { name: 'payment-processing' },
+      FIRST_RENDER,
+    );
+    expect(
+      screen.getByRole('columnheader', { name: /Compliance/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('columnheader', { name: /kg CO2e\/month/ }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getAllByText('Failing').length).toBeGreaterThan(0),
+    );
     expect(summaryRequests).toHaveLength(1);
-    expect(listedNames()).toEqual(expect.arrayContaining(['legacy-wiki', 'subscription-billing']));
+    expect(listedNames()).toEqual(
+      expect.arrayContaining(['legacy-wiki', 'subscription-billing']),
+    );
 
-    await userEvent.selectOptions(await screen.findByLabelText('Compliance status'), 'failing');
+    await userEvent.selectOptions(
+      await screen.findByLabelText('Compliance status'),
+      'failing',
+    );
     await screen.findByRole('option', { name: 'PCI DSS v4.0' });
-    await userEvent.selectOptions(screen.getByLabelText('Compliance framework'), 'PCI_DSS');
+    await userEvent.selectOptions(
+      screen.getByLabelText('Compliance framework'),
+      'PCI_DSS',
+    );
     await waitFor(() => expect(listedNames()).toEqual(['payment-processing']));
   });
 });

@@ -17,28 +17,36 @@ import { withSquadInsightsColumns } from './columns';
  * (their data ref is private to the catalog); `exportSettings` config still applies. Drop this
  * module once the catalog page accepts columns.
  */
-const catalogPageWithColumns = catalogPlugin.getExtension('page:catalog').override({
-  factory(originalFactory, { inputs, config }) {
-    return originalFactory({
-      params: {
-        loader: async () => {
-          const { CatalogIndexPage } = await import('@backstage/plugin-catalog/alpha');
-          const filters = inputs.filters.map(filter =>
-            filter.get(coreExtensionData.reactElement),
-          );
-          return (
-            <CatalogIndexPage
-              filters={<>{filters}</>}
-              pagination={config.pagination}
-              exportSettings={config.exportSettings?.enabled ? config.exportSettings : undefined}
-              columns={withSquadInsightsColumns()}
-            />
-          );
+const catalogPageWithColumns = catalogPlugin
+  .getExtension('page:catalog')
+  .override({
+    factory(originalFactory, { inputs, config }) {
+      return originalFactory({
+        params: {
+          loader: async () => {
+            const { CatalogIndexPage } = await import(
+              '@backstage/plugin-catalog/alpha'
+            );
+            const filters = inputs.filters.map(filter =>
+              filter.get(coreExtensionData.reactElement),
+            );
+            return (
+              <CatalogIndexPage
+                filters={<>{filters}</>}
+                pagination={config.pagination}
+                exportSettings={
+                  config.exportSettings?.enabled
+                    ? config.exportSettings
+                    : undefined
+                }
+                columns={withSquadInsightsColumns()}
+              />
+            );
+          },
         },
-      },
-    });
-  },
-});
+      });
+    },
+  });
 
 /**
  * A module of the catalog plugin for the new frontend system: the catalog table of

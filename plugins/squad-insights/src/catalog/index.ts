@@ -5,6 +5,12 @@ export {
   withSquadInsightsColumns,
 } from './columns';
 export { ComplianceStatusCell, FootprintCell } from './CatalogCells';
-export { ComplianceFilterPicker, COMPLIANCE_FILTER_KEY } from './ComplianceFilterPicker';
+export {
+  ComplianceFilterPicker,
+  COMPLIANCE_FILTER_KEY,
+} from './ComplianceFilterPicker';
 export { ComplianceEntityFilter } from './ComplianceEntityFilter';
-export type { CatalogQuery, ComplianceSelection } from './ComplianceEntityFilter';
+export type {
+  CatalogQuery,
+  ComplianceSelection,
+} from './ComplianceEntityFilter';

@@ -14,8 +14,14 @@ export async function matchingEntityRefs(
 ): Promise<string[]> {
   const refs: string[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const page = await api.getPortfolio({ ...selection, sort: 'service', offset, limit: PAGE });
+    const page = await api.getPortfolio({
+      ...selection,
+      sort: 'service',
+      offset,
+      limit: PAGE,
+    });
     refs.push(...page.items.map(item => item.entityRef));
-    if (page.items.length === 0 || offset + PAGE >= page.totalCount) return refs;
+    if (page.items.length === 0 || offset + PAGE >= page.totalCount)
+      return refs;
   }
 }

@@ -9,7 +9,9 @@ function fakeApi(known: Record<string, Omit<CatalogSummary, 'entityRef'>>) {
     getCatalogSummaries: async (refs: string[]) => {
       calls.push(refs);
       if (failing) throw new Error('backend down');
-      return refs.filter(r => known[r]).map(entityRef => ({ entityRef, ...known[entityRef] }));
+      return refs
+        .filter(r => known[r])
+        .map(entityRef => ({ entityRef, ...known[entityRef] }));
     },
   };
   return { api, calls, fail: (value: boolean) => (failing = value) };
@@ -24,9 +26,16 @@ describe('createSummaryLoader', () => {
   it('sends the loads of one tick as one request, each ref once', async () => {
     const { api, calls } = fakeApi(known);
     const load = createSummaryLoader(api);
-    const refs = ['component:default/a', 'component:default/b', 'component:default/a', 'component:default/c'];
+    const refs = [
+      'component:default/a',
+      'component:default/b',
+      'component:default/a',
+      'component:default/c',
+    ];
     const results = await Promise.all(refs.map(load));
-    expect(calls).toEqual([['component:default/a', 'component:default/b', 'component:default/c']]);
+    expect(calls).toEqual([
+      ['component:default/a', 'component:default/b', 'component:default/c'],
+    ]);
     expect(results.map(r => r?.co2eKgPerMonth)).toEqual([1, 2, 1, undefined]);
   });
 
@@ -39,7 +48,10 @@ describe('createSummaryLoader', () => {
     await load('component:default/a'); // the same page re-mounted
     expect(calls).toHaveLength(1);
     now += 1;
-    expect(await load('component:default/a')).toEqual({ entityRef: 'component:default/a', co2eKgPerMonth: 1 });
+    expect(await load('component:default/a')).toEqual({
+      entityRef: 'component:default/a',
+      co2eKgPerMonth: 1,
+    });
     expect(calls).toHaveLength(2);
   });
 
@@ -47,11 +59,14 @@ describe('createSummaryLoader', () => {
     const { api, calls, fail } = fakeApi(known);
     const load = createSummaryLoader(api);
     fail(true);
-    await expect(Promise.all([load('component:default/a'), load('component:default/b')])).rejects.toThrow(
-      'backend down',
-    );
+    await expect(
+      Promise.all([load('component:default/a'), load('component:default/b')]),
+    ).rejects.toThrow('backend down');
     fail(false);
-    expect(await load('component:default/b')).toEqual({ entityRef: 'component:default/b', co2eKgPerMonth: 2 });
+    expect(await load('component:default/b')).toEqual({
+      entityRef: 'component:default/b',
+      co2eKgPerMonth: 2,
+    });
     expect(calls).toHaveLength(2);
   });
 });

@@ -21,7 +21,10 @@ const key = (ref: string) => ref.toLocaleLowerCase('en');
 class ExpiringCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
 
-  constructor(private readonly ttlMs: number, private readonly now: () => number) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number,
+  ) {}
 
   get(k: string): V | undefined {
     const entry = this.entries.get(k);
@@ -68,7 +71,10 @@ export function createSummaryLoader(
     {
       maxBatchSize: MAX_CATALOG_SUMMARY_REFS,
       cacheKeyFn: key,
-      cacheMap: new ExpiringCache<Promise<CatalogSummary | undefined>>(ttlMs, now),
+      cacheMap: new ExpiringCache<Promise<CatalogSummary | undefined>>(
+        ttlMs,
+        now,
+      ),
     },
   );
   return async (entityRef: string) => {

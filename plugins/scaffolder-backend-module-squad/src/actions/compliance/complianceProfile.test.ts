@@ -184,7 +184,9 @@ describe('squad:compliance:profile', () => {
         region: 'eu-central-1',
         backupRegion: 'eu-west-1',
       }),
-    ).rejects.toThrow('region "eu-central-1" is not allowed: choose one of eu-north-1');
+    ).rejects.toThrow(
+      'region "eu-central-1" is not allowed: choose one of eu-north-1',
+    );
   });
 
   it('keeps Swedish payment data in Sweden: an EU region is not enough', async () => {

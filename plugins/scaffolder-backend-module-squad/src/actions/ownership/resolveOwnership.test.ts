@@ -271,7 +271,10 @@ describe('squad:ownership:resolve', () => {
   });
 
   it("selects the new service's instance of the squad's services-map module", async () => {
-    const out = await run({ squad: 'group:default/checkout-squad', service: 'fraud-scoring' });
+    const out = await run({
+      squad: 'group:default/checkout-squad',
+      service: 'fraud-scoring',
+    });
     expect(out.iacRepository).toMatchObject({
       stateReference:
         'demo:commerce-infra/services/terraform.tfstate#module.squad_microservice["fraud-scoring"]',

@@ -7,7 +7,9 @@ import { parseAllDocuments } from 'yaml';
 const catalogDir = resolve(__dirname, '../../../../../demo/catalog');
 
 const full = (ref: string, kind: string, namespace: string) =>
-  stringifyEntityRef(parseEntityRef(ref, { defaultKind: kind, defaultNamespace: namespace }));
+  stringifyEntityRef(
+    parseEntityRef(ref, { defaultKind: kind, defaultNamespace: namespace }),
+  );
 
 /**
  * The demo organisation and services (demo/catalog) with the relations the catalog would derive
@@ -19,8 +21,14 @@ export function demoCatalog(): Entity[] {
       .map(d => d.toJS() as Entity)
       .filter(e => e && e.kind),
   );
-  const byRef = new Map(entities.map(e => [stringifyEntityRef(e), { ...e, relations: [] as Entity['relations'] }]));
-  const relate = (from: string, type: string, to: string) => byRef.get(from)?.relations!.push({ type, targetRef: to });
+  const byRef = new Map(
+    entities.map(e => [
+      stringifyEntityRef(e),
+      { ...e, relations: [] as Entity['relations'] },
+    ]),
+  );
+  const relate = (from: string, type: string, to: string) =>
+    byRef.get(from)?.relations!.push({ type, targetRef: to });
   for (const [ref, e] of byRef) {
     const ns = e.metadata.namespace ?? 'default';
     if (e.kind === 'Group' && typeof e.spec?.parent === 'string') {
@@ -35,7 +43,8 @@ export function demoCatalog(): Entity[] {
         relate(group, 'hasMember', ref);
       }
     }
-    if (typeof e.spec?.owner === 'string') relate(ref, 'ownedBy', full(e.spec.owner, 'group', ns));
+    if (typeof e.spec?.owner === 'string')
+      relate(ref, 'ownedBy', full(e.spec.owner, 'group', ns));
   }
   return [...byRef.values()];
 }
@@ -46,6 +55,8 @@ export function demoCatalog(): Entity[] {
  */
 export function ownershipRefs(entities: Entity[], userRef: string): string[] {
   const user = entities.find(e => stringifyEntityRef(e) === userRef);
-  const groups = (user?.relations ?? []).filter(r => r.type === 'memberOf').map(r => r.targetRef);
+  const groups = (user?.relations ?? [])
+    .filter(r => r.type === 'memberOf')
+    .map(r => r.targetRef);
   return [userRef, ...groups];
 }

@@ -18,28 +18,42 @@ export interface GateReport {
 const name = (r: GateReason) => `${r.code}${r.checkId ? ` ${r.checkId}` : ''}`;
 
 export function gateText(report: GateReport): string {
-  const head = `${report.allowed ? 'ALLOWED' : 'DENIED'}: ${report.service} to ${report.environment}${
+  const head = `${report.allowed ? 'ALLOWED' : 'DENIED'}: ${
+    report.service
+  } to ${report.environment}${
     report.decisionId ? ` (gate decision ${report.decisionId})` : ''
   }`;
-  const lines = report.reasons.map(r => `  ${r.blocking ? 'x' : '-'} ${r.message}`);
-  return [...report.notes.map(n => `note: ${n}`), head, ...lines, ''].join('\n');
+  const lines = report.reasons.map(
+    r => `  ${r.blocking ? 'x' : '-'} ${r.message}`,
+  );
+  return [...report.notes.map(n => `note: ${n}`), head, ...lines, ''].join(
+    '\n',
+  );
 }
 
 export function gateJunit(report: GateReport): string {
   const suite = `squad-insights.gate.${report.service}.${report.environment}`;
   const cases = report.reasons.length
     ? report.reasons.map(r => {
-        const open = `    <testcase classname="${xmlEscape(suite)}" name="${xmlEscape(name(r))}">`;
+        const open = `    <testcase classname="${xmlEscape(
+          suite,
+        )}" name="${xmlEscape(name(r))}">`;
         return r.blocking
-          ? `${open}\n      <failure message="${xmlEscape(r.message)}" type="${r.code}"/>\n    </testcase>`
-          : `${open}\n      <system-out>${xmlEscape(r.message)}</system-out>\n    </testcase>`;
+          ? `${open}\n      <failure message="${xmlEscape(r.message)}" type="${
+              r.code
+            }"/>\n    </testcase>`
+          : `${open}\n      <system-out>${xmlEscape(
+              r.message,
+            )}</system-out>\n    </testcase>`;
       })
     : [`    <testcase classname="${xmlEscape(suite)}" name="gate"></testcase>`];
   const failures = report.reasons.filter(r => r.blocking).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="squad-insights-gate" tests="${cases.length}" failures="${failures}">`,
-    `  <testsuite name="${xmlEscape(suite)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+    `  <testsuite name="${xmlEscape(suite)}" tests="${
+      cases.length
+    }" failures="${failures}" errors="0" skipped="0">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',
@@ -53,13 +67,30 @@ export function gateSarif(report: GateReport) {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'squad-insights-gate', informationUri: 'https://backstage.io', rules: [] } },
+        tool: {
+          driver: {
+            name: 'squad-insights-gate',
+            informationUri: 'https://backstage.io',
+            rules: [],
+          },
+        },
         results: report.reasons.map(r => ({
           ruleId: r.checkId ?? r.code,
           level: r.blocking ? 'error' : 'note',
           message: { text: r.message },
-          properties: { code: r.code, blocking: r.blocking, severity: r.severity, frameworks: r.frameworks },
-          locations: [{ logicalLocations: [{ fullyQualifiedName: report.service, kind: 'module' }] }],
+          properties: {
+            code: r.code,
+            blocking: r.blocking,
+            severity: r.severity,
+            frameworks: r.frameworks,
+          },
+          locations: [
+            {
+              logicalLocations: [
+                { fullyQualifiedName: report.service, kind: 'module' },
+              ],
+            },
+          ],
         })),
       },
     ],

@@ -2,7 +2,10 @@
  * The CLI's report of an evaluation: the engine's results reduced to what CI output needs.
  * Every format (json, sarif, junit, table) is rendered from this one shape.
  */
-import type { ComplianceEvaluation, ComplianceScore } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type {
+  ComplianceEvaluation,
+  ComplianceScore,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
 
 export interface ReportEvidence {
   address: string;
@@ -30,10 +33,16 @@ export interface Report {
   service: string;
   policy: { name: string; version?: string };
   results: ReportResult[];
-  scores: { service: ComplianceScore; frameworks: Record<string, ComplianceScore & { applies: boolean }> };
+  scores: {
+    service: ComplianceScore;
+    frameworks: Record<string, ComplianceScore & { applies: boolean }>;
+  };
 }
 
-export function toReport(service: string, evaluation: ComplianceEvaluation): Report {
+export function toReport(
+  service: string,
+  evaluation: ComplianceEvaluation,
+): Report {
   return {
     service,
     policy: evaluation.policy,
@@ -59,7 +68,10 @@ export function toReport(service: string, evaluation: ComplianceEvaluation): Rep
     scores: {
       service: evaluation.score,
       frameworks: Object.fromEntries(
-        evaluation.frameworks.map(f => [f.id, { ...f.score, applies: f.applies }]),
+        evaluation.frameworks.map(f => [
+          f.id,
+          { ...f.score, applies: f.applies },
+        ]),
       ),
     },
   };

@@ -13,7 +13,9 @@ const LEVEL: Record<ReportResult['severity'], 'error' | 'warning' | 'note'> = {
 };
 
 export function toSarif(report: Report) {
-  const reported = report.results.filter(r => r.status === 'fail' || r.status === 'unknown');
+  const reported = report.results.filter(
+    r => r.status === 'fail' || r.status === 'unknown',
+  );
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -30,7 +32,11 @@ export function toSarif(report: Report) {
               shortDescription: { text: r.title },
               help: { text: r.remediation || r.title },
               defaultConfiguration: { level: LEVEL[r.severity] },
-              properties: { severity: r.severity, frameworks: r.frameworks, controls: r.controls },
+              properties: {
+                severity: r.severity,
+                frameworks: r.frameworks,
+                controls: r.controls,
+              },
             })),
           },
         },
@@ -47,22 +53,44 @@ function resultsOf(r: ReportResult, service: string) {
   const base = {
     ruleId: r.checkId,
     level,
-    ...(r.waived ? { suppressions: [{ kind: 'external', justification: r.waived.reason ?? `waived until ${r.waived.expiresAt}` }] } : {}),
+    ...(r.waived
+      ? {
+          suppressions: [
+            {
+              kind: 'external',
+              justification:
+                r.waived.reason ?? `waived until ${r.waived.expiresAt}`,
+            },
+          ],
+        }
+      : {}),
     properties: { status: r.status, severity: r.severity },
   };
   const prefix = r.status === 'unknown' ? `${r.title}: unknown` : r.title;
   if (!r.evidence.length) {
-    return [{
-      ...base,
-      message: { text: `${prefix}${r.reason ? ` (${r.reason})` : ''}` },
-      locations: [{ logicalLocations: [{ fullyQualifiedName: service, kind: 'module' }] }],
-    }];
+    return [
+      {
+        ...base,
+        message: { text: `${prefix}${r.reason ? ` (${r.reason})` : ''}` },
+        locations: [
+          {
+            logicalLocations: [{ fullyQualifiedName: service, kind: 'module' }],
+          },
+        ],
+      },
+    ];
   }
   return r.evidence.map(e => ({
     ...base,
     message: {
-      text: `${prefix}: ${e.address} ${e.attribute} is ${showValue(e.actual)}, expected ${e.expected}${e.note ? ` (${e.note})` : ''}`,
+      text: `${prefix}: ${e.address} ${e.attribute} is ${showValue(
+        e.actual,
+      )}, expected ${e.expected}${e.note ? ` (${e.note})` : ''}`,
     },
-    locations: [{ logicalLocations: [{ fullyQualifiedName: e.address, kind: 'resource' }] }],
+    locations: [
+      {
+        logicalLocations: [{ fullyQualifiedName: e.address, kind: 'resource' }],
+      },
+    ],
   }));
 }

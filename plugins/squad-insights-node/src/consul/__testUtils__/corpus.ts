@@ -15,15 +15,24 @@ export function corpus<T = any>(file: string): T {
 
 /** Recorded files by endpoint, as listed in INDEX.csv. @internal */
 export const recorded = {
-  catalogServices: 'hashicorp__consul/website__content__api-docs__catalog.mdx__GET_v1_catalog_services.json',
-  healthService: 'hashicorp__consul/website__content__api-docs__health.mdx__GET_v1_health_service_my-service.json',
-  healthServiceUi: 'hashicorp__consul/ui__packages__consul-ui__mock-api__v1__health__service__backend.json',
-  healthChecks: 'hashicorp__consul/website__content__api-docs__health.mdx__GET_v1_health_checks_my-service.json',
-  catalogConnect: 'hashicorp__consul/ui__packages__consul-ui__mock-api__v1__catalog__connect__backend.json',
-  agentServices: 'hashicorp__consul/website__content__api-docs__agent__service.mdx__GET_v1_agent_services.json',
+  catalogServices:
+    'hashicorp__consul/website__content__api-docs__catalog.mdx__GET_v1_catalog_services.json',
+  healthService:
+    'hashicorp__consul/website__content__api-docs__health.mdx__GET_v1_health_service_my-service.json',
+  healthServiceUi:
+    'hashicorp__consul/ui__packages__consul-ui__mock-api__v1__health__service__backend.json',
+  healthChecks:
+    'hashicorp__consul/website__content__api-docs__health.mdx__GET_v1_health_checks_my-service.json',
+  catalogConnect:
+    'hashicorp__consul/ui__packages__consul-ui__mock-api__v1__catalog__connect__backend.json',
+  agentServices:
+    'hashicorp__consul/website__content__api-docs__agent__service.mdx__GET_v1_agent_services.json',
   agentServicesLegacy: 'hashicorp__consul-api-double/v1__agent__services.json',
-  intentionsMatch: 'hashicorp__consul-api-double/v1__connect__intentions__match.json',
-  intentionsMatchBySource: 'hashicorp__consul/website__content__api-docs__connect__intentions.mdx__GET_v1_connect_intentions_match_by_source_web.json',
-  intentionsCheck: 'hashicorp__consul/website__content__api-docs__connect__intentions.mdx__GET_v1_connect_intentions_check.json',
+  intentionsMatch:
+    'hashicorp__consul-api-double/v1__connect__intentions__match.json',
+  intentionsMatchBySource:
+    'hashicorp__consul/website__content__api-docs__connect__intentions.mdx__GET_v1_connect_intentions_match_by_source_web.json',
+  intentionsCheck:
+    'hashicorp__consul/website__content__api-docs__connect__intentions.mdx__GET_v1_connect_intentions_check.json',
   blockingSequence: 'silas__node-consul/test__watch.js__blocking_sequence.json',
 };

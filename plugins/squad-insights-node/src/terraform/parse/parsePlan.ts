@@ -45,11 +45,20 @@ function parseJson(raw: string): Record<string, unknown> {
  *
  * @public
  */
-export function parsePlan(input: string | Buffer, context: StateParseContext): StateInventory {
+export function parsePlan(
+  input: string | Buffer,
+  context: StateParseContext,
+): StateInventory {
   try {
-    const plan = parseJson(typeof input === 'string' ? input : input.toString('utf8'));
+    const plan = parseJson(
+      typeof input === 'string' ? input : input.toString('utf8'),
+    );
     const kind = classifyDocument(plan, false);
-    if (kind.kind !== 'show-json' || !kind.plan || !isRecord(plan.planned_values)) {
+    if (
+      kind.kind !== 'show-json' ||
+      !kind.plan ||
+      !isRecord(plan.planned_values)
+    ) {
       throw new StateShapeError('corrupt', NOT_A_PLAN);
     }
     // The planned values have the shape of `show -json` of a state: read them as one.

@@ -23,19 +23,34 @@ interface ConfigModule {
   parent?: string;
 }
 
-function indexModules(plan: Record<string, unknown>): Map<string, ConfigModule> {
+function indexModules(
+  plan: Record<string, unknown>,
+): Map<string, ConfigModule> {
   const modules = new Map<string, ConfigModule>();
-  const visit = (module: unknown, path: string, parent?: string, call?: Record<string, unknown>) => {
+  const visit = (
+    module: unknown,
+    path: string,
+    parent?: string,
+    call?: Record<string, unknown>,
+  ) => {
     if (!isRecord(module)) return;
     modules.set(path, { module, call, parent });
     const calls = isRecord(module.module_calls) ? module.module_calls : {};
     for (const [name, c] of Object.entries(calls)) {
       if (!isRecord(c)) continue;
       const expressions = isRecord(c.expressions) ? c.expressions : {};
-      visit(c.module, path ? `${path}.module.${name}` : `module.${name}`, path, expressions);
+      visit(
+        c.module,
+        path ? `${path}.module.${name}` : `module.${name}`,
+        path,
+        expressions,
+      );
     }
   };
-  visit(isRecord(plan.configuration) ? plan.configuration.root_module : undefined, '');
+  visit(
+    isRecord(plan.configuration) ? plan.configuration.root_module : undefined,
+    '',
+  );
   return modules;
 }
 
@@ -55,19 +70,31 @@ const scalar = (v: unknown): v is Scalar =>
  *
  * @internal
  */
-export function resolvePlanReferences(inventory: StateInventory, plan: Record<string, unknown>): void {
+export function resolvePlanReferences(
+  inventory: StateInventory,
+  plan: Record<string, unknown>,
+): void {
   const modules = indexModules(plan);
   // Resources with one instance: a reference without an index names it unambiguously.
   const planned = new Map<string, Record<string, unknown>>();
   for (const r of inventory.resources) {
-    if (r.instances.length === 1) planned.set(configAddressOf(r.address), r.instances[0].attributes);
+    if (r.instances.length === 1)
+      planned.set(configAddressOf(r.address), r.instances[0].attributes);
   }
-  const rootVariables = isRecord(modules.get('')?.module.variables) ? (modules.get('')!.module.variables as Record<string, unknown>) : {};
+  const rootVariables = isRecord(modules.get('')?.module.variables)
+    ? (modules.get('')!.module.variables as Record<string, unknown>)
+    : {};
 
-  const resolve = (path: string, expression: unknown, depth: number): Scalar | undefined => {
+  const resolve = (
+    path: string,
+    expression: unknown,
+    depth: number,
+  ): Scalar | undefined => {
     if (!isRecord(expression) || depth > MAX_DEPTH) return undefined;
     if (scalar(expression.constant_value)) return expression.constant_value;
-    const [ref] = Array.isArray(expression.references) ? expression.references : [];
+    const [ref] = Array.isArray(expression.references)
+      ? expression.references
+      : [];
     if (typeof ref !== 'string') return undefined;
     const prefix = path ? `${path}.` : '';
     const variable = /^var\.([\w-]+)$/.exec(ref)?.[1];
@@ -76,10 +103,14 @@ export function resolvePlanReferences(inventory: StateInventory, plan: Record<st
       if (path === '') {
         const declared = rootVariables[variable];
         if (isRecord(declared) && declared.sensitive) return undefined;
-        const value = isRecord(plan.variables) ? plan.variables[variable] : undefined;
+        const value = isRecord(plan.variables)
+          ? plan.variables[variable]
+          : undefined;
         return isRecord(value) && scalar(value.value) ? value.value : undefined;
       }
-      return here?.call ? resolve(here.parent ?? '', here.call[variable], depth + 1) : undefined;
+      return here?.call
+        ? resolve(here.parent ?? '', here.call[variable], depth + 1)
+        : undefined;
     }
     const output = /^module\.([\w-]+)\.([\w-]+)$/.exec(ref);
     if (output) {
@@ -103,9 +134,15 @@ export function resolvePlanReferences(inventory: StateInventory, plan: Record<st
     const address = configAddressOf(resource.address);
     const path = resource.module ? configAddressOf(resource.module) : '';
     const local = path ? address.slice(path.length + 1) : address;
-    const config = (Array.isArray(modules.get(path)?.module.resources) ? (modules.get(path)!.module.resources as unknown[]) : [])
-      .find(r => isRecord(r) && r.address === local);
-    const expressions = isRecord(config) && isRecord(config.expressions) ? config.expressions : undefined;
+    const config = (
+      Array.isArray(modules.get(path)?.module.resources)
+        ? (modules.get(path)!.module.resources as unknown[])
+        : []
+    ).find(r => isRecord(r) && r.address === local);
+    const expressions =
+      isRecord(config) && isRecord(config.expressions)
+        ? config.expressions
+        : undefined;
     if (!expressions) continue;
     for (const instance of resource.instances) {
       let filled = false;
@@ -116,7 +153,8 @@ export function resolvePlanReferences(inventory: StateInventory, plan: Record<st
         instance.attributes[name] = value;
         filled = true;
       }
-      if (filled) instance.attributes = scrubSecrets(instance.attributes, resource.type);
+      if (filled)
+        instance.attributes = scrubSecrets(instance.attributes, resource.type);
     }
   }
 }

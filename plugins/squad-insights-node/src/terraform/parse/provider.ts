@@ -55,9 +55,7 @@ export function parseProviderConfig(raw: unknown, type: string): ProviderRef {
     const config = parseConfig(text);
     const source = config.source ?? normaliseSource(impliedName(type));
     ref =
-      config.alias !== undefined
-        ? { source, alias: config.alias }
-        : { source };
+      config.alias !== undefined ? { source, alias: config.alias } : { source };
     // A bare `provider.` means the type's implied provider: not cacheable by text alone.
     if (config.source === undefined) return ref;
     if (parsed.size < 5000) parsed.set(text, ref);

@@ -10,8 +10,16 @@ import { isSecretAttributeName } from './secrets';
  */
 const UNNAMED: Array<[type: string, secret: string, kept: string]> = [
   ['azurerm_application_insights', 'instrumentation_key', 'app_id'],
-  ['azurerm_eventhub_namespace', 'default_primary_connection_string_alias', 'sku'],
-  ['azurerm_container_app', 'custom_domain_verification_id', 'latest_revision_fqdn'],
+  [
+    'azurerm_eventhub_namespace',
+    'default_primary_connection_string_alias',
+    'sku',
+  ],
+  [
+    'azurerm_container_app',
+    'custom_domain_verification_id',
+    'latest_revision_fqdn',
+  ],
   ['google_redis_instance', 'auth_string', 'host'],
   ['google_sql_ssl_cert', 'server_ca_cert', 'common_name'],
   ['aws_appsync_api_key', 'key', 'api_id'],
@@ -22,14 +30,20 @@ const UNNAMED: Array<[type: string, secret: string, kept: string]> = [
 ];
 
 describe('PROVIDER_SENSITIVE', () => {
-  it.each(UNNAMED)('lists %s.%s, which the name rules would keep', (type, secret) => {
-    expect(PROVIDER_SENSITIVE[type]).toContain(secret);
-    expect(isSecretAttributeName(secret)).toBe(false);
-  });
+  it.each(UNNAMED)(
+    'lists %s.%s, which the name rules would keep',
+    (type, secret) => {
+      expect(PROVIDER_SENSITIVE[type]).toContain(secret);
+      expect(isSecretAttributeName(secret)).toBe(false);
+    },
+  );
 
   it('keeps those values out of the inventory, on both parse paths', async () => {
     const resources = UNNAMED.map(([type, secret, kept]) =>
-      v4Resource({ type, name: 'x' }, { [secret]: c(), [kept]: `kept-${type}` }),
+      v4Resource(
+        { type, name: 'x' },
+        { [secret]: c(), [kept]: `kept-${type}` },
+      ),
     );
     const text = JSON.stringify(await parseBoth(v4State(resources)));
     expectNoCanary(text);

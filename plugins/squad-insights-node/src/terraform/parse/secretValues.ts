@@ -160,20 +160,32 @@ function wholeValue(s: string): boolean {
       return s.startsWith('eyJ') && jwtAt(s, 0);
     case 'g': // GitHub, GitLab
       return (
-        (s[1] === 'h' && s[3] === '_' && 'pousr'.includes(s[2]) && prefixed(s, s.slice(0, 4), 30)) ||
+        (s[1] === 'h' &&
+          s[3] === '_' &&
+          'pousr'.includes(s[2]) &&
+          prefixed(s, s.slice(0, 4), 30)) ||
         prefixed(s, 'github_pat_', 40) ||
         prefixed(s, 'glpat-', 20)
       );
     case 'x': // Slack
       return (
-        (s.startsWith('xox') && 'abprse'.includes(s[3]) && prefixed(s, s.slice(0, 5), 10)) ||
+        (s.startsWith('xox') &&
+          'abprse'.includes(s[3]) &&
+          prefixed(s, s.slice(0, 5), 10)) ||
         prefixed(s, 'xapp-', 10)
       );
     case 's': // Stripe, Shopify
-      if (s[1] === 'h') return prefixed(s, 'shpat_', 20) || prefixed(s, 'shpss_', 20);
-      return s[1] === 'k' && (prefixed(s, 'sk_live_', 10) || prefixed(s, 'sk_test_', 10));
+      if (s[1] === 'h')
+        return prefixed(s, 'shpat_', 20) || prefixed(s, 'shpss_', 20);
+      return (
+        s[1] === 'k' &&
+        (prefixed(s, 'sk_live_', 10) || prefixed(s, 'sk_test_', 10))
+      );
     case 'r': // Stripe restricted keys
-      return s[1] === 'k' && (prefixed(s, 'rk_live_', 10) || prefixed(s, 'rk_test_', 10));
+      return (
+        s[1] === 'k' &&
+        (prefixed(s, 'rk_live_', 10) || prefixed(s, 'rk_test_', 10))
+      );
     case 'w':
       return prefixed(s, 'whsec_', 10);
     case 'A': // Google API key
@@ -237,7 +249,12 @@ const PAIR_KEYS = new Set(['name', 'Name', 'key', 'Key']);
  * starting at `from`): a secret-named key with a value, a credential-shaped value, or, in
  * JSON, a name/value pair naming a secret (`{"name":"DB_PASSWORD","value":…}`).
  */
-function pairAt(s: string, at: number, from: number, quotedKey: boolean): boolean {
+function pairAt(
+  s: string,
+  at: number,
+  from: number,
+  quotedKey: boolean,
+): boolean {
   let start = from;
   while (start < s.length && s.charCodeAt(start) === 0x20) start++;
   const q = s.charCodeAt(start);
@@ -266,7 +283,12 @@ function urlCredentialAt(s: string, at: number): boolean {
     if (c === 0x2f || isDelimiter(c)) break; // '/'
     i--;
   }
-  if (i < 2 || s.charCodeAt(i) !== 0x2f || s.charCodeAt(i - 1) !== 0x2f || s.charCodeAt(i - 2) !== 0x3a) {
+  if (
+    i < 2 ||
+    s.charCodeAt(i) !== 0x2f ||
+    s.charCodeAt(i - 1) !== 0x2f ||
+    s.charCodeAt(i - 2) !== 0x3a
+  ) {
     return false;
   }
   const userinfo = s.slice(i + 1, at);
@@ -298,14 +320,22 @@ function embedded(s: string): boolean {
         // :
         const next = s.charCodeAt(i + 1);
         const quoted = s.charCodeAt(i - 1) === 0x22;
-        if ((next === 0x20 || quoted) && pairAt(s, i, i + 1, quoted)) return true;
+        if ((next === 0x20 || quoted) && pairAt(s, i, i + 1, quoted))
+          return true;
         break;
       }
       case 0x42: // B
-        if (i >= 5 && s.startsWith('-----BEGIN ', i - 5) && pemAt(s, i - 5)) return true;
+        if (i >= 5 && s.startsWith('-----BEGIN ', i - 5) && pemAt(s, i - 5))
+          return true;
         break;
       default: // J
-        if (i >= 2 && s.charCodeAt(i - 1) === 0x79 && s.charCodeAt(i - 2) === 0x65 && jwtAt(s, i - 2)) return true;
+        if (
+          i >= 2 &&
+          s.charCodeAt(i - 1) === 0x79 &&
+          s.charCodeAt(i - 2) === 0x65 &&
+          jwtAt(s, i - 2)
+        )
+          return true;
     }
   }
   return false;

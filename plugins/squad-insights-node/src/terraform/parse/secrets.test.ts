@@ -21,7 +21,8 @@ describe('secrets never leave the parser', () => {
     // visible-2 sat inside kube_config, which goes as a whole.
     const kept = [1, ...Array.from({ length: 21 }, (_, i) => i + 3)];
     // visible-19 and -20 sit in a JSON string, scrubbed inside and serialised again.
-    for (const i of kept) expect(text).toMatch(new RegExp(`"visible-${i}\\\\?"`));
+    for (const i of kept)
+      expect(text).toMatch(new RegExp(`"visible-${i}\\\\?"`));
     expect(text).toContain('"db_password":{"sensitive":true}');
   });
 
@@ -173,7 +174,10 @@ describe('isSecretAttributeName', () => {
 });
 
 describe('secrets found by value', () => {
-  const parseOne = async (type: string, attributes: Record<string, unknown>) => {
+  const parseOne = async (
+    type: string,
+    attributes: Record<string, unknown>,
+  ) => {
     const inventory = await parseState(
       JSON.stringify(v4State([v4Resource({ type }, attributes)])),
       TEST_CONTEXT,
@@ -246,12 +250,24 @@ describe('secrets found by value', () => {
   it.each([
     ['a URL password', 'mongodb+srv://svc:S3cr3t-pass@cluster0.example.net/db'],
     ['a GitHub token', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a'],
-    ['a JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'],
-    ['a private key', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----'],
+    [
+      'a JWT',
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+    ],
+    [
+      'a private key',
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----',
+    ],
     ['a KEY=value pair', 'export DB_PASSWORD=hunter2-hunter2 && ./run.sh'],
-    ['a key: value line', 'users:\n- name: ci\n  user:\n    client-key-data: abcdefabcdef\n'],
+    [
+      'a key: value line',
+      'users:\n- name: ci\n  user:\n    client-key-data: abcdefabcdef\n',
+    ],
   ])('drops %s whatever the attribute is called', async (_what, value) => {
-    const attrs = await parseOne('aws_instance', { note: value, list: [value, 'kept-1'] });
+    const attrs = await parseOne('aws_instance', {
+      note: value,
+      list: [value, 'kept-1'],
+    });
     expect(attrs).toEqual({ list: [null, 'kept-1'] });
   });
 });

@@ -318,7 +318,8 @@ export function scrubSecrets(
   const clean = scrubObject(attrs, drop?.size ? drop : undefined, fields);
   if (!secrets.nested) return clean;
   let out: Record<string, unknown> = clean;
-  for (const path of secrets.nested) out = withoutPath(out, path) as Record<string, unknown>;
+  for (const path of secrets.nested)
+    out = withoutPath(out, path) as Record<string, unknown>;
   return out;
 }
 

@@ -15,16 +15,23 @@ const TOKEN = 'b1gs3cr3t-consul-acl-token';
 const CONSUL = 'https://consul.internal:8501';
 
 /** A fake KV store answering `GET /v1/kv/:key` (JSON or `?raw`) like Consul does. */
-function kvStore(entries: Record<string, { value: Buffer; modifyIndex: number }>) {
+function kvStore(
+  entries: Record<string, { value: Buffer; modifyIndex: number }>,
+) {
   const calls: string[] = [];
   server.use(
     http.get(`${CONSUL}/v1/kv/*`, ({ request }) => {
       const url = new URL(request.url);
       const key = decodeURIComponent(url.pathname.slice('/v1/kv/'.length));
-      calls.push(`${key} ${url.search} ${request.headers.get('x-consul-token')}`);
+      calls.push(
+        `${key} ${url.search} ${request.headers.get('x-consul-token')}`,
+      );
       const entry = entries[key];
       if (!entry) {
-        return new HttpResponse(null, { status: 404, headers: { 'X-Consul-Index': '210' } });
+        return new HttpResponse(null, {
+          status: 404,
+          headers: { 'X-Consul-Index': '210' },
+        });
       }
       if (url.searchParams.has('raw')) return new HttpResponse(entry.value);
       // Shaped like the recorded sample response of GET /v1/kv/my-key in Consul's API docs
@@ -48,10 +55,15 @@ function kvStore(entries: Record<string, { value: Buffer; modifyIndex: number }>
 }
 
 /** What Terraform's consul backend Put writes (client.go): optional gzip, then chunks. */
-function terraformWrite(path: string, data: string, opts: { gzip: boolean; chunkSize?: number }) {
+function terraformWrite(
+  path: string,
+  data: string,
+  opts: { gzip: boolean; chunkSize?: number },
+) {
   const payload = opts.gzip ? gzipSync(data) : Buffer.from(data);
   const chunkSize = opts.chunkSize ?? 524288;
-  if (payload.length <= chunkSize) return { [path]: { value: payload, modifyIndex: 321 } };
+  if (payload.length <= chunkSize)
+    return { [path]: { value: payload, modifyIndex: 321 } };
   const md5 = createHash('md5').update(data).digest('hex');
   const entries: Record<string, { value: Buffer; modifyIndex: number }> = {};
   const chunkPaths: string[] = [];
@@ -72,7 +84,8 @@ function terraformWrite(path: string, data: string, opts: { gzip: boolean; chunk
 /** A state whose gzip is still larger than one Consul chunk (random data barely compresses). */
 function largeState(): string {
   const state = JSON.parse(sampleState(40));
-  state.resources[0].instances[0].attributes.blob = randomBytes(900_000).toString('base64');
+  state.resources[0].instances[0].attributes.blob =
+    randomBytes(900_000).toString('base64');
   return JSON.stringify(state);
 }
 
@@ -93,7 +106,9 @@ describe('ConsulKvStateSource', () => {
   const state = sampleState(5);
 
   it('reads a plain state; the marker is the ModifyIndex; sends token and datacenter', async () => {
-    const calls = kvStore(terraformWrite('terraform/payments', state, { gzip: false }));
+    const calls = kvStore(
+      terraformWrite('terraform/payments', state, { gzip: false }),
+    );
     await expect(source().marker('terraform/payments')).resolves.toBe('321');
     const result = await source().read('terraform/payments');
     expect(result?.marker).toBe('321');
@@ -103,7 +118,9 @@ describe('ConsulKvStateSource', () => {
 
   it('gunzips a state written with gzip = true', async () => {
     kvStore(terraformWrite('terraform/payments', state, { gzip: true }));
-    expect(await readAll((await source().read('terraform/payments'))!.body)).toBe(state);
+    expect(
+      await readAll((await source().read('terraform/payments'))!.body),
+    ).toBe(state);
   });
 
   it.each([true, false])(
@@ -126,13 +143,17 @@ describe('ConsulKvStateSource', () => {
 
   it("maps <path>@<workspace> to Terraform's <path>-env:<workspace> key", async () => {
     kvStore({
-      ...terraformWrite('terraform/payments-env:staging', sampleState(77), { gzip: true }),
+      ...terraformWrite('terraform/payments-env:staging', sampleState(77), {
+        gzip: true,
+      }),
       ...terraformWrite('terraform/payments', state, { gzip: false }),
     });
-    expect(await readAll((await source().read('terraform/payments@staging'))!.body)).toBe(
-      sampleState(77),
-    );
-    expect(await readAll((await source().read('terraform/payments@default'))!.body)).toBe(state);
+    expect(
+      await readAll((await source().read('terraform/payments@staging'))!.body),
+    ).toBe(sampleState(77));
+    expect(
+      await readAll((await source().read('terraform/payments@default'))!.body),
+    ).toBe(state);
   });
 
   it('reports a missing key as no state', async () => {
@@ -142,9 +163,16 @@ describe('ConsulKvStateSource', () => {
   });
 
   it('fails when a chunk vanished or the reassembled state does not match current-hash', async () => {
-    const entries = terraformWrite('terraform/payments', largeState(), { gzip: true });
-    const [firstChunk] = Object.keys(entries).filter(k => k.includes('/tfstate.'));
-    kvStore({ ...entries, [firstChunk]: { value: Buffer.alloc(0), modifyIndex: 1 } });
+    const entries = terraformWrite('terraform/payments', largeState(), {
+      gzip: true,
+    });
+    const [firstChunk] = Object.keys(entries).filter(k =>
+      k.includes('/tfstate.'),
+    );
+    kvStore({
+      ...entries,
+      [firstChunk]: { value: Buffer.alloc(0), modifyIndex: 1 },
+    });
     await expect(source().read('terraform/payments')).rejects.toThrow(
       /does not match its current-hash/,
     );
@@ -159,7 +187,9 @@ describe('ConsulKvStateSource', () => {
     const md5 = createHash('md5').update(state).digest('hex');
     kvStore({
       'terraform/payments': {
-        value: Buffer.from(JSON.stringify({ chunks: ['vault/secrets/db'], 'current-hash': md5 })),
+        value: Buffer.from(
+          JSON.stringify({ chunks: ['vault/secrets/db'], 'current-hash': md5 }),
+        ),
         modifyIndex: 9,
       },
     });
@@ -171,9 +201,12 @@ describe('ConsulKvStateSource', () => {
   it('turns an ACL refusal into a StateSourceError without the token', async () => {
     server.use(
       http.get(`${CONSUL}/v1/kv/*`, ({ request }) =>
-        HttpResponse.text(`Permission denied: token ${request.headers.get('x-consul-token')}`, {
-          status: 403,
-        }),
+        HttpResponse.text(
+          `Permission denied: token ${request.headers.get('x-consul-token')}`,
+          {
+            status: 403,
+          },
+        ),
       ),
     );
     const error = await source()
@@ -198,9 +231,15 @@ describe('ConsulKvStateSource', () => {
         ]),
       ),
     );
-    const plain = ConsulKvStateSource.create({ id: 'c', address: '127.0.0.1:8500' });
+    const plain = ConsulKvStateSource.create({
+      id: 'c',
+      address: '127.0.0.1:8500',
+    });
     await expect(plain.marker('terraform/payments')).resolves.toBe('4');
-    const url = ConsulKvStateSource.create({ id: 'c', address: 'http://127.0.0.1:8500/' });
+    const url = ConsulKvStateSource.create({
+      id: 'c',
+      address: 'http://127.0.0.1:8500/',
+    });
     await expect(url.marker('terraform/payments')).resolves.toBe('4');
   });
 });

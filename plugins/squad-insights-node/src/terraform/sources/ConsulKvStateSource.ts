@@ -61,7 +61,9 @@ export class ConsulKvStateSource implements StateSource {
     const scheme = config.getOptionalString('scheme');
     if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
       throw new Error(
-        `Terraform state source "${config.getString('id')}": scheme must be http or https`,
+        `Terraform state source "${config.getString(
+          'id',
+        )}": scheme must be http or https`,
       );
     }
     return ConsulKvStateSource.create({
@@ -77,7 +79,10 @@ export class ConsulKvStateSource implements StateSource {
   }
 
   static create(options: ConsulKvStateSourceOptions): ConsulKvStateSource {
-    const kv = new ConsulKv({ ...options, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    const kv = new ConsulKv({
+      ...options,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    });
     const limits = { ...DEFAULT_STATE_SOURCE_LIMITS, ...options.limits };
     return new ConsulKvStateSource(options.id, kv, options.token, limits);
   }
@@ -91,54 +96,82 @@ export class ConsulKvStateSource implements StateSource {
 
   async marker(key: string): Promise<string | undefined> {
     const budget = this.budget(key);
-    const entry = await this.guard(key, () => this.kv.get(kvPath(key), budget.call()));
-    return entry && entry.value.length > 0 ? String(entry.modifyIndex) : undefined;
+    const entry = await this.guard(key, () =>
+      this.kv.get(kvPath(key), budget.call()),
+    );
+    return entry && entry.value.length > 0
+      ? String(entry.modifyIndex)
+      : undefined;
   }
 
-  async read(key: string): Promise<{ marker: string; body: Readable } | undefined> {
+  async read(
+    key: string,
+  ): Promise<{ marker: string; body: Readable } | undefined> {
     const path = kvPath(key);
     const budget = this.budget(key);
     const entry = await this.guard(key, () => this.kv.get(path, budget.call()));
     // Terraform too treats an empty value as "no state".
     if (!entry || entry.value.length === 0) return undefined;
 
-    const pointer = await this.guard(key, async () => chunkPointer(entry.value));
+    const pointer = await this.guard(key, async () =>
+      chunkPointer(entry.value),
+    );
     let payload = entry.value;
     if (pointer) {
       // Chunk paths come from KV data; only Terraform's own layout under this path is read,
       // so a tampered pointer cannot make the portal fetch other keys with its token.
-      const expectedPrefix = `${path.replace(/\/+$/, '')}/tfstate.${pointer.hash}/`;
+      const expectedPrefix = `${path.replace(/\/+$/, '')}/tfstate.${
+        pointer.hash
+      }/`;
       const parts: Buffer[] = [];
       for (const chunk of pointer.chunks) {
         if (!chunk.startsWith(expectedPrefix)) {
           throw this.error(key, 'has a chunk outside its path');
         }
-        const part = await this.guard(key, () => this.kv.getRaw(chunk, budget.call()));
+        const part = await this.guard(key, () =>
+          this.kv.getRaw(chunk, budget.call()),
+        );
         // Terraform deletes old chunks after writing new ones: a missing chunk means a
         // write happened while we read; the next refresh sees the new pointer.
-        if (!part) throw this.error(key, 'changed while being read (a chunk is missing)');
+        if (!part)
+          throw this.error(
+            key,
+            'changed while being read (a chunk is missing)',
+          );
         budget.spent(part.length);
         parts.push(part);
       }
       payload = Buffer.concat(parts);
     }
-    const gzipped = payload.length >= 2 && payload[0] === 0x1f && payload[1] === 0x8b;
+    const gzipped =
+      payload.length >= 2 && payload[0] === 0x1f && payload[1] === 0x8b;
     if (gzipped || pointer) {
       // With gzip, a first pass inflates without keeping anything: it enforces the cap and
       // computes the md5 here, so a bomb or a torn write fails before any byte is parsed.
       const md5 = gzipped
-        ? await this.guard(key, () => this.inflatedMd5(key, payload, budget.deadlineAt))
+        ? await this.guard(key, () =>
+            this.inflatedMd5(key, payload, budget.deadlineAt),
+          )
         : createHash('md5').update(payload).digest('hex');
       if (pointer && md5 !== pointer.hash) {
-        throw this.error(key, 'does not match its current-hash (it changed while being read?)');
+        throw this.error(
+          key,
+          'does not match its current-hash (it changed while being read?)',
+        );
       }
     }
-    const body = gzipped ? createGunzip().end(payload) : Readable.from([payload]);
+    const body = gzipped
+      ? createGunzip().end(payload)
+      : Readable.from([payload]);
     return { marker: String(entry.modifyIndex), body };
   }
 
   /** Inflates `payload` chunk by chunk, keeping only the running md5 and size. */
-  private async inflatedMd5(key: string, payload: Buffer, deadlineAt: number): Promise<string> {
+  private async inflatedMd5(
+    key: string,
+    payload: Buffer,
+    deadlineAt: number,
+  ): Promise<string> {
     const md5 = createHash('md5');
     const gunzip = createGunzip();
     gunzip.end(payload);
@@ -147,9 +180,15 @@ export class ConsulKvStateSource implements StateSource {
       for await (const chunk of gunzip) {
         size += chunk.length;
         if (size > this.limits.maxDecompressedBytes) {
-          throw capError(this.id, key, 'decompressed', this.limits.maxDecompressedBytes);
+          throw capError(
+            this.id,
+            key,
+            'decompressed',
+            this.limits.maxDecompressedBytes,
+          );
         }
-        if (Date.now() > deadlineAt) throw deadlineError(this.id, key, this.limits.deadlineMs);
+        if (Date.now() > deadlineAt)
+          throw deadlineError(this.id, key, this.limits.deadlineMs);
         md5.update(chunk);
       }
     } finally {
@@ -196,7 +235,13 @@ export class ConsulKvStateSource implements StateSource {
   }
 
   private error(key: string, reason: string, status?: number) {
-    return new StateSourceError({ sourceId: this.id, key, reason, status, secrets: [this.token] });
+    return new StateSourceError({
+      sourceId: this.id,
+      key,
+      reason,
+      status,
+      secrets: [this.token],
+    });
   }
 }
 
@@ -211,7 +256,9 @@ function kvPath(key: string): string {
 }
 
 /** The chunk pointer Terraform writes for split states, or `undefined` for a plain value. */
-function chunkPointer(value: Buffer): { hash: string; chunks: string[] } | undefined {
+function chunkPointer(
+  value: Buffer,
+): { hash: string; chunks: string[] } | undefined {
   // Cheap pre-check: a state is not parsed twice unless it can be a pointer.
   if (value[0] !== 0x7b || !value.includes('"current-hash"')) return undefined;
   let parsed: { 'current-hash'?: unknown; chunks?: unknown };
@@ -225,10 +272,16 @@ function chunkPointer(value: Buffer): { hash: string; chunks: string[] } | undef
   if (hash === undefined) return undefined;
   // Terraform writes a hex md5 and a list of paths; anything else is not its pointer, and
   // the hash must not be able to widen the chunk path check (no "/" or "..").
-  if (typeof hash !== 'string' || !/^[0-9a-f]{32}$/.test(hash) || !Array.isArray(chunks)) {
+  if (
+    typeof hash !== 'string' ||
+    !/^[0-9a-f]{32}$/.test(hash) ||
+    !Array.isArray(chunks)
+  ) {
     throw new Error('malformed chunk pointer');
   }
-  if (!chunks.every(c => typeof c === 'string' && !c.split('/').includes('..'))) {
+  if (
+    !chunks.every(c => typeof c === 'string' && !c.split('/').includes('..'))
+  ) {
     throw new Error('malformed chunk pointer');
   }
   return { hash, chunks: chunks as string[] };

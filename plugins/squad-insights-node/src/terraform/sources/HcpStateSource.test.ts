@@ -19,7 +19,12 @@ const workspaceDoc = (id: string, name: string) => ({
   data: {
     id,
     type: 'workspaces',
-    attributes: { name, 'execution-mode': 'remote', 'terraform-version': '1.9.5', locked: false },
+    attributes: {
+      name,
+      'execution-mode': 'remote',
+      'terraform-version': '1.9.5',
+      locked: false,
+    },
     relationships: {
       organization: { data: { id: 'my-organization', type: 'organizations' } },
       'current-state-version': {
@@ -38,18 +43,24 @@ const stateVersionDoc = (downloadUrl: string) => ({
       'created-at': '2021-06-08T01:22:03.794Z',
       size: 940,
       'hosted-state-download-url': downloadUrl,
-      'hosted-json-state-download-url': 'https://archivist.terraform.io/v1/object/json-secret',
+      'hosted-json-state-download-url':
+        'https://archivist.terraform.io/v1/object/json-secret',
       'resources-processed': false,
       serial: 9,
       'state-version': 4,
       'terraform-version': '0.15.4',
     },
-    relationships: { workspace: { data: { id: 'ws-noZcaGXsac6aZSJR', type: 'workspaces' } } },
+    relationships: {
+      workspace: { data: { id: 'ws-noZcaGXsac6aZSJR', type: 'workspaces' } },
+    },
     links: { self: '/api/v2/state-versions/sv-g4rqST72reoHMM5a' },
   },
 });
 const notFound = () =>
-  HttpResponse.json({ errors: [{ status: '404', title: 'not found' }] }, { status: 404 });
+  HttpResponse.json(
+    { errors: [{ status: '404', title: 'not found' }] },
+    { status: 404 },
+  );
 
 function api(
   base = API,
@@ -58,19 +69,29 @@ function api(
   const calls: string[] = [];
   const record = (request: Request) =>
     calls.push(
-      `${new URL(request.url).host}${new URL(request.url).pathname} ${request.headers.get(
-        'authorization',
-      )} ${request.headers.get('content-type')}`,
+      `${new URL(request.url).host}${
+        new URL(request.url).pathname
+      } ${request.headers.get('authorization')} ${request.headers.get(
+        'content-type',
+      )}`,
     );
   server.use(
-    http.get(`${base}/organizations/my-organization/workspaces/payments-prod`, ({ request }) => {
-      record(request);
-      return HttpResponse.json(workspaceDoc('ws-noZcaGXsac6aZSJR', 'payments-prod'));
-    }),
-    http.get(`${base}/workspaces/ws-noZcaGXsac6aZSJR/current-state-version`, ({ request }) => {
-      record(request);
-      return HttpResponse.json(stateVersionDoc(downloadUrl));
-    }),
+    http.get(
+      `${base}/organizations/my-organization/workspaces/payments-prod`,
+      ({ request }) => {
+        record(request);
+        return HttpResponse.json(
+          workspaceDoc('ws-noZcaGXsac6aZSJR', 'payments-prod'),
+        );
+      },
+    ),
+    http.get(
+      `${base}/workspaces/ws-noZcaGXsac6aZSJR/current-state-version`,
+      ({ request }) => {
+        record(request);
+        return HttpResponse.json(stateVersionDoc(downloadUrl));
+      },
+    ),
   );
   return calls;
 }
@@ -89,7 +110,9 @@ const source = (extra: Record<string, unknown> = {}) =>
 describe('HcpStateSource', () => {
   it('finds the workspace, its current state version and gives <id>:<serial> as marker', async () => {
     const calls = api();
-    await expect(source().marker('payments-prod')).resolves.toBe('sv-g4rqST72reoHMM5a:9');
+    await expect(source().marker('payments-prod')).resolves.toBe(
+      'sv-g4rqST72reoHMM5a:9',
+    );
     expect(calls).toEqual([
       `app.terraform.io/api/v2/organizations/my-organization/workspaces/payments-prod Bearer ${TOKEN} application/vnd.api+json`,
       `app.terraform.io/api/v2/workspaces/ws-noZcaGXsac6aZSJR/current-state-version Bearer ${TOKEN} application/vnd.api+json`,
@@ -100,13 +123,16 @@ describe('HcpStateSource', () => {
     api();
     const seen: Array<string | null> = [];
     server.use(
-      http.get('https://archivist.terraform.io/v1/object/dmF1bHQ6djE6c2VjcmV0', ({ request }) => {
-        seen.push(request.headers.get('authorization'));
-        return new HttpResponse(null, {
-          status: 307,
-          headers: { Location: 'https://blobs.example.net/state?sig=abc' },
-        });
-      }),
+      http.get(
+        'https://archivist.terraform.io/v1/object/dmF1bHQ6djE6c2VjcmV0',
+        ({ request }) => {
+          seen.push(request.headers.get('authorization'));
+          return new HttpResponse(null, {
+            status: 307,
+            headers: { Location: 'https://blobs.example.net/state?sig=abc' },
+          });
+        },
+      ),
       http.get('https://blobs.example.net/state', ({ request }) => {
         seen.push(request.headers.get('authorization'));
         return HttpResponse.text(state);
@@ -122,42 +148,63 @@ describe('HcpStateSource', () => {
     const tfe = 'https://tfe.example.com/api/v2';
     api(tfe, '/_archivist/v1/object/secret-object');
     server.use(
-      http.get('https://tfe.example.com/_archivist/v1/object/secret-object', ({ request }) =>
-        request.headers.get('authorization') === `Bearer ${TOKEN}`
-          ? HttpResponse.text(state)
-          : HttpResponse.json(
-              { errors: [{ status: '401', title: 'unauthorized' }] },
-              { status: 401 },
-            ),
+      http.get(
+        'https://tfe.example.com/_archivist/v1/object/secret-object',
+        ({ request }) =>
+          request.headers.get('authorization') === `Bearer ${TOKEN}`
+            ? HttpResponse.text(state)
+            : HttpResponse.json(
+                { errors: [{ status: '401', title: 'unauthorized' }] },
+                { status: 401 },
+              ),
       ),
     );
-    const result = await source({ baseUrl: 'https://tfe.example.com/' }).read('payments-prod');
+    const result = await source({ baseUrl: 'https://tfe.example.com/' }).read(
+      'payments-prod',
+    );
     expect(await readAll(result!.body)).toBe(state);
   });
 
   it('reports a workspace without state (404 on current-state-version) as no state', async () => {
     api();
-    server.use(http.get(`${API}/workspaces/ws-noZcaGXsac6aZSJR/current-state-version`, notFound));
+    server.use(
+      http.get(
+        `${API}/workspaces/ws-noZcaGXsac6aZSJR/current-state-version`,
+        notFound,
+      ),
+    );
     await expect(source().marker('payments-prod')).resolves.toBeUndefined();
     await expect(source().read('payments-prod')).resolves.toBeUndefined();
   });
 
   it('reports an unknown (or hidden) workspace as no state', async () => {
-    server.use(http.get(`${API}/organizations/my-organization/workspaces/ghost`, notFound));
+    server.use(
+      http.get(
+        `${API}/organizations/my-organization/workspaces/ghost`,
+        notFound,
+      ),
+    );
     await expect(source().read('ghost')).resolves.toBeUndefined();
   });
 
   it('turns a bad token into a StateSourceError that does not contain it', async () => {
     server.use(
-      http.get(`${API}/organizations/my-organization/workspaces/payments-prod`, ({ request }) =>
-        HttpResponse.json(
-          {
-            errors: [
-              { status: '401', title: `unauthorized: ${request.headers.get('authorization')}` },
-            ],
-          },
-          { status: 401 },
-        ),
+      http.get(
+        `${API}/organizations/my-organization/workspaces/payments-prod`,
+        ({ request }) =>
+          HttpResponse.json(
+            {
+              errors: [
+                {
+                  status: '401',
+                  title: `unauthorized: ${request.headers.get(
+                    'authorization',
+                  )}`,
+                },
+              ],
+            },
+            { status: 401 },
+          ),
       ),
     );
     const error = await source()

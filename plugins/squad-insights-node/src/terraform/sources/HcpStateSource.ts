@@ -85,11 +85,16 @@ export class HcpStateSource implements StateSource {
   }
 
   async marker(key: string): Promise<string | undefined> {
-    const version = await this.currentStateVersion(key, Date.now() + this.limits.deadlineMs);
+    const version = await this.currentStateVersion(
+      key,
+      Date.now() + this.limits.deadlineMs,
+    );
     return version && `${version.id}:${version.serial}`;
   }
 
-  async read(key: string): Promise<{ marker: string; body: Readable } | undefined> {
+  async read(
+    key: string,
+  ): Promise<{ marker: string; body: Readable } | undefined> {
     const deadlineAt = Date.now() + this.limits.deadlineMs;
     const version = await this.currentStateVersion(key, deadlineAt);
     if (!version) return undefined;
@@ -125,14 +130,20 @@ export class HcpStateSource implements StateSource {
 
     const current = await this.json(
       key,
-      `/api/v2/workspaces/${encodeURIComponent(workspaceId)}/current-state-version`,
+      `/api/v2/workspaces/${encodeURIComponent(
+        workspaceId,
+      )}/current-state-version`,
       deadlineAt,
     );
     if (current === undefined) return undefined;
     const id = current.data?.id;
     const serial = current.data?.attributes?.serial;
     const downloadUrl = current.data?.attributes?.['hosted-state-download-url'];
-    if (typeof id !== 'string' || typeof serial !== 'number' || typeof downloadUrl !== 'string') {
+    if (
+      typeof id !== 'string' ||
+      typeof serial !== 'number' ||
+      typeof downloadUrl !== 'string'
+    ) {
       throw this.error(key, 'got an unexpected current-state-version answer');
     }
     return { id, serial, downloadUrl };
@@ -144,15 +155,27 @@ export class HcpStateSource implements StateSource {
     path: string,
     deadlineAt: number,
   ): Promise<JsonApiDocument | undefined> {
-    const res = await this.call(key, `${this.origin}${this.apiRoot}${path}`, true, 0, deadlineAt);
+    const res = await this.call(
+      key,
+      `${this.origin}${this.apiRoot}${path}`,
+      true,
+      0,
+      deadlineAt,
+    );
     const bytes = await readBody(res.body, MAX_API_ANSWER_BYTES, () =>
       capError(this.id, key, 'body', MAX_API_ANSWER_BYTES),
     ).catch(cause => {
       if (cause instanceof StateSourceError) throw cause;
-      throw new StateSourceError({ sourceId: this.id, key, reason: 'could not be read', cause });
+      throw new StateSourceError({
+        sourceId: this.id,
+        key,
+        reason: 'could not be read',
+        cause,
+      });
     });
     if (res.status === 404) return undefined;
-    if (res.status !== 200) throw this.error(key, 'could not be read', res.status);
+    if (res.status !== 200)
+      throw this.error(key, 'could not be read', res.status);
     try {
       return JSON.parse(bytes.toString('utf8'));
     } catch {
@@ -172,13 +195,16 @@ export class HcpStateSource implements StateSource {
         headers: {
           accept: 'application/vnd.api+json',
           'content-type': 'application/vnd.api+json',
-          ...(withToken ? { authorization: `Bearer ${this.options.token}` } : {}),
+          ...(withToken
+            ? { authorization: `Bearer ${this.options.token}` }
+            : {}),
         },
         ca: this.options.ca,
         timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         maxRedirects,
         deadlineAt,
-        deadlineError: () => deadlineError(this.id, key, this.limits.deadlineMs),
+        deadlineError: () =>
+          deadlineError(this.id, key, this.limits.deadlineMs),
       });
     } catch (cause) {
       if (cause instanceof StateSourceError) throw cause;

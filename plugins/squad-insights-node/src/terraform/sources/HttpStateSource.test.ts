@@ -15,7 +15,12 @@ const state = sampleState(12);
 
 function source(extra: Record<string, unknown> = {}) {
   return HttpStateSource.fromConfig(
-    new ConfigReader({ id: 'gitlab', type: 'http', baseUrl: `${BASE}/`, ...extra }),
+    new ConfigReader({
+      id: 'gitlab',
+      type: 'http',
+      baseUrl: `${BASE}/`,
+      ...extra,
+    }),
   );
 }
 
@@ -30,12 +35,19 @@ describe('HttpStateSource', () => {
         });
       }),
     );
-    const src = source({ username: 'gitlab-ci-token', password: 'glpat-s3cr3t' });
-    await expect(src.marker('env=prod/payments.tfstate')).resolves.toBe('"v12"');
+    const src = source({
+      username: 'gitlab-ci-token',
+      password: 'glpat-s3cr3t',
+    });
+    await expect(src.marker('env=prod/payments.tfstate')).resolves.toBe(
+      '"v12"',
+    );
     const result = await src.read('env=prod/payments.tfstate');
     expect(result?.marker).toBe('"v12"');
     expect(await readAll(result!.body)).toBe(state);
-    const basic = Buffer.from('gitlab-ci-token:glpat-s3cr3t').toString('base64');
+    const basic = Buffer.from('gitlab-ci-token:glpat-s3cr3t').toString(
+      'base64',
+    );
     expect(seen).toEqual([`HEAD Basic ${basic}`, `GET Basic ${basic}`]);
   });
 
@@ -50,7 +62,9 @@ describe('HttpStateSource', () => {
       }),
     );
     const sha = `sha256:${createHash('sha256').update(state).digest('hex')}`;
-    await expect(source({ token: 'bearer-s3cr3t' }).marker('payments')).resolves.toBe(sha);
+    await expect(
+      source({ token: 'bearer-s3cr3t' }).marker('payments'),
+    ).resolves.toBe(sha);
     expect(methods).toEqual(['HEAD', 'GET']);
     const result = await source().read('payments');
     expect(result?.marker).toBe(sha);
@@ -65,7 +79,9 @@ describe('HttpStateSource', () => {
           : new HttpResponse(null, { status: 401 }),
       ),
     );
-    await expect(source({ token: 'bearer-s3cr3t' }).read('payments')).resolves.toMatchObject({
+    await expect(
+      source({ token: 'bearer-s3cr3t' }).read('payments'),
+    ).resolves.toMatchObject({
       marker: 'W/"1"',
     });
   });
@@ -84,7 +100,9 @@ describe('HttpStateSource', () => {
     server.use(
       http.all(`${BASE}/payments`, ({ request }) =>
         // A body echoing the credentials must not leak into the message.
-        HttpResponse.text(`boom ${request.headers.get('authorization')}`, { status: 500 }),
+        HttpResponse.text(`boom ${request.headers.get('authorization')}`, {
+          status: 500,
+        }),
       ),
     );
     const src = source({ username: 'ci', password: 'p4ssw0rd-s3cr3t' });
@@ -107,7 +125,9 @@ describe('HttpStateSource', () => {
         return HttpResponse.text(state);
       }),
     );
-    await expect(source({ timeout: { milliseconds: 50 } }).read('slow')).rejects.toThrow(
+    await expect(
+      source({ timeout: { milliseconds: 50 } }).read('slow'),
+    ).rejects.toThrow(
       'Terraform state gitlab:slow could not be read; caused by Error: no answer within 50 ms',
     );
     // Let the mock server finish its (late) answer so no mock socket outlives the test.
@@ -128,14 +148,18 @@ describe('HttpStateSource', () => {
       }),
     );
     const result = await source({ timeout: '80ms' }).read('stalls');
-    await expect(readAll(result!.body)).rejects.toThrow('no answer within 80 ms');
+    await expect(readAll(result!.body)).rejects.toThrow(
+      'no answer within 80 ms',
+    );
     stall.close();
   });
 
   it('refuses credentials inside baseUrl and non-http URLs', () => {
-    expect(() => HttpStateSource.create({ id: 'x', baseUrl: 'https://u:p@host/' })).toThrow(
-      /not in baseUrl/,
-    );
-    expect(() => HttpStateSource.create({ id: 'x', baseUrl: 'file:///etc' })).toThrow(/http\(s\)/);
+    expect(() =>
+      HttpStateSource.create({ id: 'x', baseUrl: 'https://u:p@host/' }),
+    ).toThrow(/not in baseUrl/);
+    expect(() =>
+      HttpStateSource.create({ id: 'x', baseUrl: 'file:///etc' }),
+    ).toThrow(/http\(s\)/);
   });
 });

@@ -9,7 +9,13 @@ import {
   StateSourceLimits,
 } from './sourceLimits';
 import { spoolBody } from './spoolBody';
-import { DEFAULT_TIMEOUT_MS, encodeKeyPath, header, joinUrl, readTimeoutMs } from './sourceUtils';
+import {
+  DEFAULT_TIMEOUT_MS,
+  encodeKeyPath,
+  header,
+  joinUrl,
+  readTimeoutMs,
+} from './sourceUtils';
 import { StateSourceError } from './StateSourceError';
 import { StateSource } from './types';
 
@@ -64,7 +70,9 @@ export class HttpStateSource implements StateSource {
   static create(options: HttpStateSourceOptions): HttpStateSource {
     const url = new URL(options.baseUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new Error(`Terraform state source "${options.id}": baseUrl must be an http(s) URL`);
+      throw new Error(
+        `Terraform state source "${options.id}": baseUrl must be an http(s) URL`,
+      );
     }
     if (url.username || url.password) {
       // Credentials in the URL would end up in error messages and logs.
@@ -83,7 +91,9 @@ export class HttpStateSource implements StateSource {
     this.id = options.id;
     this.limits = { ...DEFAULT_STATE_SOURCE_LIMITS, ...options.limits };
     if (options.username !== undefined) {
-      const basic = Buffer.from(`${options.username}:${options.password ?? ''}`).toString('base64');
+      const basic = Buffer.from(
+        `${options.username}:${options.password ?? ''}`,
+      ).toString('base64');
       this.headers.authorization = `Basic ${basic}`;
     } else if (options.token) {
       this.headers.authorization = `Bearer ${options.token}`;
@@ -91,7 +101,11 @@ export class HttpStateSource implements StateSource {
   }
 
   async marker(key: string): Promise<string | undefined> {
-    const head = await this.request(key, 'HEAD', Date.now() + this.limits.deadlineMs);
+    const head = await this.request(
+      key,
+      'HEAD',
+      Date.now() + this.limits.deadlineMs,
+    );
     head.body.resume();
     if (isAbsent(head)) return undefined;
     const etag = header(head.headers, 'etag');
@@ -103,8 +117,14 @@ export class HttpStateSource implements StateSource {
     return result?.marker;
   }
 
-  async read(key: string): Promise<{ marker: string; body: Readable } | undefined> {
-    const res = await this.request(key, 'GET', Date.now() + this.limits.deadlineMs);
+  async read(
+    key: string,
+  ): Promise<{ marker: string; body: Readable } | undefined> {
+    const res = await this.request(
+      key,
+      'GET',
+      Date.now() + this.limits.deadlineMs,
+    );
     if (isAbsent(res)) {
       res.body.resume();
       return undefined;
@@ -121,7 +141,9 @@ export class HttpStateSource implements StateSource {
     const etag = header(res.headers, 'etag');
     if (etag) return { marker: etag, body: res.body };
 
-    const spooled = await this.guard(key, () => spoolBody(res.body, maxBodyBytes, tooLarge));
+    const spooled = await this.guard(key, () =>
+      spoolBody(res.body, maxBodyBytes, tooLarge),
+    );
     if (spooled.size === 0) {
       spooled.discard();
       return undefined;
@@ -129,7 +151,11 @@ export class HttpStateSource implements StateSource {
     return { marker: `sha256:${spooled.sha256}`, body: spooled.open() };
   }
 
-  private async request(key: string, method: 'GET' | 'HEAD', deadlineAt: number) {
+  private async request(
+    key: string,
+    method: 'GET' | 'HEAD',
+    deadlineAt: number,
+  ) {
     const url = joinUrl(this.options.baseUrl, encodeKeyPath(key));
     return this.guard(key, () =>
       httpRequest(url, {
@@ -138,7 +164,8 @@ export class HttpStateSource implements StateSource {
         ca: this.options.ca,
         timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         deadlineAt,
-        deadlineError: () => deadlineError(this.id, key, this.limits.deadlineMs),
+        deadlineError: () =>
+          deadlineError(this.id, key, this.limits.deadlineMs),
       }),
     );
   }

@@ -29,7 +29,11 @@ export class LocalStateSource implements StateSource {
     });
   }
 
-  static create(options: { id: string; root: string; baseDir?: string }): LocalStateSource {
+  static create(options: {
+    id: string;
+    root: string;
+    baseDir?: string;
+  }): LocalStateSource {
     return new LocalStateSource(
       options.id,
       path.resolve(options.baseDir ?? process.cwd(), options.root),
@@ -58,15 +62,26 @@ export class LocalStateSource implements StateSource {
     } catch (error) {
       if (error instanceof StateSourceError) throw error;
       if (isMissing(error)) return undefined;
-      throw new StateSourceError({ sourceId: this.id, key, reason: 'could not be read', cause: error });
+      throw new StateSourceError({
+        sourceId: this.id,
+        key,
+        reason: 'could not be read',
+        cause: error,
+      });
     }
     if (!stat.isFile()) {
-      throw new StateSourceError({ sourceId: this.id, key, reason: 'is not a regular file' });
+      throw new StateSourceError({
+        sourceId: this.id,
+        key,
+        reason: 'is not a regular file',
+      });
     }
     return `${stat.mtimeNs}-${stat.size}`;
   }
 
-  async read(key: string): Promise<{ marker: string; body: Readable } | undefined> {
+  async read(
+    key: string,
+  ): Promise<{ marker: string; body: Readable } | undefined> {
     const file = await this.open(key);
     if (!file) return undefined;
     // The stream owns the handle from here and closes it when done or destroyed.
@@ -103,7 +118,10 @@ export class LocalStateSource implements StateSource {
 
     let handle: fs.FileHandle;
     try {
-      handle = await fs.open(real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+      handle = await fs.open(
+        real,
+        constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0),
+      );
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw new StateSourceError({
@@ -117,7 +135,11 @@ export class LocalStateSource implements StateSource {
     const stat = await handle.stat({ bigint: true });
     if (!stat.isFile()) {
       await handle.close();
-      throw new StateSourceError({ sourceId: this.id, key, reason: 'is not a regular file' });
+      throw new StateSourceError({
+        sourceId: this.id,
+        key,
+        reason: 'is not a regular file',
+      });
     }
     return { handle, marker: `${stat.mtimeNs}-${stat.size}` };
   }
@@ -135,7 +157,10 @@ export class LocalStateSource implements StateSource {
     if (cached && cached.until > Date.now()) return cached.path;
     try {
       const real = await fs.realpath(this.root);
-      this.cachedRealRoot = { path: real, until: Date.now() + REAL_ROOT_TTL_MS };
+      this.cachedRealRoot = {
+        path: real,
+        until: Date.now() + REAL_ROOT_TTL_MS,
+      };
       return real;
     } catch (error) {
       // The path is not named (see refused()).

@@ -65,8 +65,12 @@ describe('S3StateSource', () => {
     });
 
   it('reads marker (HeadObject ETag) and body (GetObject) from a virtual-hosted bucket, signed', async () => {
-    const seen = objectHandlers(`${HOST}/terraform/env%3Dprod/payments.tfstate`);
-    await expect(source().marker('env=prod/payments.tfstate')).resolves.toBe(etag);
+    const seen = objectHandlers(
+      `${HOST}/terraform/env%3Dprod/payments.tfstate`,
+    );
+    await expect(source().marker('env=prod/payments.tfstate')).resolves.toBe(
+      etag,
+    );
     const result = await source().read('env=prod/payments.tfstate');
     expect(result?.marker).toBe(etag);
     expect(await readAll(result!.body)).toBe(state);
@@ -74,24 +78,33 @@ describe('S3StateSource', () => {
       expect.stringMatching(
         /^HEAD AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\/\d{8}\/eu-west-1\/s3\/aws4_request/,
       ),
-      expect.stringMatching(/^GET AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\//),
+      expect.stringMatching(
+        /^GET AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\//,
+      ),
     ]);
   });
 
   it('uses path-style URLs against an S3-compatible endpoint', async () => {
-    objectHandlers('http://minio.internal:9000/tfstate-bucket/payments.tfstate');
+    objectHandlers(
+      'http://minio.internal:9000/tfstate-bucket/payments.tfstate',
+    );
     const minio = source({
       prefix: undefined,
       endpoint: 'http://minio.internal:9000',
       forcePathStyle: true,
     });
     await expect(minio.marker('payments.tfstate')).resolves.toBe(etag);
-    expect(await readAll((await minio.read('payments.tfstate'))!.body)).toBe(state);
+    expect(await readAll((await minio.read('payments.tfstate'))!.body)).toBe(
+      state,
+    );
   });
 
   it('reports NoSuchKey / NotFound as no state', async () => {
     server.use(
-      http.head(`${HOST}/terraform/missing.tfstate`, () => new HttpResponse(null, { status: 404 })),
+      http.head(
+        `${HOST}/terraform/missing.tfstate`,
+        () => new HttpResponse(null, { status: 404 }),
+      ),
       http.get(`${HOST}/terraform/missing.tfstate`, () =>
         noSuchKey('/tfstate-bucket/terraform/missing.tfstate'),
       ),
@@ -139,6 +152,8 @@ describe('S3StateSource', () => {
       { credentialsManager: { getCredentialProvider } },
     );
     await expect(configured.marker('payments.tfstate')).resolves.toBe(etag);
-    expect(getCredentialProvider).toHaveBeenCalledWith({ accountId: '123456789012' });
+    expect(getCredentialProvider).toHaveBeenCalledWith({
+      accountId: '123456789012',
+    });
   });
 });

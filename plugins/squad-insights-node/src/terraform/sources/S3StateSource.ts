@@ -1,4 +1,9 @@
-import { GetObjectCommand, HeadObjectCommand, S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  S3Client,
+  S3ClientConfig,
+} from '@aws-sdk/client-s3';
 import { Config } from '@backstage/config';
 import { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import { Readable } from 'node:stream';
@@ -41,7 +46,10 @@ export class S3StateSource implements StateSource {
    * portal's `aws` config through the given manager (usually
    * `DefaultAwsCredentialsManager.fromConfig(rootConfig)`), for `accountId` when set.
    */
-  static fromConfig(config: Config, options: { credentialsManager: AwsCredentialsManager }) {
+  static fromConfig(
+    config: Config,
+    options: { credentialsManager: AwsCredentialsManager },
+  ) {
     const accountId = config.getOptionalString('accountId');
     return S3StateSource.create({
       id: config.getString('id'),
@@ -77,7 +85,12 @@ export class S3StateSource implements StateSource {
           }
         : {}),
     });
-    return new S3StateSource(options.id, options.bucket, options.prefix ?? '', client);
+    return new S3StateSource(
+      options.id,
+      options.bucket,
+      options.prefix ?? '',
+      client,
+    );
   }
 
   private constructor(
@@ -95,7 +108,9 @@ export class S3StateSource implements StateSource {
     return head.ETag ?? this.missingEtag(key);
   }
 
-  async read(key: string): Promise<{ marker: string; body: Readable } | undefined> {
+  async read(
+    key: string,
+  ): Promise<{ marker: string; body: Readable } | undefined> {
     const res = await this.send(key, () =>
       this.client.send(new GetObjectCommand(this.object(key))),
     );
@@ -118,13 +133,16 @@ export class S3StateSource implements StateSource {
     return { Bucket: this.bucket, Key: prefix ? `${prefix}/${key}` : key };
   }
 
-  private async send<T>(key: string, call: () => Promise<T>): Promise<T | undefined> {
+  private async send<T>(
+    key: string,
+    call: () => Promise<T>,
+  ): Promise<T | undefined> {
     try {
       return await call();
     } catch (error) {
       const name = (error as Error)?.name;
-      const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata
-        ?.httpStatusCode;
+      const status = (error as { $metadata?: { httpStatusCode?: number } })
+        ?.$metadata?.httpStatusCode;
       // HeadObject has no body, so the SDK can only say "NotFound"; GetObject says NoSuchKey.
       if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
       throw new StateSourceError({
@@ -138,6 +156,10 @@ export class S3StateSource implements StateSource {
   }
 
   private missingEtag(key: string): never {
-    throw new StateSourceError({ sourceId: this.id, key, reason: 'has no ETag in S3' });
+    throw new StateSourceError({
+      sourceId: this.id,
+      key,
+      reason: 'has no ETag in S3',
+    });
   }
 }

@@ -12,11 +12,17 @@ describe('StateSourceError', () => {
     expect(error.message).toBe(
       'Terraform state demo:a/b.tfstate could not be read: HTTP 502 Bad Gateway',
     );
-    expect(error).toMatchObject({ sourceId: 'demo', key: 'a/b.tfstate', status: 502 });
+    expect(error).toMatchObject({
+      sourceId: 'demo',
+      key: 'a/b.tfstate',
+      status: 502,
+    });
   });
 
   it('keeps the cause but masks known secrets that a lower-level message carried', () => {
-    const cause = new Error('request to https://ci:hunter22-s3cr3t@host failed');
+    const cause = new Error(
+      'request to https://ci:hunter22-s3cr3t@host failed',
+    );
     const error = new StateSourceError({
       sourceId: 'demo',
       key: 'x',

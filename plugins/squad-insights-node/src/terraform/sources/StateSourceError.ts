@@ -32,16 +32,21 @@ export class StateSourceError extends Error {
     const { sourceId, key, reason, status, cause, secrets = [] } = options;
     let message = `Terraform state ${sourceId}:${key} ${reason}`;
     if (status !== undefined) {
-      message += `: HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
+      message += `: HTTP ${status}${
+        STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''
+      }`;
     }
     if (cause !== undefined) {
       message += `; caused by ${
-        cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)
+        cause instanceof Error
+          ? `${cause.name}: ${cause.message}`
+          : String(cause)
       }`;
     }
     for (const secret of secrets) {
       // Short values would mask innocent words; real tokens and passwords are longer.
-      if (secret && secret.length >= 4) message = message.split(secret).join('***');
+      if (secret && secret.length >= 4)
+        message = message.split(secret).join('***');
     }
     super(message, cause === undefined ? undefined : { cause });
     this.sourceId = sourceId;

@@ -56,7 +56,11 @@ export class ConsulKv {
   ): Promise<{ value: Buffer; modifyIndex: number } | undefined> {
     const body = await this.call(path, false, limits);
     if (!body) return undefined;
-    let entries: Array<{ Key?: string; Value?: string | null; ModifyIndex?: number }>;
+    let entries: Array<{
+      Key?: string;
+      Value?: string | null;
+      ModifyIndex?: number;
+    }>;
     try {
       entries = JSON.parse(body.toString('utf8'));
     } catch {
@@ -76,7 +80,10 @@ export class ConsulKv {
   }
 
   /** The raw bytes at `path` (`?raw`: no JSON or base64 overhead for big chunks). */
-  async getRaw(path: string, limits?: ConsulKvCallLimits): Promise<Buffer | undefined> {
+  async getRaw(
+    path: string,
+    limits?: ConsulKvCallLimits,
+  ): Promise<Buffer | undefined> {
     return this.call(path, true, limits);
   }
 
@@ -87,13 +94,17 @@ export class ConsulKv {
   ): Promise<Buffer | undefined> {
     const query = [
       ...(raw ? ['raw'] : []),
-      ...(this.options.datacenter ? [`dc=${encodeURIComponent(this.options.datacenter)}`] : []),
+      ...(this.options.datacenter
+        ? [`dc=${encodeURIComponent(this.options.datacenter)}`]
+        : []),
     ];
     const url = `${this.baseUrl}/v1/kv/${encodeKeyPath(path)}${
       query.length ? `?${query.join('&')}` : ''
     }`;
     const res = await httpRequest(url, {
-      headers: this.options.token ? { 'x-consul-token': this.options.token } : {},
+      headers: this.options.token
+        ? { 'x-consul-token': this.options.token }
+        : {},
       ca: this.options.ca,
       timeoutMs: this.options.timeoutMs,
       deadlineAt: limits?.deadlineAt,

@@ -1,4 +1,7 @@
-import { mockServices, registerMswTestHooks } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  registerMswTestHooks,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -21,7 +24,12 @@ const allTypes = [
   },
   { id: 'prod-s3', type: 's3', bucket: 'tfstate', region: 'eu-west-1' },
   { id: 'hcp', type: 'hcp', organization: 'acme', token: 'atlasv1.x' },
-  { id: 'consul', type: 'consul', address: 'consul.internal:8500', timeout: '5s' },
+  {
+    id: 'consul',
+    type: 'consul',
+    address: 'consul.internal:8500',
+    timeout: '5s',
+  },
 ];
 
 describe('createStateSources', () => {
@@ -35,7 +43,9 @@ describe('createStateSources', () => {
       ['hcp', 'hcp', 'hcp'],
       ['consul', 'consul', 'consul'],
     ]);
-    expect(logger.info).toHaveBeenCalledWith('Terraform state source "prod-s3" (s3) configured');
+    expect(logger.info).toHaveBeenCalledWith(
+      'Terraform state source "prod-s3" (s3) configured',
+    );
   });
 
   it('returns no sources when nothing is configured', () => {
@@ -88,10 +98,13 @@ describe('createStateSources', () => {
   it('gives s3 sources the credentials of the configured AWS account', async () => {
     let authorization: string | null = null;
     server.use(
-      http.head('https://tfstate.s3.eu-west-1.amazonaws.com/payments.tfstate', ({ request }) => {
-        authorization = request.headers.get('authorization');
-        return new HttpResponse(null, { headers: { ETag: '"abc"' } });
-      }),
+      http.head(
+        'https://tfstate.s3.eu-west-1.amazonaws.com/payments.tfstate',
+        ({ request }) => {
+          authorization = request.headers.get('authorization');
+          return new HttpResponse(null, { headers: { ETag: '"abc"' } });
+        },
+      ),
     );
     const sources = createStateSources(
       config(
@@ -117,7 +130,11 @@ describe('createStateSources', () => {
         },
       ),
     );
-    await expect(sources.get('prod-s3')!.marker('payments.tfstate')).resolves.toBe('"abc"');
-    expect(authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAI44QH8DHBEXAMPLE\//);
+    await expect(
+      sources.get('prod-s3')!.marker('payments.tfstate'),
+    ).resolves.toBe('"abc"');
+    expect(authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIAI44QH8DHBEXAMPLE\//,
+    );
   });
 });

@@ -18,9 +18,13 @@ const CONFIG_PATH = 'squadInsights.terraform.sources';
 // selected by a catalog reference, so it is better refused at startup.
 const SOURCE_ID = /^[a-z0-9][a-z0-9_-]*$/i;
 
-const TYPES = ['local', 'http', 's3', 'hcp', 'consul'] as const satisfies ReadonlyArray<
-  StateSource['type']
->;
+const TYPES = [
+  'local',
+  'http',
+  's3',
+  'hcp',
+  'consul',
+] as const satisfies ReadonlyArray<StateSource['type']>;
 
 /**
  * Creates the Terraform state sources configured under `squadInsights.terraform.sources`,
@@ -62,7 +66,9 @@ export function createStateSources(
     const type = entry.getOptionalString('type');
     if (type === undefined) {
       throw new Error(
-        `Missing Terraform state source type at ${at}.type; expected one of ${TYPES.join(', ')}`,
+        `Missing Terraform state source type at ${at}.type; expected one of ${TYPES.join(
+          ', ',
+        )}`,
       );
     }
 
@@ -77,19 +83,25 @@ export function createStateSources(
     let source: StateSource;
     try {
       // Every source, whatever its type, is bounded: body cap, decompressed cap, deadline.
-      source = withStateSourceLimits(build(
-        type as StateSource['type'],
-        entry,
-        () => {
-          // Only built when an s3 source exists: it reads the portal's `aws` config.
-          awsCredentialsManager ??= DefaultAwsCredentialsManager.fromConfig(config);
-          return awsCredentialsManager;
-        },
-        options.baseDir,
-      ), readStateSourceLimits(entry));
+      source = withStateSourceLimits(
+        build(
+          type as StateSource['type'],
+          entry,
+          () => {
+            // Only built when an s3 source exists: it reads the portal's `aws` config.
+            awsCredentialsManager ??=
+              DefaultAwsCredentialsManager.fromConfig(config);
+            return awsCredentialsManager;
+          },
+          options.baseDir,
+        ),
+        readStateSourceLimits(entry),
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`Invalid Terraform state source at ${at}: ${message}`, { cause: error });
+      throw new Error(`Invalid Terraform state source at ${at}: ${message}`, {
+        cause: error,
+      });
     }
     firstSeenAt.set(id, `${at}.id`);
     sources.set(id, source);
@@ -110,7 +122,9 @@ function build(
     case 'http':
       return HttpStateSource.fromConfig(entry);
     case 's3':
-      return S3StateSource.fromConfig(entry, { credentialsManager: credentialsManager() });
+      return S3StateSource.fromConfig(entry, {
+        credentialsManager: credentialsManager(),
+      });
     case 'hcp':
       return HcpStateSource.fromConfig(entry);
     case 'consul':

@@ -49,7 +49,11 @@ export async function httpRequest(
   for (let hop = 0; ; hop++) {
     const res = await send(current, headers, options);
     const location = res.headers.location;
-    if (!REDIRECTS.has(res.status) || !location || hop >= (options.maxRedirects ?? 0)) {
+    if (
+      !REDIRECTS.has(res.status) ||
+      !location ||
+      hop >= (options.maxRedirects ?? 0)
+    ) {
       return res;
     }
     res.body.resume();
@@ -58,7 +62,9 @@ export async function httpRequest(
       // Like browsers and fetch: credentials are for the origin they were configured for,
       // never for wherever a redirect points (e.g. a blob store's signed URL).
       headers = Object.fromEntries(
-        Object.entries(headers).filter(([name]) => name === 'accept' || name === 'user-agent'),
+        Object.entries(headers).filter(
+          ([name]) => name === 'accept' || name === 'user-agent',
+        ),
       );
     }
     current = next;
@@ -73,7 +79,8 @@ export async function httpRequest(
 export async function readBody(
   body: Readable,
   maxBytes = Infinity,
-  onExceeded: () => Error = () => new Error(`answer larger than ${maxBytes} bytes`),
+  onExceeded: () => Error = () =>
+    new Error(`answer larger than ${maxBytes} bytes`),
 ): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -94,7 +101,11 @@ const TRANSPORTS: Record<string, typeof http | typeof https | undefined> = {
   'https:': https,
 };
 
-function send(url: URL, headers: Record<string, string>, options: HttpRequestOptions) {
+function send(
+  url: URL,
+  headers: Record<string, string>,
+  options: HttpRequestOptions,
+) {
   return new Promise<HttpResponseLike>((resolve, reject) => {
     const transport = TRANSPORTS[url.protocol];
     if (!transport) {
@@ -107,7 +118,8 @@ function send(url: URL, headers: Record<string, string>, options: HttpRequestOpt
     let victim: { destroy(error: Error): unknown } | undefined;
     if (options.deadlineAt !== undefined) {
       deadline = setTimeout(() => {
-        const error = options.deadlineError?.() ?? new Error('deadline exceeded');
+        const error =
+          options.deadlineError?.() ?? new Error('deadline exceeded');
         victim?.destroy(error);
       }, Math.max(0, options.deadlineAt - Date.now()));
       deadline.unref();
@@ -119,7 +131,10 @@ function send(url: URL, headers: Record<string, string>, options: HttpRequestOpt
     const arm = () => {
       clearTimeout(timer);
       timer = setTimeout(
-        () => victim?.destroy(new Error(`no answer within ${options.timeoutMs} ms`)),
+        () =>
+          victim?.destroy(
+            new Error(`no answer within ${options.timeoutMs} ms`),
+          ),
         options.timeoutMs,
       );
       // The socket keeps the process alive while a request is open; the timer need not.
@@ -127,7 +142,11 @@ function send(url: URL, headers: Record<string, string>, options: HttpRequestOpt
     };
     const req = transport.request(
       url,
-      { method: options.method ?? 'GET', headers, ...(options.ca ? { ca: options.ca } : {}) },
+      {
+        method: options.method ?? 'GET',
+        headers,
+        ...(options.ca ? { ca: options.ca } : {}),
+      },
       res => {
         arm();
         const body = new Transform({
@@ -154,6 +173,10 @@ function send(url: URL, headers: Record<string, string>, options: HttpRequestOpt
   });
 }
 
-function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+function lowerCaseKeys(
+  headers: Record<string, string>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]),
+  );
 }

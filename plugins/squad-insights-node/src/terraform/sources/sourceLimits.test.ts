@@ -32,7 +32,9 @@ afterEach(() => server.closeAllConnections());
 afterAll(() => new Promise(resolve => server.close(resolve)));
 
 function source(entry: JsonObject) {
-  const config = new ConfigReader({ squadInsights: { terraform: { sources: [entry] } } });
+  const config = new ConfigReader({
+    squadInsights: { terraform: { sources: [entry] } },
+  });
   return createStateSources(config).get(entry.id as string)!;
 }
 
@@ -40,7 +42,9 @@ function source(entry: JsonObject) {
 function kvAnswer(res: http.ServerResponse, key: string, value: Buffer) {
   res.setHeader('content-type', 'application/json');
   res.end(
-    JSON.stringify([{ Key: key, ModifyIndex: 42, Flags: 0, Value: value.toString('base64') }]),
+    JSON.stringify([
+      { Key: key, ModifyIndex: 42, Flags: 0, Value: value.toString('base64') },
+    ]),
   );
 }
 
@@ -57,7 +61,9 @@ async function failure(promise: Promise<unknown>): Promise<string> {
 describe('state source limits', () => {
   it('cuts a gzip bomb from Consul KV off at the decompressed cap, naming source, key and cap', async () => {
     // 16 MiB that gzip to ~16 KiB: the shape of Terraform's gzip = true, inflated 1000 times.
-    const bomb = gzipSync(Buffer.concat([Buffer.from(CANARY), Buffer.alloc(16 * 1024 ** 2)]));
+    const bomb = gzipSync(
+      Buffer.concat([Buffer.from(CANARY), Buffer.alloc(16 * 1024 ** 2)]),
+    );
     expect(bomb.length).toBeLessThan(512 * 1024);
     handler = (_req, res) => kvAnswer(res, 'terraform/payments', bomb);
     const consul = source({
@@ -75,64 +81,101 @@ describe('state source limits', () => {
 
   it('still reads a gzipped state within the cap', async () => {
     const state = JSON.stringify({ version: 4, serial: 1, resources: [] });
-    handler = (_req, res) => kvAnswer(res, 'terraform/payments', gzipSync(state));
+    handler = (_req, res) =>
+      kvAnswer(res, 'terraform/payments', gzipSync(state));
     const consul = source({ id: 'consul-kv', type: 'consul', address: base });
-    expect(await readAll((await consul.read('terraform/payments'))!.body)).toBe(state);
+    expect(await readAll((await consul.read('terraform/payments'))!.body)).toBe(
+      state,
+    );
   });
 
   it.each([
-    ['http (body streamed with an ETag)', { type: 'http', baseUrl: `{base}/states` }, 'body'],
-    ['consul (KV answer buffered)', { type: 'consul', address: '{base}' }, 'open'],
-  ])('cuts a server sending one byte every 20 s off at the absolute deadline: %s', async (_, entry, stage) => {
-    handler = (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', etag: '"v1"' });
-      res.write('[');
-      // Far within the idle timeout (30 s), so only the deadline can stop it.
-      const timer = setInterval(() => res.write(' '), 20_000);
-      res.on('close', () => clearInterval(timer));
-    };
-    const src = source({
-      id: 'slow',
-      ...Object.fromEntries(
-        Object.entries(entry).map(([k, v]) => [k, v.replace('{base}', () => base)]),
-      ),
-      deadline: '1s',
-    });
-    const message = await failure(
-      stage === 'body'
-        ? src.read('payments.tfstate').then(found => readAll(found!.body))
-        : src.read('payments.tfstate'),
-    );
-    expect(message).toBe(
-      'Terraform state slow:payments.tfstate was cut off: not read within the deadline of 1 s (deadline of the source)',
-    );
-  });
+    [
+      'http (body streamed with an ETag)',
+      { type: 'http', baseUrl: `{base}/states` },
+      'body',
+    ],
+    [
+      'consul (KV answer buffered)',
+      { type: 'consul', address: '{base}' },
+      'open',
+    ],
+  ])(
+    'cuts a server sending one byte every 20 s off at the absolute deadline: %s',
+    async (_, entry, stage) => {
+      handler = (_req, res) => {
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          etag: '"v1"',
+        });
+        res.write('[');
+        // Far within the idle timeout (30 s), so only the deadline can stop it.
+        const timer = setInterval(() => res.write(' '), 20_000);
+        res.on('close', () => clearInterval(timer));
+      };
+      const src = source({
+        id: 'slow',
+        ...Object.fromEntries(
+          Object.entries(entry).map(([k, v]) => [
+            k,
+            v.replace('{base}', () => base),
+          ]),
+        ),
+        deadline: '1s',
+      });
+      const message = await failure(
+        stage === 'body'
+          ? src.read('payments.tfstate').then(found => readAll(found!.body))
+          : src.read('payments.tfstate'),
+      );
+      expect(message).toBe(
+        'Terraform state slow:payments.tfstate was cut off: not read within the deadline of 1 s (deadline of the source)',
+      );
+    },
+  );
 
   it.each([
     ['with Content-Length', { 'content-length': '5000' }],
     ['chunked, with an ETag', { etag: '"v2"' }],
     ['chunked, without an ETag (hashed while spooled)', {}],
-  ])('refuses an HTTP body over maxBodyBytes (%s), without echoing it', async (_, headers) => {
-    handler = (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', ...headers });
-      res.end(CANARY.repeat(5000 / CANARY.length + 1).slice(0, 5000));
-    };
-    const src = source({ id: 'web', type: 'http', baseUrl: base, maxBodyBytes: 1000 });
-    const message = await failure(
-      src.read('payments.tfstate').then(found => readAll(found!.body)),
-    );
-    expect(message).toBe(
-      'Terraform state web:payments.tfstate is larger than the cap of 1000 bytes (maxBodyBytes of the source) and was not read',
-    );
-  });
+  ])(
+    'refuses an HTTP body over maxBodyBytes (%s), without echoing it',
+    async (_, headers) => {
+      handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', ...headers });
+        res.end(CANARY.repeat(5000 / CANARY.length + 1).slice(0, 5000));
+      };
+      const src = source({
+        id: 'web',
+        type: 'http',
+        baseUrl: base,
+        maxBodyBytes: 1000,
+      });
+      const message = await failure(
+        src.read('payments.tfstate').then(found => readAll(found!.body)),
+      );
+      expect(message).toBe(
+        'Terraform state web:payments.tfstate is larger than the cap of 1000 bytes (maxBodyBytes of the source) and was not read',
+      );
+    },
+  );
 
   it('caps a local file too (every source is bounded)', async () => {
     const root = mkdtempSync(join(tmpdir(), 'si-limits-'));
     try {
       writeFileSync(join(root, 'big.tfstate'), 'x'.repeat(4096));
-      const local = source({ id: 'disk', type: 'local', root, maxBodyBytes: 100 });
-      const message = await failure(local.read('big.tfstate').then(f => readAll(f!.body)));
-      expect(message).toContain('disk:big.tfstate is larger than the cap of 100 bytes');
+      const local = source({
+        id: 'disk',
+        type: 'local',
+        root,
+        maxBodyBytes: 100,
+      });
+      const message = await failure(
+        local.read('big.tfstate').then(f => readAll(f!.body)),
+      );
+      expect(message).toContain(
+        'disk:big.tfstate is larger than the cap of 100 bytes',
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
@@ -140,7 +183,9 @@ describe('state source limits', () => {
 
   it('never echoes what a server answered in its errors', async () => {
     handler = (req, res) => {
-      res.writeHead(req.url!.startsWith('/v1/kv') ? 200 : 500, { 'content-type': 'text/plain' });
+      res.writeHead(req.url!.startsWith('/v1/kv') ? 200 : 500, {
+        'content-type': 'text/plain',
+      });
       res.end(`${CANARY} stack trace with secrets`);
     };
     const consul = source({ id: 'consul-kv', type: 'consul', address: base });
@@ -161,9 +206,17 @@ describe('state source limits', () => {
       deadlineMs: 300_000,
     });
     expect(
-      readStateSourceLimits(new ConfigReader({ id: 'a', deadline: { seconds: 90 }, maxBodyBytes: 10 })),
+      readStateSourceLimits(
+        new ConfigReader({
+          id: 'a',
+          deadline: { seconds: 90 },
+          maxBodyBytes: 10,
+        }),
+      ),
     ).toMatchObject({ deadlineMs: 90_000, maxBodyBytes: 10 });
-    expect(() => readStateSourceLimits(new ConfigReader({ id: 'a', maxBodyBytes: -1 }))).toThrow(
+    expect(() =>
+      readStateSourceLimits(new ConfigReader({ id: 'a', maxBodyBytes: -1 })),
+    ).toThrow(
       'Terraform state source "a" has an invalid maxBodyBytes: it must be a positive whole number of bytes',
     );
   });

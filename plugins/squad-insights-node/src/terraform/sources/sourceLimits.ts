@@ -29,22 +29,34 @@ export interface StateSourceLimits {
  *
  * @public
  */
-export const DEFAULT_STATE_SOURCE_LIMITS: Readonly<StateSourceLimits> = Object.freeze({
-  maxBodyBytes: 2 * 1024 ** 3,
-  maxDecompressedBytes: 2 * 1024 ** 3,
-  deadlineMs: 5 * 60_000,
-});
+export const DEFAULT_STATE_SOURCE_LIMITS: Readonly<StateSourceLimits> =
+  Object.freeze({
+    maxBodyBytes: 2 * 1024 ** 3,
+    maxDecompressedBytes: 2 * 1024 ** 3,
+    deadlineMs: 5 * 60_000,
+  });
 
 /** A duration key of a source (`'30s'`, `'PT1M'`, `{ seconds: 30 }`) as milliseconds. */
-export function readDurationMs(config: Config, key: string): number | undefined {
+export function readDurationMs(
+  config: Config,
+  key: string,
+): number | undefined {
   if (!config.has(key)) return undefined;
   const d = readDurationFromConfig(config, { key });
-  const days = (d.years ?? 0) * 365 + (d.months ?? 0) * 30 + (d.weeks ?? 0) * 7 + (d.days ?? 0);
-  const seconds = ((days * 24 + (d.hours ?? 0)) * 60 + (d.minutes ?? 0)) * 60 + (d.seconds ?? 0);
+  const days =
+    (d.years ?? 0) * 365 +
+    (d.months ?? 0) * 30 +
+    (d.weeks ?? 0) * 7 +
+    (d.days ?? 0);
+  const seconds =
+    ((days * 24 + (d.hours ?? 0)) * 60 + (d.minutes ?? 0)) * 60 +
+    (d.seconds ?? 0);
   const ms = seconds * 1000 + (d.milliseconds ?? 0);
   if (!(ms > 0)) {
     const id = config.getOptionalString('id') ?? '?';
-    throw new Error(`Terraform state source "${id}" has an invalid ${key}: it must be positive`);
+    throw new Error(
+      `Terraform state source "${id}" has an invalid ${key}: it must be positive`,
+    );
   }
   return ms;
 }
@@ -54,7 +66,9 @@ function positiveInteger(config: Config, key: string): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isSafeInteger(value) || value <= 0) {
     const id = config.getOptionalString('id') ?? '?';
-    throw new Error(`Terraform state source "${id}" has an invalid ${key}: it must be a positive whole number of bytes`);
+    throw new Error(
+      `Terraform state source "${id}" has an invalid ${key}: it must be a positive whole number of bytes`,
+    );
   }
   return value;
 }
@@ -67,18 +81,28 @@ function positiveInteger(config: Config, key: string): number | undefined {
  */
 export function readStateSourceLimits(config: Config): StateSourceLimits {
   return {
-    maxBodyBytes: positiveInteger(config, 'maxBodyBytes') ?? DEFAULT_STATE_SOURCE_LIMITS.maxBodyBytes,
+    maxBodyBytes:
+      positiveInteger(config, 'maxBodyBytes') ??
+      DEFAULT_STATE_SOURCE_LIMITS.maxBodyBytes,
     maxDecompressedBytes:
       positiveInteger(config, 'maxDecompressedBytes') ??
       DEFAULT_STATE_SOURCE_LIMITS.maxDecompressedBytes,
-    deadlineMs: readDurationMs(config, 'deadline') ?? DEFAULT_STATE_SOURCE_LIMITS.deadlineMs,
+    deadlineMs:
+      readDurationMs(config, 'deadline') ??
+      DEFAULT_STATE_SOURCE_LIMITS.deadlineMs,
   };
 }
 
 /** The error of a byte cap: names the cap and its config key, never any of the bytes. */
-export function capError(sourceId: string, key: string, what: 'body' | 'decompressed', cap: number) {
+export function capError(
+  sourceId: string,
+  key: string,
+  what: 'body' | 'decompressed',
+  cap: number,
+) {
   const setting = what === 'body' ? 'maxBodyBytes' : 'maxDecompressedBytes';
-  const size = what === 'body' ? 'is larger than' : 'is larger, once decompressed, than';
+  const size =
+    what === 'body' ? 'is larger than' : 'is larger, once decompressed, than';
   return new StateSourceError({
     sourceId,
     key,
@@ -87,11 +111,17 @@ export function capError(sourceId: string, key: string, what: 'body' | 'decompre
 }
 
 /** The error of a missed deadline. */
-export function deadlineError(sourceId: string, key: string, deadlineMs: number) {
+export function deadlineError(
+  sourceId: string,
+  key: string,
+  deadlineMs: number,
+) {
   return new StateSourceError({
     sourceId,
     key,
-    reason: `was cut off: not read within the deadline of ${deadlineMs / 1000} s (deadline of the source)`,
+    reason: `was cut off: not read within the deadline of ${
+      deadlineMs / 1000
+    } s (deadline of the source)`,
   });
 }
 
@@ -99,7 +129,11 @@ export function deadlineError(sourceId: string, key: string, deadlineMs: number)
  * Passes a stream on while counting its bytes; past `maxBytes` it fails with `onExceeded()`
  * instead of delivering the chunk that crossed the cap.
  */
-export function capBytes(body: Readable, maxBytes: number, onExceeded: () => Error): Readable {
+export function capBytes(
+  body: Readable,
+  maxBytes: number,
+  onExceeded: () => Error,
+): Readable {
   let seen = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
@@ -121,7 +155,10 @@ export function capBytes(body: Readable, maxBytes: number, onExceeded: () => Err
  *
  * @public
  */
-export function withStateSourceLimits(source: StateSource, limits: StateSourceLimits): StateSource {
+export function withStateSourceLimits(
+  source: StateSource,
+  limits: StateSourceLimits,
+): StateSource {
   const race = <T>(key: string, started: number, work: Promise<T>) => {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
@@ -142,7 +179,10 @@ export function withStateSourceLimits(source: StateSource, limits: StateSourceLi
       const opening = source.read(key);
       const found = await race(key, started, opening).catch(error => {
         // A read that opens after the deadline must not leave its stream open.
-        opening.then(late => late?.body.destroy(), () => {});
+        opening.then(
+          late => late?.body.destroy(),
+          () => {},
+        );
         throw error;
       });
       if (!found) return undefined;

@@ -26,7 +26,10 @@ export function joinUrl(baseUrl: string, encodedPath: string): string {
 }
 
 /** First value of a response header (Node gives arrays for repeated headers). */
-export function header(headers: Record<string, string | string[] | undefined>, name: string) {
+export function header(
+  headers: Record<string, string | string[] | undefined>,
+  name: string,
+) {
   const value = headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 }

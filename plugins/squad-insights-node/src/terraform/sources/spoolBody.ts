@@ -18,7 +18,12 @@ export async function spoolBody(
   body: Readable,
   maxBytes: number,
   onExceeded: () => Error,
-): Promise<{ sha256: string; size: number; open: () => Readable; discard: () => void }> {
+): Promise<{
+  sha256: string;
+  size: number;
+  open: () => Readable;
+  discard: () => void;
+}> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'si-state-'));
   const file = path.join(dir, 'body');
   const remove = () => fs.rm(dir, { recursive: true, force: true }, () => {});

@@ -23,7 +23,9 @@ export function sampleState(serial = 3): string {
         type: 'aws_sqs_queue',
         name: 'payments',
         provider: 'provider["registry.terraform.io/hashicorp/aws"]',
-        instances: [{ schema_version: 0, attributes: { name: 'payments-prod' } }],
+        instances: [
+          { schema_version: 0, attributes: { name: 'payments-prod' } },
+        ],
       },
     ],
     check_results: null,

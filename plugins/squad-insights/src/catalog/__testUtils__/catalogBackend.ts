@@ -7,7 +7,10 @@ import type {
 import { http, HttpResponse } from 'msw';
 
 /** A catalog component; `connected` gives it squad-insights annotations. */
-export function component(name: string, options: { connected?: boolean; type?: string } = {}): Entity {
+export function component(
+  name: string,
+  options: { connected?: boolean; type?: string } = {},
+): Entity {
   const { connected = true, type = 'service' } = options;
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -16,10 +19,16 @@ export function component(name: string, options: { connected?: boolean; type?: s
       name,
       namespace: 'default',
       annotations: connected
-        ? { 'squad-insights.io/terraform-state': `demo:${name}/terraform.tfstate` }
+        ? {
+            'squad-insights.io/terraform-state': `demo:${name}/terraform.tfstate`,
+          }
         : { 'backstage.io/techdocs-ref': 'dir:.' },
     },
-    spec: { type, lifecycle: 'production', owner: 'group:default/payments-squad' },
+    spec: {
+      type,
+      lifecycle: 'production',
+      owner: 'group:default/payments-squad',
+    },
   };
 }
 
@@ -35,29 +44,32 @@ export function summariesHandler(options: {
   hidden?: string[];
 }) {
   const { rows, co2eKgPerMonth, requests, hidden = [] } = options;
-  return http.post('*/api/squad-insights/compliance/summaries', async ({ request }) => {
-    const { entityRefs } = (await request.json()) as CatalogSummariesRequest;
-    requests.push(entityRefs);
-    const body: CatalogSummariesResponse = {
-      items: entityRefs
-        .filter(ref => !hidden.includes(ref))
-        .map(entityRef => {
-          const row = rows.find(r => r.entityRef === entityRef);
-          const kg = co2eKgPerMonth[entityRef];
-          return {
-            entityRef,
-            ...(row && {
-              compliance: {
-                status: row.status,
-                failingChecks: row.failingChecks,
-                frameworks: row.frameworks,
-                stale: row.stale,
-              },
-            }),
-            ...(kg !== undefined && { co2eKgPerMonth: kg }),
-          };
-        }),
-    };
-    return HttpResponse.json(body);
-  });
+  return http.post(
+    '*/api/squad-insights/compliance/summaries',
+    async ({ request }) => {
+      const { entityRefs } = (await request.json()) as CatalogSummariesRequest;
+      requests.push(entityRefs);
+      const body: CatalogSummariesResponse = {
+        items: entityRefs
+          .filter(ref => !hidden.includes(ref))
+          .map(entityRef => {
+            const row = rows.find(r => r.entityRef === entityRef);
+            const kg = co2eKgPerMonth[entityRef];
+            return {
+              entityRef,
+              ...(row && {
+                compliance: {
+                  status: row.status,
+                  failingChecks: row.failingChecks,
+                  frameworks: row.frameworks,
+                  stale: row.stale,
+                },
+              }),
+              ...(kg !== undefined && { co2eKgPerMonth: kg }),
+            };
+          }),
+      };
+      return HttpResponse.json(body);
+    },
+  );
 }

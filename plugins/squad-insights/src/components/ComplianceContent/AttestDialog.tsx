@@ -1,8 +1,18 @@
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
-import type { AttestedCheckInfo, CheckResult } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { attestationExpiry, validateAttestation } from './attestationValidation';
-import { DecisionDialog, ExpiryDateField, useSubmission } from './DecisionDialog';
+import type {
+  AttestedCheckInfo,
+  CheckResult,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
+import {
+  attestationExpiry,
+  validateAttestation,
+} from './attestationValidation';
+import {
+  DecisionDialog,
+  ExpiryDateField,
+  useSubmission,
+} from './DecisionDialog';
 import { localDay } from './time';
 
 /** What the dialog sends. */
@@ -59,7 +69,9 @@ export function AttestDialog(props: {
     <DecisionDialog
       id="attest"
       title="Attest control"
-      intro={`${check.title} (${check.checkId}, ${check.controls.join(', ')}) cannot be seen in the deployed infrastructure. Your attestation counts as a pass until it expires or is revoked.`}
+      intro={`${check.title} (${check.checkId}, ${check.controls.join(
+        ', ',
+      )}) cannot be seen in the deployed infrastructure. Your attestation counts as a pass until it expires or is revoked.`}
       failure={failure}
       action="Attest"
       sending={sending}
@@ -74,7 +86,10 @@ export function AttestDialog(props: {
         value={form.statement}
         onChange={e => setForm({ ...form, statement: e.target.value })}
         error={!!shown.statement}
-        helperText={shown.statement ?? 'What is in place and how it is done, as you would tell an auditor.'}
+        helperText={
+          shown.statement ??
+          'What is in place and how it is done, as you would tell an auditor.'
+        }
       />
       <TextField
         label="Evidence link"
@@ -83,7 +98,10 @@ export function AttestDialog(props: {
         value={form.evidenceUrl}
         onChange={e => setForm({ ...form, evidenceUrl: e.target.value })}
         error={!!shown.evidenceUrl}
-        helperText={shown.evidenceUrl ?? 'https://… to the runbook, test report or ticket that shows it.'}
+        helperText={
+          shown.evidenceUrl ??
+          'https://… to the runbook, test report or ticket that shows it.'
+        }
       />
       <ExpiryDateField
         label="Valid until"

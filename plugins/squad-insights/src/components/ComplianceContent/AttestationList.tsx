@@ -8,7 +8,9 @@ function attestationState(a: AttestationResponse) {
   if (a.status === 'current') return expiryCountdown(a.expiresAt);
   if (a.status === 'expired') return `expired ${a.expiresAt.slice(0, 10)}`;
   const reason = a.revokeReason ? `: ${a.revokeReason}` : '';
-  return `revoked by ${shortRef(a.revokedBy ?? 'unknown')} on ${a.revokedAt?.slice(0, 10)}${reason}`;
+  return `revoked by ${shortRef(
+    a.revokedBy ?? 'unknown',
+  )} on ${a.revokedAt?.slice(0, 10)}${reason}`;
 }
 
 /**
@@ -40,14 +42,23 @@ export function AttestationList(props: {
               {/^https?:\/\//i.test(a.evidenceUrl) && (
                 <>
                   {' — '}
-                  <Link href={a.evidenceUrl} target="_blank" rel="noopener noreferrer">
+                  <Link
+                    href={a.evidenceUrl}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                  >
                     Evidence
                   </Link>
                 </>
               )}
             </>
           }
-          caption={`attested by ${shortRef(a.attestedBy)} on ${a.attestedAt.slice(0, 10)}, until ${a.expiresAt.slice(0, 10)}`}
+          caption={`attested by ${shortRef(
+            a.attestedBy,
+          )} on ${a.attestedAt.slice(0, 10)}, until ${a.expiresAt.slice(
+            0,
+            10,
+          )}`}
           what="attestation"
           onRevoke={onRevoke && (() => onRevoke(a))}
         />

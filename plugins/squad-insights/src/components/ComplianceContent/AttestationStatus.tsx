@@ -9,11 +9,17 @@ import { expiryCountdown } from './time';
  * for how long), awaiting a first attestation, or expired. Undefined for checks judged from
  * the facts.
  */
-export function attestationState(check: CheckResult): { label: string; color: 'success' | 'warning' | 'error' } | undefined {
+export function attestationState(
+  check: CheckResult,
+): { label: string; color: 'success' | 'warning' | 'error' } | undefined {
   if (!check.attested) return undefined;
   const a = check.attestation;
   if (!a) return { label: 'awaiting attestation', color: 'warning' };
-  if (check.status === 'pass') return { label: `attested, ${expiryCountdown(a.expiresAt)}`, color: 'success' };
+  if (check.status === 'pass')
+    return {
+      label: `attested, ${expiryCountdown(a.expiresAt)}`,
+      color: 'success',
+    };
   return { label: 'attestation expired', color: 'error' };
 }
 
@@ -28,7 +34,10 @@ export function AttestationDetails(props: { check: CheckResult }) {
   return (
     <Typography variant="body2" component="div" sx={{ mt: 0.5 }}>
       <Typography variant="caption" color="text.secondary" component="p">
-        {`Attested by ${shortRef(a.attestedBy)} on ${a.attestedAt.slice(0, 10)}, ${expired ? 'expired' : 'valid until'} ${a.expiresAt.slice(0, 10)}`}
+        {`Attested by ${shortRef(a.attestedBy)} on ${a.attestedAt.slice(
+          0,
+          10,
+        )}, ${expired ? 'expired' : 'valid until'} ${a.expiresAt.slice(0, 10)}`}
       </Typography>
       <q>{a.statement}</q>
       {/* Only web links: a stored URL is checked on write, and never becomes a script here. */}

@@ -10,7 +10,11 @@ import type {
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { ComplianceContent } from './ComplianceContent';
 import { compliance, newerReview, STATE } from './__testUtils__/fixtures';
-import { ENTITY, errorBody, renderWithBackend } from './__testUtils__/renderWithBackend';
+import {
+  ENTITY,
+  errorBody,
+  renderWithBackend,
+} from './__testUtils__/renderWithBackend';
 import { localDay } from './time';
 
 const server = setupServer();
@@ -38,7 +42,8 @@ const scaAttestation: AttestationResponse = {
   id: '0b6f5b7e-2d55-4c8a-9a43-6f0c2f6d1e10',
   entityRef: 'component:default/payment-processing',
   checkId: 'psd2.strong-customer-authentication',
-  statement: 'Card payments above 30 EUR go through 3-D Secure 2 with BankID step-up',
+  statement:
+    'Card payments above 30 EUR go through 3-D Secure 2 with BankID step-up',
   evidenceUrl: 'https://wiki.acme-music.example/payments/psd2-sca',
   attestedBy: 'user:default/karin.nilsson',
   attestedAt: '2026-09-01T08:00:00.000Z',
@@ -82,26 +87,61 @@ const portability: CheckResult = {
   evidence: [],
 };
 const policyChecks: AttestationsResponse['checks'] = [
-  { checkId: 'gdpr.erasure', title: erasure.title, controls: erasure.controls, maxValidityDays: 365 },
-  { checkId: 'gdpr.portability', title: portability.title, controls: portability.controls, maxValidityDays: 365 },
-  { checkId: sca.checkId, title: sca.title, controls: sca.controls, maxValidityDays: 180 },
+  {
+    checkId: 'gdpr.erasure',
+    title: erasure.title,
+    controls: erasure.controls,
+    maxValidityDays: 365,
+  },
+  {
+    checkId: 'gdpr.portability',
+    title: portability.title,
+    controls: portability.controls,
+    maxValidityDays: 365,
+  },
+  {
+    checkId: sca.checkId,
+    title: sca.title,
+    controls: sca.controls,
+    maxValidityDays: 180,
+  },
 ];
 
 function backend(attestations: AttestationResponse[] = [scaAttestation]) {
-  const state = { attestations, checks: [...compliance.checks, erasure, sca, portability], complianceReads: 0 };
+  const state = {
+    attestations,
+    checks: [...compliance.checks, erasure, sca, portability],
+    complianceReads: 0,
+  };
   server.use(
     http.get(`${ENTITY}/compliance`, () => {
       state.complianceReads += 1;
       return HttpResponse.json({ ...compliance, checks: state.checks });
     }),
     http.get(`${ENTITY}/waivers`, () => HttpResponse.json({ items: [] })),
-    http.get(`${ENTITY}/reviews`, () => HttpResponse.json({ items: [newerReview] })),
-    http.get(`${ENTITY}/footprint`, () =>
-      HttpResponse.json({ entityRef: 'component:default/payment-processing', states: [{ reference: STATE, freshness: { stale: false } }], stale: false, problems: [], advice: [], criticality: 'critical', criticalityDeclared: true }),
+    http.get(`${ENTITY}/reviews`, () =>
+      HttpResponse.json({ items: [newerReview] }),
     ),
-    http.get(`${ENTITY}/attestations`, () => HttpResponse.json({ items: state.attestations, checks: policyChecks })),
-    http.get(`${ENTITY}/waiver-requests`, () => HttpResponse.json({ items: [] })),
-    http.get(`${ENTITY}/gate/decisions`, () => HttpResponse.json({ items: [] })),
+    http.get(`${ENTITY}/footprint`, () =>
+      HttpResponse.json({
+        entityRef: 'component:default/payment-processing',
+        states: [{ reference: STATE, freshness: { stale: false } }],
+        stale: false,
+        problems: [],
+        advice: [],
+        criticality: 'critical',
+        criticalityDeclared: true,
+      }),
+    ),
+    http.get(`${ENTITY}/attestations`, () =>
+      HttpResponse.json({ items: state.attestations, checks: policyChecks }),
+    ),
+    http.get(`${ENTITY}/waiver-requests`, () =>
+      HttpResponse.json({ items: [] }),
+    ),
+    http.get(`${ENTITY}/gate/decisions`, () =>
+      HttpResponse.json({ items: [] }),
+    ),
   );
   return state;
 }
@@ -112,7 +152,25 @@ jest.setTimeout(40_000);
 describe('ComplianceContent attestations', () => {
   beforeEach(() => {
     // Only the clock: msw and user-event need real timers.
-    jest.useFakeTimers({ now: NOW, doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'performance', 'hrtime'] });
+    jest.useFakeTimers({
+      now: NOW,
+      doNotFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'setImmediate',
+        'clearImmediate',
+        'nextTick',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'performance',
+        'hrtime',
+      ],
+    });
   });
   afterEach(() => jest.useRealTimers());
 
@@ -120,27 +178,53 @@ describe('ComplianceContent attestations', () => {
     backend();
     await renderWithBackend(<ComplianceContent />);
 
-    const art17 = await screen.findByRole('region', { name: 'Control GDPR/Art.17' });
+    const art17 = await screen.findByRole('region', {
+      name: 'Control GDPR/Art.17',
+    });
     expect(within(art17).getByText('awaiting attestation')).toBeInTheDocument();
-    expect(within(art17).getByText('awaiting attestation by a reviewer')).toBeInTheDocument();
+    expect(
+      within(art17).getByText('awaiting attestation by a reviewer'),
+    ).toBeInTheDocument();
 
     // Listed although it passes: who attested what, until when.
     const psd2 = screen.getByRole('region', { name: 'Control PSD2/Art.97' });
-    expect(within(psd2).getByText('attested, expires in 99 days')).toBeInTheDocument();
-    expect(within(psd2).getByText('Attested by karin.nilsson on 2026-09-01, valid until 2027-03-06')).toBeInTheDocument();
-    expect(within(psd2).getByText(sca.attestation!.statement)).toBeInTheDocument();
-    expect(within(psd2).getByRole('link', { name: 'Evidence' })).toHaveAttribute('href', scaAttestation.evidenceUrl);
+    expect(
+      within(psd2).getByText('attested, expires in 99 days'),
+    ).toBeInTheDocument();
+    expect(
+      within(psd2).getByText(
+        'Attested by karin.nilsson on 2026-09-01, valid until 2027-03-06',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(psd2).getByText(sca.attestation!.statement),
+    ).toBeInTheDocument();
+    expect(
+      within(psd2).getByRole('link', { name: 'Evidence' }),
+    ).toHaveAttribute('href', scaAttestation.evidenceUrl);
 
     const art20 = screen.getByRole('region', { name: 'Control GDPR/Art.20' });
     expect(within(art20).getByText('attestation expired')).toBeInTheDocument();
-    expect(within(art20).getByText('Attested by dpo on 2025-11-01, expired 2026-11-01')).toBeInTheDocument();
+    expect(
+      within(art20).getByText(
+        'Attested by dpo on 2025-11-01, expired 2026-11-01',
+      ),
+    ).toBeInTheDocument();
 
     // The history card.
     expect(await screen.findByText('Current (1)')).toBeInTheDocument();
-    expect(screen.getByText('attested by karin.nilsson on 2026-09-01, until 2027-03-06')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'attested by karin.nilsson on 2026-09-01, until 2027-03-06',
+      ),
+    ).toBeInTheDocument();
 
-    expect(screen.queryByRole('button', { name: /^Attest/ })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /Revoke/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /^Attest/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Revoke/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('attests a control with statement, evidence link and an expiry bounded by the policy', async () => {
@@ -163,7 +247,9 @@ describe('ComplianceContent attestations', () => {
         };
         state.attestations = [made, ...state.attestations];
         state.checks = state.checks.map(c =>
-          c.checkId === body.checkId ? { ...c, status: 'pass', reason: undefined, attestation: made } : c,
+          c.checkId === body.checkId
+            ? { ...c, status: 'pass', reason: undefined, attestation: made }
+            : c,
         );
         return HttpResponse.json(made);
       }),
@@ -171,35 +257,79 @@ describe('ComplianceContent attestations', () => {
     await renderWithBackend(<ComplianceContent />, { allow: [CREATE] });
 
     // Only attested checks can be attested.
-    expect(await screen.findByRole('button', { name: 'Attest gdpr.erasure' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Attest encryption.rds-storage' })).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Attest psd2.strong-customer-authentication' })).toHaveTextContent('Attest again');
+    expect(
+      await screen.findByRole('button', { name: 'Attest gdpr.erasure' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Attest encryption.rds-storage' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', {
+        name: 'Attest psd2.strong-customer-authentication',
+      }),
+    ).toHaveTextContent('Attest again');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Attest gdpr.erasure' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Attest control' });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Attest gdpr.erasure' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Attest control',
+    });
     const expiry = within(dialog).getByLabelText(/Valid until/);
     // Defaults to the longest the policy allows.
     expect(expiry).toHaveValue(localDay(new Date(NOW.getTime() + 365 * DAY)));
 
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Attest' }));
-    expect(within(dialog).getByText(/A statement is required/)).toBeInTheDocument();
-    expect(within(dialog).getByText(/Link the evidence with an http or https address/)).toBeInTheDocument();
-    await userEvent.type(within(dialog).getByLabelText(/Statement/), 'The erase-user job deletes accounts within 30 days of a request.');
-    await userEvent.type(within(dialog).getByLabelText(/Evidence link/), 'ftp://files.example/erasure.pdf');
-    expect(within(dialog).getByText(/Link the evidence with an http or https address/)).toBeInTheDocument();
-    fireEvent.change(expiry, { target: { value: localDay(new Date(NOW.getTime() + 400 * DAY)) } });
-    expect(within(dialog).getByText(/An attestation may run at most 365 days/)).toBeInTheDocument();
-    fireEvent.change(expiry, { target: { value: localDay(new Date(NOW.getTime() + 365 * DAY)) } });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Attest' }),
+    );
+    expect(
+      within(dialog).getByText(/A statement is required/),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        /Link the evidence with an http or https address/,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.type(
+      within(dialog).getByLabelText(/Statement/),
+      'The erase-user job deletes accounts within 30 days of a request.',
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText(/Evidence link/),
+      'ftp://files.example/erasure.pdf',
+    );
+    expect(
+      within(dialog).getByText(
+        /Link the evidence with an http or https address/,
+      ),
+    ).toBeInTheDocument();
+    fireEvent.change(expiry, {
+      target: { value: localDay(new Date(NOW.getTime() + 400 * DAY)) },
+    });
+    expect(
+      within(dialog).getByText(/An attestation may run at most 365 days/),
+    ).toBeInTheDocument();
+    fireEvent.change(expiry, {
+      target: { value: localDay(new Date(NOW.getTime() + 365 * DAY)) },
+    });
     await userEvent.clear(within(dialog).getByLabelText(/Evidence link/));
-    await userEvent.type(within(dialog).getByLabelText(/Evidence link/), 'https://wiki.acme-music.example/gdpr/erasure');
+    await userEvent.type(
+      within(dialog).getByLabelText(/Evidence link/),
+      'https://wiki.acme-music.example/gdpr/erasure',
+    );
     const readsBefore = state.complianceReads;
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Attest' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Attest' }),
+    );
 
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
     expect(posted).toEqual([
       {
         checkId: 'gdpr.erasure',
-        statement: 'The erase-user job deletes accounts within 30 days of a request.',
+        statement:
+          'The erase-user job deletes accounts within 30 days of a request.',
         evidenceUrl: 'https://wiki.acme-music.example/gdpr/erasure',
         expiresAt: expect.any(String),
       },
@@ -209,9 +339,15 @@ describe('ComplianceContent attestations', () => {
     expect(expiresAt).toBeLessThanOrEqual(NOW.getTime() + 365 * DAY);
     expect(expiresAt).toBeGreaterThan(NOW.getTime() + 364 * DAY);
     // The tab reloads the verdict and the history.
-    await waitFor(() => expect(state.complianceReads).toBeGreaterThan(readsBefore));
-    const art17 = await screen.findByRole('region', { name: 'Control GDPR/Art.17' });
-    expect(await within(art17).findByText('attested, expires in 365 days')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(state.complianceReads).toBeGreaterThan(readsBefore),
+    );
+    const art17 = await screen.findByRole('region', {
+      name: 'Control GDPR/Art.17',
+    });
+    expect(
+      await within(art17).findByText('attested, expires in 365 days'),
+    ).toBeInTheDocument();
     expect(await screen.findByText('Current (2)')).toBeInTheDocument();
   });
 
@@ -220,44 +356,90 @@ describe('ComplianceContent attestations', () => {
     const message =
       'Separation of duties: user:default/maja.eriksson is a member of group:default/payments-squad, which owns component:default/payment-processing, and may not attest its controls';
     server.use(
-      http.post(`${ENTITY}/attestations`, () => HttpResponse.json(errorBody('NotAllowedError', message, 403), { status: 403 })),
+      http.post(`${ENTITY}/attestations`, () =>
+        HttpResponse.json(errorBody('NotAllowedError', message, 403), {
+          status: 403,
+        }),
+      ),
     );
     await renderWithBackend(<ComplianceContent />, { allow: [CREATE] });
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Attest gdpr.erasure' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Attest control' });
-    await userEvent.type(within(dialog).getByLabelText(/Statement/), 'We erase on request.');
-    await userEvent.type(within(dialog).getByLabelText(/Evidence link/), 'https://wiki.acme-music.example/gdpr/erasure');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Attest' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Attest gdpr.erasure' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Attest control',
+    });
+    await userEvent.type(
+      within(dialog).getByLabelText(/Statement/),
+      'We erase on request.',
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText(/Evidence link/),
+      'https://wiki.acme-music.example/gdpr/erasure',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Attest' }),
+    );
 
-    expect(await within(dialog).findByText(`${message} (403)`)).toBeInTheDocument();
-    expect(screen.getByRole('dialog', { name: 'Attest control' })).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText(`${message} (403)`),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('dialog', { name: 'Attest control' }),
+    ).toBeInTheDocument();
   });
 
   it('revokes a current attestation for a user with the revoke permission', async () => {
     const state = backend();
     const reasons: unknown[] = [];
     server.use(
-      http.post(`${ENTITY}/attestations/${scaAttestation.id}/revoke`, async ({ request }) => {
-        reasons.push(await request.json());
-        state.attestations = [
-          { ...scaAttestation, status: 'revoked', revokedBy: 'user:default/auditor', revokedAt: NOW.toISOString(), revokeReason: 'BankID step-up was disabled' },
-        ];
-        return HttpResponse.json(state.attestations[0]);
-      }),
+      http.post(
+        `${ENTITY}/attestations/${scaAttestation.id}/revoke`,
+        async ({ request }) => {
+          reasons.push(await request.json());
+          state.attestations = [
+            {
+              ...scaAttestation,
+              status: 'revoked',
+              revokedBy: 'user:default/auditor',
+              revokedAt: NOW.toISOString(),
+              revokeReason: 'BankID step-up was disabled',
+            },
+          ];
+          return HttpResponse.json(state.attestations[0]);
+        },
+      ),
     );
     await renderWithBackend(<ComplianceContent />, { allow: [REVOKE] });
     // Revoking does not bring attesting with it.
     await screen.findByText('Current (1)');
-    expect(screen.queryByRole('button', { name: /^Attest/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /^Attest/ }),
+    ).not.toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Revoke attestation of psd2.strong-customer-authentication' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Revoke attestation' });
-    await userEvent.type(within(dialog).getByLabelText('Reason'), 'BankID step-up was disabled');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Revoke attestation of psd2.strong-customer-authentication',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Revoke attestation',
+    });
+    await userEvent.type(
+      within(dialog).getByLabelText('Reason'),
+      'BankID step-up was disabled',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Revoke' }),
+    );
 
     expect(await screen.findByText('Current (0)')).toBeInTheDocument();
     expect(reasons).toEqual([{ reason: 'BankID step-up was disabled' }]);
-    expect(screen.getByText('revoked by auditor on 2026-11-26: BankID step-up was disabled')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'revoked by auditor on 2026-11-26: BankID step-up was disabled',
+      ),
+    ).toBeInTheDocument();
   });
 });

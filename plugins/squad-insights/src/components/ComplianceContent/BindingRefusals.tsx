@@ -7,7 +7,9 @@ import {
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 
 /** The refused bindings of a result; older results and snapshots carry none. */
-export function refusedBindings(bindings: FactBinding[] | undefined): FactBinding[] {
+export function refusedBindings(
+  bindings: FactBinding[] | undefined,
+): FactBinding[] {
   return (bindings ?? []).filter(b => !b.allowed);
 }
 
@@ -15,7 +17,10 @@ export function refusedBindings(bindings: FactBinding[] | undefined): FactBindin
  * The problems not already said by a refused binding's own alert: the backend lists each
  * refusal among the problems too, for views that only show problems.
  */
-export function otherProblems(problems: string[], bindings: FactBinding[] | undefined): string[] {
+export function otherProblems(
+  problems: string[],
+  bindings: FactBinding[] | undefined,
+): string[] {
   const said = new Set(refusedBindings(bindings).map(bindingProblem));
   return problems.filter(p => !said.has(p));
 }
@@ -34,7 +39,8 @@ export function BindingRefusals(props: { bindings?: FactBinding[] }) {
             <code>
               {b.annotation}: {b.value}
             </code>{' '}
-            was not read, so checks that depend on it are unknown. {b.reason}. {b.howToAllow}
+            was not read, so checks that depend on it are unknown. {b.reason}.{' '}
+            {b.howToAllow}
           </Alert>
         </Grid>
       ))}

@@ -7,14 +7,28 @@ import { AttestationDetails, attestationState } from './AttestationStatus';
 import { EvidenceList, FreshnessBySource } from './EvidenceList';
 import { expiryCountdown } from './time';
 
-const SEVERITY_COLOR = { critical: 'error', high: 'error', medium: 'warning', low: 'default' } as const;
-const STATUS_COLOR = { fail: 'error', unknown: 'warning', pass: 'success', 'not-applicable': 'default' } as const;
+const SEVERITY_COLOR = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'default',
+} as const;
+const STATUS_COLOR = {
+  fail: 'error',
+  unknown: 'warning',
+  pass: 'success',
+  'not-applicable': 'default',
+} as const;
 
 /** The status chip: the waiver or attestation when there is one, else the status. */
 function statusChip(check: CheckResult) {
   const attested = attestationState(check);
   if (attested) return attested;
-  if (check.waiver) return { label: `waived, ${expiryCountdown(check.waiver.expiresAt)}`, color: 'info' as const };
+  if (check.waiver)
+    return {
+      label: `waived, ${expiryCountdown(check.waiver.expiresAt)}`,
+      color: 'info' as const,
+    };
   return { label: check.status, color: STATUS_COLOR[check.status] };
 }
 
@@ -36,9 +50,20 @@ export function CheckItem(props: {
   const chip = statusChip(check);
   return (
     <Box component="li" sx={{ py: 1.5, borderTop: 1, borderColor: 'divider' }}>
-      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Chip size="small" color={SEVERITY_COLOR[check.severity]} label={check.severity} />
-        <Chip size="small" variant="outlined" color={chip.color} label={chip.label} />
+      <Box
+        sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}
+      >
+        <Chip
+          size="small"
+          color={SEVERITY_COLOR[check.severity]}
+          label={check.severity}
+        />
+        <Chip
+          size="small"
+          variant="outlined"
+          color={chip.color}
+          label={chip.label}
+        />
         <Typography variant="subtitle2" component="h4">
           {check.title}
         </Typography>
@@ -47,12 +72,22 @@ export function CheckItem(props: {
         </Typography>
         <Box sx={{ flex: 1 }} />
         {onWaive && check.status === 'fail' && !check.waiver && (
-          <Button size="small" variant="outlined" onClick={() => onWaive(check)} aria-label={`${waiveAction} for ${check.checkId}`}>
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => onWaive(check)}
+            aria-label={`${waiveAction} for ${check.checkId}`}
+          >
             {waiveAction}
           </Button>
         )}
         {onAttest && check.attested && (
-          <Button size="small" variant="outlined" onClick={() => onAttest(check)} aria-label={`Attest ${check.checkId}`}>
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => onAttest(check)}
+            aria-label={`Attest ${check.checkId}`}
+          >
             {check.status === 'pass' ? 'Attest again' : 'Attest'}
           </Button>
         )}
@@ -69,7 +104,9 @@ export function CheckItem(props: {
       )}
       <AttestationDetails check={check} />
       {/* An attestation is its own evidence, shown above; the rest comes from the facts. */}
-      {check.evidence.length > 0 && !check.attested && <EvidenceList evidence={check.evidence} freshness={freshness} />}
+      {check.evidence.length > 0 && !check.attested && (
+        <EvidenceList evidence={check.evidence} freshness={freshness} />
+      )}
       {check.remediation && (
         <Typography variant="body2" sx={{ mt: 0.5 }}>
           <strong>Remediation:</strong> {check.remediation}

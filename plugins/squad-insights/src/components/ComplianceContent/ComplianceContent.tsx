@@ -1,6 +1,9 @@
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { getCompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Alert from '@mui/material/Alert';
@@ -27,7 +30,10 @@ import {
 import { squadInsightsApiRef } from '../../api';
 import { AsyncView } from '../common';
 import { formatScore } from '../ServiceSummaryCard/complianceStatus';
-import { factSources, FootprintDetails } from '../SustainabilityContent/footprintResponse';
+import {
+  factSources,
+  FootprintDetails,
+} from '../SustainabilityContent/footprintResponse';
 import { StaleSourcesBanner } from '../SustainabilityContent/StaleSourcesBanner';
 import { AttestationList } from './AttestationList';
 import { BindingRefusals, otherProblems } from './BindingRefusals';
@@ -42,7 +48,10 @@ import { ReviewHistory } from './ReviewHistory';
 import { ReviewSnapshotDialog } from './ReviewSnapshotDialog';
 import { RevokeDialog, RevokeWaiverDialog } from './RevokeWaiverDialog';
 import { WaiverList } from './WaiverList';
-import { DecideWaiverRequestDialog, WaiverRequestList } from './WaiverRequestList';
+import {
+  DecideWaiverRequestDialog,
+  WaiverRequestList,
+} from './WaiverRequestList';
 
 const lines = (n: number, height = 32) => (
   <div aria-busy="true">
@@ -69,26 +78,56 @@ export function ComplianceContent() {
   const compliance = useAsyncRetry(() => api.getCompliance(ref), [api, entity]);
   const waivers = useAsyncRetry(() => api.listWaivers(ref), [api, entity]);
   const reviews = useAsyncRetry(() => api.listReviews(ref), [api, entity]);
-  const attestations = useAsyncRetry(() => api.listAttestations(ref), [api, entity]);
+  const attestations = useAsyncRetry(
+    () => api.listAttestations(ref),
+    [api, entity],
+  );
   // Only for the freshness of the sources the evidence names; the tab works without it.
-  const facts = useAsyncRetry(async () => (await api.getFootprint(ref)) as FootprintDetails, [api, entity]);
-  const requests = useAsyncRetry(() => api.listWaiverRequests(ref), [api, entity]);
-  const gateDecisions = useAsyncRetry(() => api.listGateDecisions(ref, 10), [api, entity]);
+  const facts = useAsyncRetry(
+    async () => (await api.getFootprint(ref)) as FootprintDetails,
+    [api, entity],
+  );
+  const requests = useAsyncRetry(
+    () => api.listWaiverRequests(ref),
+    [api, entity],
+  );
+  const gateDecisions = useAsyncRetry(
+    () => api.listGateDecisions(ref, 10),
+    [api, entity],
+  );
   // The service is the permission's resource, so a policy's conditions (owner, tribe,
   // framework) decide for this service, as the backend will when the button is used.
   const resourceRef = stringifyEntityRef(entity);
-  const canReview = usePermission({ permission: squadInsightsComplianceReviewCreatePermission, resourceRef }).allowed;
-  const canWaive = usePermission({ permission: squadInsightsComplianceWaiverManagePermission, resourceRef }).allowed;
-  const canRequest = usePermission({ permission: squadInsightsComplianceWaiverRequestPermission, resourceRef }).allowed;
-  const canAttest = usePermission({ permission: squadInsightsAttestationCreatePermission, resourceRef }).allowed;
-  const canRevokeAttestation = usePermission({ permission: squadInsightsAttestationRevokePermission, resourceRef }).allowed;
+  const canReview = usePermission({
+    permission: squadInsightsComplianceReviewCreatePermission,
+    resourceRef,
+  }).allowed;
+  const canWaive = usePermission({
+    permission: squadInsightsComplianceWaiverManagePermission,
+    resourceRef,
+  }).allowed;
+  const canRequest = usePermission({
+    permission: squadInsightsComplianceWaiverRequestPermission,
+    resourceRef,
+  }).allowed;
+  const canAttest = usePermission({
+    permission: squadInsightsAttestationCreatePermission,
+    resourceRef,
+  }).allowed;
+  const canRevokeAttestation = usePermission({
+    permission: squadInsightsAttestationRevokePermission,
+    resourceRef,
+  }).allowed;
   // Who may grant grants; who may only ask (a squad engineer) gets the same form as a request.
   let waiveMode: 'grant' | 'request' | undefined;
   if (canWaive) waiveMode = 'grant';
   else if (canRequest) waiveMode = 'request';
 
   const [waiving, setWaiving] = useState<CheckResult>();
-  const [deciding, setDeciding] = useState<{ request: WaiverRequestResponse; decision: 'approve' | 'reject' }>();
+  const [deciding, setDeciding] = useState<{
+    request: WaiverRequestResponse;
+    decision: 'approve' | 'reject';
+  }>();
   const [revoking, setRevoking] = useState<WaiverResponse>();
   const [reviewing, setReviewing] = useState(false);
   const [snapshot, setSnapshot] = useState<ReviewResponse>();
@@ -96,10 +135,15 @@ export function ComplianceContent() {
   const [unattesting, setUnattesting] = useState<AttestationResponse>();
   const [overriding, setOverriding] = useState<GateDecisionResponse>();
   // The policy's bound for the check being attested; without it the form cannot be bounded.
-  const attestingPolicy = attestations.value?.checks.find(c => c.checkId === attesting?.checkId);
+  const attestingPolicy = attestations.value?.checks.find(
+    c => c.checkId === attesting?.checkId,
+  );
   const attestable = new Set(attestations.value?.checks.map(c => c.checkId));
 
-  const sources = useMemo(() => (facts.value ? factSources(facts.value) : []), [facts.value]);
+  const sources = useMemo(
+    () => (facts.value ? factSources(facts.value) : []),
+    [facts.value],
+  );
   const freshness: FreshnessBySource = useMemo(
     () => new Map(sources.map(s => [s.reference, s.freshness])),
     [sources],
@@ -122,8 +166,15 @@ export function ComplianceContent() {
               freshness={freshness}
               onReview={canReview ? () => setReviewing(true) : undefined}
               onWaive={waiveMode ? setWaiving : undefined}
-              waiveAction={waiveMode === 'request' ? 'Request waiver' : 'Grant waiver'}
-              onAttest={canAttest ? c => (attestable.has(c.checkId) ? setAttesting(c) : undefined) : undefined}
+              waiveAction={
+                waiveMode === 'request' ? 'Request waiver' : 'Grant waiver'
+              }
+              onAttest={
+                canAttest
+                  ? c =>
+                      attestable.has(c.checkId) ? setAttesting(c) : undefined
+                  : undefined
+              }
             />
           )}
         </AsyncView>
@@ -131,18 +182,35 @@ export function ComplianceContent() {
       <Grid item xs={12} md={6}>
         <InfoCard title="Waivers">
           <AsyncView state={waivers} what="Waivers" placeholder={lines(3)}>
-            {value => <WaiverList waivers={value} onRevoke={canWaive ? setRevoking : undefined} />}
+            {value => (
+              <WaiverList
+                waivers={value}
+                onRevoke={canWaive ? setRevoking : undefined}
+              />
+            )}
           </AsyncView>
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
         <InfoCard title="Waiver requests">
-          <AsyncView state={requests} what="Waiver requests" placeholder={lines(2)}>
+          <AsyncView
+            state={requests}
+            what="Waiver requests"
+            placeholder={lines(2)}
+          >
             {value => (
               <WaiverRequestList
                 requests={value}
-                onApprove={canWaive ? request => setDeciding({ request, decision: 'approve' }) : undefined}
-                onReject={canWaive ? request => setDeciding({ request, decision: 'reject' }) : undefined}
+                onApprove={
+                  canWaive
+                    ? request => setDeciding({ request, decision: 'approve' })
+                    : undefined
+                }
+                onReject={
+                  canWaive
+                    ? request => setDeciding({ request, decision: 'reject' })
+                    : undefined
+                }
               />
             )}
           </AsyncView>
@@ -150,7 +218,11 @@ export function ComplianceContent() {
       </Grid>
       <Grid item xs={12} md={6}>
         <InfoCard title="Attestations">
-          <AsyncView state={attestations} what="Attestations" placeholder={lines(3)}>
+          <AsyncView
+            state={attestations}
+            what="Attestations"
+            placeholder={lines(3)}
+          >
             {value => (
               <AttestationList
                 attestations={value.items}
@@ -168,16 +240,30 @@ export function ComplianceContent() {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title="Deployment gate" subheader="What pipelines were told when they asked to deploy">
-          <AsyncView state={gateDecisions} what="Gate decisions" placeholder={lines(3)}>
-            {value => <GateDecisionList decisions={value} onOverride={canWaive ? setOverriding : undefined} />}
+        <InfoCard
+          title="Deployment gate"
+          subheader="What pipelines were told when they asked to deploy"
+        >
+          <AsyncView
+            state={gateDecisions}
+            what="Gate decisions"
+            placeholder={lines(3)}
+          >
+            {value => (
+              <GateDecisionList
+                decisions={value}
+                onOverride={canWaive ? setOverriding : undefined}
+              />
+            )}
           </AsyncView>
         </InfoCard>
       </Grid>
       {overriding && (
         <GateOverrideDialog
           decision={overriding}
-          onOverride={override => api.overrideGateDecision(ref, overriding.id, override)}
+          onOverride={override =>
+            api.overrideGateDecision(ref, overriding.id, override)
+          }
           onClose={() => setOverriding(undefined)}
           onOverridden={() => {
             setOverriding(undefined);
@@ -188,9 +274,16 @@ export function ComplianceContent() {
       {waiving && (
         <GrantWaiverDialog
           check={waiving}
-          maxDays={waiverMaxDays(compliance.value?.parameters ?? {}, waiving.severity)}
+          maxDays={waiverMaxDays(
+            compliance.value?.parameters ?? {},
+            waiving.severity,
+          )}
           mode={waiveMode}
-          onGrant={waiver => (waiveMode === 'request' ? api.requestWaiver(ref, waiver) : api.grantWaiver(ref, waiver))}
+          onGrant={waiver =>
+            waiveMode === 'request'
+              ? api.requestWaiver(ref, waiver)
+              : api.grantWaiver(ref, waiver)
+          }
           onClose={() => setWaiving(undefined)}
           onGranted={() => {
             setWaiving(undefined);
@@ -242,7 +335,9 @@ export function ComplianceContent() {
           id="revoke-attestation"
           title="Revoke attestation"
           consequence={`The attestation of ${unattesting.checkId} stops counting now; the check awaits a new attestation.`}
-          onRevoke={reason => api.revokeAttestation(ref, unattesting.id, reason)}
+          onRevoke={reason =>
+            api.revokeAttestation(ref, unattesting.id, reason)
+          }
           onClose={() => setUnattesting(undefined)}
           onRevoked={() => {
             setUnattesting(undefined);
@@ -260,7 +355,12 @@ export function ComplianceContent() {
           }}
         />
       )}
-      {snapshot && <ReviewSnapshotDialog review={snapshot} onClose={() => setSnapshot(undefined)} />}
+      {snapshot && (
+        <ReviewSnapshotDialog
+          review={snapshot}
+          onClose={() => setSnapshot(undefined)}
+        />
+      )}
     </Grid>
   );
 }
@@ -274,7 +374,15 @@ function Results(props: {
   waiveAction?: 'Grant waiver' | 'Request waiver';
   onAttest?: (check: CheckResult) => void;
 }) {
-  const { value, sources, freshness, onReview, onWaive, onAttest, waiveAction } = props;
+  const {
+    value,
+    sources,
+    freshness,
+    onReview,
+    onWaive,
+    onAttest,
+    waiveAction,
+  } = props;
   const { score } = value;
   return (
     <Grid container spacing={2}>
@@ -297,7 +405,11 @@ function Results(props: {
           subheader={`${score.passed} passed, ${score.failed} failed, ${score.waived} waived, ${score.unknown} unknown — policy ${value.policy.name}`}
           action={
             onReview && (
-              <Button variant="contained" onClick={onReview} sx={{ mt: 1, mr: 1 }}>
+              <Button
+                variant="contained"
+                onClick={onReview}
+                sx={{ mt: 1, mr: 1 }}
+              >
                 Record review
               </Button>
             )

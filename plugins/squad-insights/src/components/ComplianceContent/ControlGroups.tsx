@@ -12,7 +12,8 @@ interface ControlGroup {
 }
 
 const NO_CONTROL = '(no control)';
-const needsAttention = (c: CheckResult) => c.status === 'fail' || c.status === 'unknown';
+const needsAttention = (c: CheckResult) =>
+  c.status === 'fail' || c.status === 'unknown';
 // Attested checks are listed even when they pass: who attested what, until when, is what a
 // reviewer reads them for.
 const listed = (c: CheckResult) => needsAttention(c) || Boolean(c.attested);
@@ -55,28 +56,73 @@ export function ControlGroups(props: {
   waiveAction?: 'Grant waiver' | 'Request waiver';
   onAttest?: (check: CheckResult) => void;
 }) {
-  const groups = groupByControl(props.checks.filter(c => c.status !== 'not-applicable'));
+  const groups = groupByControl(
+    props.checks.filter(c => c.status !== 'not-applicable'),
+  );
   if (groups.length === 0) {
-    return <Typography variant="body2">No check of the policy applies to this service.</Typography>;
+    return (
+      <Typography variant="body2">
+        No check of the policy applies to this service.
+      </Typography>
+    );
   }
   return (
     <Box sx={{ display: 'grid', gap: 1.5 }}>
       {groups.map(({ control, checks }) => {
         const attention = checks.filter(listed);
-        const failing = checks.filter(c => c.status === 'fail' && !c.waiver).length;
+        const failing = checks.filter(
+          c => c.status === 'fail' && !c.waiver,
+        ).length;
         const waived = checks.filter(c => c.waiver).length;
         return (
-          <Paper key={control} variant="outlined" component="section" aria-label={`Control ${control}`} sx={{ px: 2, py: 1 }}>
-            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', pb: 1 }}>
-              <Typography variant="subtitle1" component="h3" sx={{ fontFamily: 'monospace' }}>
+          <Paper
+            key={control}
+            variant="outlined"
+            component="section"
+            aria-label={`Control ${control}`}
+            sx={{ px: 2, py: 1 }}
+          >
+            <Box
+              sx={{
+                display: 'flex',
+                gap: 1,
+                alignItems: 'center',
+                flexWrap: 'wrap',
+                pb: 1,
+              }}
+            >
+              <Typography
+                variant="subtitle1"
+                component="h3"
+                sx={{ fontFamily: 'monospace' }}
+              >
                 {control}
               </Typography>
-              {failing > 0 && <Chip size="small" color="error" label={`${failing} failing`} />}
-              {waived > 0 && <Chip size="small" color="info" variant="outlined" label={`${waived} waived`} />}
-              {count(checks, 'unknown') > 0 && (
-                <Chip size="small" color="warning" variant="outlined" label={`${count(checks, 'unknown')} unknown`} />
+              {failing > 0 && (
+                <Chip size="small" color="error" label={`${failing} failing`} />
               )}
-              <Chip size="small" color="success" variant="outlined" label={`${count(checks, 'pass')} passing`} />
+              {waived > 0 && (
+                <Chip
+                  size="small"
+                  color="info"
+                  variant="outlined"
+                  label={`${waived} waived`}
+                />
+              )}
+              {count(checks, 'unknown') > 0 && (
+                <Chip
+                  size="small"
+                  color="warning"
+                  variant="outlined"
+                  label={`${count(checks, 'unknown')} unknown`}
+                />
+              )}
+              <Chip
+                size="small"
+                color="success"
+                variant="outlined"
+                label={`${count(checks, 'pass')} passing`}
+              />
             </Box>
             {attention.length > 0 && (
               <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>

@@ -20,13 +20,39 @@ export function DecisionItem(props: {
 }) {
   const { checkId, state, applies, onRevoke } = props;
   return (
-    <Box component="li" sx={{ py: 1, borderBottom: 1, borderColor: 'divider', display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+    <Box
+      component="li"
+      sx={{
+        py: 1,
+        borderBottom: 1,
+        borderColor: 'divider',
+        display: 'flex',
+        gap: 1,
+        alignItems: 'flex-start',
+      }}
+    >
       <Box sx={{ flex: 1 }}>
-        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-          <Typography variant="subtitle2" component="span" sx={{ fontFamily: 'monospace' }}>
+        <Box
+          sx={{
+            display: 'flex',
+            gap: 1,
+            alignItems: 'center',
+            flexWrap: 'wrap',
+          }}
+        >
+          <Typography
+            variant="subtitle2"
+            component="span"
+            sx={{ fontFamily: 'monospace' }}
+          >
             {checkId}
           </Typography>
-          <Chip size="small" label={state} color={applies ? 'info' : 'default'} variant={applies ? 'filled' : 'outlined'} />
+          <Chip
+            size="small"
+            label={state}
+            color={applies ? 'info' : 'default'}
+            variant={applies ? 'filled' : 'outlined'}
+          />
         </Box>
         <Typography variant="body2" component="div">
           {props.text}
@@ -36,7 +62,11 @@ export function DecisionItem(props: {
         </Typography>
       </Box>
       {onRevoke && applies && (
-        <Button size="small" onClick={onRevoke} aria-label={`Revoke ${props.what} of ${checkId}`}>
+        <Button
+          size="small"
+          onClick={onRevoke}
+          aria-label={`Revoke ${props.what} of ${checkId}`}
+        >
           Revoke
         </Button>
       )}
@@ -48,7 +78,9 @@ export function DecisionItem(props: {
  * Decisions that apply now (soonest expiry first), then expired and revoked ones for the
  * record, under the given headings.
  */
-export function DecisionHistory<T extends { id: string; expiresAt: string }>(props: {
+export function DecisionHistory<
+  T extends { id: string; expiresAt: string },
+>(props: {
   items: T[];
   applies: (item: T) => boolean;
   render: (item: T) => ReactNode;
@@ -57,8 +89,11 @@ export function DecisionHistory<T extends { id: string; expiresAt: string }>(pro
   empty: string;
 }) {
   const { items, applies, render } = props;
-  if (items.length === 0) return <Typography variant="body2">{props.empty}</Typography>;
-  const active = items.filter(applies).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+  if (items.length === 0)
+    return <Typography variant="body2">{props.empty}</Typography>;
+  const active = items
+    .filter(applies)
+    .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
   const past = items.filter(i => !applies(i));
   const list = (shown: T[]) => (
     <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>
@@ -67,11 +102,22 @@ export function DecisionHistory<T extends { id: string; expiresAt: string }>(pro
   );
   return (
     <Box>
-      <Typography variant="overline" component="h3">{`${props.current} (${active.length})`}</Typography>
-      {active.length === 0 ? <Typography variant="body2">{props.none}</Typography> : list(active)}
+      <Typography
+        variant="overline"
+        component="h3"
+      >{`${props.current} (${active.length})`}</Typography>
+      {active.length === 0 ? (
+        <Typography variant="body2">{props.none}</Typography>
+      ) : (
+        list(active)
+      )}
       {past.length > 0 && (
         <>
-          <Typography variant="overline" component="h3" sx={{ mt: 2, display: 'block' }}>
+          <Typography
+            variant="overline"
+            component="h3"
+            sx={{ mt: 2, display: 'block' }}
+          >
             {`Expired and revoked (${past.length})`}
           </Typography>
           {list(past)}

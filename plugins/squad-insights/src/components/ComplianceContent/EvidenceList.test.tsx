@@ -22,7 +22,12 @@ const items = () => screen.getAllByRole('listitem').map(li => li.textContent);
 describe('EvidenceList', () => {
   it('shows the alternatives of one rule on one value as one finding joined by "or"', async () => {
     await renderInTestApp(
-      <EvidenceList evidence={[retention('>= 2557 (recordRetentionDays)', 1), retention('= 0', 1)]} />,
+      <EvidenceList
+        evidence={[
+          retention('>= 2557 (recordRetentionDays)', 1),
+          retention('= 0', 1),
+        ]}
+      />,
     );
     expect(items()).toEqual([
       `${LOG_GROUP} · retention_in_days` +
@@ -49,18 +54,30 @@ describe('EvidenceList', () => {
       expected: 'a linked aws_s3_bucket_logging',
     };
     await renderInTestApp(
-      <EvidenceList evidence={[retention('>= 2557 (recordRetentionDays)'), retention('= 0'), bucket, linked]} />,
+      <EvidenceList
+        evidence={[
+          retention('>= 2557 (recordRetentionDays)'),
+          retention('= 0'),
+          bucket,
+          linked,
+        ]}
+      />,
     );
     const shown = items();
     expect(shown).toHaveLength(3);
     expect(shown[0]).toContain('expected >= 2557 (recordRetentionDays)');
     expect(shown[0]).not.toContain(' or ');
     expect(shown[1]).toContain('expected = 0');
-    expect(shown[2]).toMatch(/aws_s3_bucket\.data.*expected non-empty.*or.*aws_s3_bucket_logging\.data/);
+    expect(shown[2]).toMatch(
+      /aws_s3_bucket\.data.*expected non-empty.*or.*aws_s3_bucket_logging\.data/,
+    );
   });
 
   it('cuts a long list at the limit, counting an entry of alternatives once', async () => {
-    const evidence = [1, 2, 3].flatMap(g => [retention('>= 2557', g), retention('= 0', g)]);
+    const evidence = [1, 2, 3].flatMap(g => [
+      retention('>= 2557', g),
+      retention('= 0', g),
+    ]);
     await renderInTestApp(<EvidenceList evidence={evidence} limit={2} />);
     expect(items()).toHaveLength(3);
     expect(screen.getByText('… and 1 more')).toBeInTheDocument();

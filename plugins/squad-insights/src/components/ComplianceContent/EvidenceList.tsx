@@ -1,6 +1,9 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { Evidence, FactFreshness } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type {
+  Evidence,
+  FactFreshness,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
 import { Fragment } from 'react';
 import { when } from '../SustainabilityContent/format';
 
@@ -29,7 +32,12 @@ export function groupAlternatives(evidence: Evidence[]): Evidence[][] {
   const groups: Evidence[][] = [];
   for (const e of evidence) {
     const last = groups[groups.length - 1];
-    if (last && e.alternativeGroup !== undefined && last[0].alternativeGroup === e.alternativeGroup) last.push(e);
+    if (
+      last &&
+      e.alternativeGroup !== undefined &&
+      last[0].alternativeGroup === e.alternativeGroup
+    )
+      last.push(e);
     else groups.push([e]);
   }
   return groups;
@@ -50,7 +58,10 @@ function sameFact(group: Evidence[]) {
 function Subject(props: { e: Evidence }) {
   const { e } = props;
   return (
-    <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+    <Typography
+      variant="body2"
+      sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}
+    >
       {e.address}
       {e.attribute ? ` · ${e.attribute}` : ''}
     </Typography>
@@ -102,7 +113,11 @@ function Entry(props: { group: Evidence[]; freshness?: FreshnessBySource }) {
       {group.map((e, i) => (
         <Fragment key={i}>
           {i > 0 && (
-            <Typography variant="overline" component="div" color="text.secondary">
+            <Typography
+              variant="overline"
+              component="div"
+              color="text.secondary"
+            >
               or
             </Typography>
           )}
@@ -120,13 +135,21 @@ function Entry(props: { group: Evidence[]; freshness?: FreshnessBySource }) {
  * policy expects, and where it was read and how fresh that is. Alternatives of one rule
  * (`anyOf`) are one entry joined by "or". Long lists are cut at `limit` entries.
  */
-export function EvidenceList(props: { evidence: Evidence[]; freshness?: FreshnessBySource; limit?: number }) {
+export function EvidenceList(props: {
+  evidence: Evidence[];
+  freshness?: FreshnessBySource;
+  limit?: number;
+}) {
   const { evidence, freshness, limit = 10 } = props;
   const groups = groupAlternatives(evidence);
   return (
     <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>
       {groups.slice(0, limit).map((group, i) => (
-        <Box component="li" key={`${group[0].address}:${group[0].attribute}:${i}`} sx={{ py: 0.5 }}>
+        <Box
+          component="li"
+          key={`${group[0].address}:${group[0].attribute}:${i}`}
+          sx={{ py: 0.5 }}
+        >
           <Entry group={group} freshness={freshness} />
         </Box>
       ))}

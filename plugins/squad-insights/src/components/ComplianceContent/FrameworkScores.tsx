@@ -18,7 +18,11 @@ function frameworkLabel(f: Framework) {
 }
 
 /** One chip per framework: its score where it applies, why not where it does not. */
-export function FrameworkScores({ frameworks }: { frameworks: EntityComplianceResponse['frameworks'] }) {
+export function FrameworkScores({
+  frameworks,
+}: {
+  frameworks: EntityComplianceResponse['frameworks'];
+}) {
   return (
     <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap">
       {frameworks.map(f => (

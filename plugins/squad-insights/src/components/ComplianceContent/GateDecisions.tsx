@@ -10,7 +10,8 @@ import { when } from '../SustainabilityContent/format';
 import { DecisionDialog, useSubmission } from './DecisionDialog';
 
 /** A pipeline's subject (`external:payments-pipeline`) or a person, as people read it. */
-const caller = (ref: string) => (ref.startsWith('user:') ? shortRef(ref) : ref.replace(/^external:/, ''));
+const caller = (ref: string) =>
+  ref.startsWith('user:') ? shortRef(ref) : ref.replace(/^external:/, '');
 
 /**
  * The latest deployment gate decisions, newest first: who asked, when, for which commit and
@@ -22,35 +23,74 @@ export function GateDecisionList(props: {
   onOverride?: (decision: GateDecisionResponse) => void;
 }) {
   if (props.decisions.length === 0) {
-    return <Typography variant="body2">No pipeline has asked the deployment gate for this service yet.</Typography>;
+    return (
+      <Typography variant="body2">
+        No pipeline has asked the deployment gate for this service yet.
+      </Typography>
+    );
   }
   return (
     <Box component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }}>
       {props.decisions.map(d => (
-        <Box component="li" key={d.id} aria-label={`Gate decision ${d.id}`} sx={{ py: 1, borderBottom: 1, borderColor: 'divider' }}>
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Chip size="small" label={d.allowed ? 'Allowed' : 'Denied'} color={d.allowed ? 'success' : 'error'} />
+        <Box
+          component="li"
+          key={d.id}
+          aria-label={`Gate decision ${d.id}`}
+          sx={{ py: 1, borderBottom: 1, borderColor: 'divider' }}
+        >
+          <Box
+            sx={{
+              display: 'flex',
+              gap: 1,
+              alignItems: 'center',
+              flexWrap: 'wrap',
+            }}
+          >
+            <Chip
+              size="small"
+              label={d.allowed ? 'Allowed' : 'Denied'}
+              color={d.allowed ? 'success' : 'error'}
+            />
             <Typography variant="body2">
-              {`${d.environment}, commit ${d.commit.slice(0, 12)}, asked by ${caller(d.caller)}, ${when(d.createdAt)}`}
+              {`${d.environment}, commit ${d.commit.slice(
+                0,
+                12,
+              )}, asked by ${caller(d.caller)}, ${when(d.createdAt)}`}
             </Typography>
-            {d.overrideId && <Chip size="small" variant="outlined" label="Break-glass" />}
+            {d.overrideId && (
+              <Chip size="small" variant="outlined" label="Break-glass" />
+            )}
             {!d.allowed && props.onOverride && (
-              <Button size="small" color="warning" sx={{ ml: 'auto' }} onClick={() => props.onOverride!(d)}>
+              <Button
+                size="small"
+                color="warning"
+                sx={{ ml: 'auto' }}
+                onClick={() => props.onOverride!(d)}
+              >
                 Break-glass override
               </Button>
             )}
           </Box>
           <Box component="ul" sx={{ m: 0, pl: 3 }}>
             {d.reasons.map((r, i) => (
-              <Typography component="li" variant="body2" key={i} color={r.blocking ? 'error' : 'text.secondary'}>
+              <Typography
+                component="li"
+                variant="body2"
+                key={i}
+                color={r.blocking ? 'error' : 'text.secondary'}
+              >
                 {r.message}
               </Typography>
             ))}
           </Box>
           {d.overrides.map(o => (
             <Typography variant="body2" key={o.id} sx={{ pl: 3 }}>
-              {`Override by ${shortRef(o.grantedBy)}, ${when(o.grantedAt)}: ${o.reason} (${
-                o.status === 'used' ? `used ${when(o.consumedAt)}` : `${o.status}, until ${when(o.expiresAt)}`
+              {`Override by ${shortRef(o.grantedBy)}, ${when(o.grantedAt)}: ${
+                o.reason
+              } (${
+                o.status === 'used'
+                  ? `used ${when(o.consumedAt)}`
+                  : `${o.status}, until ${when(o.expiresAt)}`
               })`}
             </Typography>
           ))}
@@ -66,7 +106,10 @@ export function GateDecisionList(props: {
  */
 export function GateOverrideDialog(props: {
   decision: GateDecisionResponse;
-  onOverride: (override: { reason: string; expiresInHours: number }) => Promise<unknown>;
+  onOverride: (override: {
+    reason: string;
+    expiresInHours: number;
+  }) => Promise<unknown>;
   onClose: () => void;
   onOverridden: () => void;
 }) {
@@ -74,9 +117,11 @@ export function GateOverrideDialog(props: {
   const [hours, setHours] = useState('4');
   const [touched, setTouched] = useState(false);
   const { sending, failure, submit } = useSubmission();
-  const reasonError = touched && !reason.trim() ? 'Say why the deploy may go ahead' : undefined;
+  const reasonError =
+    touched && !reason.trim() ? 'Say why the deploy may go ahead' : undefined;
   const hoursNumber = Number(hours);
-  const hoursError = touched && !(hoursNumber > 0) ? 'A number of hours above 0' : undefined;
+  const hoursError =
+    touched && !(hoursNumber > 0) ? 'A number of hours above 0' : undefined;
   const { decision } = props;
   return (
     <DecisionDialog
@@ -90,18 +135,36 @@ export function GateOverrideDialog(props: {
       onSubmit={() => {
         setTouched(true);
         if (!reason.trim() || !(hoursNumber > 0)) return;
-        submit(() => props.onOverride({ reason: reason.trim(), expiresInHours: hoursNumber }), props.onOverridden);
+        submit(
+          () =>
+            props.onOverride({
+              reason: reason.trim(),
+              expiresInHours: hoursNumber,
+            }),
+          props.onOverridden,
+        );
       }}
       onClose={props.onClose}
     >
-      <TextField label="Reason" required value={reason} onChange={e => setReason(e.target.value)} multiline minRows={2} error={Boolean(reasonError)} helperText={reasonError} />
+      <TextField
+        label="Reason"
+        required
+        value={reason}
+        onChange={e => setReason(e.target.value)}
+        multiline
+        minRows={2}
+        error={Boolean(reasonError)}
+        helperText={reasonError}
+      />
       <TextField
         label="Usable for (hours)"
         type="number"
         value={hours}
         onChange={e => setHours(e.target.value)}
         error={Boolean(hoursError)}
-        helperText={hoursError ?? 'The policy caps this (gate.overrideMaxHours)'}
+        helperText={
+          hoursError ?? 'The policy caps this (gate.overrideMaxHours)'
+        }
       />
     </DecisionDialog>
   );

@@ -1,9 +1,17 @@
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import type { CheckResult } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { DecisionDialog, ExpiryDateField, useSubmission } from './DecisionDialog';
+import {
+  DecisionDialog,
+  ExpiryDateField,
+  useSubmission,
+} from './DecisionDialog';
 import { localDay } from './time';
-import { expiryInstant, MAX_WAIVER_DAYS, validateWaiver } from './waiverValidation';
+import {
+  expiryInstant,
+  MAX_WAIVER_DAYS,
+  validateWaiver,
+} from './waiverValidation';
 
 const DEFAULT_DAYS = 90;
 
@@ -16,7 +24,11 @@ export function GrantWaiverDialog(props: {
   check: CheckResult;
   /** The longest the waiver may run, by the policy and the check's severity. */
   maxDays?: number;
-  onGrant: (waiver: { checkId: string; justification: string; expiresAt: string }) => Promise<unknown>;
+  onGrant: (waiver: {
+    checkId: string;
+    justification: string;
+    expiresAt: string;
+  }) => Promise<unknown>;
   onClose: () => void;
   onGranted: () => void;
   /** `request`: the same form asks a reviewer for the waiver instead of granting it. */
@@ -28,7 +40,12 @@ export function GrantWaiverDialog(props: {
   const [form, setForm] = useState({
     justification: '',
     // The default never lies beyond the limit (a policy may allow less than 90 days).
-    expiresOn: localDay(new Date(now.getTime() + Math.min(DEFAULT_DAYS, props.maxDays ?? DEFAULT_DAYS) * 24 * 3600_000)),
+    expiresOn: localDay(
+      new Date(
+        now.getTime() +
+          Math.min(DEFAULT_DAYS, props.maxDays ?? DEFAULT_DAYS) * 24 * 3600_000,
+      ),
+    ),
   });
   const [touched, setTouched] = useState(false);
   const { sending, failure, submit } = useSubmission();
@@ -73,7 +90,10 @@ export function GrantWaiverDialog(props: {
         value={form.justification}
         onChange={e => setForm({ ...form, justification: e.target.value })}
         error={!!shown.justification}
-        helperText={shown.justification ?? 'Why the risk is accepted and what will fix it.'}
+        helperText={
+          shown.justification ??
+          'Why the risk is accepted and what will fix it.'
+        }
       />
       <ExpiryDateField
         label="Expires after"
@@ -82,7 +102,9 @@ export function GrantWaiverDialog(props: {
         maxDays={maxDays}
         now={now}
         error={shown.expiresOn}
-        help={`The last day it applies; at most ${maxDays} days ahead${check.severity === 'critical' ? ' for a critical check' : ''}.`}
+        help={`The last day it applies; at most ${maxDays} days ahead${
+          check.severity === 'critical' ? ' for a critical check' : ''
+        }.`}
       />
     </DecisionDialog>
   );

@@ -23,7 +23,10 @@ type Decision = ReviewResponse['decision'];
  * review). Asking for changes needs a comment saying which; approving does not.
  */
 export function RecordReviewDialog(props: {
-  onRecord: (review: { decision: Decision; comment?: string }) => Promise<unknown>;
+  onRecord: (review: {
+    decision: Decision;
+    comment?: string;
+  }) => Promise<unknown>;
   onClose: () => void;
   onRecorded: () => void;
 }) {
@@ -34,7 +37,9 @@ export function RecordReviewDialog(props: {
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string>();
   const commentError =
-    decision === 'changes_requested' && !comment.trim() ? 'Say which changes are needed.' : undefined;
+    decision === 'changes_requested' && !comment.trim()
+      ? 'Say which changes are needed.'
+      : undefined;
 
   async function submit() {
     setTouched(true);
@@ -52,12 +57,19 @@ export function RecordReviewDialog(props: {
   }
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby="record-review-title" fullWidth maxWidth="sm">
+    <Dialog
+      open
+      onClose={onClose}
+      aria-labelledby="record-review-title"
+      fullWidth
+      maxWidth="sm"
+    >
       <DialogTitle id="record-review-title">Record review</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           <Typography variant="body2">
-            The review keeps a snapshot of the current results, scores and failing checks.
+            The review keeps a snapshot of the current results, scores and
+            failing checks.
           </Typography>
           {failure && <Alert severity="error">{failure}</Alert>}
           <FormControl>
@@ -67,8 +79,16 @@ export function RecordReviewDialog(props: {
               value={decision}
               onChange={e => setDecision(e.target.value as Decision)}
             >
-              <FormControlLabel value="approved" control={<Radio />} label="Approved" />
-              <FormControlLabel value="changes_requested" control={<Radio />} label="Changes requested" />
+              <FormControlLabel
+                value="approved"
+                control={<Radio />}
+                label="Approved"
+              />
+              <FormControlLabel
+                value="changes_requested"
+                control={<Radio />}
+                label="Changes requested"
+              />
             </RadioGroup>
           </FormControl>
           <TextField
@@ -79,7 +99,9 @@ export function RecordReviewDialog(props: {
             required={decision === 'changes_requested'}
             onChange={e => setComment(e.target.value)}
             error={touched && !!commentError}
-            helperText={touched && commentError ? commentError : 'Kept with the review.'}
+            helperText={
+              touched && commentError ? commentError : 'Kept with the review.'
+            }
           />
         </Stack>
       </DialogContent>

@@ -14,14 +14,25 @@ import { FrameworkScores } from './FrameworkScores';
 import { DECISION_LABEL } from './ReviewHistory';
 
 /** What the reviewer saw: scores per framework and the checks failing at the time. */
-export function ReviewSnapshotDialog(props: { review: ReviewResponse; onClose: () => void }) {
+export function ReviewSnapshotDialog(props: {
+  review: ReviewResponse;
+  onClose: () => void;
+}) {
   const { review, onClose } = props;
   const { snapshot } = review;
   const failing = snapshot.checks.filter(c => c.status === 'fail');
   return (
-    <Dialog open onClose={onClose} aria-labelledby="review-snapshot-title" fullWidth maxWidth="md">
+    <Dialog
+      open
+      onClose={onClose}
+      aria-labelledby="review-snapshot-title"
+      fullWidth
+      maxWidth="md"
+    >
       <DialogTitle id="review-snapshot-title">
-        {`${DECISION_LABEL[review.decision]} by ${shortRef(review.reviewer)}, ${when(review.createdAt)}`}
+        {`${DECISION_LABEL[review.decision]} by ${shortRef(
+          review.reviewer,
+        )}, ${when(review.createdAt)}`}
       </DialogTitle>
       <DialogContent>
         {review.comment && (
@@ -30,7 +41,11 @@ export function ReviewSnapshotDialog(props: { review: ReviewResponse; onClose: (
           </Typography>
         )}
         <Typography variant="subtitle2" gutterBottom>
-          {`Score at the time: ${formatScore(snapshot.score.score)} (evaluated ${when(snapshot.evaluatedAt)}${snapshot.stale ? ', on stale facts' : ''})`}
+          {`Score at the time: ${formatScore(
+            snapshot.score.score,
+          )} (evaluated ${when(snapshot.evaluatedAt)}${
+            snapshot.stale ? ', on stale facts' : ''
+          })`}
         </Typography>
         <FrameworkScores frameworks={snapshot.frameworks} />
         <Typography variant="subtitle2" sx={{ mt: 2 }}>
@@ -45,10 +60,16 @@ export function ReviewSnapshotDialog(props: { review: ReviewResponse; onClose: (
                 <Typography variant="body2" component="span">
                   {`${c.title} `}
                 </Typography>
-                <Typography variant="caption" color="text.secondary" component="span">
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  component="span"
+                >
                   {`${c.checkId} · ${c.severity}`}
                 </Typography>
-                {c.waiver && <Chip size="small" label="waived" sx={{ ml: 1 }} />}
+                {c.waiver && (
+                  <Chip size="small" label="waived" sx={{ ml: 1 }} />
+                )}
               </li>
             ))}
           </Box>
@@ -64,8 +85,14 @@ export function ReviewSnapshotDialog(props: { review: ReviewResponse; onClose: (
                   <Typography variant="body2" component="span">
                     {`${b.value} `}
                   </Typography>
-                  <Typography variant="caption" color="text.secondary" component="span">
-                    {b.allowed ? `judged (${b.rule})` : `binding refused, not judged: ${b.reason}`}
+                  <Typography
+                    variant="caption"
+                    color="text.secondary"
+                    component="span"
+                  >
+                    {b.allowed
+                      ? `judged (${b.rule})`
+                      : `binding refused, not judged: ${b.reason}`}
                   </Typography>
                 </li>
               ))}

@@ -26,10 +26,21 @@ export function RevokeDialog(props: {
       action="Revoke"
       destructive
       sending={sending}
-      onSubmit={() => submit(() => props.onRevoke(reason.trim() || undefined), props.onRevoked)}
+      onSubmit={() =>
+        submit(
+          () => props.onRevoke(reason.trim() || undefined),
+          props.onRevoked,
+        )
+      }
       onClose={props.onClose}
     >
-      <TextField label="Reason" value={reason} onChange={e => setReason(e.target.value)} multiline minRows={2} />
+      <TextField
+        label="Reason"
+        value={reason}
+        onChange={e => setReason(e.target.value)}
+        multiline
+        minRows={2}
+      />
     </DecisionDialog>
   );
 }

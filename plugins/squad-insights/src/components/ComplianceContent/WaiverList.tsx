@@ -7,14 +7,19 @@ function waiverState(w: WaiverResponse) {
   if (w.status === 'active') return expiryCountdown(w.expiresAt);
   if (w.status === 'expired') return `expired ${w.expiresAt.slice(0, 10)}`;
   const reason = w.revokeReason ? `: ${w.revokeReason}` : '';
-  return `revoked by ${shortRef(w.revokedBy ?? 'unknown')} on ${w.revokedAt?.slice(0, 10)}${reason}`;
+  return `revoked by ${shortRef(
+    w.revokedBy ?? 'unknown',
+  )} on ${w.revokedAt?.slice(0, 10)}${reason}`;
 }
 
 /**
  * Active waivers with how long they still run, then expired and revoked ones for the
  * record. `onRevoke` is passed only to users allowed to manage waivers.
  */
-export function WaiverList(props: { waivers: WaiverResponse[]; onRevoke?: (w: WaiverResponse) => void }) {
+export function WaiverList(props: {
+  waivers: WaiverResponse[];
+  onRevoke?: (w: WaiverResponse) => void;
+}) {
   const { onRevoke } = props;
   return (
     <DecisionHistory
@@ -30,7 +35,10 @@ export function WaiverList(props: { waivers: WaiverResponse[]; onRevoke?: (w: Wa
           state={waiverState(w)}
           applies={w.status === 'active'}
           text={w.justification}
-          caption={`granted by ${shortRef(w.grantedBy)} on ${w.grantedAt.slice(0, 10)}, until ${w.expiresAt.slice(0, 10)}`}
+          caption={`granted by ${shortRef(w.grantedBy)} on ${w.grantedAt.slice(
+            0,
+            10,
+          )}, until ${w.expiresAt.slice(0, 10)}`}
           what="waiver"
           onRevoke={onRevoke && (() => onRevoke(w))}
         />

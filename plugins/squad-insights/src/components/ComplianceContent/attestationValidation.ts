@@ -15,15 +15,25 @@ export interface AttestationForm {
  * Checks the form before it is sent, with the same rules the backend applies (it checks
  * again); returns a message per invalid field. `maxValidityDays` is the check's policy bound.
  */
-export function validateAttestation(form: AttestationForm, maxValidityDays: number, now: Date = new Date()) {
+export function validateAttestation(
+  form: AttestationForm,
+  maxValidityDays: number,
+  now: Date = new Date(),
+) {
   const errors: Partial<Record<keyof AttestationForm, string>> = {};
   if (!form.statement.trim()) {
-    errors.statement = 'A statement is required: what is in place, and how is it done?';
+    errors.statement =
+      'A statement is required: what is in place, and how is it done?';
   }
   if (!isEvidenceUrl(form.evidenceUrl)) {
-    errors.evidenceUrl = 'Link the evidence with an http or https address (a wiki page, a ticket, a report).';
+    errors.evidenceUrl =
+      'Link the evidence with an http or https address (a wiki page, a ticket, a report).';
   }
-  const expiry = validateExpiryDay(form.expiresOn, { now, maxDays: maxValidityDays, what: 'attestation' });
+  const expiry = validateExpiryDay(form.expiresOn, {
+    now,
+    maxDays: maxValidityDays,
+    what: 'attestation',
+  });
   if (expiry) errors.expiresOn = expiry;
   return errors;
 }
@@ -33,7 +43,11 @@ export function validateAttestation(form: AttestationForm, maxValidityDays: numb
  * time, but never past the policy's bound — on the last allowed day the end of the day would
  * overshoot it by up to a day, and the backend would refuse the attestation.
  */
-export function attestationExpiry(expiresOn: string, maxValidityDays: number, now: Date = new Date()): string {
+export function attestationExpiry(
+  expiresOn: string,
+  maxValidityDays: number,
+  now: Date = new Date(),
+): string {
   const bound = latestAttestationExpiry(now, maxValidityDays).getTime();
   const endOfDay = new Date(expiryInstant(expiresOn)).getTime();
   return new Date(Math.min(endOfDay, bound)).toISOString();

@@ -11,7 +11,10 @@ function span(ms: number) {
 }
 
 /** "expires in 12 days", "expires in 3 hours", "expired 2 days ago". */
-export function expiryCountdown(expiresAt: string, now: Date = new Date()): string {
+export function expiryCountdown(
+  expiresAt: string,
+  now: Date = new Date(),
+): string {
   const left = new Date(expiresAt).getTime() - now.getTime();
   return left > 0 ? `expires in ${span(left)}` : `expired ${span(-left)} ago`;
 }
@@ -19,5 +22,7 @@ export function expiryCountdown(expiresAt: string, now: Date = new Date()): stri
 /** The day of an instant as `2026-11-26`, in the reader's time zone. */
 export function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
+    date.getDate(),
+  )}`;
 }

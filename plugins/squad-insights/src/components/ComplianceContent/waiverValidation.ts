@@ -17,12 +17,21 @@ export interface WaiverForm {
  * Checks the form before it is sent; returns a message per invalid field. The waiver then
  * ends at the end of `expiresOn` in the reader's time zone.
  */
-export function validateWaiver(form: WaiverForm, now: Date = new Date(), maxDays: number = MAX_WAIVER_DAYS) {
+export function validateWaiver(
+  form: WaiverForm,
+  now: Date = new Date(),
+  maxDays: number = MAX_WAIVER_DAYS,
+) {
   const errors: Partial<Record<keyof WaiverForm, string>> = {};
   if (!form.justification.trim()) {
-    errors.justification = 'A justification is required: why is the risk accepted, and until when?';
+    errors.justification =
+      'A justification is required: why is the risk accepted, and until when?';
   }
-  const expiry = validateExpiryDay(form.expiresOn, { now, maxDays, what: 'waiver' });
+  const expiry = validateExpiryDay(form.expiresOn, {
+    now,
+    maxDays,
+    what: 'waiver',
+  });
   if (expiry) errors.expiresOn = expiry;
   return errors;
 }
@@ -43,7 +52,9 @@ export function validateExpiryDay(
     return 'The expiry must be in the future (tomorrow at the earliest).';
   } else if (expiresOn > localDay(max)) {
     const article = /^[aeiou]/.test(what) ? 'An' : 'A';
-    return `${article} ${what} may run at most ${maxDays} days, until ${localDay(max)}.`;
+    return `${article} ${what} may run at most ${maxDays} days, until ${localDay(
+      max,
+    )}.`;
   }
   return undefined;
 }

@@ -66,7 +66,9 @@ describe('GroupRollupCard', () => {
       await screen.findByRole('link', { name: 'Payment processing' }),
     ).toBeInTheDocument();
     expect(screen.getByText("Squad's services")).toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: 'Monthly sustainability report' })).toBeNull();
+    expect(
+      screen.queryByRole('link', { name: 'Monthly sustainability report' }),
+    ).toBeNull();
     expect(Object.fromEntries(portfolioRequests[0])).toEqual({
       squad: 'group:default/payments-squad',
       limit: '1000',

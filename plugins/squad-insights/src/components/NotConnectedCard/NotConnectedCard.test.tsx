@@ -8,15 +8,31 @@ import { isSquadInsightsAvailable } from './isSquadInsightsAvailable';
 const component = (annotations?: Record<string, string>) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'legacy-reporting', namespace: 'default', ...(annotations && { annotations }) },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/content-tribe' },
+  metadata: {
+    name: 'legacy-reporting',
+    namespace: 'default',
+    ...(annotations && { annotations }),
+  },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/content-tribe',
+  },
 });
 
 describe('isSquadInsightsAvailable', () => {
   it('is true with any Squad Insights annotation and false with none or only others', () => {
-    expect(isSquadInsightsAvailable(component({ 'squad-insights.io/criticality': 'low' }))).toBe(true);
+    expect(
+      isSquadInsightsAvailable(
+        component({ 'squad-insights.io/criticality': 'low' }),
+      ),
+    ).toBe(true);
     expect(isSquadInsightsAvailable(component())).toBe(false);
-    expect(isSquadInsightsAvailable(component({ 'backstage.io/techdocs-ref': 'dir:.' }))).toBe(false);
+    expect(
+      isSquadInsightsAvailable(
+        component({ 'backstage.io/techdocs-ref': 'dir:.' }),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -27,14 +43,24 @@ describe('NotConnectedCard', () => {
         <NotConnectedCard />
       </EntityProvider>,
     );
-    expect(await screen.findByText(/legacy-reporting has no Squad Insights annotations yet/)).toBeInTheDocument();
-    expect(await screen.findByRole('button', { name: /copy/i })).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /legacy-reporting has no Squad Insights annotations yet/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: /copy/i }),
+    ).toBeInTheDocument();
     // The highlighter splits the text into token spans; the copied text is what they read.
     const snippet = document.body.textContent ?? '';
     for (const annotation of Object.values(SQUAD_INSIGHTS_ANNOTATIONS)) {
       expect(snippet).toContain(`${annotation}:`);
     }
-    expect(snippet).toContain('squad-insights.io/terraform-state: <source-id>:legacy-reporting/terraform.tfstate');
-    expect(snippet).toContain('# one of: public, internal, personal, user_behavioral, user_content, financial');
+    expect(snippet).toContain(
+      'squad-insights.io/terraform-state: <source-id>:legacy-reporting/terraform.tfstate',
+    );
+    expect(snippet).toContain(
+      '# one of: public, internal, personal, user_behavioral, user_content, financial',
+    );
   });
 });

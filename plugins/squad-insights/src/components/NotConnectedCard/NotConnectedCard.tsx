@@ -14,11 +14,11 @@ export function NotConnectedCard() {
   return (
     <InfoCard title="Connect to Squad Insights">
       <Typography variant="body2" paragraph>
-        {entity.metadata.name} has no Squad Insights annotations yet. Add them to its{' '}
-        <code>catalog-info.yaml</code> to see its squad and tribe, its compliance with the
-        frameworks its data needs, and its energy use and CO2e. Keep the annotations that apply
-        and remove the others; the Terraform state reference turns on compliance checks and the
-        footprint.
+        {entity.metadata.name} has no Squad Insights annotations yet. Add them
+        to its <code>catalog-info.yaml</code> to see its squad and tribe, its
+        compliance with the frameworks its data needs, and its energy use and
+        CO2e. Keep the annotations that apply and remove the others; the
+        Terraform state reference turns on compliance checks and the footprint.
       </Typography>
       <CodeSnippet
         language="yaml"

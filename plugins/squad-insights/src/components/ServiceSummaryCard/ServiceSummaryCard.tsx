@@ -12,7 +12,8 @@ import { squadInsightsApiRef } from '../../api';
 import { AsyncView, StatusChip } from '../common';
 import { complianceStatus, formatScore } from './complianceStatus';
 
-const kg = (n: number) => n.toLocaleString('sv-SE', { maximumFractionDigits: 1 });
+const kg = (n: number) =>
+  n.toLocaleString('sv-SE', { maximumFractionDigits: 1 });
 
 function Part(props: { label: string; children: ReactNode }) {
   return (
@@ -29,11 +30,18 @@ function OwnerLine({ ownership }: { ownership: ServiceOwnership }) {
   const owner = ownership.squad ?? ownership.team;
   return (
     <Typography variant="body2" component="div">
-      {owner ? <EntityRefLink entityRef={owner.entityRef} title={owner.title} /> : 'No owning group in the catalog'}
+      {owner ? (
+        <EntityRefLink entityRef={owner.entityRef} title={owner.title} />
+      ) : (
+        'No owning group in the catalog'
+      )}
       {ownership.tribe && (
         <>
           {' · '}
-          <EntityRefLink entityRef={ownership.tribe.entityRef} title={ownership.tribe.title} />
+          <EntityRefLink
+            entityRef={ownership.tribe.entityRef}
+            title={ownership.tribe.title}
+          />
         </>
       )}
     </Typography>
@@ -51,7 +59,10 @@ export function ServiceSummaryCard() {
   const { entity } = useEntity();
   const api = useApi(squadInsightsApiRef);
   const ref = getCompoundEntityRef(entity);
-  const profile = useAsyncRetry(() => api.getServiceProfile(ref), [api, entity]);
+  const profile = useAsyncRetry(
+    () => api.getServiceProfile(ref),
+    [api, entity],
+  );
   const compliance = useAsyncRetry(() => api.getCompliance(ref), [api, entity]);
   const footprint = useAsyncRetry(() => api.getFootprint(ref), [api, entity]);
 
@@ -70,14 +81,20 @@ export function ServiceSummaryCard() {
               <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
                 <StatusChip status={complianceStatus(value.score)} />
                 <Typography variant="body2">
-                  {`score ${formatScore(value.score.score)}, ${value.score.failed} failing`}
+                  {`score ${formatScore(value.score.score)}, ${
+                    value.score.failed
+                  } failing`}
                 </Typography>
               </Box>
             )}
           </AsyncView>
         </Part>
         <Part label="Emissions">
-          <AsyncView state={footprint} what="The footprint" placeholder={loading}>
+          <AsyncView
+            state={footprint}
+            what="The footprint"
+            placeholder={loading}
+          >
             {value => (
               <Typography variant="body2">
                 {value.footprint

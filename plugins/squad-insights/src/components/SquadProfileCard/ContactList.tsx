@@ -15,7 +15,10 @@ export function ContactList({ contacts }: { contacts?: ServiceContact[] }) {
   return (
     <Stack spacing={0.25}>
       {contacts.map(c => (
-        <Typography variant="body2" key={`${c.entityRef ?? ''}:${c.email ?? c.title}`}>
+        <Typography
+          variant="body2"
+          key={`${c.entityRef ?? ''}:${c.email ?? c.title}`}
+        >
           {c.entityRef && c.source === 'annotation' ? (
             <EntityRefLink entityRef={c.entityRef} title={c.title} />
           ) : null}
@@ -27,7 +30,11 @@ export function ContactList({ contacts }: { contacts?: ServiceContact[] }) {
             </>
           )}
           {c.source === 'squad-email' && (
-            <Typography component="span" variant="caption" color="text.secondary">
+            <Typography
+              component="span"
+              variant="caption"
+              color="text.secondary"
+            >
               {' (squad address; nobody named)'}
             </Typography>
           )}

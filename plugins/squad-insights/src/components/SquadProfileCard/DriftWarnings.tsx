@@ -13,7 +13,9 @@ export const OWNERSHIP_CONTROL = 'baseline/ownership';
 
 /** The failing checks of the ownership control: where infrastructure names another owner. */
 export function ownershipDrift(checks: CheckResult[]): CheckResult[] {
-  return checks.filter(c => c.status === 'fail' && c.controls.includes(OWNERSHIP_CONTROL));
+  return checks.filter(
+    c => c.status === 'fail' && c.controls.includes(OWNERSHIP_CONTROL),
+  );
 }
 
 /** One warning per drifting check, with the resources that disagree. */
@@ -26,7 +28,9 @@ export function DriftWarnings({ checks }: { checks: CheckResult[] }) {
         <Alert key={check.checkId} severity={check.waiver ? 'info' : 'warning'}>
           <AlertTitle>
             {`Ownership drift: ${check.title}`}
-            {check.waiver ? ` (waived until ${check.waiver.expiresAt.slice(0, 10)})` : ''}
+            {check.waiver
+              ? ` (waived until ${check.waiver.expiresAt.slice(0, 10)})`
+              : ''}
           </AlertTitle>
           <EvidenceList evidence={check.evidence} limit={5} />
         </Alert>

@@ -59,12 +59,18 @@ export function SquadProfileCard() {
   const { entity } = useEntity();
   const api = useApi(squadInsightsApiRef);
   const ref = getCompoundEntityRef(entity);
-  const profile = useAsyncRetry(() => api.getServiceProfile(ref), [api, entity]);
+  const profile = useAsyncRetry(
+    () => api.getServiceProfile(ref),
+    [api, entity],
+  );
   // Drift is an extra: without compliance results the card still shows ownership.
   const compliance = useAsyncRetry(() => api.getCompliance(ref), [api, entity]);
 
   return (
-    <InfoCard title="Ownership" subheader={profile.value?.profile.businessCapability}>
+    <InfoCard
+      title="Ownership"
+      subheader={profile.value?.profile.businessCapability}
+    >
       <AsyncView state={profile} what="Ownership" placeholder={<Placeholder />}>
         {value => <Profile value={value} />}
       </AsyncView>
@@ -108,7 +114,13 @@ function Profile({ value }: { value: ServiceProfileResponse }) {
         </>
       )}
       <Row label="Data classification">
-        <Typography variant="body2" title={profile.dataClassification && DATA_CLASSIFICATIONS[profile.dataClassification]}>
+        <Typography
+          variant="body2"
+          title={
+            profile.dataClassification &&
+            DATA_CLASSIFICATIONS[profile.dataClassification]
+          }
+        >
           {profile.dataClassification ?? 'not declared'}
         </Typography>
       </Row>
@@ -124,10 +136,16 @@ function Profile({ value }: { value: ServiceProfileResponse }) {
         )}
       </Row>
       <Row label="Record keeping">
-        <Typography variant="body2">{profile.recordRetentionYears} years</Typography>
+        <Typography variant="body2">
+          {profile.recordRetentionYears} years
+        </Typography>
       </Row>
       {problems.map(p => (
-        <Alert key={`${p.annotation}:${p.message}`} severity="warning" sx={{ mt: 1 }}>
+        <Alert
+          key={`${p.annotation}:${p.message}`}
+          severity="warning"
+          sx={{ mt: 1 }}
+        >
           <code>{p.annotation}</code>: {p.message}
         </Alert>
       ))}

@@ -8,7 +8,11 @@ import type { ServiceFootprint } from '@squad-insights/backstage-plugin-squad-in
 const ORDER = ['compute', 'memory', 'storage', 'network', 'embodied'] as const;
 
 /** Energy and emissions per component. Embodied emissions have no operational kWh. */
-export function BreakdownTable({ breakdown }: { breakdown: ServiceFootprint['breakdown'] }) {
+export function BreakdownTable({
+  breakdown,
+}: {
+  breakdown: ServiceFootprint['breakdown'];
+}) {
   return (
     <Table size="small">
       <TableHead>
@@ -22,8 +26,12 @@ export function BreakdownTable({ breakdown }: { breakdown: ServiceFootprint['bre
         {ORDER.map(c => (
           <TableRow key={c}>
             <TableCell>{c}</TableCell>
-            <TableCell align="right">{breakdown[c].kwhPerDay.toFixed(3)}</TableCell>
-            <TableCell align="right">{breakdown[c].co2eKgPerDay.toFixed(4)}</TableCell>
+            <TableCell align="right">
+              {breakdown[c].kwhPerDay.toFixed(3)}
+            </TableCell>
+            <TableCell align="right">
+              {breakdown[c].co2eKgPerDay.toFixed(4)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

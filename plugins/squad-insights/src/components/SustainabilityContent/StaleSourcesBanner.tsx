@@ -10,8 +10,11 @@ export interface FactSource {
 }
 
 function describe({ reference, freshness }: FactSource) {
-  const name = reference === 'consul' ? 'Consul' : `Terraform state ${reference}`;
-  const since = freshness.readAt ? `last good read ${when(freshness.readAt)}` : 'never read';
+  const name =
+    reference === 'consul' ? 'Consul' : `Terraform state ${reference}`;
+  const since = freshness.readAt
+    ? `last good read ${when(freshness.readAt)}`
+    : 'never read';
   let failing = '';
   if (freshness.lastError) {
     // A refused binding has an error but no failing read: it was never attempted.
@@ -26,7 +29,11 @@ function describe({ reference, freshness }: FactSource) {
  * Says which sources are stale and since when, so a reader knows how old the figures below
  * are. Nothing is rendered when no source is stale and `stale` is false.
  */
-export function StaleSourcesBanner(props: { stale: boolean; sources: FactSource[]; consequence: string }) {
+export function StaleSourcesBanner(props: {
+  stale: boolean;
+  sources: FactSource[];
+  consequence: string;
+}) {
   const staleSources = props.sources.filter(s => s.freshness.stale);
   if (!props.stale && staleSources.length === 0) return null;
   return (

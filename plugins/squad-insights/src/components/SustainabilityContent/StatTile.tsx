@@ -3,9 +3,14 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 
 /** One headline figure; `good` colours it when a threshold applies. */
-export function StatTile(props: { label: string; value: string; good?: boolean }) {
+export function StatTile(props: {
+  label: string;
+  value: string;
+  good?: boolean;
+}) {
   let color = 'text.primary';
-  if (props.good !== undefined) color = props.good ? 'success.main' : 'warning.main';
+  if (props.good !== undefined)
+    color = props.good ? 'success.main' : 'warning.main';
   return (
     <Grid item xs={6} md={3}>
       <Paper sx={{ p: 2 }}>

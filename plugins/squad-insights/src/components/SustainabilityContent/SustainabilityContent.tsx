@@ -23,7 +23,12 @@ import { StatTile } from './StatTile';
 
 function Placeholder() {
   return (
-    <Grid container spacing={2} aria-busy="true" aria-label="Loading the footprint">
+    <Grid
+      container
+      spacing={2}
+      aria-busy="true"
+      aria-label="Loading the footprint"
+    >
       {[0, 1, 2, 3].map(i => (
         <Grid item xs={6} md={3} key={i}>
           <Skeleton variant="rounded" height={88} />
@@ -48,7 +53,10 @@ export function SustainabilityContent() {
   const { entity } = useEntity();
   const api = useApi(squadInsightsApiRef);
   const state = useAsyncRetry(
-    async () => (await api.getFootprint(getCompoundEntityRef(entity))) as FootprintDetails,
+    async () =>
+      (await api.getFootprint(
+        getCompoundEntityRef(entity),
+      )) as FootprintDetails,
     [api, entity],
   );
   return (
@@ -76,24 +84,45 @@ function Footprint({ value }: { value: FootprintDetails }) {
       ))}
       {!footprint ? (
         <Grid item xs={12}>
-          <Alert severity="info">No Terraform state of this service has been read yet: its footprint is unknown.</Alert>
+          <Alert severity="info">
+            No Terraform state of this service has been read yet: its footprint
+            is unknown.
+          </Alert>
         </Grid>
       ) : (
         <>
-          <StatTile label="Energy" value={`${fmt(footprint.kwhPerDay)} kWh/day`} />
-          <StatTile label="Emissions" value={`${fmt(footprint.co2eKgPerMonth)} kg CO2e/month`} />
-          <StatTile label="Carbon tax" value={`${fmt(footprint.carbonTaxSekPerMonth)} SEK/month`} />
+          <StatTile
+            label="Energy"
+            value={`${fmt(footprint.kwhPerDay)} kWh/day`}
+          />
+          <StatTile
+            label="Emissions"
+            value={`${fmt(footprint.co2eKgPerMonth)} kg CO2e/month`}
+          />
+          <StatTile
+            label="Carbon tax"
+            value={`${fmt(footprint.carbonTaxSekPerMonth)} SEK/month`}
+          />
           <StatTile
             label="Renewable share"
-            value={footprint.renewableShare === null ? 'unknown' : `${Math.round(footprint.renewableShare * 100)} %`}
+            value={
+              footprint.renewableShare === null
+                ? 'unknown'
+                : `${Math.round(footprint.renewableShare * 100)} %`
+            }
             good={footprint.meetsRenewableThreshold ?? undefined}
           />
         </>
       )}
       <Grid item xs={12}>
-        <InfoCard title="Trend" subheader="kWh and kg CO2e per day, last 90 days">
+        <InfoCard
+          title="Trend"
+          subheader="kWh and kg CO2e per day, last 90 days"
+        >
           {history.length === 0 ? (
-            <Typography variant="body2">No daily snapshots yet: the trend starts with the first one.</Typography>
+            <Typography variant="body2">
+              No daily snapshots yet: the trend starts with the first one.
+            </Typography>
           ) : (
             <TrendChart points={history} />
           )}
@@ -102,13 +131,20 @@ function Footprint({ value }: { value: FootprintDetails }) {
       <Grid item xs={12}>
         <InfoCard
           title="Scheduled capacity over green hours"
-          subheader={heatmap ? `Week of ${dayIn(heatmap.weekStart, heatmap.timeZone)}, ${heatmap.timeZone} time` : undefined}
+          subheader={
+            heatmap
+              ? `Week of ${dayIn(heatmap.weekStart, heatmap.timeZone)}, ${
+                  heatmap.timeZone
+                } time`
+              : undefined
+          }
         >
           {heatmap ? (
             <CapacityHeatmap data={heatmap} />
           ) : (
             <Typography variant="body2">
-              No scaling schedule found in the service's Terraform state, so there is no week to show.
+              No scaling schedule found in the service's Terraform state, so
+              there is no week to show.
             </Typography>
           )}
         </InfoCard>
@@ -123,19 +159,28 @@ function Footprint({ value }: { value: FootprintDetails }) {
           </Grid>
           <Grid item xs={12} md={6}>
             <InfoCard title="Advice" subheader="Estimated effect per month">
-              <AdviceList advice={advice} criticality={value.criticality} declared={value.criticalityDeclared} />
+              <AdviceList
+                advice={advice}
+                criticality={value.criticality}
+                declared={value.criticalityDeclared}
+              />
             </InfoCard>
           </Grid>
           {footprint.notEstimated.length > 0 && (
             <Grid item xs={12}>
               <InfoCard
                 title="Not estimated"
-                subheader={`${Math.round(footprint.coverage.notMadeShare * 100)} % of estimates could not be made`}
+                subheader={`${Math.round(
+                  footprint.coverage.notMadeShare * 100,
+                )} % of estimates could not be made`}
               >
                 <List dense>
                   {footprint.notEstimated.map(n => (
                     <ListItem key={`${n.address}:${n.component}`}>
-                      <ListItemText primary={`${n.address} (${n.component})`} secondary={n.reason} />
+                      <ListItemText
+                        primary={`${n.address} (${n.component})`}
+                        secondary={n.reason}
+                      />
                     </ListItem>
                   ))}
                 </List>

@@ -6,7 +6,11 @@ export type FootprintDetails = EntityFootprintResponse;
 
 /** Every source the footprint was computed from, Consul included, with its freshness. */
 export function factSources(response: FootprintDetails): FactSource[] {
-  const sources: FactSource[] = response.states.map(s => ({ reference: s.reference, freshness: s.freshness }));
-  if (response.consul) sources.push({ reference: 'consul', freshness: response.consul.freshness });
+  const sources: FactSource[] = response.states.map(s => ({
+    reference: s.reference,
+    freshness: s.freshness,
+  }));
+  if (response.consul)
+    sources.push({ reference: 'consul', freshness: response.consul.freshness });
   return sources;
 }

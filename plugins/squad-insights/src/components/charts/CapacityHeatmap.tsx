@@ -1,7 +1,10 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { alpha, useTheme, Theme } from '@mui/material/styles';
-import type { GreenBand, Heatmap } from '@squad-insights/backstage-plugin-squad-insights-common';
+import type {
+  GreenBand,
+  Heatmap,
+} from '@squad-insights/backstage-plugin-squad-insights-common';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -40,9 +43,13 @@ export function cellLabel(
   const replicasText =
     replicas === null
       ? 'no such hour this week (daylight-saving change)'
-      : `${Number(replicas.toFixed(1))} ${replicas === 1 ? 'replica' : 'replicas'}`;
+      : `${Number(replicas.toFixed(1))} ${
+          replicas === 1 ? 'replica' : 'replicas'
+        }`;
   const grid =
-    gPerKwh === undefined || gPerKwh === null ? BAND_TEXT[band] : `grid ${Number(gPerKwh.toFixed(1))} g CO2e/kWh`;
+    gPerKwh === undefined || gPerKwh === null
+      ? BAND_TEXT[band]
+      : `grid ${Number(gPerKwh.toFixed(1))} g CO2e/kWh`;
   return `${DAYS[day]} ${hh(hour)}: ${replicasText}, ${grid}`;
 }
 
@@ -54,7 +61,9 @@ export function cellLabel(
 export function CapacityHeatmap({ data }: { data: Heatmap }) {
   const theme = useTheme();
   const max = Math.max(1, ...data.capacity.flat().map(c => c ?? 0));
-  const known = (data.intensity ?? []).flat().filter((g): g is number => g !== null);
+  const known = (data.intensity ?? [])
+    .flat()
+    .filter((g): g is number => g !== null);
   const gMin = Math.min(...known);
   const gMax = Math.max(...known);
   return (
@@ -62,12 +71,21 @@ export function CapacityHeatmap({ data }: { data: Heatmap }) {
       <Box
         role="table"
         aria-label={`Scheduled replicas per hour of the week, ${data.timeZone} time, over green hours`}
-        sx={{ display: 'grid', gridTemplateColumns: '2.5rem repeat(24, minmax(0.9rem, 1fr))', gap: '2px' }}
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: '2.5rem repeat(24, minmax(0.9rem, 1fr))',
+          gap: '2px',
+        }}
       >
         <Box role="row" sx={{ display: 'contents' }}>
           <Box role="columnheader" />
           {Array.from({ length: 24 }, (_, hour) => (
-            <Box key={hour} role="columnheader" aria-label={hh(hour)} sx={{ textAlign: 'center' }}>
+            <Box
+              key={hour}
+              role="columnheader"
+              aria-label={hh(hour)}
+              sx={{ textAlign: 'center' }}
+            >
               <Typography variant="caption" color="text.secondary">
                 {hour % 3 === 0 ? String(hour).padStart(2, '0') : ''}
               </Typography>
@@ -94,7 +112,9 @@ export function CapacityHeatmap({ data }: { data: Heatmap }) {
                     height: '1.5rem',
                     borderRadius: 0.5,
                     bgcolor:
-                      g === undefined || g === null ? bandColor(theme, band) : intensityColor(theme, g, gMin, gMax),
+                      g === undefined || g === null
+                        ? bandColor(theme, band)
+                        : intensityColor(theme, g, gMin, gMax),
                     ...(replicas === null && {
                       backgroundImage: `repeating-linear-gradient(45deg, transparent 0 3px, ${theme.palette.divider} 3px 5px)`,
                     }),
@@ -121,7 +141,11 @@ export function CapacityHeatmap({ data }: { data: Heatmap }) {
       </Box>
       {known.length > 0 ? (
         <Typography variant="caption" component="p" sx={{ mt: 1 }}>
-          {`Colour: grid intensity, greenest ${Number(gMin.toFixed(1))} to palest ${Number(gMax.toFixed(1))} g CO2e/kWh (${data.intensitySource}); bar height: scheduled replicas (full cell = ${max})`}
+          {`Colour: grid intensity, greenest ${Number(
+            gMin.toFixed(1),
+          )} to palest ${Number(gMax.toFixed(1))} g CO2e/kWh (${
+            data.intensitySource
+          }); bar height: scheduled replicas (full cell = ${max})`}
         </Typography>
       ) : (
         <HeatmapLegend max={max} />
@@ -134,15 +158,37 @@ function HeatmapLegend({ max }: { max: number }) {
   const theme = useTheme();
   const swatch = (band: GreenBand) => (
     <Box key={band} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
-      <Box sx={{ width: 14, height: 14, borderRadius: 0.5, bgcolor: bandColor(theme, band) }} />
+      <Box
+        sx={{
+          width: 14,
+          height: 14,
+          borderRadius: 0.5,
+          bgcolor: bandColor(theme, band),
+        }}
+      />
       <Typography variant="caption">{BAND_TEXT[band]}</Typography>
     </Box>
   );
   return (
-    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mt: 1, alignItems: 'center' }}>
+    <Box
+      sx={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: 2,
+        mt: 1,
+        alignItems: 'center',
+      }}
+    >
       {(['high', 'medium', 'low'] as const).map(swatch)}
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
-        <Box sx={{ width: 6, height: 14, borderRadius: 0.5, bgcolor: alpha(theme.palette.text.primary, 0.6) }} />
+        <Box
+          sx={{
+            width: 6,
+            height: 14,
+            borderRadius: 0.5,
+            bgcolor: alpha(theme.palette.text.primary, 0.6),
+          }}
+        />
         <Typography variant="caption">{`bar height: scheduled replicas (full cell = ${max})`}</Typography>
       </Box>
     </Box>

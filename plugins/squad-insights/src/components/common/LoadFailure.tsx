@@ -12,12 +12,24 @@ export function isNotFound(error: Error): boolean {
  * endpoint of a part that is not installed, an entity it does not know), otherwise the
  * error with a Retry, since an unreachable backend often comes back.
  */
-export function LoadFailure(props: { error: Error; onRetry: () => void; what: string }) {
+export function LoadFailure(props: {
+  error: Error;
+  onRetry: () => void;
+  what: string;
+}) {
   const { error, onRetry, what } = props;
   if (isNotFound(error)) {
-    return <Alert severity="info">{`${what} is not available for this entity.`}</Alert>;
+    return (
+      <Alert severity="info">{`${what} is not available for this entity.`}</Alert>
+    );
   }
-  return <RetryableErrorPanel error={error} onRetry={onRetry} title={`Could not load ${what.toLocaleLowerCase('en')}`} />;
+  return (
+    <RetryableErrorPanel
+      error={error}
+      onRetry={onRetry}
+      title={`Could not load ${what.toLocaleLowerCase('en')}`}
+    />
+  );
 }
 
 /** What `useAsyncRetry` hands back, as far as {@link AsyncView} needs it. */
@@ -40,7 +52,10 @@ export function AsyncView<T>(props: {
 }) {
   const { state, what, placeholder, children } = props;
   if (state.loading) return placeholder;
-  if (state.error) return <LoadFailure error={state.error} onRetry={state.retry} what={what} />;
+  if (state.error)
+    return (
+      <LoadFailure error={state.error} onRetry={state.retry} what={what} />
+    );
   if (state.value === undefined) return placeholder;
   return children(state.value);
 }

@@ -55,7 +55,10 @@ const lifecycle = (days: number | undefined, status = 'Enabled') => ({
       {
         id: 'archive',
         status,
-        expiration: days === undefined ? [] : [{ days, date: '', expired_object_delete_marker: false }],
+        expiration:
+          days === undefined
+            ? []
+            : [{ days, date: '', expired_object_delete_marker: false }],
         transition: [{ days: 90, storage_class: 'GLACIER', date: '' }],
       },
     ],
@@ -97,7 +100,11 @@ function attestedCases(checkId: string): Cases[string] {
   });
   return {
     pass: [
-      { name: 'attested until next year', resources: [db()], input: input(300) },
+      {
+        name: 'attested until next year',
+        resources: [db()],
+        input: input(300),
+      },
       {
         name: 'never attested: awaiting a reviewer',
         resources: [db()],
@@ -105,7 +112,9 @@ function attestedCases(checkId: string): Cases[string] {
         status: 'unknown',
       },
     ],
-    fail: [{ name: 'the attestation expired', resources: [db()], input: input(-1) }],
+    fail: [
+      { name: 'the attestation expired', resources: [db()], input: input(-1) },
+    ],
   };
 }
 
@@ -126,7 +135,10 @@ export const SEED_CASES: Cases = {
   'tagging.organization': {
     pass: [
       { name: 'Acme Music AB', resources: [db()] },
-      { name: 'with hyphens', resources: [db({ Organization: 'acme-music-ab' })] },
+      {
+        name: 'with hyphens',
+        resources: [db({ Organization: 'acme-music-ab' })],
+      },
     ],
     fail: [
       {
@@ -162,9 +174,21 @@ export const SEED_CASES: Cases = {
   },
   'records.no-automatic-expiry': {
     pass: [
-      { name: 'archived, never expired', resources: [lifecycle(undefined)], input: financialRecords },
-      { name: 'expires after 8 years', resources: [lifecycle(2922)], input: financialRecords },
-      { name: 'a disabled rule', resources: [lifecycle(30, 'Disabled')], input: financialRecords },
+      {
+        name: 'archived, never expired',
+        resources: [lifecycle(undefined)],
+        input: financialRecords,
+      },
+      {
+        name: 'expires after 8 years',
+        resources: [lifecycle(2922)],
+        input: financialRecords,
+      },
+      {
+        name: 'a disabled rule',
+        resources: [lifecycle(30, 'Disabled')],
+        input: financialRecords,
+      },
       {
         name: 'not a Finansinspektionen service',
         resources: [lifecycle(30)],

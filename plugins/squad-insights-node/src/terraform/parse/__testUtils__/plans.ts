@@ -25,13 +25,19 @@ const TAGS = {
 
 type Values = Record<string, unknown>;
 
-function resource(module: string, address: string, values: Values, extra: Values = {}) {
+function resource(
+  module: string,
+  address: string,
+  values: Values,
+  extra: Values = {},
+) {
   const local = address.replace(/\[.*\]$/, '');
   const data = local.startsWith('data.');
   const [type, name] = local.replace(/^data\./, '').split('.');
   const sensitive: Values = {};
   for (const [key, value] of Object.entries(values)) {
-    if (value && typeof value === 'object') sensitive[key] = Array.isArray(value) ? value.map(() => ({})) : {};
+    if (value && typeof value === 'object')
+      sensitive[key] = Array.isArray(value) ? value.map(() => ({})) : {};
   }
   return {
     address: `${module}.${address}`,
@@ -54,7 +60,11 @@ const ACCOUNT = '412381764321';
  * not, so neither is the `bucket` of the resources configuring it nor a `target_bucket` that
  * names another new bucket.
  */
-function bucket(module: string, name: string, options: { sse: string; logsTo?: boolean }) {
+function bucket(
+  module: string,
+  name: string,
+  options: { sse: string; logsTo?: boolean },
+) {
   return {
     address: module,
     resources: [
@@ -72,10 +82,21 @@ function bucket(module: string, name: string, options: { sse: string; logsTo?: b
         ignore_public_acls: true,
         restrict_public_buckets: true,
       }),
-      resource(module, 'aws_s3_bucket_server_side_encryption_configuration.this', {
-        expected_bucket_owner: null,
-        rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: options.sse }], bucket_key_enabled: options.sse === 'aws:kms' }],
-      }),
+      resource(
+        module,
+        'aws_s3_bucket_server_side_encryption_configuration.this',
+        {
+          expected_bucket_owner: null,
+          rule: [
+            {
+              apply_server_side_encryption_by_default: [
+                { sse_algorithm: options.sse },
+              ],
+              bucket_key_enabled: options.sse === 'aws:kms',
+            },
+          ],
+        },
+      ),
       resource(module, 'aws_s3_bucket_versioning.this', {
         expected_bucket_owner: null,
         mfa: null,
@@ -83,12 +104,17 @@ function bucket(module: string, name: string, options: { sse: string; logsTo?: b
       }),
       ...(options.logsTo
         ? [
-            resource(module, 'aws_s3_bucket_logging.this[0]', {
-              expected_bucket_owner: null,
-              target_grant: [],
-              target_object_key_format: [],
-              target_prefix: `${name}-${ACCOUNT}/`,
-            }, { index: 0 }),
+            resource(
+              module,
+              'aws_s3_bucket_logging.this[0]',
+              {
+                expected_bucket_owner: null,
+                target_grant: [],
+                target_object_key_format: [],
+                target_prefix: `${name}-${ACCOUNT}/`,
+              },
+              { index: 0 },
+            ),
           ]
         : []),
     ],
@@ -105,9 +131,21 @@ function providerConfig(alias: string | undefined, variable: string) {
   };
 }
 
-function configResource(address: string, providerConfigKey: string, expressions: Record<string, unknown> = {}) {
+function configResource(
+  address: string,
+  providerConfigKey: string,
+  expressions: Record<string, unknown> = {},
+) {
   const [type, name] = address.split('.');
-  return { address, mode: 'managed', type, name, provider_config_key: providerConfigKey, expressions, schema_version: 0 };
+  return {
+    address,
+    mode: 'managed',
+    type,
+    name,
+    provider_config_key: providerConfigKey,
+    expressions,
+    schema_version: 0,
+  };
 }
 
 const ref = (...references: string[]) => ({ references });
@@ -119,13 +157,29 @@ const bucketCall = (key: string, expressions: Record<string, unknown>) => ({
   expressions: { tags: ref('local.tags'), ...expressions },
   module: {
     outputs: {
-      id: { description: 'The bucket name.', expression: ref('aws_s3_bucket.this.id', 'aws_s3_bucket.this') },
-      arn: { description: 'The bucket ARN.', expression: ref('aws_s3_bucket.this.arn', 'aws_s3_bucket.this') },
+      id: {
+        description: 'The bucket name.',
+        expression: ref('aws_s3_bucket.this.id', 'aws_s3_bucket.this'),
+      },
+      arn: {
+        description: 'The bucket ARN.',
+        expression: ref('aws_s3_bucket.this.arn', 'aws_s3_bucket.this'),
+      },
     },
     resources: [
-      configResource('aws_s3_bucket.this', key, { bucket: ref('var.name'), tags: ref('var.tags') }),
-      configResource('aws_s3_bucket_public_access_block.this', key, { ...ofBucket, block_public_acls: { constant_value: true } }),
-      configResource('aws_s3_bucket_server_side_encryption_configuration.this', key, ofBucket),
+      configResource('aws_s3_bucket.this', key, {
+        bucket: ref('var.name'),
+        tags: ref('var.tags'),
+      }),
+      configResource('aws_s3_bucket_public_access_block.this', key, {
+        ...ofBucket,
+        block_public_acls: { constant_value: true },
+      }),
+      configResource(
+        'aws_s3_bucket_server_side_encryption_configuration.this',
+        key,
+        ofBucket,
+      ),
       configResource('aws_s3_bucket_versioning.this', key, ofBucket),
       configResource('aws_s3_bucket_logging.this', key, {
         ...ofBucket,
@@ -135,7 +189,10 @@ const bucketCall = (key: string, expressions: Record<string, unknown>) => ({
     ],
     variables: {
       name: { description: 'Bucket name.' },
-      access_log_bucket: { default: null, description: 'Where access logs go; null for a log bucket.' },
+      access_log_bucket: {
+        default: null,
+        description: 'Where access logs go; null for a log bucket.',
+      },
     },
   },
 });
@@ -144,7 +201,9 @@ const bucketCall = (key: string, expressions: Record<string, unknown>) => ({
  * The plan; `backupRegion` is the value of `var.backup_region`, `dataSse` the data bucket's
  * default encryption algorithm.
  */
-export function templatePlan(options: { backupRegion?: string; dataSse?: string } = {}) {
+export function templatePlan(
+  options: { backupRegion?: string; dataSse?: string } = {},
+) {
   const backupRegion = options.backupRegion ?? 'eu-west-1';
   return {
     format_version: '1.2',
@@ -206,10 +265,25 @@ export function templatePlan(options: { backupRegion?: string; dataSse?: string 
               }),
             ],
             child_modules: [
-              bucket('module.service.module.access_logs', 'royalty-statements-access-logs', { sse: 'AES256' }),
-              bucket('module.service.module.backup', 'royalty-statements-backup', { sse: 'aws:kms', logsTo: true }),
-              bucket('module.service.module.backup_access_logs', 'royalty-statements-backup-access-logs', { sse: 'AES256' }),
-              bucket('module.service.module.data', 'royalty-statements-data', { sse: options.dataSse ?? 'aws:kms', logsTo: true }),
+              bucket(
+                'module.service.module.access_logs',
+                'royalty-statements-access-logs',
+                { sse: 'AES256' },
+              ),
+              bucket(
+                'module.service.module.backup',
+                'royalty-statements-backup',
+                { sse: 'aws:kms', logsTo: true },
+              ),
+              bucket(
+                'module.service.module.backup_access_logs',
+                'royalty-statements-backup-access-logs',
+                { sse: 'AES256' },
+              ),
+              bucket('module.service.module.data', 'royalty-statements-data', {
+                sse: options.dataSse ?? 'aws:kms',
+                logsTo: true,
+              }),
             ],
           },
         ],
@@ -223,7 +297,11 @@ export function templatePlan(options: { backupRegion?: string; dataSse?: string 
         type: 'aws_kms_key',
         name: 'this',
         provider_name: AWS,
-        change: { actions: ['create'], before: null, after_unknown: { arn: true, id: true, key_id: true, policy: true } },
+        change: {
+          actions: ['create'],
+          before: null,
+          after_unknown: { arn: true, id: true, key_id: true, policy: true },
+        },
       },
     ],
     configuration: {
@@ -239,22 +317,41 @@ export function templatePlan(options: { backupRegion?: string; dataSse?: string 
               resources: [
                 configResource('aws_cloudwatch_log_group.this', 'aws'),
                 configResource('aws_kms_key.backup', 'aws.dr'),
-                { ...configResource('aws_caller_identity.current', 'aws'), address: 'data.aws_caller_identity.current', mode: 'data' },
-                configResource('aws_kms_key.this', 'aws', { enable_key_rotation: { constant_value: true } }),
+                {
+                  ...configResource('aws_caller_identity.current', 'aws'),
+                  address: 'data.aws_caller_identity.current',
+                  mode: 'data',
+                },
+                configResource('aws_kms_key.this', 'aws', {
+                  enable_key_rotation: { constant_value: true },
+                }),
               ],
               // Passed configurations are resolved to the root ones they came from.
               module_calls: {
-                access_logs: bucketCall('aws', { name: ref('var.service', 'local.account_id') }),
+                access_logs: bucketCall('aws', {
+                  name: ref('var.service', 'local.account_id'),
+                }),
                 data: bucketCall('aws', {
                   name: ref('var.service', 'local.account_id'),
-                  access_log_bucket: ref('module.access_logs.id', 'module.access_logs'),
+                  access_log_bucket: ref(
+                    'module.access_logs.id',
+                    'module.access_logs',
+                  ),
                   kms_key_arn: ref('aws_kms_key.this.arn', 'aws_kms_key.this'),
                 }),
-                backup_access_logs: bucketCall('aws.dr', { name: ref('var.service', 'local.account_id') }),
+                backup_access_logs: bucketCall('aws.dr', {
+                  name: ref('var.service', 'local.account_id'),
+                }),
                 backup: bucketCall('aws.dr', {
                   name: ref('var.service', 'local.account_id'),
-                  access_log_bucket: ref('module.backup_access_logs.id', 'module.backup_access_logs'),
-                  kms_key_arn: ref('aws_kms_key.backup.arn', 'aws_kms_key.backup'),
+                  access_log_bucket: ref(
+                    'module.backup_access_logs.id',
+                    'module.backup_access_logs',
+                  ),
+                  kms_key_arn: ref(
+                    'aws_kms_key.backup.arn',
+                    'aws_kms_key.backup',
+                  ),
                 }),
               },
             },

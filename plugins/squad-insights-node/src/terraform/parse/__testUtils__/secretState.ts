@@ -196,7 +196,10 @@ function valueSecretResources() {
       { type: 'aws_api_gateway_api_key', name: 'k' },
       { value: c(), name: 'visible-18' },
     ),
-    v4Resource({ type: 'datadog_api_key', name: 'k' }, { key: c(), name: 'dd' }),
+    v4Resource(
+      { type: 'datadog_api_key', name: 'k' },
+      { key: c(), name: 'dd' },
+    ),
     v4Resource(
       { type: 'azurerm_application_insights', name: 'ai' },
       { instrumentation_key: c(), app_id: 'visible-23' },
@@ -211,11 +214,17 @@ function valueSecretResources() {
     ),
     v4Resource(
       { type: 'acme_certificate', name: 'c' },
-      { certificate_p12: c(), bundle: p12, certificate_url: 'https://acme.example/cert/1' },
+      {
+        certificate_p12: c(),
+        bundle: p12,
+        certificate_url: 'https://acme.example/cert/1',
+      },
     ),
     v4Resource(
       { type: 'kind_cluster', name: 'k' },
-      { kubeconfig: `apiVersion: v1\nusers:\n- name: admin\n  user:\n    token: ${c()}\n` },
+      {
+        kubeconfig: `apiVersion: v1\nusers:\n- name: admin\n  user:\n    token: ${c()}\n`,
+      },
     ),
     v4Resource(
       { type: 'aws_lambda_function', name: 'f' },
@@ -230,7 +239,9 @@ function valueSecretResources() {
               STRIPE: `sk_live_${c()}abcdef`,
               SIGNING: pem,
               AWS_ACCESS_KEY_ID: registerCanary('AKIAIOSFODNN7EXAMPLE'),
-              AWS_SK: registerCanary('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'),
+              AWS_SK: registerCanary(
+                'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+              ),
               SETTINGS: `mode=fast API_TOKEN=${c()} retries=3`,
               LOG_LEVEL: 'visible-21',
             },

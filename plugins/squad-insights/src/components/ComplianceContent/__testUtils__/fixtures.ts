@@ -16,16 +16,28 @@ export const paymentProcessing = {
     title: 'Payment Processing',
     annotations: {
       'squad-insights.io/data-classification': 'financial',
-      'squad-insights.io/compliance-requirements': 'GDPR,PCI_DSS,Svenska_Betaltjänstlagen',
-      'squad-insights.io/terraform-state': 'demo:payment-processing/terraform.tfstate',
+      'squad-insights.io/compliance-requirements':
+        'GDPR,PCI_DSS,Svenska_Betaltjänstlagen',
+      'squad-insights.io/terraform-state':
+        'demo:payment-processing/terraform.tfstate',
     },
   },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments-squad' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments-squad',
+  },
 };
 
 export const STATE = 'demo:payment-processing/terraform.tfstate';
 
-const score = (s: number | null, passed: number, failed: number, waived = 0, unknown = 0) => ({
+const score = (
+  s: number | null,
+  passed: number,
+  failed: number,
+  waived = 0,
+  unknown = 0,
+) => ({
   score: s,
   passed,
   failed,
@@ -63,7 +75,12 @@ export const rdsUnencrypted: CheckResult = {
   severity: 'critical',
   status: 'fail',
   frameworks: ['baseline', 'GDPR', 'PCI_DSS', 'Svenska_Betaltjänstlagen'],
-  controls: ['baseline/encryption', 'GDPR/Art.32', 'PCI_DSS/Req.3', 'Svenska_Betaltjänstlagen/security'],
+  controls: [
+    'baseline/encryption',
+    'GDPR/Art.32',
+    'PCI_DSS/Req.3',
+    'Svenska_Betaltjänstlagen/security',
+  ],
   remediation:
     'Set storage_encrypted = true with a customer KMS key (requires a snapshot restore for existing instances).',
   evidence: [
@@ -78,7 +95,11 @@ export const rdsUnencrypted: CheckResult = {
   ],
 };
 
-const passing = (checkId: string, title: string, controls: string[]): CheckResult => ({
+const passing = (
+  checkId: string,
+  title: string,
+  controls: string[],
+): CheckResult => ({
   checkId,
   title,
   severity: 'medium',
@@ -98,14 +119,36 @@ export const compliance: EntityComplianceResponse = {
   parameters: {} as EntityComplianceResponse['parameters'],
   score: score(0.82, 27, 2, 0, 1),
   frameworks: [
-    { id: 'baseline', title: 'Baseline', applies: true, reason: 'every service', score: score(0.8, 24, 2) },
-    { id: 'PCI_DSS', title: 'PCI DSS', applies: true, reason: 'declares PCI_DSS', score: score(0.76, 15, 1) },
-    { id: 'Copyright_Law', title: 'Copyright law', applies: false, reason: 'not declared', score: score(null, 0, 0) },
+    {
+      id: 'baseline',
+      title: 'Baseline',
+      applies: true,
+      reason: 'every service',
+      score: score(0.8, 24, 2),
+    },
+    {
+      id: 'PCI_DSS',
+      title: 'PCI DSS',
+      applies: true,
+      reason: 'declares PCI_DSS',
+      score: score(0.76, 15, 1),
+    },
+    {
+      id: 'Copyright_Law',
+      title: 'Copyright law',
+      applies: false,
+      reason: 'not declared',
+      score: score(null, 0, 0),
+    },
   ],
   checks: [
     rdsUnencrypted,
     teamTagDrift,
-    passing('encryption.kms-rotation', 'Symmetric KMS keys rotate automatically', ['baseline/encryption', 'PCI_DSS/Req.3']),
+    passing(
+      'encryption.kms-rotation',
+      'Symmetric KMS keys rotate automatically',
+      ['baseline/encryption', 'PCI_DSS/Req.3'],
+    ),
     {
       checkId: 'runtime.consul-owner',
       title: "Consul meta names the catalog's owning squad",
@@ -134,20 +177,51 @@ export const profile: ServiceProfileResponse = {
   },
   problems: [],
   ownership: {
-    squad: { entityRef: 'group:default/payments-squad', title: 'Payments Squad', type: 'squad' },
-    tribe: { entityRef: 'group:default/commerce-tribe', title: 'Commerce', type: 'tribe' },
-    chapter: { entityRef: 'group:default/backend-engineering-chapter', title: 'Backend Engineering', type: 'chapter' },
-    guild: { entityRef: 'group:default/security-engineering-guild', title: 'Security Engineering', type: 'guild' },
+    squad: {
+      entityRef: 'group:default/payments-squad',
+      title: 'Payments Squad',
+      type: 'squad',
+    },
+    tribe: {
+      entityRef: 'group:default/commerce-tribe',
+      title: 'Commerce',
+      type: 'tribe',
+    },
+    chapter: {
+      entityRef: 'group:default/backend-engineering-chapter',
+      title: 'Backend Engineering',
+      type: 'chapter',
+    },
+    guild: {
+      entityRef: 'group:default/security-engineering-guild',
+      title: 'Security Engineering',
+      type: 'guild',
+    },
   },
   contacts: {
     technical: [
-      { entityRef: 'user:default/maja.eriksson', title: 'Maja Eriksson', email: 'maja.eriksson@acme-music.example', source: 'annotation' },
+      {
+        entityRef: 'user:default/maja.eriksson',
+        title: 'Maja Eriksson',
+        email: 'maja.eriksson@acme-music.example',
+        source: 'annotation',
+      },
     ],
     business: [
-      { entityRef: 'group:default/payments-squad', title: 'Payments Squad', email: 'payments-squad@acme-music.example', source: 'squad-email' },
+      {
+        entityRef: 'group:default/payments-squad',
+        title: 'Payments Squad',
+        email: 'payments-squad@acme-music.example',
+        source: 'squad-email',
+      },
     ],
     onCall: [
-      { entityRef: 'user:default/johan.karlsson', title: 'Johan Karlsson', email: 'johan.karlsson@acme-music.example', source: 'annotation' },
+      {
+        entityRef: 'user:default/johan.karlsson',
+        title: 'Johan Karlsson',
+        email: 'johan.karlsson@acme-music.example',
+        source: 'annotation',
+      },
     ],
   },
 };
@@ -156,7 +230,8 @@ export const activeWaiver: WaiverResponse = {
   id: '6f0c2a8e-1b7d-4c1e-9f4e-2d6a3b9c8e11',
   entityRef: 'component:default/payment-processing',
   checkId: 'logging.s3-access-logs',
-  justification: 'Access logging moves to the central log bucket in Q1; the bucket holds no card data.',
+  justification:
+    'Access logging moves to the central log bucket in Q1; the bucket holds no card data.',
   grantedBy: 'user:default/karin.nilsson',
   grantedAt: '2026-11-01T09:30:00.000Z',
   expiresAt: '2026-12-08T09:30:00.000Z',
@@ -189,8 +264,20 @@ export const olderReview: ReviewResponse = {
     evaluatedAt: '2026-10-01T09:58:00.000Z',
     score: score(0.61, 22, 4),
     frameworks: [
-      { id: 'baseline', title: 'Baseline', applies: true, reason: 'every service', score: score(0.64, 20, 3) },
-      { id: 'PCI_DSS', title: 'PCI DSS', applies: true, reason: 'declares PCI_DSS', score: score(0.55, 12, 3) },
+      {
+        id: 'baseline',
+        title: 'Baseline',
+        applies: true,
+        reason: 'every service',
+        score: score(0.64, 20, 3),
+      },
+      {
+        id: 'PCI_DSS',
+        title: 'PCI DSS',
+        applies: true,
+        reason: 'declares PCI_DSS',
+        score: score(0.55, 12, 3),
+      },
     ],
     checks: [
       rdsUnencrypted,

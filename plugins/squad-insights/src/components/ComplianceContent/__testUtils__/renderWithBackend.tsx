@@ -1,7 +1,13 @@
 import type { Entity } from '@backstage/catalog-model';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { AuthorizeResult, EvaluatePermissionRequest } from '@backstage/plugin-permission-common';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
 import { SWRConfig } from 'swr';
 import { SquadInsightsClient, squadInsightsApiRef } from '../../../api';
 import { paymentProcessing } from './fixtures';
@@ -29,7 +35,9 @@ export function renderWithBackend(
     allow?: string[];
     entity?: Entity;
     /** Decides instead of `allow`, e.g. to check the resource ref a permission is asked for. */
-    authorize?: (request: EvaluatePermissionRequest) => AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    authorize?: (
+      request: EvaluatePermissionRequest,
+    ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   } = {},
 ) {
   const client = new SquadInsightsClient({
@@ -40,12 +48,16 @@ export function renderWithBackend(
   const authorize =
     options.authorize ??
     ((request: EvaluatePermissionRequest) =>
-      allow.has(request.permission.name) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY);
+      allow.has(request.permission.name)
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY);
   // usePermission caches answers in SWR's process-wide cache and dedupes requests for 2 s:
   // without a fresh cache per render, a test would see the previous test's permissions.
   return renderInTestApp(
     <SWRConfig value={{ provider: () => new Map() }}>
-      <EntityProvider entity={options.entity ?? paymentProcessing}>{element}</EntityProvider>
+      <EntityProvider entity={options.entity ?? paymentProcessing}>
+        {element}
+      </EntityProvider>
     </SWRConfig>,
     {
       apis: [[squadInsightsApiRef, client], mockApis.permission({ authorize })],
