@@ -50,6 +50,7 @@ import { GroupFootprintService } from './services/GroupFootprintService';
 import { PortfolioRefreshTriggers } from './services/portfolioRefreshTriggers';
 import { schedulePortfolioRefresh } from './services/schedulePortfolioRefresh';
 import { authorsInConflict } from './services/separationOfDuties';
+import { callerCachedCatalog } from './services/callerCachedCatalog';
 import { serviceProfileServiceRef } from './services/ServiceProfileService';
 import { CatalogGroupDirectory } from './services/CatalogGroupDirectory';
 import { readSustainabilityOptions } from './services/sustainabilityOptions';
@@ -140,12 +141,15 @@ export const squadInsightsPlugin = createBackendPlugin({
           catalog: deps.catalog,
           permissions: deps.permissions,
         });
+        // Per-entity routes read the entity and its groups as the caller; a service page asks
+        // for the same ones from several cards at once (callerCachedCatalog says why it is safe).
+        const pageCatalog = callerCachedCatalog(deps.catalog);
         const facts = FactsService.create({
           visibility,
           consulEnabled: Boolean(consulOptions),
           bindings,
           groups: groupDirectory,
-          catalog: deps.catalog,
+          catalog: pageCatalog,
           reader,
           store,
           ingester,
@@ -177,7 +181,7 @@ export const squadInsightsPlugin = createBackendPlugin({
           usage,
         });
         const footprints = FootprintService.create({
-          catalog: deps.catalog,
+          catalog: pageCatalog,
           facts,
           history,
           options: sustainabilityOptions,

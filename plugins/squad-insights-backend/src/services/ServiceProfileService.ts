@@ -10,6 +10,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { callerCachedCatalog } from './callerCachedCatalog';
 import { NotFoundError } from '@backstage/errors';
 import { AffiliationGroups, AffiliationType } from './affiliationGroups';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
@@ -273,7 +274,9 @@ export const serviceProfileServiceRef = createServiceRef<ServiceProfileService>(
         deps: { catalog: catalogServiceRef, config: coreServices.rootConfig },
         factory: ({ catalog, config }) =>
           CatalogServiceProfileService.create({
-            catalog,
+            // Up to six lookups per profile (entity, owner, tribe, chapter, guild, contacts),
+            // asked again by each card of the page: remembered per caller for a few seconds.
+            catalog: callerCachedCatalog(catalog),
             requirements: knownRequirements(readCompliancePolicy(config)),
           }),
       }),

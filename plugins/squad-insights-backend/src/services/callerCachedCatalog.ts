@@ -1,0 +1,105 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
+
+type Catalog = typeof catalogServiceRef.T;
+
+/** Who is asking: answers are cached per caller, so each sees only what the catalog shows them. */
+function callerKey(
+  credentials: BackstageCredentials | undefined,
+): string | undefined {
+  const principal = credentials?.principal as
+    | { type: 'user'; userEntityRef: string }
+    | { type: 'service'; subject: string }
+    | { type: string }
+    | undefined;
+  if (!principal) return undefined;
+  if ('userEntityRef' in principal) return `user:${principal.userEntityRef}`;
+  if ('subject' in principal) return `service:${principal.subject}`;
+  return undefined;
+}
+
+/**
+ * The catalog with a short per-caller memory of entity lookups (`getEntityByRef`,
+ * `getEntitiesByRefs`). A service page asks for the same entity and its owner groups from
+ * several cards and routes within a second; each lookup is an HTTP round trip to the catalog,
+ * which made every per-entity route slower than the catalog's own by-name route.
+ *
+ * Why per caller: the catalog's permission rules decide what each user may see, so an
+ * answer is only ever reused for the same principal. Why a few seconds: a change in the
+ * catalog (or in who may see what) shows within `ttlMs`. Misses (an entity not found) are not
+ * remembered, so a newly registered entity appears at once. Everything else passes through.
+ *
+ * @public
+ */
+export function callerCachedCatalog(
+  catalog: Catalog,
+  options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {},
+): Catalog {
+  const ttlMs = options.ttlMs ?? 5_000;
+  const maxEntries = options.maxEntries ?? 5_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+
+  const remember = <T>(
+    key: string | undefined,
+    read: () => Promise<T>,
+    keep: (value: T) => boolean,
+  ): Promise<T> => {
+    if (key === undefined) return read();
+    const at = now();
+    const hit = cache.get(key);
+    if (hit && at - hit.at <= ttlMs) return hit.value as Promise<T>;
+    const value = read();
+    cache.delete(key);
+    if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
+    cache.set(key, { at, value });
+    // Failures and misses are not kept: the next request asks the catalog again.
+    value.then(
+      v => {
+        if (!keep(v) && cache.get(key)?.value === value) cache.delete(key);
+      },
+      () => {
+        if (cache.get(key)?.value === value) cache.delete(key);
+      },
+    );
+    return value;
+  };
+
+  return new Proxy(catalog, {
+    get(target, prop, receiver) {
+      if (prop === 'getEntityByRef') {
+        const getEntityByRef: Catalog['getEntityByRef'] = (ref, opts) => {
+          const caller = callerKey(opts?.credentials);
+          const key =
+            caller && `byRef\u0000${caller}\u0000${JSON.stringify(ref)}`;
+          return remember(
+            key,
+            () => target.getEntityByRef(ref, opts),
+            v => v !== undefined,
+          );
+        };
+        return getEntityByRef;
+      }
+      if (prop === 'getEntitiesByRefs') {
+        const getEntitiesByRefs: Catalog['getEntitiesByRefs'] = (
+          request,
+          opts,
+        ) => {
+          const caller = callerKey(opts?.credentials);
+          const key =
+            caller && `byRefs\u0000${caller}\u0000${JSON.stringify(request)}`;
+          return remember(
+            key,
+            () => target.getEntitiesByRefs(request, opts),
+            v => v.items.every(item => item !== undefined),
+          );
+        };
+        return getEntitiesByRefs;
+      }
+      // Bound to the real catalog: implementations keep private fields (#entities), which a
+      // method called on the proxy could not reach.
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
