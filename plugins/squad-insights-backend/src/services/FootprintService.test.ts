@@ -114,3 +114,64 @@ describe('FootprintService.snapshot', () => {
     expect(history.rows[0].kwhPerDay).toBeGreaterThan(0);
   });
 });
+
+describe('FootprintService.getEntityFootprint', () => {
+  it('analyses a service once per version of its facts, again when a state is read anew', async () => {
+    let readAt = '2026-11-26T08:00:00Z';
+    let instanceType = 'm5.large';
+    const facts = {
+      async getEntityFacts(): Promise<EntityFacts> {
+        const resource = inventory.resources[0];
+        return {
+          entityRef: 'component:default/api',
+          problems: [],
+          bindings: [],
+          states: [
+            {
+              reference: 'demo:api',
+              freshness: { stale: false, readAt, marker: readAt },
+              inventory: {
+                ...inventory,
+                resources: [
+                  {
+                    ...resource,
+                    instances: [
+                      {
+                        ...resource.instances[0],
+                        attributes: {
+                          instance_type: instanceType,
+                          instance_state: 'running',
+                        },
+                      },
+                    ],
+                  },
+                ],
+              } as StateInventory,
+            },
+          ],
+        };
+      },
+    };
+    const service = FootprintService.create({
+      catalog: catalogServiceMock({ entities: [component('api')] }),
+      facts,
+      history: memoryStore(),
+      options: {},
+      now: () => new Date('2026-11-26T09:00:00Z'),
+    });
+    const ref = { kind: 'component', namespace: 'default', name: 'api' };
+    const credentials = mockCredentials.user();
+    const first = await service.getEntityFootprint(ref, { credentials });
+    // The same facts: the remembered analysis (the very same object), not a new one.
+    instanceType = 'm5.4xlarge'; // not seen while the state's version is unchanged
+    const second = await service.getEntityFootprint(ref, { credentials });
+    expect(second.footprint).toBe(first.footprint);
+    // A new read of the state: analysed again, from the new inventory.
+    readAt = '2026-11-26T08:30:00Z';
+    const third = await service.getEntityFootprint(ref, { credentials });
+    expect(third.footprint).not.toBe(first.footprint);
+    expect(third.footprint!.kwhPerDay).toBeGreaterThan(
+      first.footprint!.kwhPerDay,
+    );
+  });
+});

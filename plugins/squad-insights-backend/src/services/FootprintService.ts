@@ -23,6 +23,9 @@ import type { SustainabilityOptions } from './sustainabilityOptions';
 import type { UsageInputs, UsageService } from './UsageService';
 
 /** The footprint of one service with what it was computed from. @public */
+/** How many analyses are remembered: a portfolio's worth of services, a few MB. */
+const MAX_REMEMBERED_ANALYSES = 2_000;
+
 export interface EntityFootprint {
   entityRef: string;
   criticality: Criticality;
@@ -94,6 +97,12 @@ export class FootprintService {
     private readonly now: () => Date,
   ) {}
 
+  /** Analyses by the version of their inputs (see getEntityFootprint); oldest dropped first. */
+  private readonly analyses = new Map<
+    string,
+    ReturnType<typeof analyseService>
+  >();
+
   async getEntityFootprint(
     ref: CompoundEntityRef,
     { credentials }: { credentials: BackstageCredentials },
@@ -145,20 +154,48 @@ export class FootprintService {
     // Zero healthy instances is a real observation (the service is down), but using it would
     // report the scheduled capacity as using nothing; only a positive count replaces it.
     const inputs = await this.deps.usage?.inputsFor(entityRef);
-    const analysis = analyseService(
+    const now = this.now();
+    const observed = healthyInstances ? healthyInstances : undefined;
+    // The analysis depends only on what was read (states, Consul's count, usage, intensity),
+    // the criticality and the week; a service page asks for it from several cards, so it is
+    // computed once per version of its inputs (and at most an hour old: the week moves on).
+    const version = JSON.stringify([
       entityRef,
-      read.map(s => s.inventory),
-      {
-        ...this.deps.options,
-        criticality,
-        observedHealthyInstances: healthyInstances
-          ? healthyInstances
-          : undefined,
-        weekOf: this.now(),
-        measured: inputs?.measured,
-        intensity: inputs?.intensity,
-      },
-    );
+      criticality,
+      observed ?? null,
+      now.toISOString().slice(0, 13),
+      read.map(st => [
+        st.reference,
+        st.freshness.readAt,
+        st.freshness.marker ?? null,
+      ]),
+      inputs?.usage?.attemptedAt ?? null,
+      Object.entries(inputs?.intensity ?? {}).map(([zone, i]) => [
+        zone,
+        i.kind,
+        i.readAt ?? null,
+        i.points.length,
+      ]),
+    ]);
+    let analysis = this.analyses.get(version);
+    if (!analysis) {
+      analysis = analyseService(
+        entityRef,
+        read.map(st => st.inventory),
+        {
+          ...this.deps.options,
+          criticality,
+          observedHealthyInstances: observed,
+          weekOf: now,
+          measured: inputs?.measured,
+          intensity: inputs?.intensity,
+        },
+      );
+      if (this.analyses.size >= MAX_REMEMBERED_ANALYSES) {
+        this.analyses.delete(this.analyses.keys().next().value!);
+      }
+      this.analyses.set(version, analysis);
+    }
     if (inputs)
       describeInputs(result, inputs, analysis.footprint.primaryRegion);
     return {
