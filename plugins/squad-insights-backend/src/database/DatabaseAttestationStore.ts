@@ -9,6 +9,7 @@ import type {
   AttestationStore,
   StoredAttestation,
 } from './AttestationStore';
+import { dateFromDb } from './dbTime';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -29,10 +30,6 @@ type AttestationRow = {
   revoke_reason: string | null;
 };
 
-// PostgreSQL hands back Dates, SQLite the epoch milliseconds or text that was written.
-const date = (v: Date | string | number) =>
-  v instanceof Date ? v : new Date(v);
-
 function toAttestation(r: AttestationRow): StoredAttestation {
   return {
     id: r.id,
@@ -41,10 +38,10 @@ function toAttestation(r: AttestationRow): StoredAttestation {
     statement: r.statement,
     evidenceUrl: r.evidence_url,
     attestedBy: r.attested_by,
-    attestedAt: date(r.attested_at),
-    expiresAt: date(r.expires_at),
+    attestedAt: dateFromDb(r.attested_at),
+    expiresAt: dateFromDb(r.expires_at),
     revokedBy: r.revoked_by ?? undefined,
-    revokedAt: r.revoked_at === null ? undefined : date(r.revoked_at),
+    revokedAt: r.revoked_at === null ? undefined : dateFromDb(r.revoked_at),
     revokeReason: r.revoke_reason ?? undefined,
   };
 }

@@ -9,6 +9,7 @@ import type {
   StoredReview,
   StoredWaiver,
 } from './ComplianceStore';
+import { dateFromDb } from './dbTime';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -38,10 +39,6 @@ type ReviewRow = {
   snapshot: string;
 };
 
-// PostgreSQL hands back Dates, SQLite the epoch milliseconds or text that was written.
-const date = (v: Date | string | number) =>
-  v instanceof Date ? v : new Date(v);
-
 function toWaiver(r: WaiverRow): StoredWaiver {
   return {
     id: r.id,
@@ -49,10 +46,10 @@ function toWaiver(r: WaiverRow): StoredWaiver {
     checkId: r.check_id,
     justification: r.justification,
     grantedBy: r.granted_by,
-    grantedAt: date(r.granted_at),
-    expiresAt: date(r.expires_at),
+    grantedAt: dateFromDb(r.granted_at),
+    expiresAt: dateFromDb(r.expires_at),
     revokedBy: r.revoked_by ?? undefined,
-    revokedAt: r.revoked_at === null ? undefined : date(r.revoked_at),
+    revokedAt: r.revoked_at === null ? undefined : dateFromDb(r.revoked_at),
     revokeReason: r.revoke_reason ?? undefined,
   };
 }
@@ -64,7 +61,7 @@ function toReview(r: ReviewRow): StoredReview {
     reviewer: r.reviewer,
     decision: r.decision,
     comment: r.comment ?? undefined,
-    createdAt: date(r.created_at),
+    createdAt: dateFromDb(r.created_at),
     snapshot: r.snapshot,
   };
 }

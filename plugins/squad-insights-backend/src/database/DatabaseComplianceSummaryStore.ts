@@ -17,6 +17,7 @@ import type {
   SummaryQuery,
 } from './ComplianceSummaryStore';
 import { whereVisible } from './visibleRefs';
+import { dateFromDb, DbTime } from './dbTime';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -30,8 +31,6 @@ const SOURCES = 'si_compliance_summary_sources';
 const RESULTS = 'si_compliance_results';
 /** Well below the bound-parameter limits of SQLite (32766) and PostgreSQL (65535). */
 const CHUNK = 500;
-
-type Timestamp = Date | string | number;
 
 type SummaryRow = {
   entity_ref: string;
@@ -49,24 +48,24 @@ type SummaryRow = {
   frameworks: string;
   waivers_active: number;
   waivers_expiring_soon: number;
-  next_waiver_expiry: Timestamp | null;
+  next_waiver_expiry: DbTime | null;
   attested_checks: number;
   attestations_current: number;
   attestations_awaiting: number;
   attestations_expired: number;
-  next_attestation_expiry: Timestamp | null;
-  last_review_at: Timestamp | null;
+  next_attestation_expiry: DbTime | null;
+  last_review_at: DbTime | null;
   last_review_by: string | null;
   last_review_decision: 'approved' | 'changes_requested' | null;
   stale: boolean | number;
-  computed_at: Timestamp;
+  computed_at: DbTime;
 };
 
 type ResultRow = {
   entity_ref: string;
   result: string;
-  evaluated_at: Timestamp;
-  valid_until: Timestamp | null;
+  evaluated_at: DbTime;
+  valid_until: DbTime | null;
 };
 
 /** Worst first when sorted ascending, which is what a reviewer opens the page for. */
@@ -86,9 +85,6 @@ const SORT_COLUMNS: Record<PortfolioSortField, string> = {
   nextWaiverExpiry: 's.next_waiver_expiry',
   lastReviewAt: 's.last_review_at',
 };
-
-// PostgreSQL hands back Dates, SQLite the epoch milliseconds or text that was written.
-const date = (v: Timestamp) => (v instanceof Date ? v : new Date(v));
 
 /**
  * Lower-cased in JavaScript rather than with SQL `lower()`: SQLite's `lower()` folds ASCII
@@ -162,7 +158,9 @@ function fromRow(r: SummaryRow): StoredComplianceSummary {
       active: r.waivers_active,
       expiringSoon: r.waivers_expiring_soon,
       nextExpiry:
-        r.next_waiver_expiry === null ? undefined : date(r.next_waiver_expiry),
+        r.next_waiver_expiry === null
+          ? undefined
+          : dateFromDb(r.next_waiver_expiry),
     },
     attestations: {
       applicable: r.attested_checks,
@@ -172,18 +170,18 @@ function fromRow(r: SummaryRow): StoredComplianceSummary {
       nextExpiry:
         r.next_attestation_expiry === null
           ? undefined
-          : date(r.next_attestation_expiry),
+          : dateFromDb(r.next_attestation_expiry),
     },
     lastReview:
       r.last_review_at === null
         ? undefined
         : {
-            at: date(r.last_review_at),
+            at: dateFromDb(r.last_review_at),
             reviewer: r.last_review_by!,
             decision: r.last_review_decision!,
           },
     stale: Boolean(r.stale),
-    computedAt: date(r.computed_at),
+    computedAt: dateFromDb(r.computed_at),
   };
 }
 
@@ -286,7 +284,8 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
     if (!row) return undefined;
     return {
       result: JSON.parse(row.result),
-      validUntil: row.valid_until === null ? undefined : date(row.valid_until),
+      validUntil:
+        row.valid_until === null ? undefined : dateFromDb(row.valid_until),
     };
   }
 
@@ -367,7 +366,9 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
         title: String(r.title),
       })),
       oldestComputedAt:
-        oldest === null || oldest === undefined ? undefined : date(oldest),
+        oldest === null || oldest === undefined
+          ? undefined
+          : dateFromDb(oldest),
     };
   }
 

@@ -15,6 +15,7 @@ import {
   RESOURCE_CHUNKS,
 } from './DatabaseStateReadWriter';
 import { whereVisible } from './visibleRefs';
+import { dateFromDb } from './dbTime';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -46,10 +47,8 @@ type ConsulRow = {
 };
 
 // SQLite hands timestamps back as numbers or strings, PostgreSQL as Date objects.
-const date = (v: Date | string | number) =>
-  v instanceof Date ? v : new Date(v);
 const optionalDate = (v: Date | string | number | null) =>
-  v === null ? undefined : date(v);
+  v === null ? undefined : dateFromDb(v);
 
 /**
  * {@link FactsStore} on the plugin's database (SQLite or PostgreSQL).
@@ -173,8 +172,8 @@ export class DatabaseFactsStore implements FactsStore {
           inventory: r.generation
             ? { ...stored, resources: resources.get(r.generation) ?? [] }
             : stored,
-          readAt: date(r.read_at),
-          checkedAt: date(r.checked_at),
+          readAt: dateFromDb(r.read_at),
+          checkedAt: dateFromDb(r.checked_at),
           lastError: r.last_error ?? undefined,
           lastErrorAt: optionalDate(r.last_error_at),
         };
@@ -210,7 +209,7 @@ export class DatabaseFactsStore implements FactsStore {
       marker: r.marker ?? undefined,
       serial: r.serial ?? undefined,
       resourceCount: Number(r.resource_count),
-      readAt: date(r.read_at),
+      readAt: dateFromDb(r.read_at),
     }));
   }
 

@@ -10,13 +10,12 @@ import type {
   StoredGateDecision,
   StoredGateOverride,
 } from './GateStore';
+import { dateFromDb, DbTime } from './dbTime';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
   'migrations',
 );
-
-type Time = Date | string | number;
 
 type DecisionRow = {
   id: string;
@@ -27,7 +26,7 @@ type DecisionRow = {
   reasons: string;
   caller: string;
   override_id: string | null;
-  created_at: Time;
+  created_at: DbTime;
 };
 
 type OverrideRow = {
@@ -38,15 +37,13 @@ type OverrideRow = {
   commit: string;
   reason: string;
   granted_by: string;
-  granted_at: Time;
-  expires_at: Time;
+  granted_at: DbTime;
+  expires_at: DbTime;
   consumed_by: string | null;
-  consumed_at: Time | null;
+  consumed_at: DbTime | null;
 };
 
-// PostgreSQL hands back Dates and booleans, SQLite epoch milliseconds (or text) and 0/1.
-const date = (v: Time) => (v instanceof Date ? v : new Date(v));
-
+// PostgreSQL hands back booleans, SQLite 0/1; timestamps go through dateFromDb.
 function toDecision(r: DecisionRow): StoredGateDecision {
   return {
     id: r.id,
@@ -57,7 +54,7 @@ function toDecision(r: DecisionRow): StoredGateDecision {
     reasons: JSON.parse(r.reasons),
     caller: r.caller,
     overrideId: r.override_id ?? undefined,
-    createdAt: date(r.created_at),
+    createdAt: dateFromDb(r.created_at),
   };
 }
 
@@ -70,10 +67,10 @@ function toOverride(r: OverrideRow): StoredGateOverride {
     commit: r.commit,
     reason: r.reason,
     grantedBy: r.granted_by,
-    grantedAt: date(r.granted_at),
-    expiresAt: date(r.expires_at),
+    grantedAt: dateFromDb(r.granted_at),
+    expiresAt: dateFromDb(r.expires_at),
     consumedBy: r.consumed_by ?? undefined,
-    consumedAt: r.consumed_at === null ? undefined : date(r.consumed_at),
+    consumedAt: r.consumed_at === null ? undefined : dateFromDb(r.consumed_at),
   };
 }
 

@@ -8,6 +8,7 @@ import type {
   StoredWaiverRequest,
   WaiverRequestStore,
 } from './WaiverRequestStore';
+import { dateFromDb } from './dbTime';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -29,22 +30,18 @@ type RequestRow = {
   waiver_id: string | null;
 };
 
-// PostgreSQL hands back Dates, SQLite the epoch milliseconds or text that was written.
-const date = (v: Date | string | number) =>
-  v instanceof Date ? v : new Date(v);
-
 function toRequest(r: RequestRow): StoredWaiverRequest {
   return {
     id: r.id,
     entityRef: r.entity_ref,
     checkId: r.check_id,
     justification: r.justification,
-    expiresAt: date(r.expires_at),
+    expiresAt: dateFromDb(r.expires_at),
     requestedBy: r.requested_by,
-    requestedAt: date(r.requested_at),
+    requestedAt: dateFromDb(r.requested_at),
     status: r.status,
     decidedBy: r.decided_by ?? undefined,
-    decidedAt: r.decided_at === null ? undefined : date(r.decided_at),
+    decidedAt: r.decided_at === null ? undefined : dateFromDb(r.decided_at),
     decisionReason: r.decision_reason ?? undefined,
     waiverId: r.waiver_id ?? undefined,
   };
