@@ -10,8 +10,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { listenStandIn, runStandInFromCommandLine } from '../lib/standInServer';
 import { dailyValue, storedBytes } from './model';
 
 /** Datapoints per GetMetricData page, small so the demo exercises NextToken. */
@@ -190,38 +190,17 @@ export async function startCloudWatchStandIn(options: {
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4510, options.host ?? '127.0.0.1', () =>
-      resolve(),
-    );
+  return listenStandIn(server, {
+    port: options.port ?? 4510,
+    host: options.host,
   });
-  const { address, port } = server.address() as AddressInfo;
-  return {
-    url: `http://${address}:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close(err => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 if (require.main === module) {
-  startCloudWatchStandIn({
-    port: Number(arg('port') ?? 4510),
-    host: arg('host'),
-  }).then(
-    s =>
-      console.log(`CloudWatch stand-in listening on ${s.url} (demo metrics)`),
-    e => {
-      console.error(`CloudWatch stand-in failed to start: ${e.message}`);
-      process.exit(1);
-    },
-  );
+  runStandInFromCommandLine({
+    name: 'CloudWatch',
+    defaultPort: 4510,
+    describe: 'demo metrics',
+    start: startCloudWatchStandIn,
+  });
 }

@@ -6,8 +6,8 @@
  *   npx tsx demo/consul/standIn.ts [--port 8500] [--host 127.0.0.1]
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { listenStandIn, runStandInFromCommandLine } from '../lib/standInServer';
 import { StandInService, loadCluster } from './model';
 import {
   catalogEntries,
@@ -192,17 +192,13 @@ export async function startConsulStandIn(options: {
     return undefined;
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8500, options.host ?? '127.0.0.1', () =>
-      resolve(),
-    );
+  const listening = await listenStandIn(server, {
+    port: options.port ?? 8500,
+    host: options.host,
   });
-  const { address, port } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
 
   return {
-    url: `http://${host}:${port}`,
+    url: listening.url,
     update(name, mutate) {
       const s = service(name);
       if (!s) throw new Error(`The stand-in has no service ${name}`);
@@ -211,33 +207,15 @@ export async function startConsulStandIn(options: {
       for (const w of [...waiters]) w();
     },
     heldQueries: () => waiters.size,
-    close() {
-      // Dropping the connections ends held queries; their 'close' handlers clear the timers.
-      return new Promise<void>((resolve, reject) => {
-        server.close(err => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
-    },
+    close: listening.close,
   };
 }
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 if (require.main === module) {
-  startConsulStandIn({
-    port: Number(arg('port') ?? 8500),
-    host: arg('host'),
-  }).then(
-    s =>
-      console.log(
-        `Consul stand-in listening on ${s.url} (demo services, blocking queries)`,
-      ),
-    e => {
-      console.error(`Consul stand-in failed to start: ${e.message}`);
-      process.exit(1);
-    },
-  );
+  runStandInFromCommandLine({
+    name: 'Consul',
+    defaultPort: 8500,
+    describe: 'demo services, blocking queries',
+    start: startConsulStandIn,
+  });
 }

@@ -8,7 +8,11 @@
  *   npx tsx demo/intensity/standIn.ts [--port 4511] [--host 127.0.0.1] [--token demo]
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  commandLineOption,
+  listenStandIn,
+  runStandInFromCommandLine,
+} from '../lib/standInServer';
 import { hourOf } from './model';
 
 const HOUR = 3_600_000;
@@ -78,41 +82,18 @@ export async function startIntensityStandIn(options: {
       send(200, history(zone, now, 'breakdown'));
     else send(404, { message: 'Not found' });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4511, options.host ?? '127.0.0.1', () =>
-      resolve(),
-    );
+  return listenStandIn(server, {
+    port: options.port ?? 4511,
+    host: options.host,
   });
-  const { address, port } = server.address() as AddressInfo;
-  return {
-    url: `http://${address}:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close(err => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 if (require.main === module) {
-  startIntensityStandIn({
-    port: Number(arg('port') ?? 4511),
-    host: arg('host'),
-    token: arg('token'),
-  }).then(
-    s =>
-      console.log(
-        `Grid-intensity stand-in listening on ${s.url} (synthetic SE1-SE4, IE, DE week)`,
-      ),
-    e => {
-      console.error(`Grid-intensity stand-in failed to start: ${e.message}`);
-      process.exit(1);
-    },
-  );
+  runStandInFromCommandLine({
+    name: 'Grid-intensity',
+    defaultPort: 4511,
+    describe: 'synthetic SE1-SE4, IE, DE week',
+    start: listen =>
+      startIntensityStandIn({ ...listen, token: commandLineOption('token') }),
+  });
 }
