@@ -212,6 +212,37 @@ describe('secrets found by value', () => {
     ]);
   });
 
+  it('drops what data sources hand out though their schemas mark nothing sensitive', async () => {
+    const [streamKey, apiKey, content] = [c(), c(), c()];
+    const inventory = await parseState(
+      JSON.stringify(
+        v4State([
+          v4Resource(
+            { type: 'aws_ivs_stream_key', mode: 'data' },
+            {
+              channel_arn: 'arn:aws:ivs:eu-north-1:1:channel/x',
+              value: streamKey,
+            },
+          ),
+          v4Resource(
+            { type: 'aws_api_gateway_api_keys', mode: 'data' },
+            { id: 'eu-north-1', items: [{ name: 'partner', value: apiKey }] },
+          ),
+          v4Resource(
+            { type: 'google_storage_bucket_object_content', mode: 'data' },
+            { bucket: 'config', name: 'app.env', content },
+          ),
+        ]),
+      ),
+      TEST_CONTEXT,
+    );
+    const text = JSON.stringify(inventory);
+    expectNoCanary(text);
+    // Only the secret goes: what identifies the data source stays.
+    expect(text).toContain('arn:aws:ivs:eu-north-1:1:channel/x');
+    expect(text).toContain('"bucket":"config"');
+  });
+
   it('keeps what checks read: ARNs, hosts, plain URLs, digests, policies, certificates', async () => {
     const policy = JSON.stringify({
       Version: '2012-10-17',

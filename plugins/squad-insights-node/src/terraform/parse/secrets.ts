@@ -51,6 +51,11 @@ const TYPE_RULES: Record<string, (attrs: Record<string, unknown>) => string[]> =
     vault_generic_secret: () => ['data', 'data_json'],
     vault_kv_secret: () => ['data', 'data_json'],
     vault_kv_secret_v2: () => ['data', 'data_json'],
+    // Data sources whose schemas mark nothing sensitive, though they hand out secrets: an
+    // IVS stream key, every API key of an account (`items[].value`), an object's content.
+    aws_ivs_stream_key: () => ['value'],
+    aws_api_gateway_api_keys: () => ['items'],
+    google_storage_bucket_object_content: () => ['content'],
   };
 
 /** What is secret only for a resource type: its rule and its schema's sensitive names. */
