@@ -55,27 +55,48 @@ export interface Config {
         }>;
         /** When usage is read. Defaults to every 24 hours, 5 minutes after start. */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * Sources of a type a backend module added through
+         * `squadInsightsUsageSourcesExtensionPoint`: an array of entries under the type's key,
+         * each with the fields the module documents.
+         */
+        [type: string]: unknown;
       };
       /**
        * Hourly grid carbon intensity from an API shaped like Electricity Maps' v3
        * `carbon-intensity/history` and `power-breakdown/history`. Without it the bundled
        * yearly averages are used and labelled.
        */
-      intensity?: {
-        /** API root without the version, e.g. https://api.electricitymap.org */
-        baseUrl: string;
-        /**
-         * Sent as the `auth-token` header.
-         * @visibility secret
-         */
-        token?: string;
-        /** Zones to read besides SE1 to SE4 and the zones of the regions in use. */
-        zones?: string[];
-        /** Per-request timeout. Defaults to 30 000 ms. */
-        timeoutMs?: number;
-        /** When intensity is read. Defaults to every hour, 1 minute after start. */
-        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      };
+      intensity?:
+        | {
+            /** The built-in provider (the default). */
+            type?: 'electricity-maps';
+            /** API root without the version, e.g. https://api.electricitymap.org */
+            baseUrl: string;
+            /**
+             * Sent as the `auth-token` header.
+             * @visibility secret
+             */
+            token?: string;
+            /** Zones to read besides SE1 to SE4 and the zones of the regions in use. */
+            zones?: string[];
+            /** Per-request timeout. Defaults to 30 000 ms. */
+            timeoutMs?: number;
+            /** When intensity is read. Defaults to every hour, 1 minute after start. */
+            schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+          }
+        | {
+            /**
+             * A provider type a backend module added through
+             * `squadInsightsGridIntensityExtensionPoint`; its other fields are the module's.
+             */
+            type: string;
+            /** Zones to read besides SE1 to SE4 and the zones of the regions in use. */
+            zones?: string[];
+            /** When intensity is read. Defaults to every hour, 1 minute after start. */
+            schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+            [field: string]: unknown;
+          };
     };
     /**
      * The Squad Insights permission policy (`squadInsightsPermissionPolicyModule`), read only

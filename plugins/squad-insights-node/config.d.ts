@@ -290,6 +290,24 @@ export interface Config {
             /** Longest wait without any data from Consul; default 30s. */
             timeout?: SourceTimeout;
           }
+        | {
+            /** Id used in catalog references: letters, digits, - and _. */
+            id: string;
+            /**
+             * A type a backend module added through `squadInsightsStateSourcesExtensionPoint`;
+             * its other fields are the module's (see its documentation).
+             */
+            type: string;
+            /** Which entities may bind which keys of this source; absent: none may. */
+            bindings?: Bindings;
+            /** Most bytes read for one state, as sent. Default 2147483648 (2 GiB). */
+            maxBodyBytes?: number;
+            /** Most bytes of one state once decompressed. Default 2147483648 (2 GiB). */
+            maxDecompressedBytes?: number;
+            /** Absolute deadline of one read. Default 5m. */
+            deadline?: SourceTimeout;
+            [field: string]: unknown;
+          }
       >;
     };
   };

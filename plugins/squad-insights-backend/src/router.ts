@@ -87,9 +87,7 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     await mayRead(req.params, credentials);
-    res.json(
-      (await serviceProfile.getProfile(req.params, { credentials })) as any,
-    );
+    res.json(await serviceProfile.getProfile(req.params, { credentials }));
   });
 
   router.get('/entities/:namespace/:kind/:name/facts', async (req, res) => {
@@ -97,7 +95,7 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     await mayRead(req.params, credentials);
-    res.json((await facts.getEntityFacts(req.params, { credentials })) as any);
+    res.json(await facts.getEntityFacts(req.params, { credentials }));
   });
 
   router.get('/entities/:namespace/:kind/:name/footprint', async (req, res) => {
@@ -106,9 +104,9 @@ export async function createRouter(options: {
     });
     await mayRead(req.params, credentials);
     res.json(
-      (await footprints.getEntityFootprintWithHistory(req.params, {
+      await footprints.getEntityFootprintWithHistory(req.params, {
         credentials,
-      })) as any,
+      }),
     );
   });
 
@@ -117,9 +115,9 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     res.json(
-      (await groupFootprints.getGroupFootprint(req.params, {
+      await groupFootprints.getGroupFootprint(req.params, {
         credentials,
-      })) as any,
+      }),
     );
   });
 
@@ -134,7 +132,7 @@ export async function createRouter(options: {
       'refresh the Squad Insights facts',
       stringifyEntityRef(req.params),
     );
-    res.json((await facts.refreshEntity(req.params, { credentials })) as any);
+    res.json(await facts.refreshEntity(req.params, { credentials }));
   });
 
   router.get(
@@ -145,9 +143,9 @@ export async function createRouter(options: {
       });
       await mayRead(req.params, credentials);
       res.json(
-        (await complianceResults.getEntityCompliance(req.params, {
+        await complianceResults.getEntityCompliance(req.params, {
           credentials,
-        })) as any,
+        }),
       );
     },
   );
@@ -157,16 +155,16 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     await mayRead(req.params, credentials);
-    res.json((await decisions.listWaivers(req.params, { credentials })) as any);
+    res.json(await decisions.listWaivers(req.params, { credentials }));
   });
 
   // Decisions are signed by a person: only user credentials may make them.
   router.post('/entities/:namespace/:kind/:name/waivers', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     res.json(
-      (await decisions.grantWaiver(req.params, req.body ?? {}, {
+      await decisions.grantWaiver(req.params, req.body ?? {}, {
         credentials,
-      })) as any,
+      }),
     );
   });
 
@@ -176,9 +174,9 @@ export async function createRouter(options: {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       const { id, ...ref } = req.params;
       res.json(
-        (await decisions.revokeWaiver(ref, id, req.body ?? {}, {
+        await decisions.revokeWaiver(ref, id, req.body ?? {}, {
           credentials,
-        })) as any,
+        }),
       );
     },
   );
@@ -190,9 +188,7 @@ export async function createRouter(options: {
         allow: ['user', 'service'],
       });
       await mayRead(req.params, credentials);
-      res.json(
-        (await waiverRequests.listRequests(req.params, { credentials })) as any,
-      );
+      res.json(await waiverRequests.listRequests(req.params, { credentials }));
     },
   );
 
@@ -202,9 +198,9 @@ export async function createRouter(options: {
     async (req, res) => {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       res.json(
-        (await waiverRequests.requestWaiver(req.params, req.body ?? {}, {
+        await waiverRequests.requestWaiver(req.params, req.body ?? {}, {
           credentials,
-        })) as any,
+        }),
       );
     },
   );
@@ -214,9 +210,7 @@ export async function createRouter(options: {
     async (req, res) => {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       const { id, ...ref } = req.params;
-      res.json(
-        (await waiverRequests.approveRequest(ref, id, { credentials })) as any,
-      );
+      res.json(await waiverRequests.approveRequest(ref, id, { credentials }));
     },
   );
 
@@ -226,9 +220,9 @@ export async function createRouter(options: {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       const { id, ...ref } = req.params;
       res.json(
-        (await waiverRequests.rejectRequest(ref, id, req.body ?? {}, {
+        await waiverRequests.rejectRequest(ref, id, req.body ?? {}, {
           credentials,
-        })) as any,
+        }),
       );
     },
   );
@@ -241,9 +235,9 @@ export async function createRouter(options: {
       });
       await mayRead(req.params, credentials);
       res.json(
-        (await attestations.listAttestations(req.params, {
+        await attestations.listAttestations(req.params, {
           credentials,
-        })) as any,
+        }),
       );
     },
   );
@@ -254,9 +248,9 @@ export async function createRouter(options: {
     async (req, res) => {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       res.json(
-        (await attestations.attest(req.params, req.body ?? {}, {
+        await attestations.attest(req.params, req.body ?? {}, {
           credentials,
-        })) as any,
+        }),
       );
     },
   );
@@ -267,9 +261,9 @@ export async function createRouter(options: {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       const { id, ...ref } = req.params;
       res.json(
-        (await attestations.revokeAttestation(ref, id, req.body ?? {}, {
+        await attestations.revokeAttestation(ref, id, req.body ?? {}, {
           credentials,
-        })) as any,
+        }),
       );
     },
   );
@@ -279,15 +273,15 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     await mayRead(req.params, credentials);
-    res.json((await decisions.listReviews(req.params, { credentials })) as any);
+    res.json(await decisions.listReviews(req.params, { credentials }));
   });
 
   router.post('/entities/:namespace/:kind/:name/reviews', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     res.json(
-      (await decisions.createReview(req.params, req.body ?? {}, {
+      await decisions.createReview(req.params, req.body ?? {}, {
         credentials,
-      })) as any,
+      }),
     );
   });
 
@@ -296,9 +290,7 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(
-      (await gate.decide(req.params, req.body ?? {}, { credentials })) as any,
-    );
+    res.json(await gate.decide(req.params, req.body ?? {}, { credentials }));
   });
 
   router.get(
@@ -309,9 +301,9 @@ export async function createRouter(options: {
       });
       await mayRead(req.params, credentials);
       res.json(
-        (await gate.listDecisions(req.params, req.query, {
+        await gate.listDecisions(req.params, req.query, {
           credentials,
-        })) as any,
+        }),
       );
     },
   );
@@ -323,9 +315,9 @@ export async function createRouter(options: {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       const { id, ...ref } = req.params;
       res.json(
-        (await gateOverrides.grant(ref, id, req.body ?? {}, {
+        await gateOverrides.grant(ref, id, req.body ?? {}, {
           credentials,
-        })) as any,
+        }),
       );
     },
   );

@@ -1,26 +1,22 @@
-import type { AnnotationProblem, ServiceProfile } from './profile';
-import type { FactBinding } from './bindings';
-import type {
-  Advice,
-  Criticality,
-  FootprintRollup,
-  Heatmap,
-  ServiceFootprint,
-} from './sustainability';
-import type { ComplianceEvaluation } from './compliance';
-import type { GateReason } from './gate';
+import type { components, operations } from './schema/openapi.generated';
+
+/*
+ * The bodies of the backend's routes, as the backend's OpenAPI spec
+ * (plugins/squad-insights-backend/src/schema/openapi.yaml) defines them: generated from it
+ * (schema/openapi.generated.ts), so that the backend's router and services and the web client
+ * type-check against the one definition. Change the spec, then run `generate:openapi-types`
+ * here and `generate:openapi` in the backend.
+ */
+
+/** The schemas of the backend's OpenAPI spec. @public */
+export type WireSchemas = components['schemas'];
 
 /**
  * A group of the squad model, as the portal shows it.
  *
  * @public
  */
-export interface GroupSummary {
-  entityRef: string;
-  title: string;
-  /** The Group's `spec.type`: tribe, squad, chapter, guild, team, … */
-  type: string;
-}
+export type GroupSummary = WireSchemas['GroupSummary'];
 
 /**
  * Where a service sits in the squad model. A service owned by a squad has a squad and,
@@ -28,31 +24,14 @@ export interface GroupSummary {
  *
  * @public
  */
-export interface ServiceOwnership {
-  squad?: GroupSummary;
-  tribe?: GroupSummary;
-  team?: GroupSummary;
-  chapter?: GroupSummary;
-  guild?: GroupSummary;
-}
+export type ServiceOwnership = WireSchemas['ServiceOwnership'];
 
 /**
  * Someone to contact about a service: a catalog User or Group, or a plain address.
  *
  * @public
  */
-export interface ServiceContact {
-  /** The catalog entity, when the annotation named one that exists. */
-  entityRef?: string;
-  /** The entity's display name, or the address itself. */
-  title: string;
-  email?: string;
-  /**
-   * `annotation`: named by the owning squad's contact annotation; `squad-email`: nobody was
-   * named, so the squad's own `spec.profile.email` stands in.
-   */
-  source: 'annotation' | 'squad-email';
-}
+export type ServiceContact = WireSchemas['ServiceContact'];
 
 /**
  * Contacts of a service, read from its owning squad's Group annotations
@@ -60,122 +39,57 @@ export interface ServiceContact {
  *
  * @public
  */
-export interface ServiceContacts {
-  technical: ServiceContact[];
-  business: ServiceContact[];
-  onCall: ServiceContact[];
-}
+export type ServiceContacts = WireSchemas['ServiceContacts'];
 
 /**
  * Body of `GET /api/squad-insights/entities/{namespace}/{kind}/{name}/profile`.
  *
  * @public
  */
-export interface ServiceProfileResponse {
-  entityRef: string;
-  profile: ServiceProfile;
-  problems: AnnotationProblem[];
-  ownership: ServiceOwnership;
-  /** Absent from backends that predate contacts, and when the owner is not a Group. */
-  contacts?: ServiceContacts;
-}
+export type ServiceProfileResponse = WireSchemas['ServiceProfileResponse'];
 
 /**
  * Freshness of one fact as the backend reports it.
  *
  * @public
  */
-export interface FactFreshness {
-  readAt?: string;
-  checkedAt?: string;
-  ageSeconds?: number;
-  marker?: string;
-  stale: boolean;
-  lastError?: string;
-  lastErrorAt?: string;
-}
+export type FactFreshness = WireSchemas['Freshness'];
+
+/**
+ * Body of `GET /api/squad-insights/entities/{namespace}/{kind}/{name}/facts`.
+ *
+ * @public
+ */
+export type EntityFactsResponse = WireSchemas['EntityFacts'];
+
+/**
+ * Body of `GET /api/squad-insights/services`.
+ *
+ * @public
+ */
+export type ServicesResponse =
+  operations['ListServices']['responses'][200]['content']['application/json'];
 
 /**
  * Body of `GET /api/squad-insights/entities/{namespace}/{kind}/{name}/footprint`.
  *
  * @public
  */
-export interface EntityFootprintResponse {
-  entityRef: string;
-  criticality: Criticality;
-  criticalityDeclared: boolean;
-  /** Absent when no state of the service has been read yet: unknown, not zero. */
-  footprint?: ServiceFootprint;
-  advice: Advice[];
-  stale: boolean;
-  states: Array<{ reference: string; freshness: FactFreshness }>;
-  /** The Consul service the observed replica counts came from, when Consul sees the service. */
-  consul?: {
-    serviceName: string;
-    freshness: FactFreshness;
-    healthyInstances?: number;
-  };
-  /** Scheduled capacity per weekday × hour over the renewable-share bands. */
-  heatmap?: Heatmap;
-  problems: string[];
-  history?: Array<{ day: string; kwhPerDay: number; co2eKgPerDay: number }>;
-  /** Measured usage (CloudWatch) behind the estimate, when a usage source is configured. */
-  usage?: {
-    source?: string;
-    measuredAt?: string;
-    attemptedAt: string;
-    stale: boolean;
-    staleReason?: string;
-    missing: Array<{ address: string; reason: string }>;
-  };
-  /** Grid intensity of the primary region's zone: hourly, or the labelled yearly average. */
-  gridIntensity?: {
-    zone: string;
-    kind: 'hourly' | 'yearly-average';
-    meanGCo2ePerKwh: number;
-    hours: number;
-    source: string;
-    readAt?: string;
-    stale?: boolean;
-    staleReason?: string;
-  };
-}
+export type EntityFootprintResponse = WireSchemas['EntityFootprint'];
 
 /**
  * Body of `GET /api/squad-insights/entities/{namespace}/{kind}/{name}/compliance`.
  *
  * @public
  */
-export type EntityComplianceResponse = ComplianceEvaluation & {
-  entityRef: string;
-  evaluatedAt: string;
-  stale: boolean;
-  problems: string[];
-  /**
-   * The state and Consul bindings judged; refused ones were not read. Absent from results and
-   * review snapshots stored before bindings existed.
-   */
-  bindings?: FactBinding[];
-};
+export type EntityComplianceResponse = WireSchemas['EntityCompliance'];
 
 /**
  * A waiver as the API shows it (`GET|POST .../waivers`), with whether it applies now.
  *
  * @public
  */
-export interface WaiverResponse {
-  id: string;
-  entityRef: string;
-  checkId: string;
-  justification: string;
-  grantedBy: string;
-  grantedAt: string;
-  expiresAt: string;
-  revokedBy?: string;
-  revokedAt?: string;
-  revokeReason?: string;
-  status: 'active' | 'expired' | 'revoked';
-}
+export type WaiverResponse = WireSchemas['Waiver'];
 
 /**
  * A waiver request as the API shows it (`GET|POST .../waiver-requests`): a squad asks for a
@@ -184,21 +98,7 @@ export interface WaiverResponse {
  *
  * @public
  */
-export interface WaiverRequestResponse {
-  id: string;
-  entityRef: string;
-  checkId: string;
-  justification: string;
-  /** The expiry asked for; an approved request's waiver runs until then. */
-  expiresAt: string;
-  requestedBy: string;
-  requestedAt: string;
-  status: 'requested' | 'granted' | 'rejected';
-  decidedBy?: string;
-  decidedAt?: string;
-  decisionReason?: string;
-  waiverId?: string;
-}
+export type WaiverRequestResponse = WireSchemas['WaiverRequest'];
 
 /**
  * An attestation as the API shows it (`GET|POST .../attestations`): a reviewer's signed
@@ -208,32 +108,14 @@ export interface WaiverRequestResponse {
  *
  * @public
  */
-export interface AttestationResponse {
-  id: string;
-  entityRef: string;
-  checkId: string;
-  statement: string;
-  evidenceUrl: string;
-  attestedBy: string;
-  attestedAt: string;
-  expiresAt: string;
-  revokedBy?: string;
-  revokedAt?: string;
-  revokeReason?: string;
-  status: 'current' | 'expired' | 'revoked';
-}
+export type AttestationResponse = WireSchemas['Attestation'];
 
 /**
  * A check of the policy that only a reviewer can attest, with how long an attestation may run.
  *
  * @public
  */
-export interface AttestedCheckInfo {
-  checkId: string;
-  title: string;
-  controls: string[];
-  maxValidityDays: number;
-}
+export type AttestedCheckInfo = WireSchemas['AttestedCheck'];
 
 /**
  * Body of `GET /api/squad-insights/entities/{namespace}/{kind}/{name}/attestations`: every
@@ -242,25 +124,15 @@ export interface AttestedCheckInfo {
  *
  * @public
  */
-export interface AttestationsResponse {
-  items: AttestationResponse[];
-  checks: AttestedCheckInfo[];
-}
+export type AttestationsResponse =
+  operations['ListEntityAttestations']['responses'][200]['content']['application/json'];
 
 /**
  * A recorded review (`GET|POST .../reviews`) with the results the reviewer judged, frozen.
  *
  * @public
  */
-export interface ReviewResponse {
-  id: string;
-  entityRef: string;
-  reviewer: string;
-  decision: 'approved' | 'changes_requested';
-  comment?: string;
-  createdAt: string;
-  snapshot: EntityComplianceResponse;
-}
+export type ReviewResponse = WireSchemas['Review'];
 
 /**
  * A break-glass override of a denied gate decision, in
@@ -268,20 +140,7 @@ export interface ReviewResponse {
  *
  * @public
  */
-export interface GateOverrideResponse {
-  id: string;
-  decisionId: string;
-  entityRef: string;
-  environment: string;
-  commit: string;
-  reason: string;
-  grantedBy: string;
-  grantedAt: string;
-  expiresAt: string;
-  status: 'usable' | 'used' | 'expired';
-  consumedBy?: string;
-  consumedAt?: string;
-}
+export type GateOverrideResponse = WireSchemas['GateOverride'];
 
 /**
  * One deployment gate decision, in `GET .../gate/decisions` (newest first) and the body of
@@ -289,54 +148,21 @@ export interface GateOverrideResponse {
  *
  * @public
  */
-export interface GateDecisionResponse {
-  id: string;
-  entityRef: string;
-  environment: string;
-  commit: string;
-  allowed: boolean;
-  reasons: GateReason[];
-  /** Who asked: a pipeline's service subject (`external:…`) or a user entity ref. */
-  caller: string;
-  createdAt: string;
-  failClosed?: boolean;
-  /** The override this decision used. */
-  overrideId?: string;
-  /** Overrides granted for this (denied) decision. */
-  overrides: GateOverrideResponse[];
-}
+export type GateDecisionResponse = WireSchemas['GateDecision'];
 
 /**
  * One service of a group's footprint rollup, worst first.
  *
  * @public
  */
-export interface GroupFootprintServiceRow {
-  entityRef: string;
-  owner: string;
-  kwhPerDay?: number;
-  co2eKgPerDay?: number;
-  carbonTaxSekPerMonth?: number;
-  notMadeShare?: number;
-  known: boolean;
-  stale: boolean;
-  problems: string[];
-}
+export type GroupFootprintServiceRow = WireSchemas['GroupServiceRow'];
 
 /**
  * Body of `GET /api/squad-insights/groups/{namespace}/{name}/footprint`.
  *
  * @public
  */
-export interface GroupFootprintResponse {
-  groupRef: string;
-  type: string;
-  rollup: FootprintRollup;
-  byOwner: FootprintRollup[];
-  services: GroupFootprintServiceRow[];
-  unknownServices: string[];
-  stale: boolean;
-}
+export type GroupFootprintResponse = WireSchemas['GroupFootprint'];
 
 /**
  * Compliance status of a service, or of one framework of it: `failing` when a check fails
@@ -405,122 +231,37 @@ export type PortfolioGateFilter = (typeof PORTFOLIO_GATE_FILTERS)[number];
 /**
  * Query of `GET /api/squad-insights/compliance/portfolio`. Every filter is optional; filters
  * combine with AND. `tribe`, `squad`, `chapter` and `guild` are group entity refs
- * (`group:default/payments`).
+ * (`group:default/payments`). `attestation` and `lastGate` are plain strings in the spec (so
+ * the backend can answer a bad value with a message naming it); callers send only the
+ * values of {@link PORTFOLIO_ATTESTATION_FILTERS} and {@link PORTFOLIO_GATE_FILTERS}.
  *
  * @public
  */
-export interface PortfolioQuery {
-  tribe?: string;
-  squad?: string;
-  /** Only services whose `squad-insights.io/chapter` names this chapter group. */
-  chapter?: string;
-  /** Only services whose `squad-insights.io/guild` names this guild group. */
-  guild?: string;
-  /** A framework id of the policy (`PCI_DSS`); with `status`, the status of that framework. */
-  framework?: string;
-  /** A check id of the policy: only services where it fails without an active waiver. */
-  check?: string;
-  status?: PortfolioStatus;
-  /** Only services with an active waiver expiring within this many days. */
-  expiringWithinDays?: number;
-  /** Only services with an attested check in this state (see {@link PORTFOLIO_ATTESTATION_FILTERS}). */
+export type PortfolioQuery = Omit<
+  NonNullable<operations['GetCompliancePortfolio']['parameters']['query']>,
+  'attestation' | 'lastGate'
+> & {
   attestation?: PortfolioAttestationFilter;
-  /** Only services whose latest gate decision had this outcome (see {@link PORTFOLIO_GATE_FILTERS}). */
   lastGate?: PortfolioGateFilter;
-  /** Case-insensitive search over service name, title, squad and tribe. */
-  q?: string;
-  sort?: PortfolioSortField;
-  order?: 'asc' | 'desc';
-  offset?: number;
-  /** At most 1000; default 100. */
-  limit?: number;
-}
+};
 
 /**
  * One framework's verdict for one service in the portfolio.
  *
  * @public
  */
-export interface PortfolioFrameworkStatus {
-  id: string;
-  title: string;
-  status: PortfolioStatus;
-  score: number | null;
-  failed: number;
-}
+export type PortfolioFrameworkStatus = WireSchemas['PortfolioFrameworkStatus'];
 
 /**
  * One row of the compliance portfolio: a service with its owners and verdicts.
  *
  * @public
  */
-export interface PortfolioRow {
-  entityRef: string;
-  name: string;
-  title?: string;
-  /** Group entity refs; absent when the owner is not a squad / the squad has no tribe. */
-  squad?: string;
-  tribe?: string;
-  /**
-   * Group entity refs of the chapter and guild the service's annotations name; absent when
-   * there is no annotation or it names no chapter / guild group of the catalog.
-   */
-  chapter?: string;
-  guild?: string;
-  status: PortfolioStatus;
-  score: number | null;
-  failingChecks: number;
-  frameworks: PortfolioFrameworkStatus[];
-  waivers: { active: number; expiringSoon: number; nextExpiry?: string };
-  /**
-   * The policy's attested checks that apply to the service (`applicable`), by state: with a
-   * current attestation, never attested (awaiting a reviewer), or only expired attestations;
-   * `nextExpiry` is the earliest expiry of a current attestation.
-   */
-  attestations: {
-    applicable: number;
-    current: number;
-    awaiting: number;
-    expired: number;
-    nextExpiry?: string;
-  };
-  lastReview?: {
-    at: string;
-    reviewer: string;
-    decision: 'approved' | 'changes_requested';
-  };
-  /**
-   * The service's latest deployment gate decision, in whichever environment was asked last;
-   * absent when no pipeline has asked. Read when the page is served, not from the summary.
-   */
-  lastGate?: {
-    decisionId: string;
-    environment: string;
-    allowed: boolean;
-    decidedAt: string;
-  };
-  /** True when an input of the verdict is stale. */
-  stale: boolean;
-}
+export type PortfolioRow = WireSchemas['PortfolioRow'];
 
 /**
  * Body of `GET /api/squad-insights/compliance/portfolio`.
  *
  * @public
  */
-export interface PortfolioResponse {
-  items: PortfolioRow[];
-  totalCount: number;
-  offset: number;
-  limit: number;
-  /** The values the filters can take over the whole portfolio (not just this page). */
-  facets: {
-    tribes: string[];
-    squads: string[];
-    chapters: string[];
-    guilds: string[];
-    frameworks: Array<{ id: string; title: string }>;
-  };
-  /** When the summaries behind this answer were computed. */
-  generatedAt: string;
-}
+export type PortfolioResponse = WireSchemas['PortfolioResponse'];

@@ -1,4 +1,5 @@
-import type { PortfolioFrameworkStatus, PortfolioStatus } from './api';
+import type { WireSchemas } from './api';
+import type { operations } from './schema/openapi.generated';
 
 /**
  * Most entity refs one `POST /compliance/summaries` request may ask for: several pages of the
@@ -14,9 +15,8 @@ export const MAX_CATALOG_SUMMARY_REFS = 200;
  *
  * @public
  */
-export interface CatalogSummariesRequest {
-  entityRefs: string[];
-}
+export type CatalogSummariesRequest =
+  operations['GetCatalogSummaries']['requestBody']['content']['application/json'];
 
 /**
  * What the catalog table shows of one entity. Either part is absent when unknown: the
@@ -25,18 +25,7 @@ export interface CatalogSummariesRequest {
  *
  * @public
  */
-export interface CatalogSummary {
-  /** The ref as the request spelled it, so the caller can match it without normalising. */
-  entityRef: string;
-  compliance?: {
-    /** The worst status over the service's frameworks. */
-    status: PortfolioStatus;
-    failingChecks: number;
-    frameworks: PortfolioFrameworkStatus[];
-    stale: boolean;
-  };
-  co2eKgPerMonth?: number;
-}
+export type CatalogSummary = WireSchemas['CatalogSummary'];
 
 /**
  * Body answering {@link CatalogSummariesRequest}: one item per requested entity the caller
@@ -45,6 +34,5 @@ export interface CatalogSummary {
  *
  * @public
  */
-export interface CatalogSummariesResponse {
-  items: CatalogSummary[];
-}
+export type CatalogSummariesResponse =
+  operations['GetCatalogSummaries']['responses'][200]['content']['application/json'];

@@ -13,6 +13,7 @@ export * from './retention';
 export * from './profile';
 export * from './groupNames';
 export * from './api';
+export * from './schema';
 export * from './inventory';
 export * from './permissions';
 export * from './sustainability';

@@ -19,3 +19,4 @@ export type { ConsulWatch, ConsulWatchOptions } from './consul/watch';
 export { readCompliancePolicy } from './compliance/readCompliancePolicy';
 export * from './usage';
 export * from './intensity';
+export * from './extensions';

@@ -38,6 +38,13 @@ export interface AttestationStore {
   getAttestation(id: string): Promise<StoredAttestation | undefined>;
   /** All attestations of the entity, revoked and expired ones included, newest first. */
   listAttestations(entityRef: string): Promise<StoredAttestation[]>;
+  /**
+   * {@link AttestationStore.listAttestations} of many entities, each list in the same order;
+   * an entity without attestations is absent. One query per few hundred entities (the full pass).
+   */
+  listAttestationsOf(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredAttestation[]>>;
   /** Marks an attestation revoked; undefined when it does not exist or is already revoked. */
   revokeAttestation(
     id: string,

@@ -38,6 +38,11 @@ export interface ComplianceStore {
   getWaiver(id: string): Promise<StoredWaiver | undefined>;
   /** All waivers of the entity, revoked and expired ones included, newest first. */
   listWaivers(entityRef: string): Promise<StoredWaiver[]>;
+  /**
+   * {@link ComplianceStore.listWaivers} of many entities, each list in the same order; an
+   * entity without waivers is absent. One query per few hundred entities (the full pass).
+   */
+  listWaiversOf(entityRefs: string[]): Promise<Map<string, StoredWaiver[]>>;
   /** Marks a waiver revoked; returns undefined when it does not exist or is already revoked. */
   revokeWaiver(
     id: string,
@@ -46,4 +51,6 @@ export interface ComplianceStore {
   insertReview(review: Omit<StoredReview, 'id'>): Promise<StoredReview>;
   /** Reviews of the entity, newest first. */
   listReviews(entityRef: string): Promise<StoredReview[]>;
+  /** {@link ComplianceStore.listReviews} of many entities, like `listWaiversOf`. */
+  listReviewsOf(entityRefs: string[]): Promise<Map<string, StoredReview[]>>;
 }

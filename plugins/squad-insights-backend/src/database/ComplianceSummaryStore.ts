@@ -87,6 +87,13 @@ export interface ComplianceSummaryStore {
     summary: ComplianceSummary,
     result?: StoredComplianceResult,
   ): Promise<void>;
+  /** {@link ComplianceSummaryStore.upsert} of many services in one transaction. */
+  upsertMany(
+    rows: Array<{
+      summary: ComplianceSummary;
+      result?: StoredComplianceResult;
+    }>,
+  ): Promise<void>;
   /** Removes the summary and result of a service that left the portfolio. */
   delete(entityRefs: string[]): Promise<void>;
   /** The stored full result of a service, if any. */

@@ -10,6 +10,7 @@ import type {
   StoredAttestation,
 } from './AttestationStore';
 import { dateFromDb } from './dbTime';
+import { groupByEntity, inBatches } from './inBatches';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -93,6 +94,24 @@ export class DatabaseAttestationStore implements AttestationStore {
       .where({ entity_ref: entityRef })
       .orderBy([{ column: 'attested_at', order: 'desc' }, { column: 'id' }]);
     return rows.map(toAttestation);
+  }
+
+  async listAttestationsOf(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredAttestation[]>> {
+    const found = new Map<string, StoredAttestation[]>();
+    for (const refs of inBatches([...new Set(entityRefs)])) {
+      // Within an entity, the order of listAttestations.
+      const rows = await this.db<AttestationRow>('si_attestations')
+        .whereIn('entity_ref', refs)
+        .orderBy([
+          { column: 'entity_ref' },
+          { column: 'attested_at', order: 'desc' },
+          { column: 'id' },
+        ]);
+      groupByEntity(rows, toAttestation, found);
+    }
+    return found;
   }
 
   async revokeAttestation(

@@ -10,6 +10,7 @@ import type {
   StoredWaiver,
 } from './ComplianceStore';
 import { dateFromDb } from './dbTime';
+import { groupByEntity, inBatches } from './inBatches';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -146,5 +147,40 @@ export class DatabaseComplianceStore implements ComplianceStore {
       .where({ entity_ref: entityRef })
       .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }]);
     return rows.map(toReview);
+  }
+
+  async listWaiversOf(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredWaiver[]>> {
+    const found = new Map<string, StoredWaiver[]>();
+    for (const refs of inBatches([...new Set(entityRefs)])) {
+      // Within an entity, the order of listWaivers.
+      const rows = await this.db<WaiverRow>('si_waivers')
+        .whereIn('entity_ref', refs)
+        .orderBy([
+          { column: 'entity_ref' },
+          { column: 'granted_at', order: 'desc' },
+          { column: 'id' },
+        ]);
+      groupByEntity(rows, toWaiver, found);
+    }
+    return found;
+  }
+
+  async listReviewsOf(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredReview[]>> {
+    const found = new Map<string, StoredReview[]>();
+    for (const refs of inBatches([...new Set(entityRefs)])) {
+      const rows = await this.db<ReviewRow>('si_reviews')
+        .whereIn('entity_ref', refs)
+        .orderBy([
+          { column: 'entity_ref' },
+          { column: 'created_at', order: 'desc' },
+          { column: 'id' },
+        ]);
+      groupByEntity(rows, toReview, found);
+    }
+    return found;
   }
 }

@@ -17,6 +17,7 @@ import type {
   SummaryQuery,
 } from './ComplianceSummaryStore';
 import { whereVisible } from './visibleRefs';
+import { inBatches } from './inBatches';
 import { dateFromDb, DbTime } from './dbTime';
 
 const migrationsDir = resolvePackagePath(
@@ -108,6 +109,43 @@ function chunks<T>(values: T[]): T[][] {
   for (let i = 0; i < values.length; i += CHUNK)
     out.push(values.slice(i, i + CHUNK));
   return out;
+}
+
+/** The rows of one service in each table; without a result, none in the results table. */
+function rowsOf(
+  summary: ComplianceSummary,
+  result?: StoredComplianceResult,
+): Record<string, object[]> {
+  const entityRef = summary.entityRef;
+  return {
+    [SUMMARIES]: [toRow(summary)],
+    [RESULTS]: result
+      ? [
+          {
+            entity_ref: entityRef,
+            result: JSON.stringify(result.result),
+            evaluated_at: new Date(result.result.evaluatedAt),
+            valid_until: result.validUntil ?? null,
+          },
+        ]
+      : [],
+    [FRAMEWORKS]: summary.frameworks.map(f => ({
+      entity_ref: entityRef,
+      framework_id: f.id,
+      title: f.title,
+      status: f.status,
+      score: f.score,
+      failed: f.failed,
+    })),
+    [SOURCES]: [...new Set(summary.sources)].map(source => ({
+      entity_ref: entityRef,
+      source,
+    })),
+    [FAILING_CHECKS]: [...new Set(summary.failingCheckIds)].map(checkId => ({
+      entity_ref: entityRef,
+      check_id: checkId,
+    })),
+  };
 }
 
 function toRow(s: ComplianceSummary): SummaryRow {
@@ -209,52 +247,38 @@ export class DatabaseComplianceSummaryStore implements ComplianceSummaryStore {
     summary: ComplianceSummary,
     result?: StoredComplianceResult,
   ): Promise<void> {
-    const entityRef = summary.entityRef;
+    await this.upsertMany([{ summary, result }]);
+  }
+
+  async upsertMany(
+    rows: Array<{
+      summary: ComplianceSummary;
+      result?: StoredComplianceResult;
+    }>,
+  ): Promise<void> {
+    if (!rows.length) return;
+    const tables = [SUMMARIES, FRAMEWORKS, SOURCES, FAILING_CHECKS, RESULTS];
+    const inserts = new Map<string, object[]>(tables.map(t => [t, []]));
+    for (const { summary, result } of rows) {
+      for (const [table, tableRows] of Object.entries(
+        rowsOf(summary, result),
+      )) {
+        inserts.get(table)!.push(...tableRows);
+      }
+    }
+    // A few statements per few hundred services rather than ten per service: the full pass
+    // writes thousands of rows.
     await this.db.transaction(async tx => {
-      for (const table of [
-        SUMMARIES,
-        FRAMEWORKS,
-        SOURCES,
-        FAILING_CHECKS,
-        RESULTS,
-      ]) {
-        await tx(table).where({ entity_ref: entityRef }).delete();
+      for (const refs of chunks(rows.map(r => r.summary.entityRef))) {
+        for (const table of tables) {
+          await tx(table).whereIn('entity_ref', refs).delete();
+        }
       }
-      await tx(SUMMARIES).insert(toRow(summary));
-      if (result) {
-        await tx(RESULTS).insert({
-          entity_ref: entityRef,
-          result: JSON.stringify(result.result),
-          evaluated_at: new Date(result.result.evaluatedAt),
-          valid_until: result.validUntil ?? null,
-        });
-      }
-      if (summary.frameworks.length) {
-        await tx(FRAMEWORKS).insert(
-          summary.frameworks.map(f => ({
-            entity_ref: entityRef,
-            framework_id: f.id,
-            title: f.title,
-            status: f.status,
-            score: f.score,
-            failed: f.failed,
-          })),
-        );
-      }
-      const sources = [...new Set(summary.sources)];
-      if (sources.length) {
-        await tx(SOURCES).insert(
-          sources.map(source => ({ entity_ref: entityRef, source })),
-        );
-      }
-      const failing = [...new Set(summary.failingCheckIds)];
-      if (failing.length) {
-        await tx(FAILING_CHECKS).insert(
-          failing.map(checkId => ({
-            entity_ref: entityRef,
-            check_id: checkId,
-          })),
-        );
+      for (const table of tables) {
+        // Small enough that a summary row's columns stay under SQLite's parameter limit.
+        for (const part of inBatches(inserts.get(table)!, 100)) {
+          await tx(table).insert(part);
+        }
       }
     });
   }

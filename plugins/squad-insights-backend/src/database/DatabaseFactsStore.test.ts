@@ -72,6 +72,43 @@ describe.each(databases.eachSupportedId())(
       expect(after.inventory.resources).toHaveLength(1);
     });
 
+    it('reads the resource chunks of a stored read once, and a new read at once', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseFactsStore.create({
+        database: { getClient: async () => knex },
+      });
+      const queries: string[] = [];
+      knex.on('query', (q: { sql: string }) => queries.push(q.sql));
+      const chunkReads = () =>
+        queries.filter(sql => /select .*si_state_resource_chunks/i.test(sql))
+          .length;
+      const names = async () =>
+        (await store.getStateSnapshots(['demo:c']))[0].inventory.resources.map(
+          r => r.name,
+        );
+      const at = new Date('2026-11-25T08:00:00Z');
+      await store.saveStateRead({
+        reference: 'demo:c',
+        marker: 'm1',
+        inventory: inventory(1, ['logs', 'assets']),
+        at,
+      });
+      expect(await names()).toEqual(['logs', 'assets']);
+      const afterFirst = chunkReads();
+      expect(afterFirst).toBeGreaterThan(0);
+      expect(await names()).toEqual(['logs', 'assets']);
+      expect(chunkReads()).toBe(afterFirst);
+
+      await store.saveStateRead({
+        reference: 'demo:c',
+        marker: 'm2',
+        inventory: inventory(2, ['logs']),
+        at,
+      });
+      expect(await names()).toEqual(['logs']);
+      expect(chunkReads()).toBeGreaterThan(afterFirst);
+    });
+
     it('records history for changes only', async () => {
       const store = await createStore();
       const at = (h: number) => new Date(Date.UTC(2026, 10, 25, h));

@@ -16,6 +16,8 @@ import {
 } from './DatabaseStateReadWriter';
 import { whereVisible } from './visibleRefs';
 import { dateFromDb } from './dbTime';
+import { InventoryCache } from './inventoryCache';
+import { groupByEntity, inBatches } from './inBatches';
 
 const migrationsDir = resolvePackagePath(
   '@squad-insights/backstage-plugin-squad-insights-backend',
@@ -50,6 +52,18 @@ type ConsulRow = {
 const optionalDate = (v: Date | string | number | null) =>
   v === null ? undefined : dateFromDb(v);
 
+function toConsulSnapshot(row: ConsulRow): ConsulSnapshot {
+  return {
+    serviceName: row.service_name,
+    view: row.view ? JSON.parse(row.view) : undefined,
+    consulIndex:
+      row.consul_index === null ? undefined : Number(row.consul_index),
+    readAt: optionalDate(row.read_at),
+    lastError: row.last_error ?? undefined,
+    lastErrorAt: optionalDate(row.last_error_at),
+  };
+}
+
 /**
  * {@link FactsStore} on the plugin's database (SQLite or PostgreSQL).
  *
@@ -67,6 +81,9 @@ export class DatabaseFactsStore implements FactsStore {
   }
 
   private constructor(private readonly db: Knex) {}
+
+  /** Inventories already read, by generation: a generation's content never changes. */
+  private readonly inventories = new InventoryCache();
 
   async saveStateRead(options: {
     reference: string;
@@ -154,24 +171,44 @@ export class DatabaseFactsStore implements FactsStore {
         'reference',
         references,
       );
-      const resources = await this.chunkedResources(rows);
+      // Looked up once: an entry dropped by a concurrent request must not read as empty.
+      const cached = new Map(
+        rows.flatMap(r => {
+          const hit = r.generation && this.inventories.get(r.generation);
+          return hit ? [[r.reference, hit] as const] : [];
+        }),
+      );
+      const resources = await this.chunkedResources(
+        rows.filter(r => !cached.has(r.reference)),
+      );
+      const complete = (r: SnapshotRow) =>
+        (resources.get(r.generation!)?.length ?? 0) ===
+        Number(r.resource_count);
       const torn = rows.some(
-        r =>
-          r.generation &&
-          (resources.get(r.generation)?.length ?? 0) !==
-            Number(r.resource_count),
+        r => r.generation && !cached.has(r.reference) && !complete(r),
       );
       if (torn && attempt < 3) continue;
-      return rows.map(r => {
+      const inventoryOf = (r: SnapshotRow): StateInventory => {
+        const hit = cached.get(r.reference);
+        if (hit) return hit;
         const stored = JSON.parse(r.inventory);
+        if (!r.generation) return stored;
+        const inventory = {
+          ...stored,
+          resources: resources.get(r.generation) ?? [],
+        };
+        // Only a whole inventory is remembered; a torn last attempt is served, not kept.
+        return complete(r)
+          ? this.inventories.set(r.generation, inventory)
+          : inventory;
+      };
+      return rows.map(r => {
         return {
           reference: r.reference,
           marker: r.marker ?? undefined,
           status: r.status as StateSnapshot['status'],
           serial: r.serial ?? undefined,
-          inventory: r.generation
-            ? { ...stored, resources: resources.get(r.generation) ?? [] }
-            : stored,
+          inventory: inventoryOf(r),
           readAt: dateFromDb(r.read_at),
           checkedAt: dateFromDb(r.checked_at),
           lastError: r.last_error ?? undefined,
@@ -317,15 +354,36 @@ export class DatabaseFactsStore implements FactsStore {
     const row = await this.db<ConsulRow>('si_consul_views')
       .where({ service_name: serviceName })
       .first();
-    if (!row) return undefined;
-    return {
-      serviceName: row.service_name,
-      view: row.view ? JSON.parse(row.view) : undefined,
-      consulIndex:
-        row.consul_index === null ? undefined : Number(row.consul_index),
-      readAt: optionalDate(row.read_at),
-      lastError: row.last_error ?? undefined,
-      lastErrorAt: optionalDate(row.last_error_at),
-    };
+    return row && toConsulSnapshot(row);
+  }
+
+  async getConsulSnapshots(
+    serviceNames: string[],
+  ): Promise<Map<string, ConsulSnapshot>> {
+    const found = new Map<string, ConsulSnapshot>();
+    for (const names of inBatches([...new Set(serviceNames)])) {
+      const rows = await this.db<ConsulRow>('si_consul_views').whereIn(
+        'service_name',
+        names,
+      );
+      for (const row of rows)
+        found.set(row.service_name, toConsulSnapshot(row));
+    }
+    return found;
+  }
+
+  async getEntityStatesOf(
+    entityRefs: string[],
+  ): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    for (const refs of inBatches([...new Set(entityRefs)])) {
+      // Ordered as getEntityStates orders one entity's states.
+      const rows = await this.db('si_entity_states')
+        .whereIn('entity_ref', refs)
+        .orderBy(['entity_ref', 'reference'])
+        .select('entity_ref', 'reference');
+      groupByEntity(rows, r => r.reference as string, found);
+    }
+    return found;
   }
 }

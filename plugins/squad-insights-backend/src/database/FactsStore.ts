@@ -98,6 +98,12 @@ export interface FactsStore {
   /** Replaces the set of states an entity names. */
   setEntityStates(entityRef: string, references: string[]): Promise<void>;
   getEntityStates(entityRef: string): Promise<string[]>;
+  /**
+   * The states each of these entities names, as {@link FactsStore.getEntityStates} answers
+   * them one by one (an entity naming none is absent); one query per few hundred entities,
+   * for the portfolio's full pass.
+   */
+  getEntityStatesOf(entityRefs: string[]): Promise<Map<string, string[]>>;
   /** Every entity with facts, ordered by ref. */
   listEntityRefs(): Promise<string[]>;
   /**
@@ -125,4 +131,8 @@ export interface FactsStore {
     at: Date,
   ): Promise<void>;
   getConsulSnapshot(serviceName: string): Promise<ConsulSnapshot | undefined>;
+  /** {@link FactsStore.getConsulSnapshot} of many services at once, by service name. */
+  getConsulSnapshots(
+    serviceNames: string[],
+  ): Promise<Map<string, ConsulSnapshot>>;
 }

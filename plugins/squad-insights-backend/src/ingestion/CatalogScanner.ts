@@ -9,6 +9,9 @@ import type {
   TerraformStateReader,
 } from '@squad-insights/backstage-plugin-squad-insights-node';
 import type { FactsStore } from '../database/FactsStore';
+import type { DomainEvents } from '../events/DomainEvents';
+import type { SquadInsightsEvents } from '../events/SquadInsightsEvents';
+import { PORTFOLIO_FILTER } from '../services/portfolioMembership';
 
 /**
  * Finds the entities that name Terraform states and records which states each names.
@@ -26,6 +29,16 @@ export class CatalogScanner {
     store: FactsStore;
     bindings: Pick<StateBindingPolicy, 'decideState'>;
     logger?: LoggerService;
+    /**
+     * Where each pass announces the services that appeared in or left the catalog since the
+     * previous pass (`catalog-services-changed`). Absent: nothing is announced.
+     */
+    events?: Pick<DomainEvents<SquadInsightsEvents>, 'publish'>;
+    /**
+     * The services known before this process's first pass (the portfolio's rows), which that
+     * pass compares the catalog with. Absent: the first pass announces every service.
+     */
+    knownServices?: () => Promise<string[]>;
   }) {
     const scanner = new CatalogScanner(
       options.catalog,
@@ -35,10 +48,16 @@ export class CatalogScanner {
       options.bindings,
     );
     scanner.logger = options.logger;
+    scanner.events = options.events;
+    scanner.knownServices = options.knownServices;
     return scanner;
   }
 
   private logger?: LoggerService;
+  private events?: Pick<DomainEvents<SquadInsightsEvents>, 'publish'>;
+  private knownServices?: () => Promise<string[]>;
+  /** The services the previous pass saw; unset before the first pass. */
+  private services?: Set<string>;
 
   private constructor(
     private readonly catalog: typeof catalogServiceRef.T,
@@ -91,7 +110,44 @@ export class CatalogScanner {
         );
       }
     }
+    await this.announceServices(credentials);
     return [...all];
+  }
+
+  /**
+   * Publishes the services added to and removed from the catalog since the previous pass, so
+   * the portfolio follows the catalog within one pass. Resolves once subscribers handled it.
+   */
+  private async announceServices(
+    credentials: Awaited<ReturnType<AuthService['getOwnServiceCredentials']>>,
+  ): Promise<void> {
+    if (!this.events) return;
+    try {
+      const { items } = await this.catalog.getEntities(
+        {
+          filter: PORTFOLIO_FILTER,
+          fields: ['kind', 'metadata.namespace', 'metadata.name'],
+        },
+        { credentials },
+      );
+      const seen = new Set(items.map(e => stringifyEntityRef(e)));
+      const before =
+        this.services ?? new Set((await this.knownServices?.()) ?? []);
+      const added = [...seen].filter(r => !before.has(r));
+      const removed = [...before].filter(r => !seen.has(r));
+      this.services = seen;
+      if (added.length || removed.length) {
+        await this.events.publish('catalog-services-changed', {
+          added,
+          removed,
+        });
+      }
+    } catch (error) {
+      // The facts pass goes on; the portfolio's scheduled full refresh catches up meanwhile.
+      this.logger?.warn(
+        `Services added to or removed from the catalog could not be announced: ${error}`,
+      );
+    }
   }
 
   /** The references of `value` that resolve and that the binding rules allow `entity`. */

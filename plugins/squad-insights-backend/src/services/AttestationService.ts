@@ -100,8 +100,9 @@ function assertApplies(checkId: string, evaluation: EntityCompliance): void {
  * Attestations of the controls a policy marks `attested`: a reviewer's statement with a link
  * to the evidence, valid until it expires (at most the check's `attested.maxValidityDays`) or
  * is revoked, never deleted. Each is permission-checked, bound by separation of duties as
- * waivers are, and recorded as an audit event. Writes go through a store that refreshes the
- * stored results and portfolio row (see `PortfolioRefreshTriggers.attestations`).
+ * waivers are, and recorded as an audit event. Writes go through a store that publishes
+ * `attestation-recorded`, on which the stored results and portfolio row are refreshed (see
+ * `events/refreshPortfolioOnEvents`).
  *
  * @public
  */

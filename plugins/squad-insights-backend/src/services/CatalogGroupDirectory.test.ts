@@ -48,11 +48,50 @@ describe('CatalogGroupDirectory', () => {
         },
       ]),
     );
-    now = 999;
+    now = 500;
     await directory.list();
     expect(getEntities).toHaveBeenCalledTimes(1);
     now = 1001;
     await directory.list();
+    expect(getEntities).toHaveBeenCalledTimes(2);
+  });
+
+  it('serves the list in the second half of its TTL while reading it anew in the background', async () => {
+    const catalog = catalogServiceMock({
+      entities: [group('payments-squad', { type: 'squad' })],
+    });
+    const getEntities = jest.spyOn(catalog, 'getEntities');
+    let now = 0;
+    const directory = CatalogGroupDirectory.create({
+      catalog,
+      auth: mockServices.auth(),
+      ttlMs: 1000,
+      now: () => now,
+    });
+    await directory.list();
+    now = 501;
+    let release!: () => void;
+    const held = new Promise<void>(resolve => (release = resolve));
+    getEntities.mockImplementationOnce(async (...args) => {
+      await held;
+      return catalogServiceMock({
+        entities: [group('playlist-squad', { type: 'squad' })],
+      }).getEntities(...args);
+    });
+    // Answered from memory though the new read has not answered yet.
+    expect((await directory.list())?.map(g => g.ref)).toEqual([
+      'group:default/payments-squad',
+    ]);
+    expect(getEntities).toHaveBeenCalledTimes(2);
+    release();
+    await getEntities.mock.results[1].value;
+    // The directory takes the new list once its read has been turned into identities.
+    await new Promise(resolve => setImmediate(resolve));
+    // The new list, held from 501: past 1 001 it would be expired had it been kept from 0.
+    now = 1001;
+    expect((await directory.list())?.map(g => g.ref)).toEqual([
+      'group:default/playlist-squad',
+    ]);
     expect(getEntities).toHaveBeenCalledTimes(2);
   });
 

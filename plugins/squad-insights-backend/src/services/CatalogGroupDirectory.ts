@@ -17,6 +17,7 @@ type Catalog = typeof catalogServiceRef.T;
  */
 export class CatalogGroupDirectory {
   private cached?: { at: number; groups: Promise<GroupIdentity[]> };
+  private refreshing = false;
 
   static create(options: {
     catalog: Catalog;
@@ -39,7 +40,12 @@ export class CatalogGroupDirectory {
     private readonly now: () => number,
   ) {}
 
-  /** The groups, or undefined when the catalog could not be read (evidence then says "drift"). */
+  /**
+   * The groups, or undefined when the catalog could not be read (evidence then says "drift").
+   * Asked for in the second half of `ttlMs`, the list is served and read anew in the
+   * background: the facts and footprint routes ask on every request, and none of them should
+   * wait for the whole list once a minute. Nothing older than `ttlMs` is served.
+   */
   async list(): Promise<GroupIdentity[] | undefined> {
     const at = this.now();
     if (!this.cached || at - this.cached.at > this.ttlMs) {
@@ -49,6 +55,21 @@ export class CatalogGroupDirectory {
       groups.catch(() => {
         if (this.cached?.groups === groups) this.cached = undefined;
       });
+    } else if (at - this.cached.at > this.ttlMs / 2 && !this.refreshing) {
+      this.refreshing = true;
+      const current = this.cached;
+      const groups = this.read();
+      groups
+        .then(
+          () => {
+            if (this.cached === current) this.cached = { at, groups };
+          },
+          // The current list stays until it expires.
+          () => undefined,
+        )
+        .finally(() => {
+          this.refreshing = false;
+        });
     }
     return this.cached.groups.catch(() => undefined);
   }

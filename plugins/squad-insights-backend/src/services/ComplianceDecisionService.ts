@@ -16,6 +16,7 @@ import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   squadInsightsComplianceReviewCreatePermission as reviewPermission,
   squadInsightsComplianceWaiverManagePermission as waiverPermission,
+  type WaiverResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type {
   ComplianceStore,
@@ -33,15 +34,7 @@ import {
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
 /** A waiver as the API shows it, with whether it applies now. @public */
-export type WaiverView = Omit<
-  StoredWaiver,
-  'grantedAt' | 'expiresAt' | 'revokedAt'
-> & {
-  grantedAt: string;
-  expiresAt: string;
-  revokedAt?: string;
-  status: 'active' | 'expired' | 'revoked';
-};
+export type WaiverView = WaiverResponse;
 
 /** What the service works with. */
 interface DecisionDeps {

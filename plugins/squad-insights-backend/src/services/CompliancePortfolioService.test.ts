@@ -15,7 +15,13 @@ import { DatabaseGateStore } from '../database/DatabaseGateStore';
 import type { FactsStore, StateSnapshot } from '../database/FactsStore';
 import { CompliancePortfolioService } from './CompliancePortfolioService';
 import type { EntityCompliance } from './ComplianceService';
-import { PortfolioRefreshTriggers } from './portfolioRefreshTriggers';
+import { DomainEvents } from '../events/DomainEvents';
+import {
+  complianceStoreWithEvents,
+  factsStoreWithEvents,
+} from '../events/publishingStores';
+import { refreshPortfolioOnEvents } from '../events/refreshPortfolioOnEvents';
+import type { SquadInsightsEvents } from '../events/SquadInsightsEvents';
 import { CatalogServiceProfileService } from './ServiceProfileService';
 
 jest.setTimeout(60_000);
@@ -175,15 +181,15 @@ describe('CompliancePortfolioService', () => {
       gates,
       now: () => now,
     });
-    const triggers = new PortfolioRefreshTriggers(logger);
-    triggers.connect(portfolio);
+    const events = new DomainEvents<SquadInsightsEvents>(logger);
+    await refreshPortfolioOnEvents({ events, portfolio, logger });
     return {
       portfolio,
-      decisions: triggers.decisions(decisions),
+      decisions: complianceStoreWithEvents(decisions, events),
       summaries,
       gates,
       logger,
-      triggers,
+      events,
     };
   }
 
@@ -522,7 +528,7 @@ describe('CompliancePortfolioService', () => {
   });
 
   it('refreshes the services that read a changed fact source, and only on a change of states', async () => {
-    const { portfolio, triggers } = await setup([...org, payment, podcast]);
+    const { portfolio, events } = await setup([...org, payment, podcast]);
     const refresh = jest.spyOn(portfolio, 'refresh');
     const states = new Map<string, string[]>([
       [
@@ -530,12 +536,15 @@ describe('CompliancePortfolioService', () => {
         ['demo:payment-processing/terraform.tfstate'],
       ],
     ]);
-    const facts = triggers.facts({
-      saveStateRead: async () => {},
-      saveConsulView: async () => {},
-      getEntityStates: async ref => states.get(ref) ?? [],
-      setEntityStates: async (ref, refs) => void states.set(ref, refs),
-    } as Partial<FactsStore> as FactsStore);
+    const facts = factsStoreWithEvents(
+      {
+        saveStateRead: async () => {},
+        saveConsulView: async () => {},
+        getEntityStates: async ref => states.get(ref) ?? [],
+        setEntityStates: async (ref, refs) => void states.set(ref, refs),
+      } as Partial<FactsStore> as FactsStore,
+      events,
+    );
     await portfolio.refreshAll();
     refresh.mockClear();
 
@@ -558,18 +567,21 @@ describe('CompliancePortfolioService', () => {
   });
 
   it('refreshes the services of a source when it starts failing, not on each repeated failure', async () => {
-    const { portfolio, triggers } = await setup([...org, payment]);
+    const { portfolio, events } = await setup([...org, payment]);
     await portfolio.refreshAll();
     const refresh = jest.spyOn(portfolio, 'refresh');
     const reference = 'demo:payment-processing/terraform.tfstate';
     let lastError: string | undefined;
-    const facts = triggers.facts({
-      getStateSnapshots: async () => [
-        { reference, lastError } as StateSnapshot,
-      ],
-      recordStateError: async (_ref: string, error: string) =>
-        void (lastError = error),
-    } as Partial<FactsStore> as FactsStore);
+    const facts = factsStoreWithEvents(
+      {
+        getStateSnapshots: async () => [
+          { reference, lastError } as StateSnapshot,
+        ],
+        recordStateError: async (_ref: string, error: string) =>
+          void (lastError = error),
+      } as Partial<FactsStore> as FactsStore,
+      events,
+    );
     await facts.recordStateError(reference, 'AccessDenied', now);
     expect(refresh.mock.calls).toEqual([
       ['component:default/payment-processing'],

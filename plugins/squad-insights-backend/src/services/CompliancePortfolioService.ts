@@ -26,20 +26,12 @@ import { AffiliationGroups } from './affiliationGroups';
 import type { CatalogVisibility } from './catalogVisibility';
 import type { ComplianceService, EntityCompliance } from './ComplianceService';
 import { parsePortfolioQuery } from './portfolioQuery';
+import { inPortfolio, PORTFOLIO_FILTER } from './portfolioMembership';
 import type { ServiceProfileService } from './ServiceProfileService';
 import { summarizeCompliance } from './summarizeCompliance';
 
-/** The portfolio is the catalog's services, like the review page's "every service". */
-const PORTFOLIO_FILTER = { kind: 'component', 'spec.type': 'service' };
 /** Evaluations in flight during a full refresh: enough to overlap catalog round trips. */
 const CONCURRENCY = 4;
-
-function inPortfolio(entity: Entity | undefined): entity is Entity {
-  return (
-    entity?.kind.toLocaleLowerCase('en') === 'component' &&
-    entity.spec?.type === 'service'
-  );
-}
 
 /** @public */
 export interface PortfolioRefreshSummary {
@@ -62,6 +54,22 @@ interface PortfolioDeps {
   visibility: Pick<CatalogVisibility, 'visibleAmong'>;
   /** The deployment gate's decisions: each row's last one, and the `lastGate` filter. */
   gates: Pick<GateStore, 'latestDecisions' | 'entitiesByLastGate'>;
+  /**
+   * Refreshes many services with bulk reads (see bulkEvaluation.ts): the full pass and the
+   * catalog's additions use it. Absent: one service at a time.
+   */
+  bulk?: {
+    refreshAll(): Promise<PortfolioRefreshSummary>;
+    refreshEntities(entityRefs: string[]): Promise<PortfolioRefreshSummary>;
+  };
+}
+
+/** What one service's row is computed from (the portfolio's deps, or their bulk stand-ins). */
+export interface SummarizeDeps {
+  compliance: Pick<ComplianceService, 'evaluateEntity'>;
+  serviceProfile: ServiceProfileService;
+  decisions: Pick<ComplianceStore, 'listWaivers' | 'listReviews'>;
+  facts: Pick<FactsStore, 'getEntityStates'>;
 }
 
 /**
@@ -157,15 +165,53 @@ export class CompliancePortfolioService {
 
   /** Recomputes the rows of the services whose verdict used any of these fact sources. */
   async refreshSources(sources: string[]): Promise<void> {
-    for (const entityRef of await this.deps.summaries.entitiesForSources(
-      sources,
-    )) {
-      await this.refresh(entityRef);
+    // In bulk: a shared state read by many services changes all their rows at once.
+    const { failed } = await this.refreshEntities(
+      await this.deps.summaries.entitiesForSources(sources),
+    );
+    if (failed.length) {
+      throw new Error(`Compliance summaries failed for ${failed.join(', ')}`);
     }
+  }
+
+  /**
+   * Recomputes the rows of these services (added to the catalog, say) and drops those of the
+   * ones that are no longer services.
+   */
+  async refreshEntities(
+    entityRefs: string[],
+  ): Promise<PortfolioRefreshSummary> {
+    if (this.deps.bulk) return this.deps.bulk.refreshEntities(entityRefs);
+    const result: PortfolioRefreshSummary = {
+      refreshed: 0,
+      removed: 0,
+      failed: [],
+    };
+    for (const entityRef of entityRefs) {
+      try {
+        if (await this.refresh(entityRef)) result.refreshed += 1;
+        else result.removed += 1;
+      } catch (error) {
+        this.deps.logger.warn(
+          `Compliance summary of ${entityRef} failed: ${error}`,
+        );
+        result.failed.push(entityRef);
+      }
+    }
+    return result;
   }
 
   /** Recomputes every row and drops the rows of services gone from the catalog. */
   async refreshAll(): Promise<PortfolioRefreshSummary> {
+    if (this.deps.bulk) return this.deps.bulk.refreshAll();
+    return this.refreshAllOneByOne();
+  }
+
+  /**
+   * {@link CompliancePortfolioService.refreshAll} one service at a time, as before the bulk
+   * pass: the reference the bulk pass is compared with (tests, bench).
+   */
+  async refreshAllOneByOne(): Promise<PortfolioRefreshSummary> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const { items } = await this.deps.catalog.getEntities(
       {
@@ -221,49 +267,64 @@ export class CompliancePortfolioService {
     return result;
   }
 
-  private async summarize(
+  private summarize(
     entity: Entity,
     groups: AffiliationGroups,
     credentials: BackstageCredentials,
   ): Promise<{ summary: ComplianceSummary; result: StoredComplianceResult }> {
-    const entityRef = stringifyEntityRef(entity);
-    const ref = parseEntityRef(entityRef);
-    // Ownership as the service page resolves it: owner squad and that squad's tribe.
-    const { ownership, profile } = await this.deps.serviceProfile.getProfile(
-      ref,
-      { credentials },
-    );
-    const [evaluation, waivers, reviews, states] = await Promise.all([
-      this.deps.compliance.evaluateEntity(ref, { credentials }),
-      this.deps.decisions.listWaivers(entityRef),
-      this.deps.decisions.listReviews(entityRef),
-      this.deps.facts.getEntityStates(entityRef),
-    ]);
-    const summary = summarizeCompliance({
-      entity: {
-        entityRef,
-        name: entity.metadata.name,
-        title: entity.metadata.title,
-      },
-      ownership: {
-        squad: ownership.squad?.entityRef,
-        tribe: ownership.tribe?.entityRef,
-        // The annotations name chapters and guilds as people write them ("Backend Engineering",
-        // "backend-engineering-chapter"); the row keeps the group's ref, which filters use.
-        chapter: groups.resolve('chapter', profile.chapter),
-        guild: groups.resolve('guild', profile.guild),
-      },
-      evaluation: evaluation.result,
-      waivers,
-      reviews,
-      sources: [
-        ...states.map(s => `state:${s}`),
-        ...(profile.consulService ? [`consul:${profile.consulService}`] : []),
-      ],
+    return summarizeService(this.deps, entity, groups, {
+      credentials,
       now: this.now(),
     });
-    return { summary, result: evaluation };
   }
+}
+
+/**
+ * One service's row and stored result, read through `deps`: the per-entity path and the bulk
+ * pass both call this, so they compute rows alike.
+ */
+export async function summarizeService(
+  deps: SummarizeDeps,
+  entity: Entity,
+  groups: AffiliationGroups,
+  { credentials, now }: { credentials: BackstageCredentials; now: Date },
+): Promise<{ summary: ComplianceSummary; result: StoredComplianceResult }> {
+  const entityRef = stringifyEntityRef(entity);
+  const ref = parseEntityRef(entityRef);
+  // Ownership as the service page resolves it: owner squad and that squad's tribe.
+  const { ownership, profile } = await deps.serviceProfile.getProfile(ref, {
+    credentials,
+  });
+  const [evaluation, waivers, reviews, states] = await Promise.all([
+    deps.compliance.evaluateEntity(ref, { credentials }),
+    deps.decisions.listWaivers(entityRef),
+    deps.decisions.listReviews(entityRef),
+    deps.facts.getEntityStates(entityRef),
+  ]);
+  const summary = summarizeCompliance({
+    entity: {
+      entityRef,
+      name: entity.metadata.name,
+      title: entity.metadata.title,
+    },
+    ownership: {
+      squad: ownership.squad?.entityRef,
+      tribe: ownership.tribe?.entityRef,
+      // The annotations name chapters and guilds as people write them ("Backend Engineering",
+      // "backend-engineering-chapter"); the row keeps the group's ref, which filters use.
+      chapter: groups.resolve('chapter', profile.chapter),
+      guild: groups.resolve('guild', profile.guild),
+    },
+    evaluation: evaluation.result,
+    waivers,
+    reviews,
+    sources: [
+      ...states.map(s => `state:${s}`),
+      ...(profile.consulService ? [`consul:${profile.consulService}`] : []),
+    ],
+    now,
+  });
+  return { summary, result: evaluation };
 }
 
 function toPortfolioRow(

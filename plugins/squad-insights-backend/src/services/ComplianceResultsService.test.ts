@@ -43,6 +43,7 @@ function setup(
     stored?: StoredComplianceResult;
     inPortfolio?: boolean;
     visible?: boolean;
+    recheckStaleMs?: number;
   } = {},
 ) {
   const results = new Map<string, StoredComplianceResult>();
@@ -64,6 +65,7 @@ function setup(
     portfolio: { refresh },
     results: { getResult: async r => results.get(r) },
     now: () => now,
+    recheckStaleMs: options.recheckStaleMs,
   });
   const get = () =>
     service.getEntityCompliance(ref, { credentials: mockCredentials.user() });
@@ -105,12 +107,51 @@ describe('ComplianceResultsService', () => {
     expect(passed.refresh).toHaveBeenCalledWith(entityRef);
   });
 
-  it('evaluates again a result judged from stale facts, as recovery has no event', async () => {
+  it('serves a result judged from stale facts long ago while evaluating it again, then the new one', async () => {
     const { get, refresh } = setup({
       stored: { result: evaluation(new Date(0), true) },
     });
+    expect((await get()).stale).toBe(true);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    await refresh.mock.results[0].value;
     expect((await get()).stale).toBe(false);
     expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('evaluates a result judged from stale facts again only once recheckStaleMs has passed', async () => {
+    const stored = (evaluatedAt: Date) => ({
+      stored: { result: evaluation(evaluatedAt, true) },
+      recheckStaleMs: 30_000,
+    });
+    const recent = setup(stored(new Date(now.getTime() - 29_999)));
+    expect((await recent.get()).stale).toBe(true);
+    expect(recent.refresh).not.toHaveBeenCalled();
+
+    const due = setup(stored(new Date(now.getTime() - 30_000)));
+    expect((await due.get()).stale).toBe(true);
+    expect(due.refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for the evaluation of a stale result whose validUntil has passed', async () => {
+    const { get, refresh } = setup({
+      stored: {
+        result: evaluation(new Date(now.getTime() - 1_000), true),
+        validUntil: now,
+      },
+    });
+    expect((await get()).stale).toBe(false);
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps serving the stored result when its evaluation in the background fails', async () => {
+    const { get, refresh } = setup({
+      stored: { result: evaluation(new Date(0), true) },
+    });
+    refresh.mockRejectedValueOnce(new Error('catalog down'));
+    expect((await get()).stale).toBe(true);
+    await expect(refresh.mock.results[0].value).rejects.toThrow('catalog down');
+    expect((await get()).stale).toBe(true);
+    expect(refresh).toHaveBeenCalledTimes(2);
   });
 
   it('evaluates an entity outside the portfolio with the caller credentials, storing nothing', async () => {

@@ -11,6 +11,7 @@ import type {
 } from '../database/ComplianceSummaryStore';
 import type { CompliancePortfolioService } from './CompliancePortfolioService';
 import type { ComplianceService, EntityCompliance } from './ComplianceService';
+import { callerCachedCatalog } from './callerCachedCatalog';
 
 interface ResultsDeps {
   catalog: typeof catalogServiceRef.T;
@@ -21,14 +22,17 @@ interface ResultsDeps {
 
 /**
  * Serves `GET .../compliance` from the evaluations the portfolio stores whenever an input
- * changes (facts, waivers, reviews; see `PortfolioRefreshTriggers`), so a page view costs a
+ * changes (facts, waivers, reviews; see `events/refreshPortfolioOnEvents`), so a page view costs a
  * catalog lookup and a row read rather than an evaluation.
  *
- * A stored result is evaluated again, and stored, when there is none yet, when it has passed
- * its `validUntil` (a waiver it applied expired, or a fact it judged fresh turned stale by
- * age) and when it was judged from stale facts: a failing source recovers without an event
- * that would refresh it. Entities outside the portfolio (not services) are evaluated per
- * request, as nothing keeps a stored result of theirs current.
+ * A stored result is evaluated again, and stored, when there is none yet and when it has
+ * passed its `validUntil` (a waiver it applied expired, or a fact it judged fresh turned stale
+ * by age); the request waits for it. One judged from stale facts `recheckStaleMs` ago or more
+ * (default 30 seconds) is evaluated again in the background, as a failing source recovers
+ * without an event that would refresh it; until then it is served, marked stale. A source that
+ * stays down (or a refused binding, stale for good) so costs one evaluation per interval, not
+ * one per page view, and no view waits for it. Entities outside the portfolio (not services)
+ * are evaluated per request, as nothing keeps a stored result of theirs current.
  *
  * @public
  */
@@ -39,16 +43,22 @@ export class ComplianceResultsService {
     Promise<EntityCompliance | undefined>
   >();
 
-  static create(options: ResultsDeps & { now?: () => Date }) {
+  static create(
+    options: ResultsDeps & { now?: () => Date; recheckStaleMs?: number },
+  ) {
     return new ComplianceResultsService(
-      options,
+      // The visibility lookup is the one catalog read of a page view: remembered per caller
+      // for a few seconds, like the other per-entity routes' (callerCachedCatalog says why).
+      { ...options, catalog: callerCachedCatalog(options.catalog) },
       options.now ?? (() => new Date()),
+      options.recheckStaleMs ?? 30_000,
     );
   }
 
   private constructor(
     private readonly deps: ResultsDeps,
     private readonly now: () => Date,
+    private readonly recheckStaleMs: number,
   ) {}
 
   async getEntityCompliance(
@@ -65,8 +75,14 @@ export class ComplianceResultsService {
     }
     const entityRef = stringifyEntityRef(entity);
     const stored = await this.deps.results.getResult(entityRef);
-    if (stored && this.holds(stored)) {
-      return stored.result;
+    const standing = stored && this.standing(stored);
+    if (standing === 'holds') return stored!.result;
+    if (standing === 'recheck') {
+      // It says it is stale, which stays true until the evaluation shows otherwise: served as
+      // it is while that runs in the background, and the next view shows the new result. A
+      // failed evaluation leaves it stored; a later view tries again.
+      this.refreshOnce(entityRef).catch(() => undefined);
+      return stored!.result;
     }
     const refreshed = await this.refreshOnce(entityRef);
     return (
@@ -75,9 +91,23 @@ export class ComplianceResultsService {
     );
   }
 
-  private holds(stored: StoredComplianceResult): boolean {
-    if (stored.result.stale) return false;
-    return !stored.validUntil || stored.validUntil > this.now();
+  /**
+   * `holds`: served as stored. `recheck`: judged from stale facts `recheckStaleMs` ago or
+   * more, evaluated again. `expired`: past its `validUntil` (a waiver it applied has expired),
+   * so it is wrong now and never served.
+   */
+  private standing(
+    stored: StoredComplianceResult,
+  ): 'holds' | 'recheck' | 'expired' {
+    const now = this.now();
+    if (stored.validUntil && stored.validUntil <= now) return 'expired';
+    if (!stored.result.stale) return 'holds';
+    const evaluatedAt = Date.parse(stored.result.evaluatedAt);
+    // An unreadable time counts as long ago.
+    return Number.isFinite(evaluatedAt) &&
+      now.getTime() - evaluatedAt < this.recheckStaleMs
+      ? 'holds'
+      : 'recheck';
   }
 
   private refreshOnce(

@@ -1,10 +1,9 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import {
-  ComplianceEvaluation,
   ConsulServiceFacts,
   CompliancePolicy,
-  FactBinding,
+  EntityComplianceResponse,
   evaluate,
   EvaluationInput,
   GroupIdentity,
@@ -17,20 +16,15 @@ import type { CatalogGroupDirectory } from './CatalogGroupDirectory';
 import type { FactsService } from './FactsService';
 import type { ServiceProfileService } from './ServiceProfileService';
 
-/** The compliance results of one service with what they were computed from. @public */
-export interface EntityCompliance extends ComplianceEvaluation {
-  entityRef: string;
-  evaluatedAt: string;
-  /** True when an input is stale; affected checks are then `unknown` unless a failure is seen. */
-  stale: boolean;
-  problems: string[];
-  /**
-   * The state and Consul bindings this evaluation judged (refused ones were not judged), so a
-   * review snapshot records which evidence the reviewer saw. Absent from results stored before
-   * bindings existed.
-   */
-  bindings?: FactBinding[];
-}
+/**
+ * The compliance results of one service with what they were computed from: the API's
+ * EntityCompliance. `stale` when an input is stale (affected checks are then `unknown` unless a
+ * failure is seen); `bindings`, the state and Consul bindings judged, so a review snapshot
+ * records which evidence the reviewer saw, is absent from results stored before bindings existed.
+ *
+ * @public
+ */
+export type EntityCompliance = EntityComplianceResponse;
 
 /**
  * An evaluation with how long it holds by time alone. `validUntil` is the first moment a

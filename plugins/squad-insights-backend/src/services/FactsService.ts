@@ -8,6 +8,7 @@ import { NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   bindingProblem,
+  EntityFactsResponse,
   FactBinding,
   FactFreshness,
   SQUAD_INSIGHTS_ANNOTATIONS,
@@ -34,23 +35,13 @@ import {
  */
 export type Freshness = FactFreshness;
 
-/** @public */
-export interface EntityFacts {
-  entityRef: string;
-  states: Array<{
-    reference: string;
-    freshness: Freshness;
-    inventory: StateSnapshot['inventory'];
-  }>;
-  /** Absent when the portal runs without Consul. */
-  consul?: { serviceName: string; freshness: Freshness; view?: unknown };
-  problems: string[];
-  /**
-   * How the operator's binding rules judged each state reference and the Consul service: a
-   * refused one is listed in `states` (or `consul`) as stale with no inventory, and in `problems`.
-   */
-  bindings: FactBinding[];
-}
+/**
+ * What the API answers about an entity's facts (the spec's EntityFacts). A refused binding is
+ * listed in `states` (or `consul`) as stale with no inventory, and in `problems`.
+ *
+ * @public
+ */
+export type EntityFacts = EntityFactsResponse;
 
 const EMPTY_INVENTORY = (): StateSnapshot['inventory'] => ({
   status: 'no-state',

@@ -7,18 +7,15 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
-  Advice,
   analyseService,
   intensityForRegion,
-  Criticality,
-  Heatmap,
-  ServiceFootprint,
+  EntityFootprintResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { ConsulServiceView } from '@squad-insights/backstage-plugin-squad-insights-node';
 import { readCriticality } from '@squad-insights/backstage-plugin-squad-insights-common';
-import type { FootprintDay, FootprintStore } from '../database/FootprintStore';
+import type { FootprintStore } from '../database/FootprintStore';
 import { utcDay } from '../database/FootprintStore';
-import type { FactsService, Freshness } from './FactsService';
+import type { FactsService } from './FactsService';
 import type { SustainabilityOptions } from './sustainabilityOptions';
 import type { UsageInputs, UsageService } from './UsageService';
 
@@ -26,45 +23,13 @@ import type { UsageInputs, UsageService } from './UsageService';
 /** How many analyses are remembered: a portfolio's worth of services, a few MB. */
 const MAX_REMEMBERED_ANALYSES = 2_000;
 
-export interface EntityFootprint {
-  entityRef: string;
-  criticality: Criticality;
-  /** False when the entity declares none and `critical` was assumed. */
-  criticalityDeclared: boolean;
-  /** Absent when no state of the service has been read yet: unknown, not zero. */
-  footprint?: ServiceFootprint;
-  advice: Advice[];
-  heatmap?: Heatmap;
-  /** True when any input is stale; the footprint is still computed from the last good facts. */
-  stale: boolean;
-  states: Array<{ reference: string; freshness: Freshness }>;
-  consul?: {
-    serviceName: string;
-    freshness: Freshness;
-    healthyInstances?: number;
-  };
-  /** Measured usage (CloudWatch) behind the estimate, when a source is configured. */
-  usage?: {
-    source?: string;
-    measuredAt?: string;
-    attemptedAt: string;
-    stale: boolean;
-    staleReason?: string;
-    missing: Array<{ address: string; reason: string }>;
-  };
-  /** The grid intensity of the primary region's zone: hourly, or the labelled yearly average. */
-  gridIntensity?: {
-    zone: string;
-    kind: 'hourly' | 'yearly-average';
-    meanGCo2ePerKwh: number;
-    hours: number;
-    source: string;
-    readAt?: string;
-    stale?: boolean;
-    staleReason?: string;
-  };
-  problems: string[];
-}
+/**
+ * The API's EntityFootprint without its history, which {@link FootprintService.getEntityFootprintWithHistory}
+ * adds from the daily snapshots.
+ *
+ * @public
+ */
+export type EntityFootprint = Omit<EntityFootprintResponse, 'history'>;
 
 /**
  * Computes service footprints from the stored facts with the common sustainability engine.
@@ -210,7 +175,7 @@ export class FootprintService {
   async getEntityFootprintWithHistory(
     ref: CompoundEntityRef,
     options: { credentials: BackstageCredentials; days?: number },
-  ): Promise<EntityFootprint & { history: FootprintDay[] }> {
+  ): Promise<EntityFootprintResponse> {
     const fp = await this.getEntityFootprint(ref, options);
     const history = await this.deps.history.getHistory(
       fp.entityRef,

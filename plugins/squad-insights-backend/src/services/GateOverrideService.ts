@@ -16,6 +16,7 @@ import {
   CompliancePolicy,
   DEFAULT_GATE_OVERRIDE_MAX_HOURS,
   squadInsightsComplianceWaiverManagePermission as waiverPermission,
+  type GateOverrideResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { GateStore, StoredGateOverride } from '../database/GateStore';
 import { audited, requirePermission } from './complianceAccess';
@@ -27,7 +28,10 @@ import {
 const HOUR_MS = 3_600_000;
 
 /** An override as the API shows it. @public */
-export function gateOverrideView(o: StoredGateOverride, now: Date) {
+export function gateOverrideView(
+  o: StoredGateOverride,
+  now: Date,
+): GateOverrideResponse {
   let status: 'usable' | 'used' | 'expired' = 'usable';
   if (o.consumedBy) status = 'used';
   else if (o.expiresAt <= now) status = 'expired';

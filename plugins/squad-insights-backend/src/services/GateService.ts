@@ -26,6 +26,7 @@ import {
   isDataClassification,
   readCriticality,
   squadInsightsGateDecidePermission as gatePermission,
+  type GateDecisionResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { ComplianceStore } from '../database/ComplianceStore';
 import type { GateStore, StoredGateDecision } from '../database/GateStore';
@@ -40,11 +41,7 @@ type Caller = BackstageCredentials<
 >;
 
 /** A decision as the API shows it. @public */
-export type GateDecisionView = Omit<StoredGateDecision, 'createdAt'> & {
-  createdAt: string;
-  failClosed?: boolean;
-  overrides: ReturnType<typeof gateOverrideView>[];
-};
+export type GateDecisionView = GateDecisionResponse;
 
 interface GateDeps {
   catalog: typeof catalogServiceRef.T;

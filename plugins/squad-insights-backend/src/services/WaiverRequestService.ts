@@ -13,6 +13,7 @@ import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   squadInsightsComplianceWaiverManagePermission as managePermission,
   squadInsightsComplianceWaiverRequestPermission as requestPermission,
+  type WaiverRequestResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type {
   StoredWaiverRequest,
@@ -26,14 +27,7 @@ import { validWaiverTerms } from './waiverExpiry';
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
 /** A waiver request as the API shows it. @public */
-export type WaiverRequestView = Omit<
-  StoredWaiverRequest,
-  'expiresAt' | 'requestedAt' | 'decidedAt'
-> & {
-  expiresAt: string;
-  requestedAt: string;
-  decidedAt?: string;
-};
+export type WaiverRequestView = WaiverRequestResponse;
 
 interface WaiverRequestDeps {
   catalog: typeof catalogServiceRef.T;

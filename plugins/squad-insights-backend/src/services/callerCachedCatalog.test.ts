@@ -16,12 +16,19 @@ function setup() {
   const inner = catalogServiceMock({ entities: [component] });
   const byRef = jest.spyOn(inner, 'getEntityByRef');
   const byRefs = jest.spyOn(inner, 'getEntitiesByRefs');
+  const list = jest.spyOn(inner, 'getEntities');
   let clock = 0;
   const catalog = callerCachedCatalog(inner, {
     ttlMs: 5_000,
     now: () => clock,
   });
-  return { catalog, byRef, byRefs, tick: (ms: number) => (clock += ms) };
+  return {
+    catalog,
+    byRef,
+    byRefs,
+    list,
+    tick: (ms: number) => (clock += ms),
+  };
 }
 
 describe('callerCachedCatalog', () => {
@@ -34,6 +41,37 @@ describe('callerCachedCatalog', () => {
     tick(5_001);
     await catalog.getEntityByRef(REF, { credentials: ALICE });
     expect(byRef).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads an answer asked for late in its TTL anew in the background, never serving one older than the TTL', async () => {
+    const { catalog, byRef, tick } = setup();
+    const read = () => catalog.getEntityByRef(REF, { credentials: ALICE });
+    await read();
+    tick(2_500);
+    await read();
+    expect(byRef).toHaveBeenCalledTimes(1);
+    tick(1);
+    expect((await read())?.metadata.name).toBe('payment-processing');
+    expect(byRef).toHaveBeenCalledTimes(2);
+    // Refreshed at 2 501: held until 7 501, refreshed again only after 5 001.
+    tick(2_499);
+    await read();
+    expect(byRef).toHaveBeenCalledTimes(2);
+    tick(5_001);
+    await read();
+    expect(byRef).toHaveBeenCalledTimes(3);
+  });
+
+  it('forgets an answer at once when its background read finds the entity gone', async () => {
+    const { catalog, byRef, tick } = setup();
+    const read = () => catalog.getEntityByRef(REF, { credentials: ALICE });
+    await read();
+    tick(3_000);
+    byRef.mockResolvedValueOnce(undefined);
+    expect(await read()).toBeDefined();
+    await new Promise(resolve => setImmediate(resolve));
+    expect(await read()).toBeDefined();
+    expect(byRef).toHaveBeenCalledTimes(3);
   });
 
   it('never reuses one caller’s answer for another: the catalog decides what each may see', async () => {
@@ -67,12 +105,31 @@ describe('callerCachedCatalog', () => {
     expect(byRefs).toHaveBeenCalledTimes(3);
   });
 
+  it('remembers a filtered list per caller and request, but not an empty one', async () => {
+    const { catalog, list, tick } = setup();
+    const components = { filter: { kind: 'component' } };
+    const read = (request: object, credentials = ALICE) =>
+      catalog.getEntities(request, { credentials });
+    expect((await read(components)).items.map(e => e.metadata.name)).toEqual([
+      'payment-processing',
+    ]);
+    await read(components);
+    expect(list).toHaveBeenCalledTimes(1);
+    await read(components, BOB);
+    await read({ filter: { kind: 'group' } });
+    await read({ filter: { kind: 'group' } });
+    expect(list).toHaveBeenCalledTimes(4);
+    tick(5_001);
+    await read(components);
+    expect(list).toHaveBeenCalledTimes(5);
+  });
+
   it('passes every other call straight through', async () => {
     const { catalog } = setup();
-    const { items } = await catalog.getEntities(
-      { filter: { kind: 'component' } },
+    const { facets } = await catalog.getEntityFacets(
+      { facets: ['kind'] },
       { credentials: ALICE },
     );
-    expect(items.map(e => e.metadata.name)).toEqual(['payment-processing']);
+    expect(facets.kind).toEqual([{ value: 'Component', count: 1 }]);
   });
 });

@@ -4,7 +4,7 @@ import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 type Catalog = typeof catalogServiceRef.T;
 
 /** Who is asking: answers are cached per caller, so each sees only what the catalog shows them. */
-function callerKey(
+export function callerKey(
   credentials: BackstageCredentials | undefined,
 ): string | undefined {
   const principal = credentials?.principal as
@@ -20,14 +20,22 @@ function callerKey(
 
 /**
  * The catalog with a short per-caller memory of entity lookups (`getEntityByRef`,
- * `getEntitiesByRefs`). A service page asks for the same entity and its owner groups from
- * several cards and routes within a second; each lookup is an HTTP round trip to the catalog,
- * which made every per-entity route slower than the catalog's own by-name route.
+ * `getEntitiesByRefs`) and filtered lists (`getEntities`: the chapter and guild groups a
+ * profile resolves its annotations against). A service page asks for the same entity and its
+ * owner groups from several cards and routes within a second; each lookup is an HTTP round
+ * trip to the catalog, which made every per-entity route slower than the catalog's own
+ * by-name route.
  *
  * Why per caller: the catalog's permission rules decide what each user may see, so an
  * answer is only ever reused for the same principal. Why a few seconds: a change in the
- * catalog (or in who may see what) shows within `ttlMs`. Misses (an entity not found) are not
- * remembered, so a newly registered entity appears at once. Everything else passes through.
+ * catalog (or in who may see what) shows within `ttlMs`. Misses (an entity not found, an
+ * empty list) are not remembered, so a newly registered entity appears at once. Everything
+ * else passes through.
+ *
+ * An answer asked for again in the second half of its `ttlMs` is served and read anew in the
+ * background, so a page in use never waits for its lookups to expire (every card then waited
+ * for the whole chain of lookups again); nothing older than `ttlMs` is ever served, and a
+ * refresh that finds the entity gone forgets it at once.
  *
  * @public
  */
@@ -38,7 +46,31 @@ export function callerCachedCatalog(
   const ttlMs = options.ttlMs ?? 5_000;
   const maxEntries = options.maxEntries ?? 5_000;
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  type Entry = { at: number; value: Promise<unknown>; refreshing?: boolean };
+  const cache = new Map<string, Entry>();
+
+  /** Reads the answer again while the current one is still served; see above. */
+  const refresh = <T>(
+    key: string,
+    hit: Entry,
+    read: () => Promise<T>,
+    keep: (value: T) => boolean,
+  ) => {
+    hit.refreshing = true;
+    const at = now();
+    const value = read();
+    value.then(
+      v => {
+        if (cache.get(key) !== hit) return;
+        cache.delete(key);
+        if (keep(v)) cache.set(key, { at, value });
+      },
+      () => {
+        // The current answer stays until it expires; a later request tries again.
+        hit.refreshing = false;
+      },
+    );
+  };
 
   const remember = <T>(
     key: string | undefined,
@@ -48,7 +80,11 @@ export function callerCachedCatalog(
     if (key === undefined) return read();
     const at = now();
     const hit = cache.get(key);
-    if (hit && at - hit.at <= ttlMs) return hit.value as Promise<T>;
+    if (hit && at - hit.at <= ttlMs) {
+      if (at - hit.at > ttlMs / 2 && !hit.refreshing)
+        refresh(key, hit, read, keep);
+      return hit.value as Promise<T>;
+    }
     const value = read();
     cache.delete(key);
     if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
@@ -95,6 +131,19 @@ export function callerCachedCatalog(
           );
         };
         return getEntitiesByRefs;
+      }
+      if (prop === 'getEntities') {
+        const getEntities: Catalog['getEntities'] = (request, opts) => {
+          const caller = callerKey(opts?.credentials);
+          const key =
+            caller && `list\u0000${caller}\u0000${JSON.stringify(request)}`;
+          return remember(
+            key,
+            () => target.getEntities(request, opts),
+            v => v.items.length > 0,
+          );
+        };
+        return getEntities;
       }
       // Bound to the real catalog: implementations keep private fields (#entities), which a
       // method called on the proxy could not reach.

@@ -1,3 +1,4 @@
+import type { components } from '../schema/openapi.generated';
 import type { Advice } from './adviceRules';
 import { renewableShareOf } from './data/renewables';
 import type {
@@ -54,85 +55,31 @@ export interface SustainabilityReportInput {
   topOptimisations?: number;
 }
 
+/*
+ * The report is the body of `GET /reports/sustainability`: its types are the backend spec's
+ * (SustainabilityReport in plugins/squad-insights-backend/src/schema/openapi.yaml), so the
+ * report built here cannot drift from what the API promises.
+ */
 /** Energy and emissions of one month. @public */
-export type MonthFigures = {
-  kwh: number;
-  co2eKg: number;
-  co2eOperationalKg: number;
-  co2eEmbodiedKg: number;
-  carbonTaxSek: number;
-};
+export type MonthFigures = components['schemas']['MonthFigures'];
 
 /**
- * One service's month: figures and what they rest on. (A type alias, not an interface, so
- * that it fits the OpenAPI router's open object types.)
+ * One service's month: figures and what they rest on; the month is the mean of the days
+ * recorded × the days of the month.
  *
  * @public
  */
-export type ReportServiceRow = {
-  entityRef: string;
-  group: string;
-  /** Absent when nothing was recorded for the month. */
-  figures?: MonthFigures;
-  /** Days with a snapshot; the month is their mean × the days of the month. */
-  daysRecorded: number;
-  /** `history`, or `current-estimate` for a running month without snapshots yet. */
-  basis?: 'history' | 'current-estimate';
-};
+export type ReportServiceRow = SustainabilityReport['services'][number];
 
 /** The month-by-month comparison, over services with figures in both months. @public */
-export type ReportTrend = {
-  previousMonth: string;
-  previous?: MonthFigures;
-  comparedServices: number;
-  kwhChangePct: number | null;
-  co2eChangePct: number | null;
-};
+export type ReportTrend = SustainabilityReport['trend'];
 
 /** One optimisation, from a service's advice. @public */
-export type ReportOptimisation = {
-  entityRef: string;
-  kind: string;
-  summary: string;
-  co2eKgPerMonthSaved: number;
-  sekPerMonthSaved: number;
-};
+export type ReportOptimisation = SustainabilityReport['optimisations'][number];
 
 /** Body of `GET /reports/sustainability`. @public */
-export type SustainabilityReport = {
-  month: string;
-  daysInMonth: number;
-  /** True while the month is still running: figures are projected from the days so far. */
-  partial: boolean;
-  scope: SustainabilityReportInput['scope'];
-  generatedAt: string;
-  sekPerKgCo2e: number;
-  totals: MonthFigures;
-  groups: Array<{ ref: string; figures: MonthFigures; services: number }>;
-  services: ReportServiceRow[];
-  trend: ReportTrend;
-  renewable: {
-    share: number | null;
-    threshold: number;
-    meetsThreshold: boolean | null;
-    regions: Array<
-      { region: string; kwhPerDay: number } & ReportRenewableShare
-    >;
-    /** Regions with energy but no share known (left out of the share). */
-    unknownRegions: string[];
-  };
-  optimisations: ReportOptimisation[];
-  /** Sum of every listed service's advice, not only the top ones. */
-  optimisationPotential: { co2eKgPerMonth: number; sekPerMonth: number };
-  notEstimated: {
-    /** Services with no figures for the month, with why. */
-    services: Array<{ entityRef: string; reason: string }>;
-    /** Resources and components today's estimates could not make. */
-    items: Array<NotEstimated & { service: string }>;
-    /** Share of the estimates that could not be made (0..1). */
-    notMadeShare: number;
-  };
-};
+export type SustainabilityReport =
+  components['schemas']['SustainabilityReport'];
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

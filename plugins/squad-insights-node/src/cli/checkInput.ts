@@ -15,11 +15,41 @@ import {
   loadPolicy,
   mergePolicy,
   PolicyLoadError,
+  readServiceProfile,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { ConsulClient } from '../consul/ConsulClient';
 import { parseState } from '../terraform/parse';
 import { parsePlan } from '../terraform/parse/parsePlan';
 import { selectStateModule } from '../terraform/stateReference';
+
+/** A catalog entity, as squad-insights-common's readers take it. */
+type ComponentEntity = Parameters<typeof readServiceProfile>[0];
+type JsonObject = NonNullable<ComponentEntity['spec']>;
+
+/** A YAML mapping. YAML's core schema yields JSON values only, so a mapping is a JSON object. */
+function isMapping(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The annotations as the catalog holds them: string values only, as the catalog requires. */
+function annotationsOf(file: string, metadata: JsonObject) {
+  const annotations = metadata.annotations ?? {};
+  if (!isMapping(annotations)) {
+    throw new Error(`${file}: metadata.annotations must be a mapping`);
+  }
+  const strings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(annotations)) {
+    if (typeof value !== 'string') {
+      throw new Error(
+        `${file}: metadata.annotations.${key} must be a string, got ${JSON.stringify(
+          value,
+        )}`,
+      );
+    }
+    strings[key] = value;
+  }
+  return strings;
+}
 
 /** The first `kind: Component` document, kept as the plain object the catalog would hold. */
 export async function readComponentEntity(file: string) {
@@ -30,20 +60,25 @@ export async function readComponentEntity(file: string) {
     if ('errors' in doc && doc.errors.length) {
       throw new Error(`${file}: ${doc.errors[0].message.split('\n')[0]}`);
     }
-    const value = doc.toJS() as any;
+    const value: unknown = doc.toJS();
     if (
-      value?.kind === 'Component' &&
-      typeof value.metadata?.name === 'string'
+      isMapping(value) &&
+      value.kind === 'Component' &&
+      isMapping(value.metadata) &&
+      typeof value.metadata.name === 'string'
     ) {
+      const spec = value.spec ?? {};
+      if (!isMapping(spec)) throw new Error(`${file}: spec must be a mapping`);
       return {
         apiVersion: String(value.apiVersion ?? 'backstage.io/v1alpha1'),
         kind: 'Component',
         metadata: {
           ...value.metadata,
-          annotations: value.metadata.annotations ?? {},
+          name: value.metadata.name,
+          annotations: annotationsOf(file, value.metadata),
         },
-        spec: value.spec ?? {},
-      };
+        spec,
+      } satisfies ComponentEntity;
     }
   }
   throw new Error(`${file}: no Component with a metadata.name`);

@@ -2,4 +2,8 @@ export { ElectricityMapsClient } from './ElectricityMapsClient';
 export type { ElectricityMapsClientOptions } from './ElectricityMapsClient';
 export { GridIntensityError } from './GridIntensityError';
 export type { GridIntensityFailure } from './GridIntensityError';
-export { readIntensityClient } from './config';
+export { electricityMapsProviderFactory, readIntensityClient } from './config';
+export type {
+  GridIntensityProvider,
+  GridIntensityProviderFactory,
+} from './types';

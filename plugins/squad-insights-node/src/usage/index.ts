@@ -5,4 +5,5 @@ export type {
 } from './CloudWatchUsageSource';
 export { UsageSourceError } from './UsageSourceError';
 export type { UsageFailure } from './UsageSourceError';
-export { readUsageSources } from './config';
+export { cloudWatchUsageSourceFactory, readUsageSources } from './config';
+export type { UsageSource, UsageSourceFactory } from './types';

@@ -4,13 +4,13 @@ import { ResponseError } from '@backstage/errors';
 import type {
   AttestationResponse,
   AttestationsResponse,
-  CatalogSummariesResponse,
   CatalogSummary,
   EntityComplianceResponse,
   EntityFootprintResponse,
   GateDecisionResponse,
   GateOverrideResponse,
   GroupFootprintResponse,
+  paths,
   PortfolioQuery,
   PortfolioResponse,
   ReviewResponse,
@@ -24,14 +24,47 @@ import type {
   SustainabilityReportQuery,
 } from './SquadInsightsApi';
 
-function reportPath(query: SustainabilityReportQuery) {
-  const params = new URLSearchParams({ month: query.month });
-  if (query.tribe) params.set('tribe', query.tribe);
-  return `/reports/sustainability?${params}`;
+/*
+ * Every call names its route as the backend's OpenAPI spec does; what it sends and what it
+ * gets back are that route's types, generated from the same spec as the backend's router.
+ */
+type Route = keyof paths;
+type Method = 'get' | 'post';
+type Operation<R extends Route, M extends Method> = paths[R][M];
+type PathParams<R extends Route, M extends Method> = Operation<R, M> extends {
+  parameters: { path: infer P };
+}
+  ? P
+  : never;
+type Query<R extends Route, M extends Method> = Operation<R, M> extends {
+  parameters: { query?: infer Q };
+}
+  ? Q
+  : never;
+type Sent<R extends Route, M extends Method> = Operation<R, M> extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+type Answer<R extends Route, M extends Method> = Operation<R, M> extends {
+  responses: { 200: { content: { 'application/json': infer Body } } };
+}
+  ? Body
+  : never;
+
+function entityParams(ref: CompoundEntityRef) {
+  return { namespace: ref.namespace, kind: ref.kind, name: ref.name };
 }
 
-function entityPath(ref: CompoundEntityRef) {
-  return [ref.namespace, ref.kind, ref.name].map(encodeURIComponent).join('/');
+function searchOf(query: unknown) {
+  const params = new URLSearchParams();
+  const entries =
+    typeof query === 'object' && query ? Object.entries(query) : [];
+  for (const [key, value] of entries) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
 }
 
 /**
@@ -49,26 +82,28 @@ export class SquadInsightsClient implements SquadInsightsApi {
   ) {}
 
   getServiceProfile(ref: CompoundEntityRef): Promise<ServiceProfileResponse> {
-    return this.request<ServiceProfileResponse>(
-      `/entities/${entityPath(ref)}/profile`,
-    );
+    return this.call('get', '/entities/{namespace}/{kind}/{name}/profile', {
+      path: entityParams(ref),
+    });
   }
 
   getFootprint(ref: CompoundEntityRef): Promise<EntityFootprintResponse> {
-    return this.request<EntityFootprintResponse>(
-      `/entities/${entityPath(ref)}/footprint`,
-    );
+    return this.call('get', '/entities/{namespace}/{kind}/{name}/footprint', {
+      path: entityParams(ref),
+    });
   }
 
   getCompliance(ref: CompoundEntityRef): Promise<EntityComplianceResponse> {
-    return this.request<EntityComplianceResponse>(
-      `/entities/${entityPath(ref)}/compliance`,
-    );
+    return this.call('get', '/entities/{namespace}/{kind}/{name}/compliance', {
+      path: entityParams(ref),
+    });
   }
 
   async listWaivers(ref: CompoundEntityRef): Promise<WaiverResponse[]> {
-    const body = await this.request<{ items: WaiverResponse[] }>(
-      `/entities/${entityPath(ref)}/waivers`,
+    const body = await this.call(
+      'get',
+      '/entities/{namespace}/{kind}/{name}/waivers',
+      { path: entityParams(ref) },
     );
     return body.items;
   }
@@ -77,13 +112,10 @@ export class SquadInsightsClient implements SquadInsightsApi {
     ref: CompoundEntityRef,
     waiver: { checkId: string; justification: string; expiresAt: string },
   ): Promise<WaiverResponse> {
-    return this.request<WaiverResponse>(
-      `/entities/${entityPath(ref)}/waivers`,
-      {
-        method: 'POST',
-        body: waiver,
-      },
-    );
+    return this.call('post', '/entities/{namespace}/{kind}/{name}/waivers', {
+      path: entityParams(ref),
+      body: waiver,
+    });
   }
 
   revokeWaiver(
@@ -91,17 +123,20 @@ export class SquadInsightsClient implements SquadInsightsApi {
     id: string,
     reason?: string,
   ): Promise<WaiverResponse> {
-    return this.request<WaiverResponse>(
-      `/entities/${entityPath(ref)}/waivers/${encodeURIComponent(id)}/revoke`,
-      { method: 'POST', body: reason ? { reason } : {} },
+    return this.call(
+      'post',
+      '/entities/{namespace}/{kind}/{name}/waivers/{id}/revoke',
+      { path: { ...entityParams(ref), id }, body: reason ? { reason } : {} },
     );
   }
 
   async listWaiverRequests(
     ref: CompoundEntityRef,
   ): Promise<WaiverRequestResponse[]> {
-    const body = await this.request<{ items: WaiverRequestResponse[] }>(
-      `/entities/${entityPath(ref)}/waiver-requests`,
+    const body = await this.call(
+      'get',
+      '/entities/{namespace}/{kind}/{name}/waiver-requests',
+      { path: entityParams(ref) },
     );
     return body.items;
   }
@@ -110,12 +145,10 @@ export class SquadInsightsClient implements SquadInsightsApi {
     ref: CompoundEntityRef,
     request: { checkId: string; justification: string; expiresAt: string },
   ): Promise<WaiverRequestResponse> {
-    return this.request<WaiverRequestResponse>(
-      `/entities/${entityPath(ref)}/waiver-requests`,
-      {
-        method: 'POST',
-        body: request,
-      },
+    return this.call(
+      'post',
+      '/entities/{namespace}/{kind}/{name}/waiver-requests',
+      { path: entityParams(ref), body: request },
     );
   }
 
@@ -123,11 +156,10 @@ export class SquadInsightsClient implements SquadInsightsApi {
     ref: CompoundEntityRef,
     id: string,
   ): Promise<WaiverRequestResponse> {
-    return this.request<WaiverRequestResponse>(
-      `/entities/${entityPath(ref)}/waiver-requests/${encodeURIComponent(
-        id,
-      )}/approve`,
-      { method: 'POST', body: {} },
+    return this.call(
+      'post',
+      '/entities/{namespace}/{kind}/{name}/waiver-requests/{id}/approve',
+      { path: { ...entityParams(ref), id }, body: {} },
     );
   }
 
@@ -136,17 +168,18 @@ export class SquadInsightsClient implements SquadInsightsApi {
     id: string,
     reason?: string,
   ): Promise<WaiverRequestResponse> {
-    return this.request<WaiverRequestResponse>(
-      `/entities/${entityPath(ref)}/waiver-requests/${encodeURIComponent(
-        id,
-      )}/reject`,
-      { method: 'POST', body: reason ? { reason } : {} },
+    return this.call(
+      'post',
+      '/entities/{namespace}/{kind}/{name}/waiver-requests/{id}/reject',
+      { path: { ...entityParams(ref), id }, body: reason ? { reason } : {} },
     );
   }
 
   listAttestations(ref: CompoundEntityRef): Promise<AttestationsResponse> {
-    return this.request<AttestationsResponse>(
-      `/entities/${entityPath(ref)}/attestations`,
+    return this.call(
+      'get',
+      '/entities/{namespace}/{kind}/{name}/attestations',
+      { path: entityParams(ref) },
     );
   }
 
@@ -159,12 +192,10 @@ export class SquadInsightsClient implements SquadInsightsApi {
       expiresAt: string;
     },
   ): Promise<AttestationResponse> {
-    return this.request<AttestationResponse>(
-      `/entities/${entityPath(ref)}/attestations`,
-      {
-        method: 'POST',
-        body: attestation,
-      },
+    return this.call(
+      'post',
+      '/entities/{namespace}/{kind}/{name}/attestations',
+      { path: entityParams(ref), body: attestation },
     );
   }
 
@@ -173,11 +204,10 @@ export class SquadInsightsClient implements SquadInsightsApi {
     id: string,
     reason?: string,
   ): Promise<AttestationResponse> {
-    return this.request<AttestationResponse>(
-      `/entities/${entityPath(ref)}/attestations/${encodeURIComponent(
-        id,
-      )}/revoke`,
-      { method: 'POST', body: reason ? { reason } : {} },
+    return this.call(
+      'post',
+      '/entities/{namespace}/{kind}/{name}/attestations/{id}/revoke',
+      { path: { ...entityParams(ref), id }, body: reason ? { reason } : {} },
     );
   }
 
@@ -185,9 +215,10 @@ export class SquadInsightsClient implements SquadInsightsApi {
     ref: CompoundEntityRef,
     limit?: number,
   ): Promise<GateDecisionResponse[]> {
-    const query = limit ? `?limit=${limit}` : '';
-    const body = await this.request<{ items: GateDecisionResponse[] }>(
-      `/entities/${entityPath(ref)}/gate/decisions${query}`,
+    const body = await this.call(
+      'get',
+      '/entities/{namespace}/{kind}/{name}/gate/decisions',
+      { path: entityParams(ref), query: limit ? { limit } : undefined },
     );
     return body.items;
   }
@@ -197,17 +228,18 @@ export class SquadInsightsClient implements SquadInsightsApi {
     decisionId: string,
     override: { reason: string; expiresInHours?: number },
   ): Promise<GateOverrideResponse> {
-    return this.request<GateOverrideResponse>(
-      `/entities/${entityPath(ref)}/gate/decisions/${encodeURIComponent(
-        decisionId,
-      )}/override`,
-      { method: 'POST', body: override },
+    return this.call(
+      'post',
+      '/entities/{namespace}/{kind}/{name}/gate/decisions/{id}/override',
+      { path: { ...entityParams(ref), id: decisionId }, body: override },
     );
   }
 
   async listReviews(ref: CompoundEntityRef): Promise<ReviewResponse[]> {
-    const body = await this.request<{ items: ReviewResponse[] }>(
-      `/entities/${entityPath(ref)}/reviews`,
+    const body = await this.call(
+      'get',
+      '/entities/{namespace}/{kind}/{name}/reviews',
+      { path: entityParams(ref) },
     );
     return body.items;
   }
@@ -216,77 +248,79 @@ export class SquadInsightsClient implements SquadInsightsApi {
     ref: CompoundEntityRef,
     review: { decision: 'approved' | 'changes_requested'; comment?: string },
   ): Promise<ReviewResponse> {
-    return this.request<ReviewResponse>(
-      `/entities/${entityPath(ref)}/reviews`,
-      {
-        method: 'POST',
-        body: review,
-      },
-    );
+    return this.call('post', '/entities/{namespace}/{kind}/{name}/reviews', {
+      path: entityParams(ref),
+      body: review,
+    });
   }
 
   getGroupFootprint(ref: CompoundEntityRef): Promise<GroupFootprintResponse> {
-    const path = [ref.namespace, ref.name].map(encodeURIComponent).join('/');
-    return this.request<GroupFootprintResponse>(`/groups/${path}/footprint`);
+    return this.call('get', '/groups/{namespace}/{name}/footprint', {
+      path: { namespace: ref.namespace, name: ref.name },
+    });
   }
 
   getPortfolio(query: PortfolioQuery): Promise<PortfolioResponse> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '') params.set(key, String(value));
-    }
-    const search = params.toString();
-    return this.request<PortfolioResponse>(
-      `/compliance/portfolio${search ? `?${search}` : ''}`,
-    );
+    return this.call('get', '/compliance/portfolio', { query });
   }
 
   async getCatalogSummaries(entityRefs: string[]): Promise<CatalogSummary[]> {
-    const body = await this.request<CatalogSummariesResponse>(
-      '/compliance/summaries',
-      {
-        method: 'POST',
-        body: { entityRefs },
-      },
-    );
+    const body = await this.call('post', '/compliance/summaries', {
+      body: { entityRefs },
+    });
     return body.items;
   }
 
   getSustainabilityReport(
     query: SustainabilityReportQuery,
   ): Promise<SustainabilityReport> {
-    return this.request<SustainabilityReport>(reportPath(query));
+    return this.call('get', '/reports/sustainability', { query });
   }
 
   async getSustainabilityReportCsv(
     query: SustainabilityReportQuery,
   ): Promise<string> {
-    return this.request<string>(
-      `${reportPath(query)}&format=csv`,
-      undefined,
-      'text',
+    const response = await this.fetch(
+      `/reports/sustainability${searchOf({ ...query, format: 'csv' })}`,
     );
+    return response.text();
   }
 
-  private async request<T>(
-    path: string,
-    init?: { method: 'POST'; body: unknown },
-    as: 'json' | 'text' = 'json',
-  ): Promise<T> {
+  /** Calls a route of the spec, with its path parameters, query and body, for its 200 answer. */
+  private async call<R extends Route, M extends Method>(
+    method: M,
+    route: R,
+    request: {
+      path?: PathParams<R, M> & Record<string, string>;
+      query?: Query<R, M>;
+      body?: Sent<R, M>;
+    },
+  ): Promise<Answer<R, M>> {
+    const path = route.replace(/\{(\w+)\}/g, (_, param: string) =>
+      encodeURIComponent(request.path?.[param] ?? ''),
+    );
+    const response = await this.fetch(
+      `${path}${searchOf(request.query)}`,
+      method === 'post' ? { body: request.body ?? {} } : undefined,
+    );
+    return response.json();
+  }
+
+  private async fetch(path: string, post?: { body: unknown }) {
     const baseUrl = await this.options.discoveryApi.getBaseUrl(
       'squad-insights',
     );
     const response = await this.options.fetchApi.fetch(
       `${baseUrl}${path}`,
-      init && {
-        method: init.method,
+      post && {
+        method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(init.body),
+        body: JSON.stringify(post.body),
       },
     );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (as === 'text' ? await response.text() : await response.json()) as T;
+    return response;
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HttpResponse, http } from 'msw';
+import { HttpResponse, http, type JsonBodyType } from 'msw';
 import {
   API,
   account,
@@ -348,8 +348,8 @@ export class FakeGithub {
       'X-OAuth-Scopes': this.tokenScopes,
       'X-Accepted-OAuth-Scopes': accepted,
     });
-    const json = (body: unknown, status = 200, accepted = '') =>
-      HttpResponse.json(body as any, {
+    const json = (body: JsonBodyType, status = 200, accepted = '') =>
+      HttpResponse.json(body, {
         status,
         headers: scopeHeaders(accepted),
       });

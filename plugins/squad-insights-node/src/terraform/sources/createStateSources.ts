@@ -1,15 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import {
-  AwsCredentialsManager,
-  DefaultAwsCredentialsManager,
-} from '@backstage/integration-aws-node';
-import { ConsulKvStateSource } from './ConsulKvStateSource';
-import { HcpStateSource } from './HcpStateSource';
-import { HttpStateSource } from './HttpStateSource';
-import { LocalStateSource } from './LocalStateSource';
-import { S3StateSource } from './S3StateSource';
+import { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import { builtInStateSourceFactories } from './builtInStateSourceFactories';
 import { readStateSourceLimits, withStateSourceLimits } from './sourceLimits';
+import { StateSourceFactoryRegistry } from './StateSourceFactoryRegistry';
 import { StateSource } from './types';
 
 const CONFIG_PATH = 'squadInsights.terraform.sources';
@@ -18,18 +12,14 @@ const CONFIG_PATH = 'squadInsights.terraform.sources';
 // selected by a catalog reference, so it is better refused at startup.
 const SOURCE_ID = /^[a-z0-9][a-z0-9_-]*$/i;
 
-const TYPES = [
-  'local',
-  'http',
-  's3',
-  'hcp',
-  'consul',
-] as const satisfies ReadonlyArray<StateSource['type']>;
-
 /**
  * Creates the Terraform state sources configured under `squadInsights.terraform.sources`,
  * keyed by id. Configuration mistakes (missing or unknown type, duplicate or invalid id,
  * missing fields) fail here, at startup, with the config path in the message.
+ *
+ * Each entry is built by the factory registered for its `type`: the built-ins unless a
+ * `registry` is given (the backend plugin passes one holding the built-ins and the factories
+ * of installed modules).
  *
  * @public
  */
@@ -41,11 +31,15 @@ export function createStateSources(
     awsCredentialsManager?: AwsCredentialsManager;
     /** Where relative `local` roots are resolved; default the working directory (the backend's). */
     baseDir?: string;
+    /** The types known; default the built-ins (then `awsCredentialsManager` and `baseDir` apply). */
+    registry?: StateSourceFactoryRegistry;
   } = {},
 ): Map<string, StateSource> {
   const sources = new Map<string, StateSource>();
   const firstSeenAt = new Map<string, string>();
-  let awsCredentialsManager = options.awsCredentialsManager;
+  const registry =
+    options.registry ??
+    new StateSourceFactoryRegistry(builtInStateSourceFactories(options));
 
   const entries = config.getOptionalConfigArray(CONFIG_PATH) ?? [];
   entries.forEach((entry, index) => {
@@ -66,15 +60,16 @@ export function createStateSources(
     const type = entry.getOptionalString('type');
     if (type === undefined) {
       throw new Error(
-        `Missing Terraform state source type at ${at}.type; expected one of ${TYPES.join(
+        `Missing Terraform state source type at ${at}.type; expected one of ${registry.types.join(
           ', ',
         )}`,
       );
     }
 
-    if (!(TYPES as readonly string[]).includes(type)) {
+    const factory = registry.get(type);
+    if (!factory) {
       throw new Error(
-        `Unknown Terraform state source type "${type}" at ${at}.type; expected one of ${TYPES.join(
+        `Unknown Terraform state source type "${type}" at ${at}.type; expected one of ${registry.types.join(
           ', ',
         )}`,
       );
@@ -82,21 +77,18 @@ export function createStateSources(
 
     let source: StateSource;
     try {
+      const built = factory.create(entry, {
+        rootConfig: config,
+        logger: options.logger,
+      });
+      // A module's factory could get these wrong; references and messages rely on them.
+      if (built.id !== id || built.type !== type) {
+        throw new Error(
+          `the "${type}" factory returned a source with id "${built.id}" and type "${built.type}"; expected id "${id}" and type "${type}"`,
+        );
+      }
       // Every source, whatever its type, is bounded: body cap, decompressed cap, deadline.
-      source = withStateSourceLimits(
-        build(
-          type as StateSource['type'],
-          entry,
-          () => {
-            // Only built when an s3 source exists: it reads the portal's `aws` config.
-            awsCredentialsManager ??=
-              DefaultAwsCredentialsManager.fromConfig(config);
-            return awsCredentialsManager;
-          },
-          options.baseDir,
-        ),
-        readStateSourceLimits(entry),
-      );
+      source = withStateSourceLimits(built, readStateSourceLimits(entry));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`Invalid Terraform state source at ${at}: ${message}`, {
@@ -108,28 +100,4 @@ export function createStateSources(
     options.logger?.info(`Terraform state source "${id}" (${type}) configured`);
   });
   return sources;
-}
-
-function build(
-  type: StateSource['type'],
-  entry: Config,
-  credentialsManager: () => AwsCredentialsManager,
-  baseDir: string | undefined,
-): StateSource {
-  switch (type) {
-    case 'local':
-      return LocalStateSource.fromConfig(entry, baseDir);
-    case 'http':
-      return HttpStateSource.fromConfig(entry);
-    case 's3':
-      return S3StateSource.fromConfig(entry, {
-        credentialsManager: credentialsManager(),
-      });
-    case 'hcp':
-      return HcpStateSource.fromConfig(entry);
-    case 'consul':
-      return ConsulKvStateSource.fromConfig(entry);
-    default:
-      throw new Error(`unsupported type "${type satisfies never}"`);
-  }
 }

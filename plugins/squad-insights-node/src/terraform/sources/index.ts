@@ -12,6 +12,12 @@ export {
   type ConsulKvStateSourceOptions,
 } from './ConsulKvStateSource';
 export { createStateSources } from './createStateSources';
+export type {
+  StateSourceFactory,
+  StateSourceFactoryDeps,
+} from './StateSourceFactory';
+export { StateSourceFactoryRegistry } from './StateSourceFactoryRegistry';
+export { builtInStateSourceFactories } from './builtInStateSourceFactories';
 export {
   DEFAULT_STATE_SOURCE_LIMITS,
   readStateSourceLimits,

@@ -9,7 +9,11 @@ import type { Readable } from 'node:stream';
  */
 export interface StateSource {
   readonly id: string;
-  readonly type: 'local' | 'http' | 's3' | 'hcp' | 'consul';
+  /**
+   * The config `type` it was built from: a built-in (`local`, `http`, `s3`, `hcp`, `consul`)
+   * or one a backend module registered.
+   */
+  readonly type: string;
   /**
    * A cheap change marker for the state at `key` (mtime+size, ETag, state version id,
    * ModifyIndex), or `undefined` when there is no state there. Costs one small call.

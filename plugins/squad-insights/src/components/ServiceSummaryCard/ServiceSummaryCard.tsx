@@ -1,15 +1,11 @@
 import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { ServiceOwnership } from '@squad-insights/backstage-plugin-squad-insights-common';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { squadInsightsApiRef } from '../../api';
-import { AsyncView, StatusChip } from '../common';
+import { AsyncView, StatusChip, useSharedEntityRequest } from '../common';
 import { complianceStatus, formatScore } from './complianceStatus';
 
 const kg = (n: number) =>
@@ -56,15 +52,10 @@ function OwnerLine({ ownership }: { ownership: ServiceOwnership }) {
  * @public
  */
 export function ServiceSummaryCard() {
-  const { entity } = useEntity();
-  const api = useApi(squadInsightsApiRef);
-  const ref = getCompoundEntityRef(entity);
-  const profile = useAsyncRetry(
-    () => api.getServiceProfile(ref),
-    [api, entity],
-  );
-  const compliance = useAsyncRetry(() => api.getCompliance(ref), [api, entity]);
-  const footprint = useAsyncRetry(() => api.getFootprint(ref), [api, entity]);
+  // Shared with the other cards of the page that show the same reads: one request each.
+  const profile = useSharedEntityRequest('profile');
+  const compliance = useSharedEntityRequest('compliance');
+  const footprint = useSharedEntityRequest('footprint');
 
   const loading = <Skeleton variant="text" width="80%" />;
   return (

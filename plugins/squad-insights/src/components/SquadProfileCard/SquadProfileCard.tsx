@@ -1,7 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -9,14 +7,12 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   DATA_CLASSIFICATIONS,
   GroupSummary,
   ServiceProfileResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { squadInsightsApiRef } from '../../api';
-import { AsyncView, isNotFound } from '../common';
+import { AsyncView, isNotFound, useSharedEntityRequest } from '../common';
 import { ContactList } from './ContactList';
 import { DriftWarnings } from './DriftWarnings';
 
@@ -56,15 +52,10 @@ function Placeholder() {
  * @public
  */
 export function SquadProfileCard() {
-  const { entity } = useEntity();
-  const api = useApi(squadInsightsApiRef);
-  const ref = getCompoundEntityRef(entity);
-  const profile = useAsyncRetry(
-    () => api.getServiceProfile(ref),
-    [api, entity],
-  );
+  // Shared with the summary card beside it: one request each per page.
+  const profile = useSharedEntityRequest('profile');
   // Drift is an extra: without compliance results the card still shows ownership.
-  const compliance = useAsyncRetry(() => api.getCompliance(ref), [api, entity]);
+  const compliance = useSharedEntityRequest('compliance');
 
   return (
     <InfoCard

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import type { EntityFootprintResponse } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { SustainabilityContent } from './SustainabilityContent';
 import {
   ENTITY,
@@ -38,7 +39,22 @@ const heatmap = {
 
 const history = Array.from({ length: 90 }, (_, i) => {
   const day = new Date(Date.UTC(2026, 7, 29 + i)).toISOString().slice(0, 10);
-  return { day, kwhPerDay: 30 + i * 0.1, co2eKgPerDay: 0.3 + i * 0.001 };
+  const kwhPerDay = 30 + i * 0.1;
+  const co2eKgPerDay = 0.3 + i * 0.001;
+  return {
+    entityRef: 'component:default/playlist-management',
+    day,
+    kwhPerDay,
+    co2eKgPerDay,
+    carbonTaxSekPerMonth: co2eKgPerDay * 30.4375 * 1.25,
+    breakdown: {
+      compute: part(kwhPerDay, co2eKgPerDay),
+      memory: part(0, 0),
+      storage: part(0, 0),
+      network: part(0, 0),
+      embodied: part(0, 0),
+    },
+  };
 });
 
 const response = {
@@ -106,7 +122,7 @@ const response = {
       embodied: part(0, 0.05),
     },
   },
-};
+} satisfies EntityFootprintResponse;
 
 describe('SustainabilityContent', () => {
   it('shows the tiles, advice with its effect, the gaps and the stale source', async () => {

@@ -5,6 +5,7 @@ export { RetryableErrorPanel } from './RetryableErrorPanel';
 export { ComplianceReviewIcon } from './ComplianceReviewIcon';
 export { shortRef, isoDay, errorMessage } from './format';
 export { useComplianceTabLink } from './useComplianceTabLink';
+export { useSharedEntityRequest } from './useSharedEntityRequest';
 export { AppLink } from './AppLink';
 export { AsyncView, LoadFailure, isNotFound } from './LoadFailure';
 export type { RetryableState } from './LoadFailure';

@@ -1,5 +1,6 @@
 // GENERATED from src/schema/openapi.yaml by scripts/generateOpenApi.ts. Do not edit.
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import type { paths } from '@squad-insights/backstage-plugin-squad-insights-common';
 
 export const spec = {
   "openapi": "3.0.3",
@@ -98,8 +99,8 @@ export const spec = {
           },
           "inventory": {
             "type": "object",
-            "description": "StateInventory (see squad-insights-common), secrets removed",
-            "additionalProperties": true
+            "description": "The state's inventory, secrets removed",
+            "x-squad-insights-type": "StateInventory"
           }
         }
       },
@@ -117,9 +118,7 @@ export const spec = {
             "$ref": "#/components/schemas/Freshness"
           },
           "view": {
-            "type": "object",
-            "description": "ConsulServiceView (see squad-insights-node)",
-            "additionalProperties": true
+            "description": "ConsulServiceView (see squad-insights-node)"
           }
         }
       },
@@ -128,7 +127,8 @@ export const spec = {
         "required": [
           "entityRef",
           "states",
-          "problems"
+          "problems",
+          "bindings"
         ],
         "properties": {
           "entityRef": {
@@ -261,19 +261,47 @@ export const spec = {
           }
         }
       },
+      "NotEstimated": {
+        "type": "object",
+        "description": "An estimate that could not be made. It is a gap and never counts as zero.",
+        "required": [
+          "address",
+          "component",
+          "reason"
+        ],
+        "properties": {
+          "address": {
+            "type": "string",
+            "description": "Resource instance address, or <service>:network for its traffic"
+          },
+          "component": {
+            "type": "string",
+            "enum": [
+              "compute",
+              "storage",
+              "network",
+              "embodied"
+            ]
+          },
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
       "Footprint": {
         "type": "object",
-        "description": "ServiceFootprint or FootprintRollup (see squad-insights-common sustainability)",
+        "description": "What a service footprint and a rollup of them have in common",
         "required": [
           "kwhPerDay",
           "co2eKgPerDay",
           "co2eKgPerMonth",
           "carbonTaxSekPerMonth",
           "breakdown",
+          "byRegion",
+          "renewableShare",
           "coverage",
           "notEstimated"
         ],
-        "additionalProperties": true,
         "properties": {
           "kwhPerDay": {
             "type": "number"
@@ -290,9 +318,16 @@ export const spec = {
           "breakdown": {
             "$ref": "#/components/schemas/Breakdown"
           },
+          "byRegion": {
+            "type": "object",
+            "additionalProperties": {
+              "$ref": "#/components/schemas/EnergyAndEmissions"
+            }
+          },
           "renewableShare": {
             "type": "number",
-            "nullable": true
+            "nullable": true,
+            "description": "kWh-weighted renewable share of the regions used; null when no region has data"
           },
           "coverage": {
             "type": "object",
@@ -315,13 +350,137 @@ export const spec = {
           },
           "notEstimated": {
             "type": "array",
-            "description": "Estimates that could not be made. They are gaps and never count as zero.",
             "items": {
-              "type": "object",
-              "additionalProperties": true
+              "$ref": "#/components/schemas/NotEstimated"
             }
           }
         }
+      },
+      "ServiceFootprint": {
+        "description": "The footprint of one service (ServiceFootprint in squad-insights-common)",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Footprint"
+          },
+          {
+            "type": "object",
+            "required": [
+              "service",
+              "primaryRegion",
+              "sekPerKgCo2e",
+              "meetsRenewableThreshold",
+              "renewableThreshold",
+              "assumptions",
+              "items"
+            ],
+            "properties": {
+              "service": {
+                "type": "string"
+              },
+              "primaryRegion": {
+                "type": "string"
+              },
+              "sekPerKgCo2e": {
+                "type": "number"
+              },
+              "meetsRenewableThreshold": {
+                "type": "boolean",
+                "nullable": true
+              },
+              "renewableThreshold": {
+                "type": "number"
+              },
+              "assumptions": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "items": {
+                "type": "array",
+                "description": "One line per estimated resource",
+                "items": {
+                  "type": "object",
+                  "x-squad-insights-type": "FootprintItem"
+                }
+              },
+              "schedule": {
+                "type": "object",
+                "description": "Scheduled capacity over one week",
+                "x-squad-insights-type": "WeeklyCapacity"
+              },
+              "factors": {
+                "type": "array",
+                "description": "PUE and grid emission factor applied in each region",
+                "items": {
+                  "type": "object",
+                  "x-squad-insights-type": "RegionFactors"
+                }
+              },
+              "kwhPerTransaction": {
+                "type": "number",
+                "nullable": true,
+                "description": "Operational kWh per measured request"
+              },
+              "requestsPerDay": {
+                "type": "number"
+              },
+              "measured": {
+                "type": "object",
+                "description": "Present when measured usage went into the estimate",
+                "x-squad-insights-type": "MeasuredSource"
+              }
+            }
+          }
+        ]
+      },
+      "FootprintRollup": {
+        "description": "The footprint of a group of services (FootprintRollup in squad-insights-common)",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Footprint"
+          },
+          {
+            "type": "object",
+            "required": [
+              "name",
+              "services",
+              "notEstimated"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "services": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "notEstimated": {
+                "type": "array",
+                "items": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/NotEstimated"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "service"
+                      ],
+                      "properties": {
+                        "service": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          }
+        ]
       },
       "FootprintDay": {
         "type": "object",
@@ -385,19 +544,19 @@ export const spec = {
             "description": "False when the entity declares none; critical is then assumed"
           },
           "footprint": {
-            "$ref": "#/components/schemas/Footprint"
+            "$ref": "#/components/schemas/ServiceFootprint"
           },
           "advice": {
             "type": "array",
             "items": {
               "type": "object",
-              "additionalProperties": true
+              "x-squad-insights-type": "Advice"
             }
           },
           "heatmap": {
             "type": "object",
-            "description": "Scheduled replicas and green band per local weekday-hour (Heatmap in squad-insights-common)",
-            "additionalProperties": true
+            "description": "Scheduled replicas and green band per local weekday-hour",
+            "x-squad-insights-type": "Heatmap"
           },
           "stale": {
             "type": "boolean",
@@ -604,13 +763,13 @@ export const spec = {
             "type": "string"
           },
           "rollup": {
-            "$ref": "#/components/schemas/Footprint"
+            "$ref": "#/components/schemas/FootprintRollup"
           },
           "byOwner": {
             "type": "array",
             "description": "One rollup per owning group (for a tribe its squads, for a chapter or guild the squads owning its services), worst first",
             "items": {
-              "$ref": "#/components/schemas/Footprint"
+              "$ref": "#/components/schemas/FootprintRollup"
             }
           },
           "services": {
@@ -662,7 +821,7 @@ export const spec = {
       },
       "SustainabilityReport": {
         "type": "object",
-        "description": "SustainabilityReport (see squad-insights-common sustainability/report.ts)",
+        "description": "The monthly sustainability report of a tribe or of the organisation",
         "required": [
           "month",
           "daysInMonth",
@@ -679,7 +838,6 @@ export const spec = {
           "optimisationPotential",
           "notEstimated"
         ],
-        "additionalProperties": true,
         "properties": {
           "month": {
             "type": "string"
@@ -725,46 +883,287 @@ export const spec = {
           },
           "groups": {
             "type": "array",
+            "description": "One row per squad (tribe report) or tribe (organisation report)",
             "items": {
               "type": "object",
-              "additionalProperties": true
+              "required": [
+                "ref",
+                "figures",
+                "services"
+              ],
+              "properties": {
+                "ref": {
+                  "type": "string"
+                },
+                "figures": {
+                  "$ref": "#/components/schemas/MonthFigures"
+                },
+                "services": {
+                  "type": "integer"
+                }
+              }
             }
           },
           "services": {
             "type": "array",
             "items": {
               "type": "object",
-              "additionalProperties": true
+              "required": [
+                "entityRef",
+                "group",
+                "daysRecorded"
+              ],
+              "properties": {
+                "entityRef": {
+                  "type": "string"
+                },
+                "group": {
+                  "type": "string"
+                },
+                "figures": {
+                  "$ref": "#/components/schemas/MonthFigures"
+                },
+                "daysRecorded": {
+                  "type": "integer",
+                  "description": "Days with a snapshot; the month is their mean times the days of the month"
+                },
+                "basis": {
+                  "type": "string",
+                  "enum": [
+                    "history",
+                    "current-estimate"
+                  ]
+                }
+              }
             }
           },
           "trend": {
             "type": "object",
-            "additionalProperties": true
+            "description": "The change from the month before, over services with figures in both",
+            "required": [
+              "previousMonth",
+              "comparedServices",
+              "kwhChangePct",
+              "co2eChangePct"
+            ],
+            "properties": {
+              "previousMonth": {
+                "type": "string"
+              },
+              "previous": {
+                "$ref": "#/components/schemas/MonthFigures"
+              },
+              "comparedServices": {
+                "type": "integer"
+              },
+              "kwhChangePct": {
+                "type": "number",
+                "nullable": true
+              },
+              "co2eChangePct": {
+                "type": "number",
+                "nullable": true
+              }
+            }
           },
           "renewable": {
             "type": "object",
-            "additionalProperties": true
+            "required": [
+              "share",
+              "threshold",
+              "meetsThreshold",
+              "regions",
+              "unknownRegions"
+            ],
+            "properties": {
+              "share": {
+                "type": "number",
+                "nullable": true
+              },
+              "threshold": {
+                "type": "number"
+              },
+              "meetsThreshold": {
+                "type": "boolean",
+                "nullable": true
+              },
+              "regions": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "region",
+                    "kwhPerDay",
+                    "share",
+                    "source",
+                    "measured"
+                  ],
+                  "properties": {
+                    "region": {
+                      "type": "string"
+                    },
+                    "kwhPerDay": {
+                      "type": "number"
+                    },
+                    "share": {
+                      "type": "number"
+                    },
+                    "source": {
+                      "type": "string"
+                    },
+                    "measured": {
+                      "type": "boolean",
+                      "description": "Measured (grid-intensity source), or a published yearly average"
+                    }
+                  }
+                }
+              },
+              "unknownRegions": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Regions with energy but no known share"
+              }
+            }
           },
           "optimisations": {
             "type": "array",
             "items": {
               "type": "object",
-              "additionalProperties": true
+              "required": [
+                "entityRef",
+                "kind",
+                "summary",
+                "co2eKgPerMonthSaved",
+                "sekPerMonthSaved"
+              ],
+              "properties": {
+                "entityRef": {
+                  "type": "string"
+                },
+                "kind": {
+                  "type": "string"
+                },
+                "summary": {
+                  "type": "string"
+                },
+                "co2eKgPerMonthSaved": {
+                  "type": "number"
+                },
+                "sekPerMonthSaved": {
+                  "type": "number"
+                }
+              }
             }
           },
           "optimisationPotential": {
             "type": "object",
-            "additionalProperties": true
+            "description": "Sum of every listed service's advice, not only the top ones",
+            "required": [
+              "co2eKgPerMonth",
+              "sekPerMonth"
+            ],
+            "properties": {
+              "co2eKgPerMonth": {
+                "type": "number"
+              },
+              "sekPerMonth": {
+                "type": "number"
+              }
+            }
           },
           "notEstimated": {
             "type": "object",
-            "additionalProperties": true
+            "required": [
+              "services",
+              "items",
+              "notMadeShare"
+            ],
+            "properties": {
+              "services": {
+                "type": "array",
+                "description": "Services with no figures for the month, with why",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "entityRef",
+                    "reason"
+                  ],
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "reason": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "items": {
+                "type": "array",
+                "items": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/NotEstimated"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "service"
+                      ],
+                      "properties": {
+                        "service": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  ]
+                }
+              },
+              "notMadeShare": {
+                "type": "number"
+              }
+            }
+          }
+        }
+      },
+      "ComplianceScore": {
+        "type": "object",
+        "description": "Severity-weighted share of the judged checks that pass; null when nothing passed or failed",
+        "required": [
+          "score",
+          "passed",
+          "failed",
+          "waived",
+          "unknown",
+          "notApplicable"
+        ],
+        "properties": {
+          "score": {
+            "type": "number",
+            "nullable": true
+          },
+          "passed": {
+            "type": "integer"
+          },
+          "failed": {
+            "type": "integer"
+          },
+          "waived": {
+            "type": "integer"
+          },
+          "unknown": {
+            "type": "integer"
+          },
+          "notApplicable": {
+            "type": "integer"
           }
         }
       },
       "EntityCompliance": {
         "type": "object",
-        "description": "ComplianceEvaluation (see squad-insights-common compliance) of the service, with freshness",
+        "description": "The compliance evaluation of the service, with freshness",
         "required": [
           "entityRef",
           "evaluatedAt",
@@ -772,10 +1171,10 @@ export const spec = {
           "problems",
           "policy",
           "frameworks",
+          "parameters",
           "checks",
           "score"
         ],
-        "additionalProperties": true,
         "properties": {
           "entityRef": {
             "type": "string"
@@ -803,26 +1202,41 @@ export const spec = {
           },
           "policy": {
             "type": "object",
-            "additionalProperties": true
+            "required": [
+              "name"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "version": {
+                "type": "string"
+              }
+            }
           },
           "frameworks": {
             "type": "array",
+            "description": "The frameworks that apply, why, and their scores",
             "items": {
               "type": "object",
-              "additionalProperties": true
+              "x-squad-insights-type": "ComplianceEvaluation['frameworks'][number]"
             }
+          },
+          "parameters": {
+            "type": "object",
+            "description": "The policy parameters as they apply to the service",
+            "x-squad-insights-type": "ComplianceEvaluation['parameters']"
           },
           "checks": {
             "type": "array",
-            "description": "CheckResult per check; a waived failure keeps status fail and carries waiver",
+            "description": "One result per check; a waived failure keeps status fail and carries waiver",
             "items": {
               "type": "object",
-              "additionalProperties": true
+              "x-squad-insights-type": "CheckResult"
             }
           },
           "score": {
-            "type": "object",
-            "additionalProperties": true
+            "$ref": "#/components/schemas/ComplianceScore"
           }
         }
       },
@@ -1079,7 +1493,18 @@ export const spec = {
         "properties": {
           "code": {
             "type": "string",
-            "description": "check-failing, waiver-expired, attestation-expired, check-unknown, check-waived, review-missing, review-outdated, facts-stale, plan-new-failure or break-glass"
+            "enum": [
+              "check-failing",
+              "waiver-expired",
+              "attestation-expired",
+              "check-unknown",
+              "check-waived",
+              "review-missing",
+              "review-outdated",
+              "facts-stale",
+              "plan-new-failure",
+              "break-glass"
+            ]
           },
           "blocking": {
             "type": "boolean",
@@ -1092,13 +1517,15 @@ export const spec = {
             "type": "string"
           },
           "severity": {
-            "type": "string"
+            "type": "string",
+            "x-squad-insights-type": "Severity"
           },
           "frameworks": {
             "type": "array",
             "items": {
               "type": "string"
-            }
+            },
+            "description": "The gated frameworks the check belongs to"
           }
         }
       },
@@ -1107,6 +1534,9 @@ export const spec = {
         "required": [
           "id",
           "decisionId",
+          "entityRef",
+          "environment",
+          "commit",
           "reason",
           "grantedBy",
           "grantedAt",
@@ -1120,6 +1550,15 @@ export const spec = {
           "decisionId": {
             "type": "string"
           },
+          "entityRef": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "commit": {
+            "type": "string"
+          },
           "reason": {
             "type": "string"
           },
@@ -1127,14 +1566,20 @@ export const spec = {
             "type": "string"
           },
           "grantedAt": {
-            "type": "string"
+            "type": "string",
+            "format": "date-time"
           },
           "expiresAt": {
-            "type": "string"
+            "type": "string",
+            "format": "date-time"
           },
           "status": {
             "type": "string",
-            "description": "usable, used or expired"
+            "enum": [
+              "usable",
+              "used",
+              "expired"
+            ]
           },
           "consumedBy": {
             "type": "string",
@@ -1552,6 +1997,202 @@ export const spec = {
             "description": "Absent when no Terraform state of the entity has been read"
           }
         }
+      },
+      "Error": {
+        "type": "object",
+        "description": "Every error's body, as Backstage's error handler writes it: what failed and what was asked",
+        "required": [
+          "error",
+          "request",
+          "response"
+        ],
+        "properties": {
+          "error": {
+            "type": "object",
+            "required": [
+              "name",
+              "message"
+            ],
+            "properties": {
+              "name": {
+                "type": "string",
+                "description": "NotFoundError, InputError, NotAllowedError, …"
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          },
+          "request": {
+            "type": "object",
+            "properties": {
+              "method": {
+                "type": "string"
+              },
+              "url": {
+                "type": "string"
+              }
+            }
+          },
+          "response": {
+            "type": "object",
+            "required": [
+              "statusCode"
+            ],
+            "properties": {
+              "statusCode": {
+                "type": "integer"
+              }
+            }
+          }
+        }
+      },
+      "GroupSummary": {
+        "type": "object",
+        "description": "A group of the squad model",
+        "required": [
+          "entityRef",
+          "title",
+          "type"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string",
+            "description": "The Group's spec.type: tribe, squad, chapter, guild, team"
+          }
+        }
+      },
+      "ServiceOwnership": {
+        "type": "object",
+        "description": "Where the service sits in the squad model: a squad-owned service has a squad and, through it, a tribe; one owned by another group has only team",
+        "properties": {
+          "squad": {
+            "$ref": "#/components/schemas/GroupSummary"
+          },
+          "tribe": {
+            "$ref": "#/components/schemas/GroupSummary"
+          },
+          "team": {
+            "$ref": "#/components/schemas/GroupSummary"
+          },
+          "chapter": {
+            "$ref": "#/components/schemas/GroupSummary"
+          },
+          "guild": {
+            "$ref": "#/components/schemas/GroupSummary"
+          }
+        }
+      },
+      "ServiceContact": {
+        "type": "object",
+        "required": [
+          "title",
+          "source"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string",
+            "description": "The User or Group, when one was named"
+          },
+          "title": {
+            "type": "string",
+            "description": "The entity's display name, or the address itself"
+          },
+          "email": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "annotation",
+              "squad-email"
+            ],
+            "description": "annotation: named by the owning squad's contact annotation; squad-email: nobody was named, so the squad's spec.profile.email stands in"
+          }
+        }
+      },
+      "ServiceContacts": {
+        "type": "object",
+        "description": "From the owning squad's squad-insights.io/technical-contact, business-contact and on-call annotations; a role nobody is named for falls back to the squad's spec.profile.email.",
+        "required": [
+          "technical",
+          "business",
+          "onCall"
+        ],
+        "properties": {
+          "technical": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ServiceContact"
+            }
+          },
+          "business": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ServiceContact"
+            }
+          },
+          "onCall": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ServiceContact"
+            }
+          }
+        }
+      },
+      "ServiceProfileResponse": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "profile",
+          "problems",
+          "ownership"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "profile": {
+            "type": "object",
+            "description": "What the service declares through the Squad Insights annotations",
+            "x-squad-insights-type": "ServiceProfile"
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "annotation",
+                "message"
+              ],
+              "properties": {
+                "annotation": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "ownership": {
+            "$ref": "#/components/schemas/ServiceOwnership"
+          },
+          "contacts": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ServiceContacts"
+              }
+            ],
+            "description": "Absent when the owner is not in the catalog"
+          }
+        }
       }
     }
   },
@@ -1578,6 +2219,16 @@ export const spec = {
                 }
               }
             }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -1598,153 +2249,34 @@ export const spec = {
         ],
         "responses": {
           "200": {
-            "description": "Squad-model ownership and declared profile (ServiceProfileResponse in squad-insights-common)",
+            "description": "Squad-model ownership and declared profile",
             "content": {
               "application/json": {
                 "schema": {
-                  "type": "object",
-                  "required": [
-                    "entityRef",
-                    "profile",
-                    "problems",
-                    "ownership"
-                  ],
-                  "additionalProperties": true,
-                  "properties": {
-                    "entityRef": {
-                      "type": "string"
-                    },
-                    "profile": {
-                      "type": "object",
-                      "additionalProperties": true
-                    },
-                    "problems": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "required": [
-                          "annotation",
-                          "message"
-                        ],
-                        "properties": {
-                          "annotation": {
-                            "type": "string"
-                          },
-                          "message": {
-                            "type": "string"
-                          }
-                        }
-                      }
-                    },
-                    "ownership": {
-                      "type": "object",
-                      "additionalProperties": true
-                    },
-                    "contacts": {
-                      "type": "object",
-                      "description": "From the owning squad's squad-insights.io/technical-contact, business-contact and on-call annotations; a role nobody is named for falls back to the squad's spec.profile.email. Absent when the owner is not in the catalog.",
-                      "required": [
-                        "technical",
-                        "business",
-                        "onCall"
-                      ],
-                      "properties": {
-                        "technical": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "title",
-                              "source"
-                            ],
-                            "properties": {
-                              "entityRef": {
-                                "type": "string",
-                                "description": "The User or Group, when one was named"
-                              },
-                              "title": {
-                                "type": "string"
-                              },
-                              "email": {
-                                "type": "string"
-                              },
-                              "source": {
-                                "type": "string",
-                                "enum": [
-                                  "annotation",
-                                  "squad-email"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "business": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "title",
-                              "source"
-                            ],
-                            "properties": {
-                              "entityRef": {
-                                "type": "string",
-                                "description": "The User or Group, when one was named"
-                              },
-                              "title": {
-                                "type": "string"
-                              },
-                              "email": {
-                                "type": "string"
-                              },
-                              "source": {
-                                "type": "string",
-                                "enum": [
-                                  "annotation",
-                                  "squad-email"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "onCall": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "title",
-                              "source"
-                            ],
-                            "properties": {
-                              "entityRef": {
-                                "type": "string",
-                                "description": "The User or Group, when one was named"
-                              },
-                              "title": {
-                                "type": "string"
-                              },
-                              "email": {
-                                "type": "string"
-                              },
-                              "source": {
-                                "type": "string",
-                                "enum": [
-                                  "annotation",
-                                  "squad-email"
-                                ]
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
+                  "$ref": "#/components/schemas/ServiceProfileResponse"
                 }
               }
             }
           },
           "404": {
-            "description": "Unknown entity"
+            "description": "Unknown entity",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -1775,7 +2307,24 @@ export const spec = {
             }
           },
           "404": {
-            "description": "Unknown entity"
+            "description": "Unknown entity",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -1806,7 +2355,24 @@ export const spec = {
             }
           },
           "404": {
-            "description": "Unknown entity"
+            "description": "Unknown entity",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -1834,7 +2400,24 @@ export const spec = {
             }
           },
           "404": {
-            "description": "Unknown group"
+            "description": "Unknown group",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -1887,7 +2470,24 @@ export const spec = {
             }
           },
           "400": {
-            "description": "month, tribe or format is missing or not valid; the message names which"
+            "description": "month, tribe or format is missing or not valid; the message names which",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -1919,7 +2519,24 @@ export const spec = {
             }
           },
           "403": {
-            "description": "Not allowed"
+            "description": "Not allowed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -1951,7 +2568,24 @@ export const spec = {
             }
           },
           "404": {
-            "description": "Unknown entity"
+            "description": "Unknown entity",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -1989,6 +2623,16 @@ export const spec = {
                       }
                     }
                   }
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }
@@ -2043,10 +2687,34 @@ export const spec = {
             }
           },
           "400": {
-            "description": "Missing justification, an expiry not in the future or an unknown check"
+            "description": "Missing justification, an expiry not in the future or an unknown check",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "403": {
-            "description": "Not allowed"
+            "description": "Not allowed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -2101,10 +2769,34 @@ export const spec = {
             }
           },
           "403": {
-            "description": "Not allowed"
+            "description": "Not allowed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "404": {
-            "description": "Unknown waiver"
+            "description": "Unknown waiver",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -2142,6 +2834,16 @@ export const spec = {
                       }
                     }
                   }
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }
@@ -2196,13 +2898,44 @@ export const spec = {
             }
           },
           "400": {
-            "description": "Missing justification, an expiry not in the future or an unknown check"
+            "description": "Missing justification, an expiry not in the future or an unknown check",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "403": {
-            "description": "Not allowed"
+            "description": "Not allowed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "409": {
-            "description": "A request for the same check is already open"
+            "description": "A request for the same check is already open",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -2242,13 +2975,44 @@ export const spec = {
             }
           },
           "403": {
-            "description": "Not allowed"
+            "description": "Not allowed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "404": {
-            "description": "Unknown request"
+            "description": "Unknown request",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "409": {
-            "description": "The request is already decided"
+            "description": "The request is already decided",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -2303,13 +3067,44 @@ export const spec = {
             }
           },
           "403": {
-            "description": "Not allowed"
+            "description": "Not allowed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "404": {
-            "description": "Unknown request"
+            "description": "Unknown request",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "409": {
-            "description": "The request is already decided"
+            "description": "The request is already decided",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -2359,7 +3154,24 @@ export const spec = {
             }
           },
           "404": {
-            "description": "Unknown entity"
+            "description": "Unknown entity",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       },
@@ -2417,13 +3229,44 @@ export const spec = {
             }
           },
           "400": {
-            "description": "Missing statement, an evidence link that is not http(s), an expiry not in the future or beyond the check's maximum, or a check that is unknown, not attested, or does not apply to the entity (its frameworks or its when do not apply)"
+            "description": "Missing statement, an evidence link that is not http(s), an expiry not in the future or beyond the check's maximum, or a check that is unknown, not attested, or does not apply to the entity (its frameworks or its when do not apply)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "403": {
-            "description": "Not allowed"
+            "description": "Not allowed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "404": {
-            "description": "Unknown entity"
+            "description": "Unknown entity",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -2478,13 +3321,44 @@ export const spec = {
             }
           },
           "400": {
-            "description": "Already revoked"
+            "description": "Already revoked",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "403": {
-            "description": "Not allowed"
+            "description": "Not allowed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "404": {
-            "description": "Unknown attestation"
+            "description": "Unknown attestation",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -2521,6 +3395,16 @@ export const spec = {
                       }
                     }
                   }
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }
@@ -2572,10 +3456,34 @@ export const spec = {
             }
           },
           "400": {
-            "description": "Invalid decision"
+            "description": "Invalid decision",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "403": {
-            "description": "Not allowed"
+            "description": "Not allowed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -2634,13 +3542,44 @@ export const spec = {
             }
           },
           "400": {
-            "description": "Unknown environment, missing commit or malformed plan, naming the field"
+            "description": "Unknown environment, missing commit or malformed plan, naming the field",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "403": {
-            "description": "Not allowed, or a user token where the policy requires a service principal"
+            "description": "Not allowed, or a user token where the policy requires a service principal",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "404": {
-            "description": "Unknown entity"
+            "description": "Unknown entity",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -2688,6 +3627,16 @@ export const spec = {
                       }
                     }
                   }
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }
@@ -2749,13 +3698,44 @@ export const spec = {
             }
           },
           "400": {
-            "description": "Missing reason, an expiry beyond the policy, or a decision that was allowed"
+            "description": "Missing reason, an expiry beyond the policy, or a decision that was allowed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "403": {
-            "description": "Not allowed"
+            "description": "Not allowed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
           "404": {
-            "description": "Unknown decision"
+            "description": "Unknown decision",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -2920,7 +3900,24 @@ export const spec = {
             }
           },
           "400": {
-            "description": "A parameter is out of range or not one of its allowed values"
+            "description": "A parameter is out of range or not one of its allowed values",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -2977,7 +3974,24 @@ export const spec = {
             }
           },
           "400": {
-            "description": "The body is not a list of 1 to 200 entity refs"
+            "description": "The body is not a list of 1 to 200 entity refs",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -3039,6 +4053,16 @@ export const spec = {
                 }
               }
             }
+          },
+          "default": {
+            "description": "An error: 401 without credentials, 500 when something failed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }
@@ -3046,6 +4070,49 @@ export const spec = {
   }
 } as const;
 
+type Method = 'get' | 'put' | 'post' | 'delete';
+type Operation = {
+  parameters: { path?: unknown; query?: unknown };
+  requestBody?: unknown;
+  responses: unknown;
+};
+type Json<T> = T extends { content: { 'application/json': infer Body } }
+  ? Body
+  : never;
+type RequestJson<T> = undefined extends T
+  ? Json<NonNullable<T>> | undefined
+  : Json<T>;
+
+/**
+ * Each route as the typed router wants it ('#get|/path/{param}'), from the types of
+ * squad-insights-common that openapi-typescript generates from the same spec, so that the
+ * router, the services and the web client share one definition of every request and response.
+ */
+export type EndpointMap = {
+  [Route in {
+    [Path in keyof paths]: {
+      [M in Method]: paths[Path][M] extends Operation
+        ? `#${M extends 'delete' ? '_delete' : M}|${Path}`
+        : never;
+    }[Method];
+  }[keyof paths]]: Route extends `#${infer M}|${infer Path extends keyof paths}`
+    ? paths[Path][(M extends '_delete' ? 'delete' : M) & Method] extends infer Op extends Operation
+      ? {
+          path: NonNullable<Op['parameters']['path']>;
+          query: NonNullable<Op['parameters']['query']>;
+          body: RequestJson<Op['requestBody']>;
+          response: Op['responses'] extends { 200: infer Ok } ? Json<Ok> : never;
+        }
+      : never
+    : never;
+};
+
 export const createOpenApiRouter = async (
-  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
-) => createValidatedOpenApiRouter<typeof spec>(spec, options);
+  options?: Parameters<
+    typeof createValidatedOpenApiRouterFromGeneratedEndpointMap
+  >['1'],
+) =>
+  createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(
+    spec,
+    options,
+  );
