@@ -2,10 +2,12 @@
 //
 //  1. time from navigation start to the first rows visible, the review page listing 5,000
 //     generated services against the stock catalog page listing the same 5,000 components
-//     (median of SI_BENCH_RUNS navigations each after a warm-up; goal: ratio ≤ 0.5);
+//     (median of SI_BENCH_RUNS navigations each after a warm-up; goal: ratio ≤ 0.4, issue 14);
 //  2. a filter change on the review page, from the select's change to the updated rows
 //     visible (median of SI_BENCH_FILTER_RUNS; goal ≤ 100 ms);
 //  3. what the plugin adds to the JavaScript the browser loads at startup.
+//  4. how long after the catalog holds every service the portfolio does, with nothing
+//     triggered by hand (goal: within one facts interval, SI_BENCH_FACTS_INTERVAL_S).
 //
 // It generates the catalog (Components owned by the demo squads, with squad-insights
 // annotations, no Terraform states), starts a portal on its own ports (never the 3000/7007 of
@@ -56,6 +58,8 @@ if (!['development', 'production'].includes(MODE)) {
 const PRODUCTION = MODE === 'production';
 
 const SERVICES = Number(process.env.SI_BENCH_SERVICES ?? 5000);
+/** The facts pass interval the bench configures (seconds): how far the portfolio may lag the catalog. */
+const FACTS_INTERVAL_S = Number(process.env.SI_BENCH_FACTS_INTERVAL_S ?? 60);
 const RUNS = Number(process.env.SI_BENCH_RUNS ?? 5);
 const FILTER_RUNS = Number(process.env.SI_BENCH_FILTER_RUNS ?? 7);
 const appPort = Number(process.env.SI_BENCH_APP_PORT ?? 3100);
@@ -169,6 +173,15 @@ function writeConfig() {
       ],
     },
     squadInsights: {
+      // The portfolio follows the catalog within one facts pass (the scanner announces the
+      // services it sees appear); a one-minute pass keeps the bench short.
+      facts: {
+        schedule: {
+          frequency: { seconds: FACTS_INTERVAL_S },
+          timeout: { minutes: 10 },
+          initialDelay: { seconds: 15 },
+        },
+      },
       // The generated services name no Consul service; this port is not the demo's 8500.
       // Bindings as the demo's, so the pages show what a configured portal shows.
       consul: {
@@ -584,36 +597,30 @@ try {
     )} s`,
   );
 
-  // The portfolio rows are computed by the backend's refresh task (1 min after start, then
-  // hourly) and on facts writes, which the generated services never get. The first pass can
-  // run before the catalog has all 5,000, so the bench runs the task again through the
-  // scheduler's own endpoint (the guest's user token is accepted; 409 = already running).
+  // Nothing triggers the portfolio by hand: the facts pass's catalog scan announces the
+  // services that appeared, and the portfolio judges them in bulk. Goal: the portfolio holds
+  // every service at most one facts interval after the catalog does.
+  const catalogComplete = Date.now();
   let inPortfolio = 0;
   const portfolioCount = async () =>
     (inPortfolio = (
       await api.get('/api/squad-insights/compliance/portfolio?limit=1')
     ).totalCount);
-  if ((await portfolioCount()) < SERVICES) {
-    await api
-      .post(
-        '/api/squad-insights/.backstage/scheduler/v1/tasks/squad-insights-compliance-portfolio/trigger',
-      )
-      .catch(e =>
-        console.log(
-          `(portfolio refresh not triggered: ${e.message.split(':')[0]})`,
-        ),
-      );
-  }
   await pollUntil(async () => (await portfolioCount()) >= SERVICES, {
     timeoutMs: 1_800_000,
-    intervalMs: 5000,
+    intervalMs: 1000,
     describe: () =>
       `the compliance portfolio holds ${inPortfolio} of the ${SERVICES} services`,
   });
+  const lag = (Date.now() - catalogComplete) / 1000;
   console.log(
     `portfolio holds the ${SERVICES} services after ${Math.round(
       (Date.now() - started) / 1000,
-    )} s`,
+    )} s: ${lag.toFixed(
+      0,
+    )} s after the catalog did (facts interval ${FACTS_INTERVAL_S} s; goal: within one interval${
+      lag <= FACTS_INTERVAL_S ? ', met' : ', NOT met'
+    })`,
   );
 
   browser = await launchChromium();
@@ -646,7 +653,7 @@ try {
   console.log(
     `ratio review/catalog (${MODE}): ${(review / catalog).toFixed(
       2,
-    )}× (goal ≤ 0.5×)`,
+    )}× (goal ≤ 0.4×)`,
   );
 
   await measureInAppNavigation(page);

@@ -26,6 +26,7 @@ import type { GateService } from './services/GateService';
 import type { GroupFootprintService } from './services/GroupFootprintService';
 import type { ServiceProfileService } from './services/ServiceProfileService';
 import { requirePermission } from './services/complianceAccess';
+import { VersionedAnswers } from './services/versionedAnswers';
 import type { SustainabilityReportService } from './services/SustainabilityReportService';
 import type { WaiverRequestService } from './services/WaiverRequestService';
 
@@ -62,6 +63,8 @@ export async function createRouter(options: {
   const { waiverRequests, catalogSummaries, sustainabilityReports } = options;
   const { gate, gateOverrides } = options;
   const router = await createOpenApiRouter();
+  // The facts answer is large (every resource of every state): kept serialised per version.
+  const factsAnswers = new VersionedAnswers();
 
   // A service's compliance record is its permission resource: each route names the entity as
   // the resource ref, so a policy's conditions (owner, tribe, framework) judge this service.
@@ -95,7 +98,16 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     await mayRead(req.params, credentials);
-    res.json(await facts.getEntityFacts(req.params, { credentials }));
+    // After the caller's checks (the permission above, the catalog read inside): the kept
+    // bytes are shared by every caller allowed to see this version of the facts.
+    const answer = await facts.getVersionedEntityFacts(req.params, {
+      credentials,
+    });
+    await factsAnswers.send(req, res, {
+      key: answer.facts.entityRef,
+      version: answer.version,
+      body: answer.facts,
+    });
   });
 
   router.get('/entities/:namespace/:kind/:name/footprint', async (req, res) => {

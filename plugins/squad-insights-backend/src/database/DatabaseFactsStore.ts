@@ -206,6 +206,11 @@ export class DatabaseFactsStore implements FactsStore {
         return {
           reference: r.reference,
           marker: r.marker ?? undefined,
+          // Only a whole inventory is named: a torn read must not be reused under its id.
+          generation:
+            r.generation && (cached.has(r.reference) || complete(r))
+              ? r.generation
+              : undefined,
           status: r.status as StateSnapshot['status'],
           serial: r.serial ?? undefined,
           inventory: inventoryOf(r),

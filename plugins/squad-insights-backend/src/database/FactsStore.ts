@@ -11,6 +11,12 @@ import type {
 export interface StateSnapshot {
   reference: string;
   marker?: string;
+  /**
+   * The id of the committed read this inventory is, when the store has one: the same id always
+   * names the same inventory, so an answer built from it may be reused. Absent for a read that
+   * has none (or was seen half replaced).
+   */
+  generation?: string;
   status: StateInventory['status'];
   serial?: number;
   inventory: StateInventory;

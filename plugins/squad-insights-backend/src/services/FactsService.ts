@@ -85,8 +85,29 @@ export class FactsService {
 
   async getEntityFacts(
     ref: CompoundEntityRef,
-    { credentials }: { credentials: BackstageCredentials },
+    options: { credentials: BackstageCredentials },
   ): Promise<EntityFacts> {
+    return (await this.getVersionedEntityFacts(ref, options)).facts;
+  }
+
+  /**
+   * The facts with a version that names exactly this answer, so the bytes of an answer may be
+   * reused while the version stays (see versionedAnswers.ts). The version is the answer with
+   * each inventory replaced by the id of the committed read it is (its generation), so it moves
+   * with every new read, check, error, binding decision, Consul index and with the ages, which
+   * count whole seconds. No version when an inventory has no id.
+   */
+  async getVersionedEntityFacts(
+    ref: CompoundEntityRef,
+    { credentials }: { credentials: BackstageCredentials },
+  ): Promise<{ facts: EntityFacts; version?: string }> {
+    const inventoryIds = new Map<object, string>();
+    let unnamed = false;
+    const empty = () => {
+      const inventory = EMPTY_INVENTORY();
+      inventoryIds.set(inventory, 'empty');
+      return inventory;
+    };
     const {
       references,
       refused,
@@ -106,7 +127,7 @@ export class FactsService {
       if (!consul.binding.allowed)
         problems.push(bindingProblem(consul.binding));
     }
-    return {
+    const facts: EntityFacts = {
       entityRef,
       problems,
       bindings,
@@ -118,8 +139,13 @@ export class FactsService {
             return {
               reference,
               freshness: { stale: true, lastError: 'not read yet' },
-              inventory: EMPTY_INVENTORY(),
+              inventory: empty(),
             };
+          }
+          if (snap.generation) {
+            inventoryIds.set(snap.inventory, `read:${snap.generation}`);
+          } else {
+            unnamed = true;
           }
           return {
             reference,
@@ -133,10 +159,21 @@ export class FactsService {
         ...refused.map(({ reference, binding }) => ({
           reference,
           freshness: { stale: true, lastError: bindingProblem(binding) },
-          inventory: EMPTY_INVENTORY(),
+          inventory: empty(),
         })),
       ],
     };
+    if (unnamed) return { facts };
+    // The inventories are the bulk of the answer and are named by their read; the rest is small.
+    const version = JSON.stringify(
+      facts,
+      (_key, value) =>
+        (value !== null &&
+          typeof value === 'object' &&
+          inventoryIds.get(value)) ||
+        value,
+    );
+    return { facts, version };
   }
 
   async refreshEntity(

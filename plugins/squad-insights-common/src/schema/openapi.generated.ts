@@ -1087,7 +1087,10 @@ export interface operations {
     GetEntityFacts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** The ETag of an answer the client holds; 304 when it is still the current one. */
+                "If-None-Match"?: string;
+            };
             path: {
                 namespace: components["parameters"]["namespace"];
                 kind: components["parameters"]["kind"];
@@ -1097,14 +1100,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** What is known about the entity, stale parts marked */
+            /** What is known about the entity, stale parts marked. Gzip-encoded when the request accepts gzip. */
             200: {
                 headers: {
+                    /** Strong validator of this version of the answer: it changes with every new read, check, error or binding decision, and with the ages, which count whole seconds. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityFacts"];
                 };
+            };
+            /** Not modified, no body; the If-None-Match ETag is still the current answer's. Sent only after the caller's permission and catalog checks passed. */
+            304: {
+                headers: {
+                    /** The current answer's ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** Unknown entity */
             404: {

@@ -2293,15 +2293,43 @@ export const spec = {
           },
           {
             "$ref": "#/components/parameters/name"
+          },
+          {
+            "in": "header",
+            "name": "If-None-Match",
+            "required": false,
+            "description": "The ETag of an answer the client holds; 304 when it is still the current one.",
+            "schema": {
+              "type": "string"
+            }
           }
         ],
         "responses": {
           "200": {
-            "description": "What is known about the entity, stale parts marked",
+            "description": "What is known about the entity, stale parts marked. Gzip-encoded when the request accepts gzip.",
+            "headers": {
+              "ETag": {
+                "description": "Strong validator of this version of the answer: it changes with every new read, check, error or binding decision, and with the ages, which count whole seconds.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
             "content": {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/EntityFacts"
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Not modified, no body; the If-None-Match ETag is still the current answer's. Sent only after the caller's permission and catalog checks passed.",
+            "headers": {
+              "ETag": {
+                "description": "The current answer's ETag.",
+                "schema": {
+                  "type": "string"
                 }
               }
             }
