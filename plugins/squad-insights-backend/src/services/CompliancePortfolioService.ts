@@ -26,7 +26,11 @@ import { AffiliationGroups } from './affiliationGroups';
 import type { CatalogVisibility } from './catalogVisibility';
 import type { ComplianceService, EntityCompliance } from './ComplianceService';
 import { parsePortfolioQuery } from './portfolioQuery';
-import { inPortfolio, PORTFOLIO_FILTER } from './portfolioMembership';
+import {
+  dropRowsNotIn,
+  inPortfolio,
+  PORTFOLIO_FILTER,
+} from './portfolioMembership';
 import type { ServiceProfileService } from './ServiceProfileService';
 import { summarizeCompliance } from './summarizeCompliance';
 
@@ -259,11 +263,7 @@ export class CompliancePortfolioService {
     );
 
     const present = new Set(items.map(e => stringifyEntityRef(e)));
-    const gone = (await this.deps.summaries.listEntityRefs()).filter(
-      r => !present.has(r),
-    );
-    await this.deps.summaries.delete(gone);
-    result.removed = gone.length;
+    result.removed = await dropRowsNotIn(this.deps.summaries, present);
     return result;
   }
 

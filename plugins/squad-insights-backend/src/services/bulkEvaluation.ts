@@ -27,7 +27,11 @@ import {
   PortfolioRefreshSummary,
   summarizeService,
 } from './CompliancePortfolioService';
-import { inPortfolio, PORTFOLIO_FILTER } from './portfolioMembership';
+import {
+  dropRowsNotIn,
+  inPortfolio,
+  PORTFOLIO_FILTER,
+} from './portfolioMembership';
 import type { ComplianceService } from './ComplianceService';
 import { PrefetchedCatalog } from './prefetchedCatalog';
 import type { ServiceProfileService } from './ServiceProfileService';
@@ -195,11 +199,7 @@ export class BulkPortfolioRefresh {
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
 
-    const gone = (await this.deps.summaries.listEntityRefs()).filter(
-      r => !present.has(r),
-    );
-    await this.deps.summaries.delete(gone);
-    result.removed = gone.length;
+    result.removed = await dropRowsNotIn(this.deps.summaries, present);
     return result;
   }
 
