@@ -2,6 +2,7 @@ import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { SquadInsightsClient } from './SquadInsightsClient';
+import { profile } from '../components/ComplianceContent/__testUtils__/fixtures';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -16,10 +17,7 @@ describe('SquadInsightsClient', () => {
     server.use(
       http.get(
         'http://backend/api/squad-insights/entities/default/component/payment-processing/profile',
-        () =>
-          HttpResponse.json({
-            entityRef: 'component:default/payment-processing',
-          }),
+        () => HttpResponse.json(profile),
       ),
     );
     await expect(
@@ -28,7 +26,7 @@ describe('SquadInsightsClient', () => {
         kind: 'component',
         name: 'payment-processing',
       }),
-    ).resolves.toEqual({ entityRef: 'component:default/payment-processing' });
+    ).resolves.toEqual(profile);
   });
 
   it('turns an error response into a ResponseError carrying the server message', async () => {

@@ -143,6 +143,10 @@ describe('the catalog table columns', () => {
         HttpResponse.json(
           {
             error: { name: 'Error', message: 'database unavailable' },
+            request: {
+              method: 'POST',
+              url: '/api/squad-insights/compliance/summaries',
+            },
             response: { statusCode: 503 },
           },
           { status: 503 },

@@ -163,6 +163,10 @@ describe('ComplianceFilterPicker', () => {
         HttpResponse.json(
           {
             error: { name: 'Error', message: 'database unavailable' },
+            request: {
+              method: 'GET',
+              url: '/api/squad-insights/compliance/portfolio',
+            },
             response: { statusCode: 503 },
           },
           { status: 503 },

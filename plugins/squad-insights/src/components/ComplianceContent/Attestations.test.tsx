@@ -9,6 +9,7 @@ import type {
   CheckResult,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { ComplianceContent } from './ComplianceContent';
+import { footprintAnswer } from '../../__testUtils__/footprintAnswer';
 import { compliance, newerReview, STATE } from './__testUtils__/fixtures';
 import {
   ENTITY,
@@ -123,15 +124,11 @@ function backend(attestations: AttestationResponse[] = [scaAttestation]) {
       HttpResponse.json({ items: [newerReview] }),
     ),
     http.get(`${ENTITY}/footprint`, () =>
-      HttpResponse.json({
-        entityRef: 'component:default/payment-processing',
-        states: [{ reference: STATE, freshness: { stale: false } }],
-        stale: false,
-        problems: [],
-        advice: [],
-        criticality: 'critical',
-        criticalityDeclared: true,
-      }),
+      HttpResponse.json(
+        footprintAnswer({
+          states: [{ reference: STATE, freshness: { stale: false } }],
+        }),
+      ),
     ),
     http.get(`${ENTITY}/attestations`, () =>
       HttpResponse.json({ items: state.attestations, checks: policyChecks }),

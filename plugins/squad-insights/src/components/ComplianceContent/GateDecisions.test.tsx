@@ -5,6 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { GateDecisionResponse } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { ComplianceContent } from './ComplianceContent';
+import { footprintAnswer } from '../../__testUtils__/footprintAnswer';
 import {
   activeWaiver,
   compliance,
@@ -74,9 +75,7 @@ function backend(decisions: GateDecisionResponse[]) {
     http.get(`${ENTITY}/reviews`, () =>
       HttpResponse.json({ items: [newerReview] }),
     ),
-    http.get(`${ENTITY}/footprint`, () =>
-      HttpResponse.json({ states: [], problems: [], advice: [], history: [] }),
-    ),
+    http.get(`${ENTITY}/footprint`, () => HttpResponse.json(footprintAnswer())),
     http.get(`${ENTITY}/attestations`, () =>
       HttpResponse.json({ items: [], checks: [] }),
     ),

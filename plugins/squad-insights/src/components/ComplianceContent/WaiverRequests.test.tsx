@@ -9,6 +9,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { WaiverRequestResponse } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { ComplianceContent } from './ComplianceContent';
+import { footprintAnswer } from '../../__testUtils__/footprintAnswer';
 import { compliance } from './__testUtils__/fixtures';
 import { ENTITY, renderWithBackend } from './__testUtils__/renderWithBackend';
 
@@ -43,7 +44,7 @@ function backend(requests: WaiverRequestResponse[]) {
     http.get(`${ENTITY}/compliance`, () => HttpResponse.json(compliance)),
     http.get(`${ENTITY}/waivers`, () => HttpResponse.json({ items: [] })),
     http.get(`${ENTITY}/reviews`, () => HttpResponse.json({ items: [] })),
-    http.get(`${ENTITY}/footprint`, () => HttpResponse.json({ states: [] })),
+    http.get(`${ENTITY}/footprint`, () => HttpResponse.json(footprintAnswer())),
     http.get(`${ENTITY}/attestations`, () =>
       HttpResponse.json({ items: [], checks: [] }),
     ),

@@ -4,6 +4,10 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ServiceSummaryCard } from './ServiceSummaryCard';
 import {
+  footprintAnswer,
+  serviceFootprint,
+} from '../../__testUtils__/footprintAnswer';
+import {
   compliance,
   profile,
 } from '../ComplianceContent/__testUtils__/fixtures';
@@ -22,20 +26,15 @@ describe('ServiceSummaryCard', () => {
       http.get(`${ENTITY}/profile`, () => HttpResponse.json(profile)),
       http.get(`${ENTITY}/compliance`, () => HttpResponse.json(compliance)),
       http.get(`${ENTITY}/footprint`, () =>
-        HttpResponse.json({
-          entityRef: 'component:default/payment-processing',
-          criticality: 'critical',
-          criticalityDeclared: true,
-          advice: [],
-          stale: false,
-          states: [],
-          problems: [],
-          footprint: {
-            co2eKgPerMonth: 23.46,
-            kwhPerDay: 88.9,
-            co2eKgPerDay: 0.77,
-          },
-        }),
+        HttpResponse.json(
+          footprintAnswer({
+            footprint: serviceFootprint({
+              co2eKgPerMonth: 23.46,
+              kwhPerDay: 88.9,
+              co2eKgPerDay: 0.77,
+            }),
+          }),
+        ),
       ),
     );
     await renderWithBackend(<ServiceSummaryCard />);

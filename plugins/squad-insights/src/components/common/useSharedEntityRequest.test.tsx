@@ -7,6 +7,10 @@ import { setupServer } from 'msw/node';
 import { ServiceSummaryCard } from '../ServiceSummaryCard';
 import { SquadProfileCard } from '../SquadProfileCard';
 import {
+  footprintAnswer,
+  serviceFootprint,
+} from '../../__testUtils__/footprintAnswer';
+import {
   compliance,
   profile,
 } from '../ComplianceContent/__testUtils__/fixtures';
@@ -32,16 +36,14 @@ function countingBackend() {
     }),
     http.get(`${ENTITY}/footprint`, () => {
       requests.footprint += 1;
-      return HttpResponse.json({
-        entityRef: 'component:default/payment-processing',
-        criticality: 'critical',
-        criticalityDeclared: true,
-        advice: [],
-        stale: false,
-        states: [],
-        problems: [],
-        footprint: { co2eKgPerMonth: 23.46, kwhPerDay: 88.9 },
-      });
+      return HttpResponse.json(
+        footprintAnswer({
+          footprint: serviceFootprint({
+            co2eKgPerMonth: 23.46,
+            kwhPerDay: 88.9,
+          }),
+        }),
+      );
     }),
   );
   return requests;
