@@ -127,6 +127,50 @@ describe('facts answers kept per version', () => {
     expect(after.headers.etag).not.toBe(before.headers.etag);
   });
 
+  it('answers the same ETag, and 304, in a later second while the facts stay', async () => {
+    // Only the clock is faked: the backend's timers and I/O run as usual.
+    jest.useFakeTimers({
+      now: new Date('2026-03-02T10:00:00.000Z'),
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    try {
+      const server = await start();
+      await request(server).post(refresh).expect(200);
+      const first = await request(server).get(facts).expect(200);
+      const readAt = first.body.states[0].freshness.readAt;
+      expect(readAt).toBe('2026-03-02T10:00:00.000Z');
+
+      // Some seconds on, well within the facts' staleness bound: the answer names the
+      // instant it was read, not an age, so it is still the kept one.
+      jest.setSystemTime(new Date('2026-03-02T10:00:07.000Z'));
+      const later = await request(server).get(facts).expect(200);
+      expect(later.headers.etag).toBe(first.headers.etag);
+      expect(later.body).toEqual(first.body);
+      expect(later.body.states[0].freshness).not.toHaveProperty('ageSeconds');
+      await request(server)
+        .get(facts)
+        .set('If-None-Match', first.headers.etag)
+        .expect(304);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('still refuses a caller without the permission when the answer is kept', async () => {
     const server = await start();
     await request(server).post(refresh).expect(200);

@@ -104,7 +104,7 @@ export const squadInsightsPlugin = createBackendPlugin({
             permissions: callerCachedPermissions(deps.permissions, {
               permissionNames: [squadInsightsComplianceReadPermission.name],
             }),
-            serviceProfile: deps.serviceProfile,
+            serviceProfile: compliance.serviceProfile,
             facts: facts.facts,
             footprints: sustainability.footprints,
             groupFootprints: sustainability.groupFootprints,

@@ -20,4 +20,9 @@ export type SquadInsightsEvents = {
    * the portfolio's rows, so nothing added or removed while the backend was down is missed.
    */
   'catalog-services-changed': { added: string[]; removed: string[] };
+  /**
+   * Services, groups or users that appeared in, changed in or left the catalog since the
+   * catalog scanner's previous pass (compared by etag). Caches of catalog lookups clear on it.
+   */
+  'catalog-entities-changed': { entityRefs: string[] };
 };

@@ -28,6 +28,7 @@ export async function createComplianceFeature(
     facts,
     factsOver,
     groupDirectory,
+    pageCatalog,
   }: Awaited<ReturnType<typeof createFactsFeature>>,
 ) {
   const { catalog, auth, permissions, auditor, userInfo } = deps;
@@ -68,9 +69,19 @@ export async function createComplianceFeature(
               scope: options.separationOfDutiesScope,
             }),
     });
+  // The default profile service reads through the page catalog the other per-entity routes
+  // read through: one cache of lookups per caller, cleared when the catalog changes
+  // (features/facts.ts). One an adopter installed instead is used as it is.
+  const pageProfile =
+    deps.serviceProfile instanceof CatalogServiceProfileService
+      ? CatalogServiceProfileService.create({
+          catalog: pageCatalog,
+          requirements: knownRequirements(options.policy),
+        })
+      : deps.serviceProfile;
   const compliance = complianceWith({
     facts,
-    serviceProfile: deps.serviceProfile,
+    serviceProfile: pageProfile,
     catalog,
     store: complianceStore,
     attestations: attestationStore,
@@ -119,6 +130,7 @@ export async function createComplianceFeature(
   });
   return {
     compliance,
+    serviceProfile: pageProfile,
     evaluatorOver,
     complianceStore,
     attestationStore,

@@ -8,6 +8,7 @@ import {
 } from '@squad-insights/backstage-plugin-squad-insights-node';
 import { DatabaseComplianceSummaryStore } from '../database/DatabaseComplianceSummaryStore';
 import { DatabaseFactsStore } from '../database/DatabaseFactsStore';
+import { clearOnCatalogChanges } from '../events/clearOnCatalogChanges';
 import { factsStoreWithEvents } from '../events/publishingStores';
 import { CatalogScanner } from '../ingestion/CatalogScanner';
 import { ConsulIngester } from '../ingestion/ConsulIngester';
@@ -45,10 +46,13 @@ export async function createFactsFeature(
     logger,
     teamMetaKey: complianceOptions.policy.parameters.metaNames?.team,
   });
+  // The scanner announces services, groups and users that changed; cached lookups go then.
+  const clearOn = clearOnCatalogChanges(events);
   const groupDirectory = CatalogGroupDirectory.create({
     catalog: deps.catalog,
     auth: deps.auth,
   });
+  clearOn(() => groupDirectory.clear());
   const scanner = CatalogScanner.create({
     catalog: deps.catalog,
     auth: deps.auth,
@@ -90,7 +94,9 @@ export async function createFactsFeature(
   });
   // Per-entity routes read the entity and its groups as the caller; a service page asks
   // for the same ones from several cards at once (callerCachedCatalog says why it is safe).
-  const pageCatalog = callerCachedCatalog(deps.catalog);
+  const pageCatalog = callerCachedCatalog(deps.catalog, {
+    clearOn,
+  });
   // Also built over the portfolio's bulk reads (bulkEvaluation.ts): the same options, so the
   // same facts.
   const factsOver = (over: {

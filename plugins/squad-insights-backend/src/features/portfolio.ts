@@ -20,6 +20,7 @@ export async function createPortfolioFeature(
   { store, visibility }: Awaited<ReturnType<typeof createFactsFeature>>,
   {
     compliance,
+    serviceProfile,
     evaluatorOver,
     complianceStore,
     attestationStore,
@@ -34,7 +35,7 @@ export async function createPortfolioFeature(
     auth: deps.auth,
     logger,
     compliance,
-    serviceProfile: deps.serviceProfile,
+    serviceProfile,
     decisions: complianceStore,
     facts: store,
     summaries,

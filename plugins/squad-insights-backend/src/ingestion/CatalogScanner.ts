@@ -1,5 +1,9 @@
-import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import type {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { SQUAD_INSIGHTS_ANNOTATIONS } from '@squad-insights/backstage-plugin-squad-insights-common';
@@ -58,6 +62,11 @@ export class CatalogScanner {
   private knownServices?: () => Promise<string[]>;
   /** The services the previous pass saw; unset before the first pass. */
   private services?: Set<string>;
+  /**
+   * The etag of each service, group and user the previous pass saw, by ref; unset before the
+   * first pass.
+   */
+  private versions?: Map<string, string>;
 
   private constructor(
     private readonly catalog: typeof catalogServiceRef.T,
@@ -110,7 +119,8 @@ export class CatalogScanner {
         );
       }
     }
-    await this.announceServices(credentials);
+    const services = await this.announceServices(credentials);
+    await this.announceEntities(credentials, services);
     return [...all];
   }
 
@@ -119,14 +129,20 @@ export class CatalogScanner {
    * the portfolio follows the catalog within one pass. Resolves once subscribers handled it.
    */
   private async announceServices(
-    credentials: Awaited<ReturnType<AuthService['getOwnServiceCredentials']>>,
-  ): Promise<void> {
-    if (!this.events) return;
+    credentials: BackstageCredentials,
+  ): Promise<Entity[] | undefined> {
+    if (!this.events) return undefined;
     try {
       const { items } = await this.catalog.getEntities(
         {
           filter: PORTFOLIO_FILTER,
-          fields: ['kind', 'metadata.namespace', 'metadata.name'],
+          // The etag for announceEntities: it changes with every change of the entity.
+          fields: [
+            'kind',
+            'metadata.namespace',
+            'metadata.name',
+            'metadata.etag',
+          ],
         },
         { credentials },
       );
@@ -142,10 +158,65 @@ export class CatalogScanner {
           removed,
         });
       }
+      return items;
     } catch (error) {
       // The facts pass goes on; the portfolio's scheduled full refresh catches up meanwhile.
       this.logger?.warn(
         `Services added to or removed from the catalog could not be announced: ${error}`,
+      );
+      return undefined;
+    }
+  }
+
+  /**
+   * Publishes the services, groups and users that appeared, changed or left since the previous
+   * pass (`catalog-entities-changed`), so caches of catalog lookups (owner groups, ancestry,
+   * members, contacts) drop what they hold. The catalog publishes no such event itself.
+   * Compared by `metadata.etag`, which the catalog renews whenever the stitched entity changes,
+   * relations included: one small read of refs and etags per pass. The first pass of a process
+   * has nothing to compare with and announces nothing.
+   */
+  private async announceEntities(
+    credentials: BackstageCredentials,
+    services: Entity[] | undefined,
+  ): Promise<void> {
+    // Without this pass's services every service would read as removed: skipped.
+    if (!this.events || !services) return;
+    try {
+      const { items } = await this.catalog.getEntities(
+        {
+          filter: { kind: ['Group', 'User'] },
+          fields: [
+            'kind',
+            'metadata.namespace',
+            'metadata.name',
+            'metadata.etag',
+          ],
+        },
+        { credentials },
+      );
+      const versions = new Map(
+        [...services, ...items].map(e => [
+          stringifyEntityRef(e),
+          e.metadata.etag ?? '',
+        ]),
+      );
+      const before = this.versions;
+      this.versions = versions;
+      if (!before) return;
+      const changed = [
+        ...[...versions].filter(([ref, etag]) => before.get(ref) !== etag),
+        ...[...before].filter(([ref]) => !versions.has(ref)),
+      ].map(([ref]) => ref);
+      if (changed.length) {
+        await this.events.publish('catalog-entities-changed', {
+          entityRefs: changed,
+        });
+      }
+    } catch (error) {
+      // Cached lookups then expire by their own age.
+      this.logger?.warn(
+        `Changes of catalog groups and users could not be announced: ${error}`,
       );
     }
   }

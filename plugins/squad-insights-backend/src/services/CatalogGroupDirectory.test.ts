@@ -95,6 +95,53 @@ describe('CatalogGroupDirectory', () => {
     expect(getEntities).toHaveBeenCalledTimes(2);
   });
 
+  it('reads the catalog again once cleared, and an earlier background read does not bring the old list back', async () => {
+    const catalog = catalogServiceMock({
+      entities: [group('payments-squad', { type: 'squad' })],
+    });
+    const getEntities = jest.spyOn(catalog, 'getEntities');
+    let now = 0;
+    const directory = CatalogGroupDirectory.create({
+      catalog,
+      auth: mockServices.auth(),
+      ttlMs: 1000,
+      now: () => now,
+    });
+    await directory.list();
+    directory.clear();
+    await directory.list();
+    expect(getEntities).toHaveBeenCalledTimes(2);
+
+    // A background refresh (second half of the TTL) still running when the catalog changes.
+    now = 600;
+    let release!: () => void;
+    const held = new Promise<void>(resolve => (release = resolve));
+    getEntities.mockImplementationOnce(async (...args) => {
+      await held;
+      return catalogServiceMock({
+        entities: [group('stale-squad', { type: 'squad' })],
+      }).getEntities(...args);
+    });
+    await directory.list();
+    expect(getEntities).toHaveBeenCalledTimes(3);
+    directory.clear();
+    getEntities.mockImplementationOnce(async (...args) =>
+      catalogServiceMock({
+        entities: [group('playlist-squad', { type: 'squad' })],
+      }).getEntities(...args),
+    );
+    expect((await directory.list())?.map(g => g.ref)).toEqual([
+      'group:default/playlist-squad',
+    ]);
+    release();
+    await getEntities.mock.results[2].value;
+    await new Promise(resolve => setImmediate(resolve));
+    expect((await directory.list())?.map(g => g.ref)).toEqual([
+      'group:default/playlist-squad',
+    ]);
+    expect(getEntities).toHaveBeenCalledTimes(4);
+  });
+
   it('answers undefined when the catalog cannot be read, and tries again next time', async () => {
     const catalog = catalogServiceMock({
       entities: [group('payments-squad', { type: 'squad' })],

@@ -74,6 +74,15 @@ export class CatalogGroupDirectory {
     return this.cached.groups.catch(() => undefined);
   }
 
+  /**
+   * Forgets the list, so the next `list()` reads the catalog again: called when the catalog is
+   * known to have changed (`catalog-entities-changed`) rather than waiting for `ttlMs`. A read
+   * running now, or a background refresh, does not bring the old list back.
+   */
+  clear(): void {
+    this.cached = undefined;
+  }
+
   private async read(): Promise<GroupIdentity[]> {
     const { items } = await this.catalog.getEntities(
       {

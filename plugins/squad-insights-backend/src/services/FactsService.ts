@@ -94,8 +94,10 @@ export class FactsService {
    * The facts with a version that names exactly this answer, so the bytes of an answer may be
    * reused while the version stays (see versionedAnswers.ts). The version is the answer with
    * each inventory replaced by the id of the committed read it is (its generation), so it moves
-   * with every new read, check, error, binding decision, Consul index and with the ages, which
-   * count whole seconds. No version when an inventory has no id.
+   * with every new read, check, error, binding decision and Consul index, and once more when a
+   * fact turns stale by age. The answer names instants (`readAt`, `checkedAt`), never an age in
+   * seconds, so it holds still between those: the reader computes the age when it shows it.
+   * No version when an inventory has no id.
    */
   async getVersionedEntityFacts(
     ref: CompoundEntityRef,
@@ -289,9 +291,6 @@ export class FactsService {
         view,
         freshness: {
           readAt: snap.readAt.toISOString(),
-          ageSeconds: Math.round(
-            (this.now().getTime() - snap.readAt.getTime()) / 1000,
-          ),
           marker:
             snap.consulIndex === undefined
               ? undefined
@@ -311,9 +310,6 @@ export class FactsService {
     return {
       readAt: never ? undefined : snap.readAt.toISOString(),
       checkedAt: snap.checkedAt.toISOString(),
-      ageSeconds: never
-        ? undefined
-        : Math.round((now - snap.readAt.getTime()) / 1000),
       marker: snap.marker,
       stale:
         never ||

@@ -124,6 +124,42 @@ describe('callerCachedCatalog', () => {
     expect(list).toHaveBeenCalledTimes(5);
   });
 
+  it('forgets every answer when the catalog changed, and keeps no read that was running then', async () => {
+    const inner = catalogServiceMock({ entities: [component] });
+    const byRef = jest.spyOn(inner, 'getEntityByRef');
+    let clear!: () => void;
+    // The clock never moves: only clearing makes it read again.
+    const catalog = callerCachedCatalog(inner, {
+      now: () => 0,
+      clearOn: c => (clear = c),
+    });
+    const read = () => catalog.getEntityByRef(REF, { credentials: ALICE });
+    await read();
+    await read();
+    expect(byRef).toHaveBeenCalledTimes(1);
+
+    clear();
+    await read();
+    expect(byRef).toHaveBeenCalledTimes(2);
+
+    // Cleared while a read runs: that read answers its caller, but is not the kept answer.
+    let release!: () => void;
+    const held = new Promise<void>(resolve => (release = resolve));
+    byRef.mockImplementationOnce(async (...args) => {
+      await held;
+      return catalogServiceMock({ entities: [component] }).getEntityByRef(
+        ...args,
+      );
+    });
+    clear();
+    const running = read();
+    clear();
+    release();
+    expect((await running)?.metadata.name).toBe('payment-processing');
+    await read();
+    expect(byRef).toHaveBeenCalledTimes(4);
+  });
+
   it('passes every other call straight through', async () => {
     const { catalog } = setup();
     const { facets } = await catalog.getEntityFacets(

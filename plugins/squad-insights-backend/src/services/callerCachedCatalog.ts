@@ -37,17 +37,29 @@ export function callerKey(
  * for the whole chain of lookups again); nothing older than `ttlMs` is ever served, and a
  * refresh that finds the entity gone forgets it at once.
  *
+ * `clearOn` hands over a function that forgets every answer: called when the catalog is known
+ * to have changed (the catalog scanner's `catalog-entities-changed`), so the next lookup reads
+ * the catalog again instead of waiting for `ttlMs`. A read in flight then is not kept either.
+ *
  * @public
  */
 export function callerCachedCatalog(
   catalog: Catalog,
-  options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {},
+  options: {
+    ttlMs?: number;
+    maxEntries?: number;
+    now?: () => number;
+    clearOn?: (clear: () => void) => void;
+  } = {},
 ): Catalog {
   const ttlMs = options.ttlMs ?? 5_000;
   const maxEntries = options.maxEntries ?? 5_000;
   const now = options.now ?? Date.now;
   type Entry = { at: number; value: Promise<unknown>; refreshing?: boolean };
   const cache = new Map<string, Entry>();
+  // Every kept entry and background refresh checks it is still the cached one before it
+  // writes, so clearing the map is enough to drop reads that are still running.
+  options.clearOn?.(() => cache.clear());
 
   /** Reads the answer again while the current one is still served; see above. */
   const refresh = <T>(

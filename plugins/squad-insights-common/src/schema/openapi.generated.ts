@@ -398,7 +398,7 @@ export interface components {
         Freshness: {
             /**
              * Format: date-time
-             * When the value was read
+             * When the value was read. Its age is the reader's to compute (now - readAt): the answer names instants only, so it stays the same, ETag included, while the facts do
              */
             readAt?: string;
             /**
@@ -406,7 +406,6 @@ export interface components {
              * When the source was last asked
              */
             checkedAt?: string;
-            ageSeconds?: number;
             /** Change marker: ETag, serial, ModifyIndex or X-Consul-Index */
             marker?: string;
             stale: boolean;

@@ -55,15 +55,12 @@ export const spec = {
           "readAt": {
             "type": "string",
             "format": "date-time",
-            "description": "When the value was read"
+            "description": "When the value was read. Its age is the reader's to compute (now - readAt): the answer names instants only, so it stays the same, ETag included, while the facts do"
           },
           "checkedAt": {
             "type": "string",
             "format": "date-time",
             "description": "When the source was last asked"
-          },
-          "ageSeconds": {
-            "type": "number"
           },
           "marker": {
             "type": "string",
