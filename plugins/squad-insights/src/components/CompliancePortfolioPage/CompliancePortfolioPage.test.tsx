@@ -18,6 +18,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { SquadInsightsClient, squadInsightsApiRef } from '../../api';
 import { CompliancePortfolioPage } from './CompliancePortfolioPage';
+import { FIRST_ROWS } from './PortfolioTable';
 import {
   demoRows,
   portfolioHandler,
@@ -641,6 +642,57 @@ describe('CompliancePortfolioPage', () => {
       'Subscription billing',
     ]);
     expect(screen.getByText('1–2 of 4')).toBeInTheDocument();
+  });
+
+  it('shows a chosen filter at once and keeps the rows on screen, under a progress bar, until its answer', async () => {
+    const requests = serve(demoRows);
+    const { search } = await renderPage();
+    await screen.findByRole('link', { name: 'Payment processing' });
+    const before = serviceNames();
+    let answer: () => void = () => {};
+    const answered = new Promise<void>(resolve => {
+      answer = resolve;
+    });
+    server.use(portfolioHandler(demoRows, requests, { answerAfter: answered }));
+
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Status' }),
+      'compliant',
+    );
+
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue(
+      'compliant',
+    );
+    await waitFor(() => expect(search().get('status')).toBe('compliant'));
+    expect(requests[requests.length - 1].get('status')).toBe('compliant');
+    expect(
+      screen.getByRole('progressbar', { name: 'Loading services' }),
+    ).toBeInTheDocument();
+    expect(serviceNames()).toEqual(before);
+
+    answer();
+    await waitFor(() =>
+      expect(serviceNames()).toEqual(['Subscription billing']),
+    );
+    expect(
+      screen.queryByRole('progressbar', { name: 'Loading services' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it(`shows every row of a page longer than the first ${FIRST_ROWS}`, async () => {
+    const many = Array.from({ length: FIRST_ROWS + 15 }, (_, i) =>
+      portfolioRow({
+        name: `svc-${String(i).padStart(2, '0')}`,
+        squad: 'payments-squad',
+        tribe: 'commerce-tribe',
+        frameworks: { baseline: 0 },
+      }),
+    );
+    serve(many);
+    await renderPage('?pageSize=50');
+    await screen.findByRole('link', { name: 'svc-00' });
+    await waitFor(() => expect(serviceNames()).toHaveLength(FIRST_ROWS + 15));
+    expect(serviceNames()[FIRST_ROWS + 14]).toBe(`svc-${FIRST_ROWS + 14}`);
   });
 
   it('names a value in the address it had to ignore', async () => {

@@ -10,7 +10,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import type { PortfolioSortField } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { RetryableErrorPanel, shortRef, useEntityTitles } from '../common';
 import { DownloadCsvButton } from './DownloadCsvButton';
 import { PortfolioFilters } from './PortfolioFilters';
@@ -30,6 +30,47 @@ import {
 const SKELETON_ROWS = 10;
 
 /**
+ * The value as first seen while later ones are equal to it: every answer repeats the facets
+ * (those of all the caller may see, whatever the filters) in a new object, and the filter bar
+ * and the group titles should not be rebuilt for it.
+ */
+function useEqualValue<T>(next: T): T {
+  const kept = useRef(next);
+  if (
+    kept.current !== next &&
+    JSON.stringify(kept.current) !== JSON.stringify(next)
+  )
+    kept.current = next;
+  return kept.current;
+}
+
+/** The pager; memoised, so only a new count, page or page size renders it again. */
+const PortfolioPagination = memo(function Pager(props: {
+  count: number;
+  /** 0-based. */
+  page: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+  onPageSize: (size: string) => void;
+}) {
+  const { count, page, pageSize, onPage, onPageSize } = props;
+  const pageSizes = PAGE_SIZES.includes(pageSize)
+    ? PAGE_SIZES
+    : [...PAGE_SIZES, pageSize].sort((a, b) => a - b);
+  return (
+    <TablePagination
+      component="div"
+      count={count}
+      page={page}
+      rowsPerPage={pageSize}
+      rowsPerPageOptions={pageSizes}
+      onPageChange={(_, next) => onPage(next)}
+      onRowsPerPageChange={e => onPageSize(e.target.value)}
+    />
+  );
+});
+
+/**
  * The compliance review workspace: every service of the portfolio in one table, filtered,
  * searched, sorted and paged on the backend. The whole view lives in the query string, so a
  * link reproduces it and back/forward step through earlier views.
@@ -46,27 +87,76 @@ export function CompliancePortfolioPage() {
     pageQuery(view),
   );
 
-  // Asks for the next view's rows at once, then changes the URL: the request then runs while
-  // the app re-renders for the new address instead of after.
+  // The handlers read the address through a ref, so they keep their identity from render to
+  // render: the memoised filter bar, table and pager then skip the renders that change nothing
+  // of theirs, which is most of the page's work on a filter change.
+  const latest = useRef({ params, setParams });
+  latest.current = { params, setParams };
+  // The address a handler has asked for and the app has not shown yet: a second change made
+  // meanwhile builds on it instead of undoing the first.
+  const pending = useRef<{
+    params: URLSearchParams;
+    replace: boolean;
+    timer: ReturnType<typeof setTimeout>;
+  }>();
+  const current = useCallback(
+    () => pending.current?.params ?? latest.current.params,
+    [],
+  );
+  // Leaving the page drops an address change not made yet.
+  useEffect(() => () => clearTimeout(pending.current?.timer), []);
+
+  // Asks for the next view's rows at once, and changes the address in the next task. The app
+  // re-renders for a new address synchronously (the location is an external store), and the
+  // request only leaves after a chain of promises (discovery, the identity's token): changed
+  // at once, the address would hold the request back for the whole re-render.
   const show = useCallback(
     (next: URLSearchParams, options?: { replace: boolean }) => {
       prefetch(pageQuery(readView(next).view));
-      setParams(next, options);
+      const earlier = pending.current;
+      clearTimeout(earlier?.timer);
+      // Changes merged into one address add a history entry if any of them would have.
+      const replace = (earlier?.replace ?? true) && options?.replace === true;
+      pending.current = {
+        params: next,
+        replace,
+        timer: setTimeout(() => {
+          pending.current = undefined;
+          latest.current.setParams(next, replace ? { replace } : undefined);
+        }),
+      };
     },
-    [prefetch, setParams],
+    [prefetch],
   );
   // Search is typed, so it replaces the history entry; a chosen filter pushes one.
-  const setFilter = (key: PortfolioFilterKey, v: string) =>
-    show(
-      withParam(params, key, v),
-      key === 'q' ? { replace: true } : undefined,
-    );
-  const setSort = (field: PortfolioSortField) => {
-    const order = view.sort === field && view.order !== 'desc' ? 'desc' : 'asc';
-    show(withParam(withParam(params, 'sort', field), 'order', order));
-  };
+  const setFilter = useCallback(
+    (key: PortfolioFilterKey, v: string) =>
+      show(
+        withParam(current(), key, v),
+        key === 'q' ? { replace: true } : undefined,
+      ),
+    [show, current],
+  );
+  const setSort = useCallback(
+    (field: PortfolioSortField) => {
+      const shown = current();
+      const { sort, order } = readView(shown).view;
+      const next = sort === field && order !== 'desc' ? 'desc' : 'asc';
+      show(withParam(withParam(shown, 'sort', field), 'order', next));
+    },
+    [show, current],
+  );
+  const setPage = useCallback(
+    (page: number) => show(withParam(current(), 'page', page + 1)),
+    [show, current],
+  );
+  const setPageSize = useCallback(
+    (size: string) => show(withParam(current(), 'pageSize', size)),
+    [show, current],
+  );
+  const csvQuery = useMemo(() => filterQuery(view), [view]);
 
-  const facets = value?.facets;
+  const facets = useEqualValue(value?.facets);
   const groupTitles = useEntityTitles(
     useMemo(
       () => [
@@ -86,9 +176,6 @@ export function CompliancePortfolioPage() {
     frameworkTitle,
     ref => groupTitles.get(ref) ?? shortRef(ref),
   );
-  const pageSizes = PAGE_SIZES.includes(view.pageSize)
-    ? PAGE_SIZES
-    : [...PAGE_SIZES, view.pageSize].sort((a, b) => a - b);
 
   let body;
   if (error && !loading) {
@@ -129,8 +216,10 @@ export function CompliancePortfolioPage() {
     const rows = loading && !value ? undefined : value?.items;
     body = (
       <Paper variant="outlined">
-        {/* Keeps the rows on screen while the next answer loads; the bar says it is coming. */}
-        <Box sx={{ height: 4 }}>
+        {/* Keeps the rows on screen while the next answer loads; the bar says it is coming.
+            Its own layer, contained: its animation then repaints the bar alone, not the
+            table, in every frame until the answer comes. */}
+        <Box sx={{ height: 4, contain: 'strict', willChange: 'transform' }}>
           {loading && value && <LinearProgress aria-label="Loading services" />}
         </Box>
         <TableContainer>
@@ -143,8 +232,7 @@ export function CompliancePortfolioPage() {
             groupTitles={groupTitles}
           />
         </TableContainer>
-        <TablePagination
-          component="div"
+        <PortfolioPagination
           count={value?.totalCount ?? 0}
           page={
             value
@@ -154,12 +242,9 @@ export function CompliancePortfolioPage() {
                 )
               : 0
           }
-          rowsPerPage={view.pageSize}
-          rowsPerPageOptions={pageSizes}
-          onPageChange={(_, page) => show(withParam(params, 'page', page + 1))}
-          onRowsPerPageChange={e =>
-            show(withParam(params, 'pageSize', e.target.value))
-          }
+          pageSize={view.pageSize}
+          onPage={setPage}
+          onPageSize={setPageSize}
         />
       </Paper>
     );
@@ -182,7 +267,7 @@ export function CompliancePortfolioPage() {
           onChange={setFilter}
         />
         <DownloadCsvButton
-          query={filterQuery(view)}
+          query={csvQuery}
           disabled={!value || value.totalCount === 0}
         />
       </Stack>

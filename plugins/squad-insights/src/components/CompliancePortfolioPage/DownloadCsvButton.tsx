@@ -3,7 +3,7 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import type { PortfolioQuery } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { squadInsightsApiRef } from '../../api';
 import {
   csvFileName,
@@ -14,8 +14,11 @@ import {
 } from '../common';
 import { fetchAllRows, groupRefs, portfolioCsv } from './portfolioCsv';
 
-/** Downloads every row of the current view (all pages, not just this one) as CSV. */
-export function DownloadCsvButton(props: {
+/**
+ * Downloads every row of the current view (all pages, not just this one) as CSV. Memoised:
+ * the page renders on every answer, the button only when its query changes.
+ */
+export const DownloadCsvButton = memo(function CsvButton(props: {
   query: PortfolioQuery;
   disabled?: boolean;
 }) {
@@ -61,4 +64,4 @@ export function DownloadCsvButton(props: {
       )}
     </Stack>
   );
-}
+});

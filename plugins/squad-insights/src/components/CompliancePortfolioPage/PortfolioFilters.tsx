@@ -2,7 +2,15 @@ import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { PortfolioResponse } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { ChangeEvent, useEffect, useRef, useState } from 'react';
+import {
+  ChangeEvent,
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { shortRef } from '../common';
 import {
   ATTESTATION_FILTERS,
@@ -22,17 +30,34 @@ type Option = { value: string; label: string };
 
 /**
  * A labelled native select: keyboard and screen-reader behaviour come from the browser, and
- * a value from a shared link that is not among today's options is still shown.
+ * a value from a shared link that is not among today's options is still shown. Memoised, with
+ * options and handler kept equal from render to render, so a change of one filter renders
+ * only its own select again.
  */
-function FilterSelect(props: {
+const FilterSelect = memo(function NativeFilterSelect(props: {
   id: string;
+  filter: PortfolioFilterKey;
   label: string;
   value?: string;
   anyLabel: string;
-  options: Option[];
-  onChange: (value: string) => void;
+  options: readonly Option[];
+  onChange: (key: PortfolioFilterKey, value: string) => void;
 }) {
-  const { id, label, value = '', anyLabel, options, onChange } = props;
+  const {
+    id,
+    filter,
+    label,
+    value: address = '',
+    anyLabel,
+    options,
+    onChange,
+  } = props;
+  // The page changes the address a moment after the choice (see `show`): the choice is shown
+  // until the address changes, so the select does not flick back to the old value meanwhile.
+  const [chosen, setChosen] = useState<{ value: string; over: string }>();
+  const value = chosen?.over === address ? chosen.value : address;
+  // Once the address has moved on (to the choice, or back and forth), it alone says.
+  useEffect(() => setChosen(undefined), [address]);
   const all =
     value && !options.some(o => o.value === value)
       ? [{ value, label: value }, ...options]
@@ -44,7 +69,10 @@ function FilterSelect(props: {
       size="small"
       label={label}
       value={value}
-      onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
+      onChange={(e: ChangeEvent<HTMLInputElement>) => {
+        setChosen({ value: e.target.value, over: address });
+        onChange(filter, e.target.value);
+      }}
       SelectProps={{ native: true }}
       InputLabelProps={{ shrink: true }}
       sx={{ minWidth: 160 }}
@@ -57,14 +85,30 @@ function FilterSelect(props: {
       ))}
     </TextField>
   );
-}
+});
+
+/** The options that do not depend on the portfolio, built once. */
+const STATUS_OPTIONS: Option[] = STATUSES.map(s => ({ value: s, label: s }));
+const EXPIRY_OPTIONS: Option[] = EXPIRY_WINDOWS.map(d => ({
+  value: String(d),
+  label: `within ${d} days`,
+}));
+const ATTESTATION_OPTIONS: Option[] = ATTESTATION_FILTERS.map(a => ({
+  value: a,
+  // "a control awaiting attestation" reads as an option without its article.
+  label: ATTESTATION_FILTER_WORDS[a].replace(/^an? /, ''),
+}));
+const GATE_OPTIONS: Option[] = GATE_FILTERS.map(g => ({
+  value: g,
+  label: GATE_FILTER_WORDS[g],
+}));
 
 /**
  * Search as you type, written to the URL once typing pauses. The field follows the URL when
  * it changes from outside (back/forward), but not when it only echoes what was typed, so a
  * slow echo cannot eat the letters typed since.
  */
-function SearchField(props: {
+const SearchField = memo(function DebouncedSearchField(props: {
   value?: string;
   onChange: (value: string) => void;
 }) {
@@ -104,19 +148,38 @@ function SearchField(props: {
       sx={{ minWidth: 240 }}
     />
   );
-}
+});
 
-/** The filter bar of the review page. Selects apply at once; search waits for a pause. */
-export function PortfolioFilters(props: {
+/**
+ * The filter bar of the review page. Selects apply at once; search waits for a pause.
+ * Memoised: an answer arriving leaves it alone unless the facets or their titles changed.
+ */
+export const PortfolioFilters = memo(function FilterBar(props: {
   view: PortfolioView;
   facets?: PortfolioResponse['facets'];
   /** Display names of the tribes, squads, chapters and guilds, by ref; a missing one shows as its ref. */
   groupTitles: ReadonlyMap<string, string>;
+  /** Keep it the same function from render to render, or every select renders again. */
   onChange: (key: PortfolioFilterKey, value: string) => void;
 }) {
   const { view, facets, groupTitles, onChange } = props;
-  const refOptions = (refs: string[] = []) =>
-    refs.map(r => ({ value: r, label: groupTitles.get(r) ?? shortRef(r) }));
+  // Kept from render to render while the facets and titles are the same, so that the selects'
+  // props stay equal.
+  const options = useMemo(() => {
+    const refOptions = (refs: string[] = []) =>
+      refs.map(r => ({ value: r, label: groupTitles.get(r) ?? shortRef(r) }));
+    return {
+      tribes: refOptions(facets?.tribes),
+      squads: refOptions(facets?.squads),
+      chapters: refOptions(facets?.chapters),
+      guilds: refOptions(facets?.guilds),
+      frameworks: (facets?.frameworks ?? []).map(f => ({
+        value: f.id,
+        label: f.title,
+      })),
+    };
+  }, [facets, groupTitles]);
+  const onSearch = useCallback((v: string) => onChange('q', v), [onChange]);
   return (
     <Stack
       direction="row"
@@ -129,92 +192,88 @@ export function PortfolioFilters(props: {
       aria-label="Filter the portfolio"
       onSubmit={e => e.preventDefault()}
     >
-      <SearchField value={view.q} onChange={v => onChange('q', v)} />
+      <SearchField value={view.q} onChange={onSearch} />
       <FilterSelect
         id="portfolio-tribe"
+        filter="tribe"
         label="Tribe"
         anyLabel="All tribes"
         value={view.tribe}
-        options={refOptions(facets?.tribes)}
-        onChange={v => onChange('tribe', v)}
+        options={options.tribes}
+        onChange={onChange}
       />
       <FilterSelect
         id="portfolio-squad"
+        filter="squad"
         label="Squad"
         anyLabel="All squads"
         value={view.squad}
-        options={refOptions(facets?.squads)}
-        onChange={v => onChange('squad', v)}
+        options={options.squads}
+        onChange={onChange}
       />
       <FilterSelect
         id="portfolio-chapter"
+        filter="chapter"
         label="Chapter"
         anyLabel="All chapters"
         value={view.chapter}
-        options={refOptions(facets?.chapters)}
-        onChange={v => onChange('chapter', v)}
+        options={options.chapters}
+        onChange={onChange}
       />
       <FilterSelect
         id="portfolio-guild"
+        filter="guild"
         label="Guild"
         anyLabel="All guilds"
         value={view.guild}
-        options={refOptions(facets?.guilds)}
-        onChange={v => onChange('guild', v)}
+        options={options.guilds}
+        onChange={onChange}
       />
       <FilterSelect
         id="portfolio-framework"
+        filter="framework"
         label="Framework"
         anyLabel="All frameworks"
         value={view.framework}
-        options={(facets?.frameworks ?? []).map(f => ({
-          value: f.id,
-          label: f.title,
-        }))}
-        onChange={v => onChange('framework', v)}
+        options={options.frameworks}
+        onChange={onChange}
       />
       <FilterSelect
         id="portfolio-status"
+        filter="status"
         label="Status"
         anyLabel="Any status"
         value={view.status}
-        options={STATUSES.map(s => ({ value: s, label: s }))}
-        onChange={v => onChange('status', v)}
+        options={STATUS_OPTIONS}
+        onChange={onChange}
       />
       <FilterSelect
         id="portfolio-expiring"
+        filter="expiringWithinDays"
         label="Waivers expiring"
         anyLabel="Any time"
         value={view.expiringWithinDays?.toString()}
-        options={EXPIRY_WINDOWS.map(d => ({
-          value: String(d),
-          label: `within ${d} days`,
-        }))}
-        onChange={v => onChange('expiringWithinDays', v)}
+        options={EXPIRY_OPTIONS}
+        onChange={onChange}
       />
       <FilterSelect
         id="portfolio-attestation"
+        filter="attestation"
         label="Attestations"
         anyLabel="Any"
         value={view.attestation}
-        options={ATTESTATION_FILTERS.map(a => ({
-          value: a,
-          // "a control awaiting attestation" reads as an option without its article.
-          label: ATTESTATION_FILTER_WORDS[a].replace(/^an? /, ''),
-        }))}
-        onChange={v => onChange('attestation', v)}
+        options={ATTESTATION_OPTIONS}
+        onChange={onChange}
       />
       <FilterSelect
         id="portfolio-last-gate"
+        filter="lastGate"
         label="Last gate"
         anyLabel="Any"
         value={view.lastGate}
-        options={GATE_FILTERS.map(g => ({
-          value: g,
-          label: GATE_FILTER_WORDS[g],
-        }))}
-        onChange={v => onChange('lastGate', v)}
+        options={GATE_OPTIONS}
+        onChange={onChange}
       />
     </Stack>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { alpha, keyframes } from '@mui/material/styles';
 import type { CSSObject, Theme } from '@mui/material/styles';
 import { visuallyHidden } from '../charts/visuallyHidden';
 
@@ -20,7 +21,16 @@ export const CLASSES = {
   stale: 'si-stale',
   /** Space before a chip that follows text in the same cell. */
   gap: 'si-gap',
+  /** A placeholder bar in a cell while the first page loads. */
+  skeleton: 'si-skeleton',
 } as const;
+
+/** MUI Skeleton's pulse. */
+const pulse = keyframes`
+  0% { opacity: 1; }
+  50% { opacity: 0.4; }
+  100% { opacity: 1; }
+`;
 
 const c = (name: string) => `& .${name}`;
 
@@ -86,5 +96,19 @@ export function portfolioTableStyles(theme: Theme): CSSObject {
       color: theme.palette.text.secondary,
     },
     [c(CLASSES.hidden)]: { ...visuallyHidden },
+    // MUI's text Skeleton, as one class: a hundred Skeleton components (ten rows of ten
+    // cells) took longer to render than the first page of rows that replaces them.
+    [c(CLASSES.skeleton)]: {
+      display: 'block',
+      height: '1.2em',
+      transformOrigin: '0 55%',
+      transform: 'scale(1, 0.60)',
+      borderRadius: theme.shape.borderRadius,
+      backgroundColor: alpha(
+        theme.palette.text.primary,
+        theme.palette.mode === 'light' ? 0.11 : 0.13,
+      ),
+      animation: `${pulse} 2s ease-in-out 0.5s infinite`,
+    },
   };
 }
