@@ -104,6 +104,23 @@ describe('StateParseError', () => {
     expect(error.message).toContain(detail ?? '');
   });
 
+  it('names the first bad resource of several, on both paths', async () => {
+    // The fast path reads `resources[]` from the end; the error must still be the first one's.
+    const doc = v4State([
+      v4Resource({ type: 'aws_vpc' }),
+      v4Resource({ type: 'aws_vpc', name: 'a', mode: 'weird' }),
+      v4Resource({
+        type: 'aws_vpc',
+        name: 'b',
+        instances: [{ index_key: true }],
+      }),
+    ]);
+    const error = await parseBoth(doc).catch(e => e);
+    expect(error.reason).toBe('corrupt');
+    expect(error.message).toContain('a resource has an unknown mode');
+    expect(error.message).not.toContain('index key');
+  });
+
   it('tells a truncated state from garbage wherever it was cut', async () => {
     const text = JSON.stringify(
       v4State([

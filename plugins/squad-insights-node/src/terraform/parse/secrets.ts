@@ -297,6 +297,9 @@ function scrubNode(node: object): object {
   return scrubObject(node as Record<string, unknown>);
 }
 
+let lastType = '';
+let lastSecrets: TypeSecrets | undefined;
+
 /**
  * One instance's attributes without any secret: the top-level names in `omit` (what the state
  * marks sensitive), type-specific secrets (they may depend on a sibling such as `type`) and
@@ -311,7 +314,13 @@ export function scrubSecrets(
   omit?: ReadonlySet<string>,
   fields?: InstanceFields,
 ): Record<string, unknown> {
-  const secrets = BY_TYPE.get(type);
+  // Instances come resource by resource, and those of one resource share its type string:
+  // comparing with the last type spares a hash of the type per instance.
+  if (type !== lastType) {
+    lastType = type;
+    lastSecrets = BY_TYPE.get(type);
+  }
+  const secrets = lastSecrets;
   if (secrets === undefined) return scrubObject(attrs, omit, fields);
   let drop = secrets.names;
   if (secrets.rule) {

@@ -1,7 +1,7 @@
 import type { InventoryBuilder } from './InventoryBuilder';
 import { isRecord } from './shape';
 
-type Sink = Pick<InventoryBuilder, 'addV4' | 'addLegacy' | 'addShow'>;
+type Sink = Pick<InventoryBuilder, 'addV4List' | 'addLegacy' | 'addShow'>;
 
 function walkModule(
   module: unknown,
@@ -28,8 +28,7 @@ function walkModule(
  */
 export function walkDocument(doc: unknown, sink: Sink): void {
   if (!isRecord(doc)) return;
-  if (Array.isArray(doc.resources))
-    for (const r of doc.resources) sink.addV4(r);
+  if (Array.isArray(doc.resources)) sink.addV4List(doc.resources);
   if (Array.isArray(doc.modules)) {
     doc.modules.forEach((module, index) => {
       if (!isRecord(module) || !isRecord(module.resources)) return;
