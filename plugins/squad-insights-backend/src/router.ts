@@ -65,6 +65,9 @@ export async function createRouter(options: {
   const router = await createOpenApiRouter();
   // The facts answer is large (every resource of every state): kept serialised per version.
   const factsAnswers = new VersionedAnswers();
+  // A service page asks for its footprint from several cards; serialising and compressing it
+  // cost more than computing it (the analysis is remembered per version of its inputs).
+  const footprintAnswers = new VersionedAnswers();
 
   // A service's compliance record is its permission resource: each route names the entity as
   // the resource ref, so a policy's conditions (owner, tribe, framework) judge this service.
@@ -115,11 +118,16 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     await mayRead(req.params, credentials);
-    res.json(
-      await footprints.getEntityFootprintWithHistory(req.params, {
-        credentials,
-      }),
+    // After the caller's checks, as for the facts: the catalog read inside is the caller's.
+    const answer = await footprints.getVersionedEntityFootprintWithHistory(
+      req.params,
+      { credentials },
     );
+    await footprintAnswers.send(req, res, {
+      key: answer.footprint.entityRef,
+      version: answer.version,
+      body: answer.footprint,
+    });
   });
 
   router.get('/groups/:namespace/:name/footprint', async (req, res) => {

@@ -53,6 +53,13 @@ export class DatabaseUsageStore implements UsageStore {
 
   private constructor(private readonly db: Knex) {}
 
+  /**
+   * Intensity writes through this store. A status names a write by its instant, which two
+   * writes of a zone within one millisecond share (a frozen clock); counting this instance's
+   * own writes tells those apart too.
+   */
+  private intensityWrites = 0;
+
   async saveUsage(
     entityRef: string,
     reading: Parameters<UsageStore['saveUsage']>[1],
@@ -147,6 +154,7 @@ export class DatabaseUsageStore implements UsageStore {
   }
 
   async saveIntensity(series: GridIntensity, at: Date): Promise<void> {
+    this.intensityWrites += 1;
     const rows = series.points.map(p => ({
       zone: series.zone,
       hour: new Date(p.datetime),
@@ -182,6 +190,7 @@ export class DatabaseUsageStore implements UsageStore {
     reason: string,
     at: Date,
   ): Promise<void> {
+    this.intensityWrites += 1;
     const updated = await this.db('si_grid_intensity_status')
       .where('zone', zone)
       .update({ attempted_at: at, stale: true, stale_reason: reason });
@@ -202,17 +211,58 @@ export class DatabaseUsageStore implements UsageStore {
     now: Date,
     days = 7,
   ): Promise<Record<string, GridIntensity>> {
+    return this.readIntensity(
+      zones,
+      new Date(now.getTime() - days * 86_400_000),
+      now,
+    );
+  }
+
+  async getIntensitySince(
+    zones: string[],
+    from: Date,
+  ): Promise<Record<string, GridIntensity>> {
+    return this.readIntensity(zones, from);
+  }
+
+  async getIntensityVersion(zones: string[]): Promise<string> {
+    if (!zones.length) return '[]';
+    // Counted before the read: a write landing in between moves the next version again.
+    const writes = this.intensityWrites;
+    const statuses = await this.db('si_grid_intensity_status')
+      .whereIn('zone', zones)
+      .orderBy('zone')
+      .select('zone', 'read_at', 'attempted_at', 'stale', 'stale_reason');
+    return JSON.stringify([
+      writes,
+      ...statuses.map(s => [
+        s.zone,
+        s.read_at === null ? null : iso(s.read_at),
+        iso(s.attempted_at),
+        Boolean(s.stale),
+        s.stale_reason ?? null,
+      ]),
+    ]);
+  }
+
+  private async readIntensity(
+    zones: string[],
+    from: Date,
+    to?: Date,
+  ): Promise<Record<string, GridIntensity>> {
     if (!zones.length) return {};
-    const from = new Date(now.getTime() - days * 86_400_000);
     const statuses = await this.db('si_grid_intensity_status').whereIn(
       'zone',
       zones,
     );
-    const points = await this.db('si_grid_intensity')
+    let query = this.db('si_grid_intensity')
       .whereIn('zone', zones)
-      .andWhere('hour', '>=', from)
-      .andWhere('hour', '<=', now)
-      .orderBy([{ column: 'zone' }, { column: 'hour' }]);
+      .andWhere('hour', '>=', from);
+    if (to) query = query.andWhere('hour', '<=', to);
+    const points = await query.orderBy([
+      { column: 'zone' },
+      { column: 'hour' },
+    ]);
     const out: Record<string, GridIntensity> = {};
     for (const s of statuses) {
       const mine = points.filter(p => p.zone === s.zone);

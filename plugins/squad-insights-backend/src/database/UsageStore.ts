@@ -51,4 +51,14 @@ export interface UsageStore {
     now: Date,
     days?: number,
   ): Promise<Record<string, GridIntensity>>;
+  /** As {@link UsageStore.getIntensity}, every stored hour from `from` on, future ones too. */
+  getIntensitySince(
+    zones: string[],
+    from: Date,
+  ): Promise<Record<string, GridIntensity>>;
+  /**
+   * Names what is stored for these zones: it moves with every save or failed read of one of
+   * them (each writes the zone's status, in the same transaction as its hours).
+   */
+  getIntensityVersion(zones: string[]): Promise<string>;
 }

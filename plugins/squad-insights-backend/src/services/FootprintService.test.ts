@@ -53,6 +53,21 @@ function memoryStore(): FootprintStore & { rows: FootprintDay[] } {
   };
 }
 
+/** The facts service over `get`, versioned as FactsService does: by what was read, and when. */
+function versionedFacts(get: (ref: { name: string }) => Promise<EntityFacts>) {
+  return {
+    async getVersionedEntityFacts(ref: { name: string }) {
+      const facts = await get(ref);
+      return {
+        facts,
+        version: JSON.stringify(
+          facts.states.map(st => [st.reference, st.freshness]),
+        ),
+      };
+    },
+  };
+}
+
 describe('FootprintService.snapshot', () => {
   it('writes one row per service and day, skips unknown services and keeps going', async () => {
     const facts = {
@@ -87,7 +102,7 @@ describe('FootprintService.snapshot', () => {
       catalog: catalogServiceMock({
         entities: ['api', 'unread', 'broken'].map(component),
       }),
-      facts,
+      facts: versionedFacts(facts.getEntityFacts),
       history,
       options: {},
       now: () => new Date('2026-11-26T23:30:00Z'),
@@ -154,7 +169,7 @@ describe('FootprintService.getEntityFootprint', () => {
     };
     const service = FootprintService.create({
       catalog: catalogServiceMock({ entities: [component('api')] }),
-      facts,
+      facts: versionedFacts(facts.getEntityFacts),
       history: memoryStore(),
       options: {},
       now: () => new Date('2026-11-26T09:00:00Z'),
@@ -173,5 +188,95 @@ describe('FootprintService.getEntityFootprint', () => {
     expect(third.footprint!.kwhPerDay).toBeGreaterThan(
       first.footprint!.kwhPerDay,
     );
+  });
+});
+
+describe('FootprintService.getVersionedEntityFootprintWithHistory', () => {
+  it('keeps its version while nothing in the answer changed, and moves it with each input', async () => {
+    let readAt = '2026-11-26T08:00:00Z';
+    let now = new Date('2026-11-26T09:10:00Z');
+    let usageVersion = 'usage-1';
+    const facts = versionedFacts(async () => ({
+      entityRef: 'component:default/api',
+      problems: [],
+      bindings: [],
+      states: [
+        {
+          reference: 'demo:api',
+          freshness: { stale: false, readAt, marker: readAt },
+          inventory,
+        },
+      ],
+    }));
+    const history = memoryStore();
+    const service = FootprintService.create({
+      catalog: catalogServiceMock({ entities: [component('api')] }),
+      facts,
+      history,
+      options: {},
+      usage: {
+        inputsFor: async () => ({ intensity: {}, version: usageVersion }),
+      },
+      now: () => now,
+    });
+    const ref = { kind: 'component', namespace: 'default', name: 'api' };
+    const credentials = mockCredentials.user();
+    const read = () =>
+      service.getVersionedEntityFootprintWithHistory(ref, { credentials });
+    const seen = new Set<string | undefined>();
+    const changed = async () => {
+      const { version, footprint } = await read();
+      expect(version).toBeDefined();
+      expect(seen.has(version)).toBe(false);
+      seen.add(version);
+      return footprint;
+    };
+
+    const first = await changed();
+    expect((await read()).version).toBe([...seen][0]);
+    // Later in the same hour: the same answer.
+    now = new Date('2026-11-26T09:50:00Z');
+    expect((await read()).footprint).toEqual(first);
+    expect(seen.has((await read()).version)).toBe(true);
+
+    usageVersion = 'usage-2'; // measured usage or grid intensity read anew
+    await changed();
+    readAt = '2026-11-26T09:30:00Z'; // a new read of the state
+    expect((await changed()).states[0].freshness.readAt).toBe(readAt);
+    now = new Date('2026-11-26T10:00:00Z'); // the analysis is valid for an hour
+    await changed();
+    await service.snapshot(['component:default/api'], { credentials }); // a day of history
+    expect((await changed()).history).toHaveLength(1);
+  });
+
+  it('names no version when the facts have none', async () => {
+    const service = FootprintService.create({
+      catalog: catalogServiceMock({ entities: [component('api')] }),
+      facts: {
+        getVersionedEntityFacts: async () => ({
+          facts: {
+            entityRef: 'component:default/api',
+            problems: [],
+            bindings: [],
+            states: [
+              {
+                reference: 'demo:api',
+                freshness: { stale: false, readAt: '2026-11-26T08:00:00Z' },
+                inventory,
+              },
+            ],
+          },
+        }),
+      },
+      history: memoryStore(),
+      options: {},
+      now: () => new Date('2026-11-26T09:00:00Z'),
+    });
+    const answer = await service.getVersionedEntityFootprintWithHistory(
+      { kind: 'component', namespace: 'default', name: 'api' },
+      { credentials: mockCredentials.user() },
+    );
+    expect(answer.version).toBeUndefined();
+    expect(answer.footprint.footprint!.kwhPerDay).toBeGreaterThan(0);
   });
 });

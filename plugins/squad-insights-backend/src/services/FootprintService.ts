@@ -41,7 +41,7 @@ export type EntityFootprint = Omit<EntityFootprintResponse, 'history'>;
 export class FootprintService {
   static create(options: {
     catalog: typeof catalogServiceRef.T;
-    facts: Pick<FactsService, 'getEntityFacts'>;
+    facts: Pick<FactsService, 'getVersionedEntityFacts'>;
     history: FootprintStore;
     options: SustainabilityOptions;
     /** Measured usage and grid intensity; without it the estimate uses CCF's defaults. */
@@ -54,7 +54,7 @@ export class FootprintService {
   private constructor(
     private readonly deps: {
       catalog: typeof catalogServiceRef.T;
-      facts: Pick<FactsService, 'getEntityFacts'>;
+      facts: Pick<FactsService, 'getVersionedEntityFacts'>;
       history: FootprintStore;
       options: SustainabilityOptions;
       usage?: Pick<UsageService, 'inputsFor'>;
@@ -70,15 +70,29 @@ export class FootprintService {
 
   async getEntityFootprint(
     ref: CompoundEntityRef,
-    { credentials }: { credentials: BackstageCredentials },
+    options: { credentials: BackstageCredentials },
   ): Promise<EntityFootprint> {
+    return (await this.versionedFootprint(ref, options)).footprint;
+  }
+
+  /**
+   * The footprint with a version that names all of it: what the answer says besides the
+   * analysis (states, Consul, usage and grid freshness, problems) and the version of the
+   * analysis' inputs (see below), so the bytes of an answer may be reused while it stays (see
+   * versionedAnswers.ts). No version when the facts have none.
+   */
+  private async versionedFootprint(
+    ref: CompoundEntityRef,
+    { credentials }: { credentials: BackstageCredentials },
+  ): Promise<{ footprint: EntityFootprint; version?: string }> {
     const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
     if (!entity)
       throw new NotFoundError(
         `No entity ${stringifyEntityRef(ref)} in the catalog`,
       );
     const entityRef = stringifyEntityRef(entity);
-    const facts = await this.deps.facts.getEntityFacts(ref, { credentials });
+    const { facts, version: factsVersion } =
+      await this.deps.facts.getVersionedEntityFacts(ref, { credentials });
     const { criticality, declared, problem } = readCriticality(entity);
     const problems = [...facts.problems, ...(problem ? [problem] : [])];
 
@@ -114,7 +128,10 @@ export class FootprintService {
       problems.push(
         'No Terraform state of this service has been read; its footprint is unknown',
       );
-      return result;
+      return {
+        footprint: result,
+        version: factsVersion && JSON.stringify([factsVersion, result]),
+      };
     }
     // Zero healthy instances is a real observation (the service is down), but using it would
     // report the scheduled capacity as using nothing; only a positive count replaces it.
@@ -134,13 +151,7 @@ export class FootprintService {
         st.freshness.readAt,
         st.freshness.marker ?? null,
       ]),
-      inputs?.usage?.attemptedAt ?? null,
-      Object.entries(inputs?.intensity ?? {}).map(([zone, i]) => [
-        zone,
-        i.kind,
-        i.readAt ?? null,
-        i.points.length,
-      ]),
+      inputs?.version ?? null,
     ]);
     let analysis = this.analyses.get(version);
     if (!analysis) {
@@ -164,10 +175,15 @@ export class FootprintService {
     if (inputs)
       describeInputs(result, inputs, analysis.footprint.primaryRegion);
     return {
-      ...result,
-      footprint: analysis.footprint,
-      advice: analysis.advice,
-      heatmap: analysis.heatmap,
+      footprint: {
+        ...result,
+        footprint: analysis.footprint,
+        advice: analysis.advice,
+        heatmap: analysis.heatmap,
+      },
+      // The analysis is named by the version of what it was computed from (it is remembered
+      // under it), the rest of the answer is small and named by itself.
+      version: factsVersion && JSON.stringify([factsVersion, result, version]),
     };
   }
 
@@ -176,13 +192,32 @@ export class FootprintService {
     ref: CompoundEntityRef,
     options: { credentials: BackstageCredentials; days?: number },
   ): Promise<EntityFootprintResponse> {
-    const fp = await this.getEntityFootprint(ref, options);
+    return (await this.getVersionedEntityFootprintWithHistory(ref, options))
+      .footprint;
+  }
+
+  /**
+   * {@link FootprintService.getEntityFootprintWithHistory} with a version that names the whole
+   * answer, history included (its rows are few and small), for versionedAnswers.ts. No version
+   * when the facts have none.
+   */
+  async getVersionedEntityFootprintWithHistory(
+    ref: CompoundEntityRef,
+    options: { credentials: BackstageCredentials; days?: number },
+  ): Promise<{ footprint: EntityFootprintResponse; version?: string }> {
+    const { footprint: fp, version } = await this.versionedFootprint(
+      ref,
+      options,
+    );
     const history = await this.deps.history.getHistory(
       fp.entityRef,
       options.days ?? 90,
       this.now(),
     );
-    return { ...fp, history };
+    return {
+      footprint: { ...fp, history },
+      version: version && JSON.stringify([version, history]),
+    };
   }
 
   /**

@@ -160,4 +160,58 @@ describe('UsageService', () => {
     ]);
     expect(inputs.intensity.SE3.points).toHaveLength(1);
   });
+
+  it('answers the stored week as the store does, and anew when a zone is written or the week moves', async () => {
+    const s = await store();
+    let now = NOW;
+    let gCo2ePerKwh = 30;
+    const usage = UsageService.create({
+      sources: [],
+      intensity: {
+        client: {
+          history: async zone => ({
+            ...hourly(zone),
+            points: [
+              { datetime: '2026-11-25T13:00:00.000Z', gCo2ePerKwh: 90 },
+              { datetime: '2026-12-02T10:00:00.000Z', gCo2ePerKwh },
+              // Ahead of now: not in the week until now passes it.
+              { datetime: '2026-12-02T13:00:00.000Z', gCo2ePerKwh: 60 },
+            ],
+          }),
+        },
+        zones: [],
+      },
+      facts,
+      store: s,
+      logger: mockServices.logger.mock(),
+      now: () => now,
+    });
+    await usage.readIntensity();
+    const first = await usage.inputsFor(REF);
+    expect(first.intensity).toEqual(
+      await s.getIntensity(Object.keys(first.intensity), now, 7),
+    );
+    expect(first.intensity.SE3.meanGCo2ePerKwh).toBe(60);
+    expect((await usage.inputsFor(REF)).version).toBe(first.version);
+
+    // A new read of the zones: the new hours, under a new version.
+    gCo2ePerKwh = 50;
+    await usage.readIntensity();
+    const second = await usage.inputsFor(REF);
+    expect(second.version).not.toBe(first.version);
+    expect(second.intensity.SE3.points.map(p => p.gCo2ePerKwh)).toEqual([
+      90, 50,
+    ]);
+
+    // Two hours on: the oldest hour left the week, the one ahead entered it.
+    now = new Date(NOW.getTime() + 2 * 3_600_000);
+    const third = await usage.inputsFor(REF);
+    expect(third.version).not.toBe(second.version);
+    expect(third.intensity).toEqual(
+      await s.getIntensity(Object.keys(third.intensity), now, 7),
+    );
+    expect(third.intensity.SE3.points.map(p => p.gCo2ePerKwh)).toEqual([
+      50, 60,
+    ]);
+  });
 });

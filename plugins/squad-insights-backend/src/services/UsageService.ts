@@ -17,11 +17,15 @@ import type {
 import type { StoredUsage, UsageStore } from '../database/UsageStore';
 import type { FactsService } from './FactsService';
 
+const DAY_MS = 86_400_000;
+
 /** What the footprint of one service gets from measured usage and the grid. @public */
 export interface UsageInputs {
   measured?: MeasuredUsage;
   usage?: StoredUsage;
   intensity: Record<string, GridIntensity>;
+  /** Names these inputs: it moves whenever any of them would read differently. */
+  version: string;
 }
 
 /**
@@ -145,17 +149,71 @@ export class UsageService {
     return out;
   }
 
+  /**
+   * The stored hours of the zones, read again only when a zone was written since (its version
+   * moved) or the week asked for starts before what was read. Every footprint request needs
+   * the week of every zone: a week of hours per zone is most of what it reads.
+   */
+  private hours?: {
+    key: string;
+    from: number;
+    series: Record<string, GridIntensity>;
+    /** Each zone's hours as epoch ms, in the order of its points. */
+    times: Record<string, number[]>;
+  };
+
   /** The stored usage of one service and the stored week of every known zone. */
   async inputsFor(entityRef: string): Promise<UsageInputs> {
     const usage = await this.deps.store.getUsage(entityRef);
     const zones = [
       ...new Set([...GRID_ZONES.map(z => z.zone), ...(await this.zones())]),
     ];
-    const stored = await this.deps.store.getIntensity(zones, this.now(), 7);
-    // A zone without hours is left out, so the yearly average (labelled) stands in for it.
-    const intensity = Object.fromEntries(
-      Object.entries(stored).filter(([, s]) => s.points.length > 0),
-    );
-    return { measured: usage?.measured, usage, intensity };
+    const now = this.now().getTime();
+    const from = now - 7 * DAY_MS;
+    // The version is read before the hours: a write between the two reads is then kept under
+    // the older version and read again on the next call, never the other way round.
+    const key = JSON.stringify([
+      zones,
+      await this.deps.store.getIntensityVersion(zones),
+    ]);
+    if (!this.hours || this.hours.key !== key || this.hours.from > from) {
+      const series = await this.deps.store.getIntensitySince(
+        zones,
+        new Date(from),
+      );
+      const times = Object.fromEntries(
+        Object.entries(series).map(([zone, s]) => [
+          zone,
+          s.points.map(p => Date.parse(p.datetime)),
+        ]),
+      );
+      this.hours = { key, from, series, times };
+    }
+    // The week before now, cut from what was read (sorted by hour), as getIntensity would.
+    const windows: Array<[string, number, number]> = [];
+    const intensity: Record<string, GridIntensity> = {};
+    for (const [zone, series] of Object.entries(this.hours.series)) {
+      const at = this.hours.times[zone];
+      const first = at.findIndex(t => t >= from);
+      const start = first < 0 ? at.length : first;
+      let end = start;
+      while (end < at.length && at[end] <= now) end++;
+      windows.push([zone, start, end]);
+      // A zone without hours is left out, so the yearly average (labelled) stands in for it.
+      if (end === start) continue;
+      const points = series.points.slice(start, end);
+      intensity[zone] = {
+        ...series,
+        points,
+        meanGCo2ePerKwh:
+          points.reduce((a, p) => a + p.gCo2ePerKwh, 0) / points.length,
+      };
+    }
+    return {
+      measured: usage?.measured,
+      usage,
+      intensity,
+      version: JSON.stringify([usage ?? null, key, this.hours.from, windows]),
+    };
   }
 }
