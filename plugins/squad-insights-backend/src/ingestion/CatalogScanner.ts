@@ -17,6 +17,14 @@ import type { DomainEvents } from '../events/DomainEvents';
 import type { SquadInsightsEvents } from '../events/SquadInsightsEvents';
 import { PORTFOLIO_FILTER } from '../services/portfolioMembership';
 
+/** An entity's ref and its etag, which the catalog renews with every change of the entity. */
+const REF_AND_ETAG = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.etag',
+];
+
 /**
  * Finds the entities that name Terraform states and records which states each names.
  * References that do not resolve against a configured source, and those the operator's binding
@@ -137,12 +145,7 @@ export class CatalogScanner {
         {
           filter: PORTFOLIO_FILTER,
           // The etag for announceEntities: it changes with every change of the entity.
-          fields: [
-            'kind',
-            'metadata.namespace',
-            'metadata.name',
-            'metadata.etag',
-          ],
+          fields: REF_AND_ETAG,
         },
         { credentials },
       );
@@ -186,12 +189,7 @@ export class CatalogScanner {
       const { items } = await this.catalog.getEntities(
         {
           filter: { kind: ['Group', 'User'] },
-          fields: [
-            'kind',
-            'metadata.namespace',
-            'metadata.name',
-            'metadata.etag',
-          ],
+          fields: REF_AND_ETAG,
         },
         { credentials },
       );
