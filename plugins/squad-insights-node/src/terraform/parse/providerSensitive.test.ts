@@ -56,6 +56,7 @@ const REPRESENTATIVE: Array<[type: string, attribute: string]> = [
   ['azurerm_function_app_host_keys', 'default_function_key'],
   ['google_secret_manager_secret_version_access', 'secret_data'],
   ['helm_template', 'set_sensitive.value'],
+  ['aws_ssm_parameters_by_path', 'values'],
 ];
 
 describe('PROVIDER_SENSITIVE', () => {
@@ -98,6 +99,36 @@ describe('PROVIDER_SENSITIVE', () => {
     const text = JSON.stringify(await parseBoth(v4State(resources)));
     expectNoCanary(text);
     for (const [type] of UNNAMED) expect(text).toContain(`"kept-${type}"`);
+  });
+
+  it('keeps the secrets data sources read out of the inventory, lists included', async () => {
+    const text = JSON.stringify(
+      await parseBoth(
+        v4State([
+          // Every parameter under a path, decrypted: the schema marks `values` sensitive.
+          v4Resource(
+            { type: 'aws_ssm_parameters_by_path', name: 'app', mode: 'data' },
+            {
+              path: '/payments/',
+              names: ['/payments/db-url', '/payments/api-key'],
+              values: [c(), c()],
+            },
+          ),
+          // Unmarked in the schema; its name gives it away.
+          v4Resource(
+            {
+              type: 'aws_secretsmanager_random_password',
+              name: 'db',
+              mode: 'data',
+            },
+            { exclude_punctuation: true, random_password: c() },
+          ),
+        ]),
+      ),
+    );
+    expectNoCanary(text);
+    expect(text).toContain('/payments/api-key');
+    expect(text).toContain('"exclude_punctuation":true');
   });
 
   it('keeps a sensitive field inside a block out (helm_release set_sensitive[].value), and the rest of the block', async () => {

@@ -25,7 +25,7 @@
  * - Random: npm @pulumi/random@4.21.2 (secret outputs) joined to @cdktf/provider-random@12.0.1 (Terraform names):
  *   2 resource types, 4 attributes (2 Pulumi resources mapped by name,
  *   0 by attribute set, 0 not mapped).
- * - Kept, read by hand (59 types, 20 of them data sources; `scripts/providerSensitive.fetched.json`,
+ * - Kept, read by hand (60 types, 21 of them data sources; `scripts/providerSensitive.fetched.json`,
  *   each entry with its repository, path and commit below): `terraform providers schema -json` of
  *   hashicorp/aws 6.19.0, azurerm 4.51.0 and google 7.9.0 as split per type by the public
  *   vadirajks/terraform-provider-schema-exporter repository; Go schema code (AWS API Gateway API key,
@@ -138,6 +138,8 @@ export const PROVIDER_SENSITIVE: Readonly<Record<string, readonly string[]>> = {
   aws_sns_platform_application: ["platform_credential","platform_principal"],
   // vadirajks/terraform-provider-schema-exporter output/aws_schema_json/provider_schemas/registry_terraform_io_hashicorp_aws/resource_schemas/aws_ssm_parameter.json @ 5d78719d7aa9528bee45310eedeac37c83d3a81d (+ npm)
   aws_ssm_parameter: ["value","value_wo"],
+  // vadirajks/terraform-provider-schema-exporter output/aws_schema_json/provider_schemas/registry_terraform_io_hashicorp_aws/data_source_schemas/aws_ssm_parameters_by_path.json @ 5d78719d7aa9528bee45310eedeac37c83d3a81d
+  aws_ssm_parameters_by_path: ["values"],
   aws_storagegateway_file_system_association: ["password"],
   aws_storagegateway_gateway: ["smb_guest_password"],
   aws_timestreaminfluxdb_db_cluster: ["password"],
