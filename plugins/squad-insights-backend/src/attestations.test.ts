@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { squadInsightsPlugin } from './plugin';
 import { ComplianceService } from './services/ComplianceService';
+import { quietLocalSource } from './__testUtils__/testConfig';
 
 jest.setTimeout(60_000);
 
@@ -155,16 +156,7 @@ describe('attestations API', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: {
-                sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }],
-              },
-              facts: {
-                schedule: {
-                  frequency: { hours: 24 },
-                  timeout: { minutes: 5 },
-                  initialDelay: { hours: 1 },
-                },
-              },
+              ...quietLocalSource(root),
               sustainability: {
                 snapshotSchedule: {
                   frequency: { hours: 24 },

@@ -17,26 +17,9 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { squadInsightsPlugin } from './plugin';
 import { ComplianceService } from './services/ComplianceService';
+import { quietLocalSource, TIMERS_BUT_DATE } from './__testUtils__/testConfig';
 
 jest.setTimeout(60_000);
-
-/** Everything jest can fake except `Date`: for tests that move the calendar, not the clock. */
-const TIMERS_BUT_DATE = [
-  'hrtime',
-  'nextTick',
-  'performance',
-  'queueMicrotask',
-  'requestAnimationFrame',
-  'cancelAnimationFrame',
-  'requestIdleCallback',
-  'cancelIdleCallback',
-  'setImmediate',
-  'clearImmediate',
-  'setInterval',
-  'clearInterval',
-  'setTimeout',
-  'clearTimeout',
-] as const;
 
 const demo = resolve(__dirname, '../../../demo/terraform');
 const ENCRYPTION = 'encryption.rds-storage';
@@ -178,16 +161,7 @@ describe('compliance API', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: {
-                sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }],
-              },
-              facts: {
-                schedule: {
-                  frequency: { hours: 24 },
-                  timeout: { minutes: 5 },
-                  initialDelay: { hours: 1 },
-                },
-              },
+              ...quietLocalSource(root),
               sustainability: {
                 snapshotSchedule: {
                   frequency: { hours: 24 },

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { squadInsightsPlugin } from './plugin';
+import { quietLocalSource } from './__testUtils__/testConfig';
 
 const CANARY = 'CANARY-db-password-7f3a9';
 
@@ -112,17 +113,7 @@ describe('facts API', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: {
-                sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }],
-              },
-              // Keep the scheduled pass out of the way; the tests drive refresh themselves.
-              facts: {
-                schedule: {
-                  frequency: { hours: 24 },
-                  timeout: { minutes: 5 },
-                  initialDelay: { hours: 1 },
-                },
-              },
+              ...quietLocalSource(root),
             },
           },
         }),

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { squadInsightsPlugin } from './plugin';
+import { quietLocalSource, TIMERS_BUT_DATE } from './__testUtils__/testConfig';
 
 const OUTSIDER = 'user:default/outsider';
 
@@ -79,16 +80,7 @@ describe('facts answers kept per version', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: {
-                sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }],
-              },
-              facts: {
-                schedule: {
-                  frequency: { hours: 24 },
-                  timeout: { minutes: 5 },
-                  initialDelay: { hours: 1 },
-                },
-              },
+              ...quietLocalSource(root),
             },
           },
         }),
@@ -131,22 +123,7 @@ describe('facts answers kept per version', () => {
     // Only the clock is faked: the backend's timers and I/O run as usual.
     jest.useFakeTimers({
       now: new Date('2026-03-02T10:00:00.000Z'),
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
+      doNotFake: [...TIMERS_BUT_DATE],
     });
     try {
       const server = await start();

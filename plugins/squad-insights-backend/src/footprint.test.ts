@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { squadInsightsPlugin } from './plugin';
+import { quietLocalSource } from './__testUtils__/testConfig';
 
 jest.setTimeout(60_000);
 
@@ -109,17 +110,7 @@ describe('footprint API', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: {
-                sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }],
-              },
-              // Keep the scheduled tasks out of the way; the tests refresh themselves.
-              facts: {
-                schedule: {
-                  frequency: { hours: 24 },
-                  timeout: { minutes: 5 },
-                  initialDelay: { hours: 1 },
-                },
-              },
+              ...quietLocalSource(root),
               sustainability: {
                 carbonTaxSekPerKg: 2,
                 snapshotSchedule: {

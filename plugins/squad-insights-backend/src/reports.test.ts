@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { squadInsightsPlugin } from './plugin';
+import { quietLocalSource } from './__testUtils__/testConfig';
 
 jest.setTimeout(60_000);
 
@@ -71,16 +72,7 @@ describe('GET /reports/sustainability', () => {
         mockServices.rootConfig.factory({
           data: {
             squadInsights: {
-              terraform: {
-                sources: [{ id: 'demo', type: 'local', root, bindings: 'any' }],
-              },
-              facts: {
-                schedule: {
-                  frequency: { hours: 24 },
-                  timeout: { minutes: 5 },
-                  initialDelay: { hours: 1 },
-                },
-              },
+              ...quietLocalSource(root),
               sustainability: {
                 snapshotSchedule: {
                   frequency: { hours: 24 },
