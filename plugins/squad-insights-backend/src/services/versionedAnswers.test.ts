@@ -81,6 +81,21 @@ describe('VersionedAnswers', () => {
     expect(gz.headers.etag).toBe(plain.headers.etag);
   });
 
+  it('keeps the JSON compact where the app indents it, as Backstage does in development', async () => {
+    const body = {
+      facts: [{ address: 'aws_s3_bucket.a', tags: { Team: 'x' } }],
+    };
+    current = { version: 'v1', body };
+    const server = app();
+    server.set('json spaces', 2);
+    for (let i = 0; i < 2; i++) {
+      const plain = await raw(server, { 'Accept-Encoding': 'identity' });
+      expect(plain.bytes.toString()).toBe(JSON.stringify(body));
+      const gz = await raw(server, { 'Accept-Encoding': 'gzip' });
+      expect(gunzipSync(gz.bytes).toString()).toBe(JSON.stringify(body));
+    }
+  });
+
   it('answers 304 to the ETag of the current version only', async () => {
     current = { version: 'v1', body: { facts: 1 } };
     const server = app();
