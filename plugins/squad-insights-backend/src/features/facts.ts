@@ -1,3 +1,4 @@
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   ConsulClient,
   createStateSources,
@@ -15,6 +16,7 @@ import { ConsulIngester } from '../ingestion/ConsulIngester';
 import { scheduleFactsIngestion } from '../ingestion/scheduleFactsIngestion';
 import { StateIngester } from '../ingestion/StateIngester';
 import { callerCachedCatalog } from '../services/callerCachedCatalog';
+import { callerCachedPermissions } from '../services/callerCachedPermissions';
 import { CatalogGroupDirectory } from '../services/CatalogGroupDirectory';
 import { CatalogVisibility } from '../services/catalogVisibility';
 import { FactsService } from '../services/FactsService';
@@ -90,7 +92,10 @@ export async function createFactsFeature(
   // Lists served from the plugin's tables show only what the catalog shows the caller.
   const visibility = CatalogVisibility.create({
     catalog: deps.catalog,
-    permissions: deps.permissions,
+    // Each list request asks the catalog's read decision first: remembered briefly.
+    permissions: callerCachedPermissions(deps.permissions, {
+      permissionNames: [catalogEntityReadPermission.name],
+    }),
   });
   // Per-entity routes read the entity and its groups as the caller; a service page asks
   // for the same ones from several cards at once (callerCachedCatalog says why it is safe).

@@ -94,4 +94,68 @@ describe('callerCachedPermissions', () => {
     await permissions.authorize(batch, { credentials: ALICE });
     expect(authorize).toHaveBeenCalledTimes(4);
   });
+
+  describe('authorizeConditional', () => {
+    function conditional(decide: (user: string) => AuthorizeResult) {
+      const inner = mockServices.permissions();
+      const spy = jest
+        .spyOn(inner, 'authorizeConditional')
+        .mockImplementation(async (requests, { credentials }) =>
+          requests.map(() => {
+            const result = decide(
+              (credentials.principal as { userEntityRef: string })
+                .userEntityRef,
+            );
+            return result === AuthorizeResult.CONDITIONAL
+              ? {
+                  result,
+                  pluginId: 'catalog',
+                  resourceType: 'catalog-entity',
+                  conditions: {
+                    rule: 'IS_ENTITY_OWNER',
+                    resourceType: 'catalog-entity',
+                    params: { claims: ['group:default/x'] },
+                  },
+                }
+              : { result: result as AuthorizeResult.ALLOW };
+          }),
+        );
+      let clock = 0;
+      const permissions = callerCachedPermissions(inner, {
+        permissionNames: [read.name],
+        ttlMs: 5_000,
+        now: () => clock,
+      });
+      const ask = (credentials = ALICE, permission = read) =>
+        permissions
+          .authorizeConditional([{ permission }], { credentials })
+          .then(([d]) => d.result);
+      return { ask, spy, tick: (ms: number) => (clock += ms) };
+    }
+
+    it("reuses a caller's unconditional ALLOW within the TTL, then asks again", async () => {
+      const { ask, spy, tick } = conditional(() => AuthorizeResult.ALLOW);
+      expect(await ask()).toBe(AuthorizeResult.ALLOW);
+      tick(5_000);
+      expect(await ask()).toBe(AuthorizeResult.ALLOW);
+      expect(spy).toHaveBeenCalledTimes(1);
+      tick(1);
+      await ask();
+      expect(spy).toHaveBeenCalledTimes(2);
+      await ask(BOB);
+      expect(spy).toHaveBeenCalledTimes(3);
+    });
+
+    it('asks again after a conditional answer or a refusal, and for other permissions', async () => {
+      let result: AuthorizeResult = AuthorizeResult.CONDITIONAL;
+      const { ask, spy } = conditional(() => result);
+      expect(await ask()).toBe(AuthorizeResult.CONDITIONAL);
+      expect(await ask()).toBe(AuthorizeResult.CONDITIONAL);
+      expect(spy).toHaveBeenCalledTimes(2);
+      result = AuthorizeResult.ALLOW;
+      await ask(ALICE, review);
+      await ask(ALICE, review);
+      expect(spy).toHaveBeenCalledTimes(4);
+    });
+  });
 });

@@ -9,11 +9,16 @@ import { callerKey } from './callerCachedCatalog';
  * backend (a token signed for it, verified there, the policy run), which alone made a route as
  * slow as the catalog's own by-name read before any of its work.
  *
+ * The same for an unconditional ALLOW from `authorizeConditional` on one of the given
+ * permissions without a resource (the catalog's read, asked by every list the plugin serves
+ * to decide whether the caller sees everything): a filter change on the review page asked it
+ * again each time.
+ *
  * Why only ALLOW, per caller and for a few seconds: a decision is only ever reused for the
- * principal and record it was made for, a refusal is always asked again (a granted permission
- * shows at once), and a revoked one shows within `ttlMs`, like the catalog lookups of
- * `callerCachedCatalog`. Requests of other permissions, batches and `authorizeConditional`
- * pass straight through.
+ * principal and record it was made for, a refusal or a conditional answer is always asked
+ * again (a granted permission shows at once), and a revoked one shows within `ttlMs`, like the
+ * catalog lookups of `callerCachedCatalog`. Requests of other permissions and batches pass
+ * straight through.
  *
  * @public
  */
@@ -33,9 +38,40 @@ export function callerCachedPermissions(
   const now = options.now ?? Date.now;
   const allowed = new Map<string, number>();
 
+  /** Asks `decide` unless `key` was allowed within `ttlMs`; remembers an ALLOW. */
+  async function reuseAllow<T extends { result: AuthorizeResult }>(
+    key: string,
+    decide: () => Promise<T[]>,
+  ): Promise<T[]> {
+    const at = allowed.get(key);
+    if (at !== undefined && now() - at <= ttlMs) {
+      return [{ result: AuthorizeResult.ALLOW } as T];
+    }
+    const started = now();
+    const decisions = await decide();
+    allowed.delete(key);
+    if (decisions[0]?.result === AuthorizeResult.ALLOW) {
+      if (allowed.size >= maxEntries)
+        allowed.delete(allowed.keys().next().value!);
+      allowed.set(key, started);
+    }
+    return decisions;
+  }
+
   return {
-    authorizeConditional: (requests, opts) =>
-      permissions.authorizeConditional(requests, opts),
+    async authorizeConditional(requests, opts) {
+      const [request] = requests;
+      const caller = callerKey(opts.credentials);
+      if (
+        requests.length !== 1 ||
+        !caller ||
+        !names.has(request.permission.name)
+      )
+        return permissions.authorizeConditional(requests, opts);
+      return reuseAllow(`${caller}\u0000${request.permission.name}`, () =>
+        permissions.authorizeConditional(requests, opts),
+      );
+    },
     async authorize(requests, opts) {
       const [request] = requests;
       const caller = callerKey(opts.credentials);
@@ -49,20 +85,10 @@ export function callerCachedPermissions(
       ) {
         return permissions.authorize(requests, opts);
       }
-      const key = `${caller}\u0000${request.permission.name}\u0000${resourceRef}`;
-      const at = allowed.get(key);
-      if (at !== undefined && now() - at <= ttlMs) {
-        return [{ result: AuthorizeResult.ALLOW }];
-      }
-      const started = now();
-      const decisions = await permissions.authorize(requests, opts);
-      allowed.delete(key);
-      if (decisions[0]?.result === AuthorizeResult.ALLOW) {
-        if (allowed.size >= maxEntries)
-          allowed.delete(allowed.keys().next().value!);
-        allowed.set(key, started);
-      }
-      return decisions;
+      return reuseAllow(
+        `${caller}\u0000${request.permission.name}\u0000${resourceRef}`,
+        () => permissions.authorize(requests, opts),
+      );
     },
   };
 }
