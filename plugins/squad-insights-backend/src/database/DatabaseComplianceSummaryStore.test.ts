@@ -511,6 +511,46 @@ describe.each(databases.eachSupportedId())(
       expect(names(page)).toEqual(['rights-ledger', 'fraud-detection']);
     });
 
+    it('reads the facets over all rows once per write, from any store on the client', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseComplianceSummaryStore.create({
+        database: { getClient: async () => knex },
+      });
+      const other = await DatabaseComplianceSummaryStore.create({
+        database: { getClient: async () => knex, migrations: { skip: true } },
+      });
+      await store.upsert(fixtures[0]);
+      const queries: string[] = [];
+      const onQuery = (q: { sql: string }) => queries.push(q.sql);
+      knex.on('query', onQuery);
+      try {
+        const first = await store.facets();
+        const read = queries.length;
+        expect(read).toBeGreaterThan(0);
+        expect(await store.facets()).toEqual(first);
+        expect(queries).toHaveLength(read);
+
+        // A write through another store on the same client shows at once.
+        await other.upsert(fixtures[2]);
+        queries.length = 0;
+        expect((await store.facets()).tribes).toEqual([MEDIA, PAYMENTS]);
+        expect(queries.length).toBeGreaterThan(0);
+        await other.delete([fixtures[2].entityRef]);
+        expect((await store.facets()).tribes).toEqual([PAYMENTS]);
+
+        // A caller who sees only some services gets facets read for them, every time.
+        queries.length = 0;
+        const visibleEntityRefs = [fixtures[0].entityRef];
+        await store.facets({ visibleEntityRefs });
+        const restricted = queries.length;
+        expect(restricted).toBeGreaterThan(0);
+        await store.facets({ visibleEntityRefs });
+        expect(queries).toHaveLength(2 * restricted);
+      } finally {
+        knex.removeListener('query', onQuery);
+      }
+    });
+
     it('reports facets over all rows and deletes summaries', async () => {
       const store = await createStore();
       expect(await store.facets()).toEqual({
