@@ -172,7 +172,7 @@ describe('CompliancePortfolioPage', () => {
     ).toBeInTheDocument();
   });
 
-  it('writes a chosen filter to the address at once, goes back to page 1, and back restores the previous view', async () => {
+  it('writes a chosen filter to the address once its rows show, goes back to page 1, and back restores the previous view', async () => {
     const requests = serve(demoRows);
     const { search, history } = await renderPage('?page=2&pageSize=2');
     await screen.findByRole('link', { name: 'user-identity' });
@@ -186,8 +186,10 @@ describe('CompliancePortfolioPage', () => {
       'failing',
     );
 
-    expect(search().toString()).toBe(
-      'pageSize=2&framework=PCI_DSS&status=failing',
+    await waitFor(() =>
+      expect(search().toString()).toBe(
+        'pageSize=2&framework=PCI_DSS&status=failing',
+      ),
     );
     await waitFor(() => expect(serviceNames()).toEqual(['Payment processing']));
     expect(Object.fromEntries(requests[requests.length - 1])).toEqual({
@@ -210,6 +212,48 @@ describe('CompliancePortfolioPage', () => {
         'Subscription billing',
       ]),
     );
+  });
+
+  it("shows a chosen filter's rows first and writes the address after them, unless the address moved meanwhile", async () => {
+    const requests: URLSearchParams[] = [];
+    let release = () => {};
+    const held = () =>
+      new Promise<void>(resolve => {
+        release = resolve;
+      });
+    server.use(portfolioHandler(demoRows, requests));
+    const { search, history } = await renderPage();
+    await screen.findByRole('link', { name: 'Payment processing' });
+
+    // The answer is held back: the select shows the choice, the address waits for the rows.
+    server.use(portfolioHandler(demoRows, requests, { answerAfter: held() }));
+    const status = screen.getByRole('combobox', { name: 'Status' });
+    await userEvent.selectOptions(status, 'failing');
+    expect(status).toHaveValue('failing');
+    await waitFor(() =>
+      expect(requests[requests.length - 1].get('status')).toBe('failing'),
+    );
+    expect(search().get('status')).toBeNull();
+    expect(screen.getByLabelText('Loading services')).toBeInTheDocument();
+
+    act(() => release());
+    const failing = demoRows
+      .filter(r => r.status === 'failing')
+      .map(r => r.title ?? r.name);
+    expect(failing.length).toBeLessThan(demoRows.length);
+    await waitFor(() => expect(serviceNames()).toEqual(failing));
+    await waitFor(() => expect(search().get('status')).toBe('failing'));
+
+    // Back while the next view's answer is still coming: the address wins, and stays.
+    server.use(portfolioHandler(demoRows, requests, { answerAfter: held() }));
+    await userEvent.selectOptions(status, 'compliant');
+    expect(status).toHaveValue('compliant');
+    act(() => history.navigate(-1));
+    await waitFor(() => expect(status).toHaveValue(''));
+    act(() => release());
+    await waitFor(() => expect(serviceNames()).toHaveLength(demoRows.length));
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(search().get('status')).toBeNull();
   });
 
   it('searches once typing pauses, replacing the history entry instead of adding one per letter', async () => {
@@ -240,11 +284,15 @@ describe('CompliancePortfolioPage', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Failing checks' }),
     );
-    expect(search().toString()).toBe('sort=failingChecks&order=asc');
+    await waitFor(() =>
+      expect(search().toString()).toBe('sort=failingChecks&order=asc'),
+    );
     await userEvent.click(
       screen.getByRole('button', { name: 'Failing checks' }),
     );
-    expect(search().toString()).toBe('sort=failingChecks&order=desc');
+    await waitFor(() =>
+      expect(search().toString()).toBe('sort=failingChecks&order=desc'),
+    );
     await waitFor(() =>
       expect(requests[requests.length - 1].get('order')).toBe('desc'),
     );
@@ -329,8 +377,10 @@ describe('CompliancePortfolioPage', () => {
     ).toEqual(['All guilds', 'Data Engineering', 'Security Engineering']);
 
     await userEvent.selectOptions(chapter, 'Backend Engineering');
-    expect(search().get('chapter')).toBe(
-      'group:default/backend-engineering-chapter',
+    await waitFor(() =>
+      expect(search().get('chapter')).toBe(
+        'group:default/backend-engineering-chapter',
+      ),
     );
     await waitFor(() =>
       expect(serviceNames()).toEqual([
@@ -339,8 +389,10 @@ describe('CompliancePortfolioPage', () => {
       ]),
     );
     await userEvent.selectOptions(guild, 'Security Engineering');
-    expect(search().toString()).toBe(
-      'chapter=group%3Adefault%2Fbackend-engineering-chapter&guild=group%3Adefault%2Fsecurity-engineering-guild',
+    await waitFor(() =>
+      expect(search().toString()).toBe(
+        'chapter=group%3Adefault%2Fbackend-engineering-chapter&guild=group%3Adefault%2Fsecurity-engineering-guild',
+      ),
     );
     await waitFor(() => expect(serviceNames()).toEqual(['Payment processing']));
     expect(requests[requests.length - 1].get('guild')).toBe(
@@ -427,7 +479,9 @@ describe('CompliancePortfolioPage', () => {
       'attestation expiring within 30 days',
     ]);
     await userEvent.selectOptions(filter, 'control awaiting attestation');
-    expect(search().toString()).toBe('attestation=awaiting');
+    await waitFor(() =>
+      expect(search().toString()).toBe('attestation=awaiting'),
+    );
     await waitFor(() =>
       expect(serviceNames()).toEqual(['Payment processing', 'user-identity']),
     );
@@ -509,7 +563,7 @@ describe('CompliancePortfolioPage', () => {
 
     const filter = screen.getByRole('combobox', { name: 'Last gate' });
     await userEvent.selectOptions(filter, 'denied at the last gate');
-    expect(search().toString()).toBe('lastGate=denied');
+    await waitFor(() => expect(search().toString()).toBe('lastGate=denied'));
     await waitFor(() => expect(serviceNames()).toEqual(['Payment processing']));
     expect(requests[requests.length - 1].get('lastGate')).toBe('denied');
     await userEvent.selectOptions(filter, 'allowed at the last gate');

@@ -10,7 +10,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import type { PortfolioSortField } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { RetryableErrorPanel, shortRef, useEntityTitles } from '../common';
 import { DownloadCsvButton } from './DownloadCsvButton';
 import { PortfolioFilters } from './PortfolioFilters';
@@ -28,6 +28,12 @@ import {
 } from './portfolioView';
 
 const SKELETON_ROWS = 10;
+
+/** How long the address may lag a view whose answer has not come yet. */
+const ADDRESS_LAG_MS = 500;
+
+/** A view shown ahead of the address, and the address it was chosen on. */
+type AheadView = { params: URLSearchParams; replace: boolean; from: string };
 
 /**
  * The value as first seen while later ones are equal to it: every answer repeats the facets
@@ -81,53 +87,85 @@ const PortfolioPagination = memo(function Pager(props: {
  * @public
  */
 export function CompliancePortfolioPage() {
-  const [params, setParams] = useAppSearchParams();
+  const [address, setParams] = useAppSearchParams();
+  // A view shown ahead of the address (see `show`), and the address it was chosen on: once the
+  // address is another one (back, forward, a link), the address wins.
+  const [ahead, setAhead] = useState<AheadView>();
+  const aheadShown = ahead !== undefined && ahead.from === address.toString();
+  const params = aheadShown ? ahead.params : address;
   const { view, problems } = useMemo(() => readView(params), [params]);
   const { value, loading, error, retry, prefetch } = usePortfolioPage(
     pageQuery(view),
   );
 
-  // The handlers read the address through a ref, so they keep their identity from render to
+  // The handlers read the view through refs, so they keep their identity from render to
   // render: the memoised filter bar, table and pager then skip the renders that change nothing
   // of theirs, which is most of the page's work on a filter change.
-  const latest = useRef({ params, setParams });
-  latest.current = { params, setParams };
-  // The address a handler has asked for and the app has not shown yet: a second change made
-  // meanwhile builds on it instead of undoing the first.
-  const pending = useRef<{
-    params: URLSearchParams;
-    replace: boolean;
-    timer: ReturnType<typeof setTimeout>;
-  }>();
+  const latest = useRef({
+    address,
+    setParams,
+    ahead: aheadShown ? ahead : undefined,
+  });
+  latest.current = {
+    address,
+    setParams,
+    ahead: aheadShown ? ahead : undefined,
+  };
+  // What a handler has asked for and not rendered yet: a second change made meanwhile builds on
+  // it instead of undoing the first.
+  const asked = useRef<AheadView>();
   const current = useCallback(
-    () => pending.current?.params ?? latest.current.params,
+    () =>
+      asked.current?.params ??
+      latest.current.ahead?.params ??
+      latest.current.address,
     [],
   );
-  // Leaving the page drops an address change not made yet.
-  useEffect(() => () => clearTimeout(pending.current?.timer), []);
 
-  // Asks for the next view's rows at once, and changes the address in the next task. The app
-  // re-renders for a new address synchronously (the location is an external store), and the
-  // request only leaves after a chain of promises (discovery, the identity's token): changed
-  // at once, the address would hold the request back for the whole re-render.
+  // A change is shown first and written to the address after: the view's rows are requested
+  // at once and shown as soon as they come, and only then does the address change, after the
+  // frame that shows them. The app re-renders everything on a new address (routes, sidebar,
+  // header) synchronously; done first, that re-render held back both the request and the rows.
   const show = useCallback(
     (next: URLSearchParams, options?: { replace: boolean }) => {
       prefetch(pageQuery(readView(next).view));
-      const earlier = pending.current;
-      clearTimeout(earlier?.timer);
-      // Changes merged into one address add a history entry if any of them would have.
-      const replace = (earlier?.replace ?? true) && options?.replace === true;
-      pending.current = {
+      const earlier = asked.current ?? latest.current.ahead;
+      const nextView: AheadView = {
         params: next,
-        replace,
-        timer: setTimeout(() => {
-          pending.current = undefined;
-          latest.current.setParams(next, replace ? { replace } : undefined);
-        }),
+        // Changes merged into one address add a history entry if any of them would have.
+        replace: (earlier?.replace ?? true) && options?.replace === true,
+        from: earlier?.from ?? latest.current.address.toString(),
       };
+      asked.current = nextView;
+      setAhead(nextView);
     },
     [prefetch],
   );
+  if (asked.current === ahead) asked.current = undefined;
+
+  // The address follows the view once its answer is on screen, or after a while without one.
+  useEffect(() => {
+    if (!aheadShown) return undefined;
+    let frame: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const write = () => {
+      timer = setTimeout(() => {
+        // The address first: a render between the two then already shows it.
+        latest.current.setParams(
+          ahead.params,
+          ahead.replace ? { replace: true } : undefined,
+        );
+        setAhead(undefined);
+      });
+    };
+    if (loading) timer = setTimeout(write, ADDRESS_LAG_MS);
+    else frame = requestAnimationFrame(write);
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ahead, aheadShown, loading]);
+
   // Search is typed, so it replaces the history entry; a chosen filter pushes one.
   const setFilter = useCallback(
     (key: PortfolioFilterKey, v: string) =>
