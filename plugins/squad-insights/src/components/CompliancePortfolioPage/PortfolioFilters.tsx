@@ -2,16 +2,9 @@ import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { PortfolioResponse } from '@squad-insights/backstage-plugin-squad-insights-common';
-import {
-  ChangeEvent,
-  memo,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { shortRef } from '../common';
+import { FILTER_FIELD, portfolioFilterStyles } from './portfolioFilterStyles';
 import {
   ATTESTATION_FILTERS,
   ATTESTATION_FILTER_WORDS,
@@ -29,8 +22,9 @@ export const SEARCH_DEBOUNCE_MS = 250;
 type Option = { value: string; label: string };
 
 /**
- * A labelled native select: keyboard and screen-reader behaviour come from the browser, and
- * a value from a shared link that is not among today's options is still shown. Memoised, with
+ * A labelled native select, plain markup styled once on the bar (portfolioFilterStyles.ts):
+ * keyboard and screen-reader behaviour come from the browser, and a value from a shared link
+ * that is not among today's options is still shown. Memoised, with
  * options and handler kept equal from render to render, so a change of one filter renders
  * only its own select again.
  */
@@ -63,27 +57,24 @@ const FilterSelect = memo(function NativeFilterSelect(props: {
       ? [{ value, label: value }, ...options]
       : options;
   return (
-    <TextField
-      id={id}
-      select
-      size="small"
-      label={label}
-      value={value}
-      onChange={(e: ChangeEvent<HTMLInputElement>) => {
-        setChosen({ value: e.target.value, over: address });
-        onChange(filter, e.target.value);
-      }}
-      SelectProps={{ native: true }}
-      InputLabelProps={{ shrink: true }}
-      sx={{ minWidth: 160 }}
-    >
-      <option value="">{anyLabel}</option>
-      {all.map(o => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </TextField>
+    <div className={FILTER_FIELD}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={e => {
+          setChosen({ value: e.target.value, over: address });
+          onChange(filter, e.target.value);
+        }}
+      >
+        <option value="">{anyLabel}</option>
+        {all.map(o => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 });
 
@@ -191,6 +182,7 @@ export const PortfolioFilters = memo(function FilterBar(props: {
       role="search"
       aria-label="Filter the portfolio"
       onSubmit={e => e.preventDefault()}
+      sx={portfolioFilterStyles}
     >
       <SearchField value={view.q} onChange={onSearch} />
       <FilterSelect
