@@ -3,25 +3,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { squadInsightsComplianceReadPermission } from '@squad-insights/backstage-plugin-squad-insights-common';
-import {
-  squadInsightsGridIntensityExtensionPoint,
-  squadInsightsStateSourcesExtensionPoint,
-  squadInsightsUsageSourcesExtensionPoint,
-} from '@squad-insights/backstage-plugin-squad-insights-node';
-import { migrateOnce } from './database/migrateOnce';
-import { DomainEvents } from './events/DomainEvents';
-import type { SquadInsightsEvents } from './events/SquadInsightsEvents';
 import { createComplianceFeature } from './features/compliance';
+import { createFeatureContext } from './features/context';
 import { createFactsFeature } from './features/facts';
 import { createGateFeature } from './features/gate';
+import { registerHttpApi } from './features/httpApi';
 import { registerPermissions } from './features/permissions';
 import { createPortfolioFeature } from './features/portfolio';
 import { createSourceExtensions } from './features/sourceExtensions';
 import { createSustainabilityFeature } from './features/sustainability';
-import { createRouter } from './router';
-import { callerCachedPermissions } from './services/callerCachedPermissions';
-import { readComplianceOptions } from './services/compliancePolicy';
 import { serviceProfileServiceRef } from './services/ServiceProfileService';
 
 /**
@@ -35,18 +25,7 @@ export const squadInsightsPlugin = createBackendPlugin({
   pluginId: 'squad-insights',
   register(env) {
     const sources = createSourceExtensions();
-    env.registerExtensionPoint(
-      squadInsightsStateSourcesExtensionPoint,
-      sources.stateSources,
-    );
-    env.registerExtensionPoint(
-      squadInsightsUsageSourcesExtensionPoint,
-      sources.usageSources,
-    );
-    env.registerExtensionPoint(
-      squadInsightsGridIntensityExtensionPoint,
-      sources.gridIntensity,
-    );
+    sources.registerWith(env);
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
@@ -65,26 +44,12 @@ export const squadInsightsPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
       },
       async init(deps) {
-        const context = {
-          deps,
-          // First: an invalid compliance policy stops the backend before anything is scheduled.
-          complianceOptions: readComplianceOptions(deps.config),
-          // The stores share one migrated client instead of each running the migrations.
-          database: await migrateOnce(deps.database),
-          // Writes are published here; the portfolio refresh subscribes (see features/portfolio).
-          events: new DomainEvents<SquadInsightsEvents>(deps.logger),
-        };
-        const facts = await createFactsFeature(
-          context,
-          sources.stateSourceFactories,
-        );
+        const context = await createFeatureContext(deps);
+        const facts = await createFactsFeature(context, sources);
         const sustainability = await createSustainabilityFeature(
           context,
           facts,
-          {
-            usageSources: sources.usageSourceFactories,
-            gridIntensity: sources.gridIntensityFactories,
-          },
+          sources,
         );
         const compliance = await createComplianceFeature(context, facts);
         const gate = await createGateFeature(context, facts, compliance);
@@ -96,32 +61,12 @@ export const squadInsightsPlugin = createBackendPlugin({
           sustainability,
         );
         registerPermissions(deps);
-
-        deps.httpRouter.use(
-          await createRouter({
-            httpAuth: deps.httpAuth,
-            // A service page asks the same read decision once per card: remembered briefly.
-            permissions: callerCachedPermissions(deps.permissions, {
-              permissionNames: [squadInsightsComplianceReadPermission.name],
-            }),
-            serviceProfile: compliance.serviceProfile,
-            facts: facts.facts,
-            footprints: sustainability.footprints,
-            groupFootprints: sustainability.groupFootprints,
-            sustainabilityReports: sustainability.sustainabilityReports,
-            complianceResults: portfolio.complianceResults,
-            decisions: compliance.decisions,
-            attestations: compliance.attestations,
-            waiverRequests: compliance.waiverRequests,
-            portfolio: portfolio.portfolio,
-            catalogSummaries: portfolio.catalogSummaries,
-            gate: gate.gate,
-            gateOverrides: gate.gateOverrides,
-          }),
-        );
-        deps.httpRouter.addAuthPolicy({
-          path: '/health',
-          allow: 'unauthenticated',
+        await registerHttpApi(context, {
+          facts,
+          sustainability,
+          compliance,
+          gate,
+          portfolio,
         });
       },
     });

@@ -28,7 +28,9 @@ import type { FeatureContext } from './types';
  */
 export async function createFactsFeature(
   { deps, database, events, complianceOptions }: FeatureContext,
-  stateSourceFactories: StateSourceFactoryRegistry,
+  {
+    stateSourceFactories,
+  }: { stateSourceFactories: StateSourceFactoryRegistry },
 ) {
   const { config, logger } = deps;
   const reader = TerraformStateReader.create({

@@ -1,5 +1,9 @@
+import type { BackendPluginRegistrationPoints } from '@backstage/backend-plugin-api';
 import {
   builtInStateSourceFactories,
+  squadInsightsGridIntensityExtensionPoint,
+  squadInsightsStateSourcesExtensionPoint,
+  squadInsightsUsageSourcesExtensionPoint,
   GridIntensityProviderFactory,
   SquadInsightsGridIntensityExtensionPoint,
   SquadInsightsStateSourcesExtensionPoint,
@@ -39,6 +43,21 @@ export function createSourceExtensions() {
     stateSources,
     usageSources,
     gridIntensity,
+    /** Offers the three extension points to modules. */
+    registerWith(env: BackendPluginRegistrationPoints) {
+      env.registerExtensionPoint(
+        squadInsightsStateSourcesExtensionPoint,
+        stateSources,
+      );
+      env.registerExtensionPoint(
+        squadInsightsUsageSourcesExtensionPoint,
+        usageSources,
+      );
+      env.registerExtensionPoint(
+        squadInsightsGridIntensityExtensionPoint,
+        gridIntensity,
+      );
+    },
     stateSourceFactories,
     usageSourceFactories,
     gridIntensityFactories,

@@ -24,8 +24,8 @@ export async function createSustainabilityFeature(
   { deps, database }: FeatureContext,
   { facts, store, pageCatalog }: Awaited<ReturnType<typeof createFactsFeature>>,
   factories: {
-    usageSources: UsageSourceFactory[];
-    gridIntensity: GridIntensityProviderFactory[];
+    usageSourceFactories: UsageSourceFactory[];
+    gridIntensityFactories: GridIntensityProviderFactory[];
   },
 ) {
   const { config, logger } = deps;
@@ -35,11 +35,11 @@ export async function createSustainabilityFeature(
   const usageStore = await DatabaseUsageStore.create({ database });
   const usage = UsageService.create({
     sources: readUsageSources(config, {
-      factories: factories.usageSources,
+      factories: factories.usageSourceFactories,
       logger,
     }),
     intensity: readIntensityClient(config, {
-      factories: factories.gridIntensity,
+      factories: factories.gridIntensityFactories,
       logger,
     }),
     facts,
