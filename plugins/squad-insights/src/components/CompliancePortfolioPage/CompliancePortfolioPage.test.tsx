@@ -252,7 +252,13 @@ describe('CompliancePortfolioPage', () => {
     await waitFor(() => expect(status).toHaveValue(''));
     act(() => release());
     await waitFor(() => expect(serviceNames()).toHaveLength(demoRows.length));
-    await new Promise(resolve => setTimeout(resolve, 50));
+    // A write would come in the task after the next frame: let both pass, then look.
+    await act(
+      () =>
+        new Promise<void>(resolve =>
+          requestAnimationFrame(() => setTimeout(resolve)),
+        ),
+    );
     expect(search().get('status')).toBeNull();
   });
 
