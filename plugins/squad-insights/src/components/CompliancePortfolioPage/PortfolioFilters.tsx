@@ -1,10 +1,12 @@
-import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import type { PortfolioResponse } from '@squad-insights/backstage-plugin-squad-insights-common';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { shortRef } from '../common';
-import { FILTER_FIELD, portfolioFilterStyles } from './portfolioFilterStyles';
+import {
+  FILTER_FIELD,
+  FILTER_SELECT,
+  portfolioFilterStyles,
+} from './portfolioFilterStyles';
 import {
   ATTESTATION_FILTERS,
   ATTESTATION_FILTER_WORDS,
@@ -57,7 +59,7 @@ const FilterSelect = memo(function NativeFilterSelect(props: {
       ? [{ value, label: value }, ...options]
       : options;
   return (
-    <div className={FILTER_FIELD}>
+    <div className={`${FILTER_FIELD} ${FILTER_SELECT}`}>
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
@@ -124,20 +126,16 @@ const SearchField = memo(function DebouncedSearchField(props: {
     return () => clearTimeout(timer);
   }, [text]);
   return (
-    <TextField
-      id="portfolio-search"
-      size="small"
-      type="search"
-      label="Search"
-      placeholder="Service, squad or tribe"
-      value={text}
-      onChange={e => setText(e.target.value)}
-      InputLabelProps={{ shrink: true }}
-      InputProps={{
-        startAdornment: <InputAdornment position="start">⌕</InputAdornment>,
-      }}
-      sx={{ minWidth: 240 }}
-    />
+    <div className={FILTER_FIELD}>
+      <label htmlFor="portfolio-search">Search</label>
+      <input
+        id="portfolio-search"
+        type="search"
+        placeholder="Service, squad or tribe"
+        value={text}
+        onChange={e => setText(e.target.value)}
+      />
+    </div>
   );
 });
 

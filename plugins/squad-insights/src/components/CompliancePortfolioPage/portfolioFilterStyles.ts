@@ -1,15 +1,17 @@
 import { alpha } from '@mui/material/styles';
 import type { CSSObject, Theme } from '@mui/material/styles';
 
-/** Class of one labelled select of the filter bar. */
+/** Class of one labelled field of the filter bar (the search box and the selects). */
 export const FILTER_FIELD = 'si-filter-field';
+/** A field that is a select: it gets the select's arrow. */
+export const FILTER_SELECT = 'si-filter-select';
 
 /**
- * The filter bar's selects as MUI's small outlined fields look in Backstage's theme (and its
- * dark theme: every colour comes from the palette), styled once on the bar. As MUI TextFields,
- * nine selects were nine form controls, labels, inputs and outlines whose styles were computed
- * and inserted while the page first rendered: 40-60 ms of the review page's first load on the
- * bench machine, before its first rows showed.
+ * The filter bar's search box and selects as MUI's small outlined fields look in Backstage's
+ * theme (and its dark theme: every colour comes from the palette), styled once on the bar. As
+ * MUI TextFields, ten fields were ten form controls, labels, inputs and outlines whose styles
+ * were computed and inserted while the page first rendered: 40-60 ms of the review page's
+ * first load on the bench machine, before its first rows showed.
  */
 export function portfolioFilterStyles(theme: Theme): CSSObject {
   const border = alpha(
@@ -40,19 +42,19 @@ export function portfolioFilterStyles(theme: Theme): CSSObject {
     [`& .${FILTER_FIELD}:focus-within > label`]: {
       color: theme.palette.primary.main,
     },
-    [`& .${FILTER_FIELD} > select`]: {
+    [`& .${FILTER_FIELD} > select, & .${FILTER_FIELD} > input`]: {
       ...theme.typography.body1,
       appearance: 'none',
+      boxSizing: 'border-box',
       height: 40,
       // A long option (a framework's full title) would widen the field to its length.
       maxWidth: 240,
       textOverflow: 'ellipsis',
-      padding: '8px 32px 8px 14px',
+      padding: '8px 14px',
       border: `1px solid ${border}`,
       borderRadius: theme.shape.borderRadius,
       color: theme.palette.text.primary,
       backgroundColor: 'transparent',
-      cursor: 'pointer',
       '&:hover': { borderColor: theme.palette.text.primary },
       '&:focus-visible': {
         outline: `2px solid ${theme.palette.primary.main}`,
@@ -65,8 +67,18 @@ export function portfolioFilterStyles(theme: Theme): CSSObject {
         backgroundColor: theme.palette.background.paper,
       },
     },
+    [`& .${FILTER_SELECT} > select`]: {
+      // A string: a number would be read as theme spacing (×8) in `sx`.
+      paddingRight: '32px',
+      cursor: 'pointer',
+    },
+    [`& .${FILTER_FIELD} > input`]: { width: 240 },
+    [`& .${FILTER_FIELD} > input::placeholder`]: {
+      color: theme.palette.text.secondary,
+      opacity: 1,
+    },
     // The select's arrow, as MUI draws it, where `appearance: none` took the browser's away.
-    [`& .${FILTER_FIELD}::after`]: {
+    [`& .${FILTER_SELECT}::after`]: {
       content: '""',
       position: 'absolute',
       right: 14,
