@@ -43,17 +43,12 @@ const FilterSelect = memo(function NativeFilterSelect(props: {
     id,
     filter,
     label,
-    value: address = '',
+    // The view the page shows, which runs ahead of the address (see `show` in the page).
+    value = '',
     anyLabel,
     options,
     onChange,
   } = props;
-  // The page changes the address a moment after the choice (see `show`): the choice is shown
-  // until the address changes, so the select does not flick back to the old value meanwhile.
-  const [chosen, setChosen] = useState<{ value: string; over: string }>();
-  const value = chosen?.over === address ? chosen.value : address;
-  // Once the address has moved on (to the choice, or back and forth), it alone says.
-  useEffect(() => setChosen(undefined), [address]);
   const all =
     value && !options.some(o => o.value === value)
       ? [{ value, label: value }, ...options]
@@ -64,10 +59,7 @@ const FilterSelect = memo(function NativeFilterSelect(props: {
       <select
         id={id}
         value={value}
-        onChange={e => {
-          setChosen({ value: e.target.value, over: address });
-          onChange(filter, e.target.value);
-        }}
+        onChange={e => onChange(filter, e.target.value)}
       >
         <option value="">{anyLabel}</option>
         {all.map(o => (
