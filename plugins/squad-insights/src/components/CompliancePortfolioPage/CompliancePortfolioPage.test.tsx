@@ -135,8 +135,9 @@ describe('CompliancePortfolioPage', () => {
       offset: '0',
       limit: '50',
     });
+    // The tribe's title comes from a catalog lookup that may answer after the rows.
     expect(
-      screen.getByText(
+      await screen.findByText(
         '1 service matching tribe Commerce, framework PCI DSS v4.0, status failing',
         { exact: false },
       ),
