@@ -4,8 +4,7 @@ import {
   EntityPresentationApi,
   entityPresentationApiRef,
 } from '@backstage/plugin-catalog-react';
-import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useEffect, useState } from 'react';
 
 const EMPTY: ReadonlyMap<string, string> = new Map();
 
@@ -51,10 +50,22 @@ export function useEntityTitles(
 ): ReadonlyMap<string, string> {
   const presentation = useEntityPresentationApi();
   const key = refs.join('\n');
-  const stableRefs = useMemo(() => (key ? key.split('\n') : []), [key]);
-  const { value } = useAsync(
-    () => entityTitles(stableRefs, presentation),
-    [stableRefs, presentation],
-  );
-  return value ?? EMPTY;
+  // The last names resolved, kept while the next ones load. State changes only when names
+  // arrive: no refs means no render at all, where an async hook would set "loading" and its
+  // empty result, each a synchronous render of the whole page that holds back its first rows.
+  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(EMPTY);
+  useEffect(() => {
+    if (!key) return undefined;
+    let current = true;
+    entityTitles(key.split('\n'), presentation).then(
+      value => {
+        if (current) setTitles(value);
+      },
+      () => {}, // names then stay refs
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, presentation]);
+  return titles;
 }
