@@ -16,6 +16,9 @@ import { screen } from '@testing-library/react';
 // Testing Library's default 1 s wait for the first render has timed out there.
 const FIRST_RENDER = { timeout: 15_000 };
 jest.setTimeout(30_000);
+/** The demo's failing service as a link, once a rendered portfolio lists it. */
+const findPaymentProcessing = () =>
+  screen.findByRole('link', { name: 'Payment processing' }, FIRST_RENDER);
 import { SquadInsightsApi, squadInsightsApiRef } from './api';
 import squadInsightsPlugin, { squadInsightsLegacyPlugin } from './index';
 import {
@@ -59,6 +62,31 @@ describe('squad-insights plugin', () => {
     expect(tester.get(coreExtensionData.routeRef)).toBe(
       squadInsightsPlugin.routes.complianceReview,
     );
+  });
+
+  it("asks for the review page's first answer from its loader, once, with the address's view", async () => {
+    const api = {
+      getPortfolio: jest.fn(async () => ({
+        items: demoRows,
+        totalCount: demoRows.length,
+        offset: 0,
+        limit: 25,
+        facets: { tribes: [], squads: [], frameworks: [] },
+        generatedAt: '2026-11-26T06:00:00Z',
+      })),
+    };
+    renderTestApp({
+      extensions: [complianceReviewPage],
+      apis: [[squadInsightsApiRef, api as unknown as SquadInsightsApi]],
+      initialRouteEntries: [
+        '/squad-insights/compliance-review?status=failing&pageSize=25',
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await findPaymentProcessing()).toBeInTheDocument();
+    expect(api.getPortfolio.mock.calls).toEqual([
+      [{ status: 'failing', offset: 0, limit: 25 }],
+    ]);
   });
 
   it('mounts the sustainability report page where the tribe card links to it', () => {
@@ -133,13 +161,7 @@ describe('entity-card:squad-insights/group-rollup', () => {
     ['guild', 'security-engineering-guild', "Guild's services"],
   ])('renders on a %s', async (type, name, title) => {
     const api = render(group(name, type));
-    expect(
-      await screen.findByRole(
-        'link',
-        { name: 'Payment processing' },
-        FIRST_RENDER,
-      ),
-    ).toBeInTheDocument();
+    expect(await findPaymentProcessing()).toBeInTheDocument();
     expect(screen.getByText(title)).toBeInTheDocument();
     expect(api.getPortfolio).toHaveBeenCalledWith({
       [type]: `group:default/${name}`,

@@ -1,5 +1,6 @@
 import {
   ApiBlueprint,
+  coreApis,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -14,6 +15,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { SquadInsightsClient, squadInsightsApiRef } from './api';
 import { isSquadInsightsAvailable } from './components/NotConnectedCard/isSquadInsightsAvailable';
 import { ComplianceReviewIcon } from './components/common/ComplianceReviewIcon';
+import { prefetchPortfolioPage } from './components/CompliancePortfolioPage/portfolioRequests';
 import {
   complianceReviewRouteRef,
   sustainabilityReportRouteRef,
@@ -129,17 +131,26 @@ export const groupRollupCard = EntityCardBlueprint.make({
  * `page:squad-insights/compliance-review` — the whole portfolio for compliance reviewers. The
  * title and icon give it its sidebar entry.
  */
-export const complianceReviewPage = PageBlueprint.make({
+export const complianceReviewPage = PageBlueprint.makeWithOverrides({
   name: 'compliance-review',
-  params: {
-    path: '/squad-insights/compliance-review',
-    title: 'Compliance review',
-    icon: <ComplianceReviewIcon />,
-    routeRef: complianceReviewRouteRef,
-    loader: () =>
-      import('./components/CompliancePortfolioPage').then(m => (
-        <m.CompliancePortfolioPage />
-      )),
+  factory(originalFactory, { apis }) {
+    return originalFactory({
+      path: '/squad-insights/compliance-review',
+      title: 'Compliance review',
+      icon: <ComplianceReviewIcon />,
+      routeRef: complianceReviewRouteRef,
+      loader: () => {
+        // The page's first request goes out with its code, not after it: its answer is then
+        // there, or nearly, when the page first renders.
+        const api = apis.get(squadInsightsApiRef);
+        const history = apis.get(coreApis.appHistory);
+        if (api && history)
+          prefetchPortfolioPage(api, history.getSnapshot().location.search);
+        return import('./components/CompliancePortfolioPage').then(m => (
+          <m.CompliancePortfolioPage />
+        ));
+      },
+    });
   },
 });
 

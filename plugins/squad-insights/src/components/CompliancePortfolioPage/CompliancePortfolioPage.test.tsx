@@ -19,6 +19,7 @@ import { setupServer } from 'msw/node';
 import { SquadInsightsClient, squadInsightsApiRef } from '../../api';
 import { CompliancePortfolioPage } from './CompliancePortfolioPage';
 import { FIRST_ROWS } from './PortfolioTable';
+import { prefetchPortfolioPage } from './portfolioRequests';
 import {
   demoRows,
   portfolioHandler,
@@ -332,7 +333,9 @@ describe('CompliancePortfolioPage', () => {
 
     await renderPage('?status=failing&pageSize=25');
     await screen.findByRole('link', { name: 'Payment processing' });
-    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Download CSV' }),
+    );
 
     await waitFor(() => expect(blobs).toHaveLength(1));
     const csvRequests = requests.filter(r => r.get('limit') === '1000');
@@ -418,7 +421,9 @@ describe('CompliancePortfolioPage', () => {
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
       .mockImplementation(() => {});
-    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Download CSV' }),
+    );
     await waitFor(() => expect(blobs).toHaveLength(1));
     const csvRequest = requests.find(r => r.get('limit') === '1000')!;
     expect([csvRequest.get('chapter'), csvRequest.get('guild')]).toEqual([
@@ -512,7 +517,9 @@ describe('CompliancePortfolioPage', () => {
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
       .mockImplementation(() => {});
-    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Download CSV' }),
+    );
     await waitFor(() => expect(blobs).toHaveLength(1));
     const lines = (await blobs[0].text()).split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(2);
@@ -595,7 +602,9 @@ describe('CompliancePortfolioPage', () => {
       .mockImplementation(() => {});
     await userEvent.selectOptions(filter, 'denied at the last gate');
     await waitFor(() => expect(serviceNames()).toEqual(['Payment processing']));
-    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Download CSV' }),
+    );
     await waitFor(() => expect(blobs).toHaveLength(1));
     const lines = (await blobs[0].text()).split('\r\n').filter(Boolean);
     expect(requests[requests.length - 1].get('lastGate')).toBe('denied');
@@ -683,6 +692,17 @@ describe('CompliancePortfolioPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the answer to the request its loader started for the address, without asking again', async () => {
+    const requests = serve(demoRows);
+    prefetchPortfolioPage(client, '?status=failing&pageSize=25');
+    await renderPage('?status=failing&pageSize=25');
+
+    await screen.findByRole('link', { name: 'Payment processing' });
+    expect(requests.map(r => Object.fromEntries(r))).toEqual([
+      { status: 'failing', offset: '0', limit: '25' },
+    ]);
+  });
+
   it('shows skeleton rows until the first answer, then only the rows of the page', async () => {
     let answer: () => void = () => {};
     const answered = new Promise<void>(resolve => {
@@ -695,6 +715,9 @@ describe('CompliancePortfolioPage', () => {
     expect(
       screen.getByRole('table', { name: 'Compliance portfolio' }),
     ).toHaveAttribute('aria-busy', 'true');
+    // Nothing to page or export yet: the pager and the CSV button come with the answer.
+    expect(screen.queryByRole('button', { name: 'Download CSV' })).toBeNull();
+    expect(screen.queryByText(/ of \d+$/)).toBeNull();
     answer();
     await screen.findByRole('link', { name: 'Payment processing' });
     expect(screen.queryAllByTestId('portfolio-skeleton-row')).toHaveLength(0);
@@ -702,7 +725,10 @@ describe('CompliancePortfolioPage', () => {
       'Payment processing',
       'Subscription billing',
     ]);
-    expect(screen.getByText('1–2 of 4')).toBeInTheDocument();
+    expect(await screen.findByText('1–2 of 4')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Download CSV' }),
+    ).toBeInTheDocument();
   });
 
   it('shows a chosen filter at once and keeps the rows on screen, under a progress bar, until its answer', async () => {

@@ -10,7 +10,15 @@ import TableContainer from '@mui/material/TableContainer';
 import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import type { PortfolioSortField } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { RetryableErrorPanel, shortRef, useEntityTitles } from '../common';
 import { DownloadCsvButton } from './DownloadCsvButton';
 import { PortfolioFilters } from './PortfolioFilters';
@@ -193,6 +201,9 @@ export function CompliancePortfolioPage() {
     [show, current],
   );
   const csvQuery = useMemo(() => filterQuery(view), [view]);
+  // The pager and the CSV button have nothing to offer before the first answer, and they are
+  // heavy to mount: they come in the render after the one that shows the first rows.
+  const answered = useDeferredValue(value !== undefined || error !== undefined);
 
   const facets = useEqualValue(value?.facets);
   const groupTitles = useEntityTitles(
@@ -270,20 +281,25 @@ export function CompliancePortfolioPage() {
             groupTitles={groupTitles}
           />
         </TableContainer>
-        <PortfolioPagination
-          count={value?.totalCount ?? 0}
-          page={
-            value
-              ? Math.min(
-                  view.page - 1,
-                  Math.max(0, Math.ceil(value.totalCount / view.pageSize) - 1),
-                )
-              : 0
-          }
-          pageSize={view.pageSize}
-          onPage={setPage}
-          onPageSize={setPageSize}
-        />
+        {answered && (
+          <PortfolioPagination
+            count={value?.totalCount ?? 0}
+            page={
+              value
+                ? Math.min(
+                    view.page - 1,
+                    Math.max(
+                      0,
+                      Math.ceil(value.totalCount / view.pageSize) - 1,
+                    ),
+                  )
+                : 0
+            }
+            pageSize={view.pageSize}
+            onPage={setPage}
+            onPageSize={setPageSize}
+          />
+        )}
       </Paper>
     );
   }
@@ -304,10 +320,12 @@ export function CompliancePortfolioPage() {
           groupTitles={groupTitles}
           onChange={setFilter}
         />
-        <DownloadCsvButton
-          query={csvQuery}
-          disabled={!value || value.totalCount === 0}
-        />
+        {answered && (
+          <DownloadCsvButton
+            query={csvQuery}
+            disabled={!value || value.totalCount === 0}
+          />
+        )}
       </Stack>
       {problems.map(p => (
         <Alert key={p} severity="warning">
