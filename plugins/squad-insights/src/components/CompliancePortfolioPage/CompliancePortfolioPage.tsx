@@ -201,8 +201,9 @@ export function CompliancePortfolioPage() {
     [show, current],
   );
   const csvQuery = useMemo(() => filterQuery(view), [view]);
-  // The pager and the CSV button have nothing to offer before the first answer, and they are
-  // heavy to mount: they come in the render after the one that shows the first rows.
+  // The pager has nothing to offer before the first answer (it would read "0-0 of 0") and is
+  // heavy to mount: it comes in the render after the one that shows the first rows. It sits
+  // below the table, so nothing moves when it comes.
   const answered = useDeferredValue(value !== undefined || error !== undefined);
 
   const facets = useEqualValue(value?.facets);
@@ -320,12 +321,10 @@ export function CompliancePortfolioPage() {
           groupTitles={groupTitles}
           onChange={setFilter}
         />
-        {answered && (
-          <DownloadCsvButton
-            query={csvQuery}
-            disabled={!value || value.totalCount === 0}
-          />
-        )}
+        <DownloadCsvButton
+          query={csvQuery}
+          disabled={!value || value.totalCount === 0}
+        />
       </Stack>
       {problems.map(p => (
         <Alert key={p} severity="warning">
