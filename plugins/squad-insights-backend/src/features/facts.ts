@@ -9,6 +9,7 @@ import {
 } from '@squad-insights/backstage-plugin-squad-insights-node';
 import { DatabaseComplianceSummaryStore } from '../database/DatabaseComplianceSummaryStore';
 import { DatabaseFactsStore } from '../database/DatabaseFactsStore';
+import { announceCatalogChanges } from '../events/catalogChangesTopic';
 import { clearOnCatalogChanges } from '../events/clearOnCatalogChanges';
 import { factsStoreWithEvents } from '../events/publishingStores';
 import { CatalogScanner } from '../ingestion/CatalogScanner';
@@ -57,6 +58,12 @@ export async function createFactsFeature(
     auth: deps.auth,
   });
   clearOn(() => groupDirectory.clear());
+  // Caches in other plugins (the permission policy's reviewer ancestry) hear of it too.
+  clearOn(
+    announceCatalogChanges(deps.events, error =>
+      logger.warn(`Could not announce catalog changes: ${error}`),
+    ),
+  );
   const scanner = CatalogScanner.create({
     catalog: deps.catalog,
     auth: deps.auth,

@@ -1,3 +1,4 @@
+import type { EventsService } from '@backstage/plugin-events-node';
 import type {
   AuditorService,
   AuthService,
@@ -25,6 +26,7 @@ export interface PluginDeps {
   catalog: CatalogService;
   config: RootConfigService;
   database: DatabaseService;
+  events: EventsService;
   httpAuth: HttpAuthService;
   httpRouter: HttpRouterService;
   lifecycle: LifecycleService;

@@ -1,5 +1,9 @@
 export { squadInsightsPermissionPolicyModule } from './module';
-export { catalogGroupsAbove, type GroupsAbove } from './reviewerAncestry';
+export {
+  catalogGroupsAbove,
+  type CachedGroupsAbove,
+  type GroupsAbove,
+} from './reviewerAncestry';
 export {
   SquadInsightsPermissionPolicy,
   readSquadInsightsPolicyOptions,

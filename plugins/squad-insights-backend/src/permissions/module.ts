@@ -3,8 +3,10 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { SquadInsightsPermissionPolicy } from './policy';
+import { CATALOG_CHANGES_TOPIC } from '../events/catalogChangesTopic';
 import { catalogGroupsAbove } from './reviewerAncestry';
 
 /**
@@ -24,10 +26,17 @@ export const squadInsightsPermissionPolicyModule = createBackendModule({
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         auth: coreServices.auth,
+        events: eventsServiceRef,
       },
-      async init({ policy, config, catalog, auth }) {
-        // Reviewer groups count their sub-teams' members too, read from the catalog.
+      async init({ policy, config, catalog, auth, events }) {
+        // Reviewer groups count their sub-teams' members too, read from the catalog, and
+        // read again once the plugin's catalog scan has seen groups or users change.
         const groupsAbove = catalogGroupsAbove({ catalog, auth });
+        await events.subscribe({
+          id: 'squad-insights-policy-group-ancestry',
+          topics: [CATALOG_CHANGES_TOPIC],
+          onEvent: async () => groupsAbove.clear(),
+        });
         policy.setPolicy(
           SquadInsightsPermissionPolicy.fromConfig(config, groupsAbove),
         );

@@ -256,4 +256,22 @@ describe('SquadInsightsPermissionPolicy with the catalog group tree', () => {
     await groupsAbove(refs);
     expect(reads.mock.calls.length).toBe(2 * first);
   });
+
+  it('reads a claim set again once the catalog scan announces changes', async () => {
+    const catalog = catalogServiceMock({ entities });
+    const reads = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const groupsAbove = catalogGroupsAbove({
+      catalog,
+      auth: mockServices.auth(),
+      now: () => 0,
+    });
+    const refs = ['user:default/lena.berg', 'group:default/audit-tooling'];
+    await groupsAbove(refs);
+    const first = reads.mock.calls.length;
+    await groupsAbove(refs);
+    expect(reads.mock.calls.length).toBe(first);
+    groupsAbove.clear();
+    await groupsAbove(refs);
+    expect(reads.mock.calls.length).toBe(2 * first);
+  });
 });

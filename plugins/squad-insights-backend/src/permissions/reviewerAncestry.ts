@@ -9,6 +9,13 @@ import { groupAncestry } from '../services/groupAncestry';
  */
 export type GroupsAbove = (groupRefs: string[]) => Promise<ReadonlySet<string>>;
 
+/**
+ * {@link GroupsAbove} with its answers cached; `clear` drops them (on a catalog change).
+ *
+ * @public
+ */
+export type CachedGroupsAbove = GroupsAbove & { clear(): void };
+
 /** More distinct claim sets than a portal's users have; only a bound on memory. */
 const MAX_CACHED = 1_000;
 
@@ -16,7 +23,8 @@ const MAX_CACHED = 1_000;
  * Reads group ancestry from the catalog with the plugin's own credentials, so that a member of
  * a sub-team counts as a member of the reviewer group above it. The sign-in resolver gives only
  * direct groups, and every Squad Insights permission check of a non-reviewer asks this, so each
- * claim set's answer is kept for `ttlMs` (default one minute). A failed read is not kept.
+ * claim set's answer is kept for `ttlMs` (default one minute), or until `clear` (the plugin's
+ * catalog scan announces changes). A failed read is not kept.
  *
  * @public
  */
@@ -25,13 +33,13 @@ export function catalogGroupsAbove(options: {
   auth: AuthService;
   ttlMs?: number;
   now?: () => number;
-}): GroupsAbove {
+}): CachedGroupsAbove {
   const { catalog, auth, ttlMs = 60_000, now = Date.now } = options;
   const cache = new Map<
     string,
     { at: number; groups: Promise<ReadonlySet<string>> }
   >();
-  return refs => {
+  const groupsAbove = (refs: string[]) => {
     const key = [...refs].sort().join('\n');
     const at = now();
     const hit = cache.get(key);
@@ -47,4 +55,5 @@ export function catalogGroupsAbove(options: {
     });
     return groups;
   };
+  return Object.assign(groupsAbove, { clear: () => cache.clear() });
 }
