@@ -204,7 +204,7 @@ export function CompliancePortfolioPage() {
   // The pager has nothing to offer before the first answer (it would read "0-0 of 0") and is
   // heavy to mount: it comes in the render after the one that shows the first rows. It sits
   // below the table, so nothing moves when it comes.
-  const answered = useDeferredValue(value !== undefined || error !== undefined);
+  const answered = useDeferredValue(value !== undefined);
 
   const facets = useEqualValue(value?.facets);
   const groupTitles = useEntityTitles(

@@ -17,8 +17,9 @@ type PortfolioRequest =
 /**
  * Portfolio requests started before the render that needs them: from the page's loader (while
  * its code loads), from a filter's change handler (before the URL changes and the app
- * re-renders), and while the page renders (before it commits and its effects run). The page reads them as an external store, so an answer is
- * rendered as soon as it arrives rather than after the effects of the render that asked for it.
+ * re-renders), and while the page renders (before it commits and its effects run). The page
+ * reads them as an external store, so an answer is rendered as soon as it arrives rather than
+ * after the effects of the render that asked for it.
  * Each request is shown once: coming back to a view, or Retry, asks again.
  */
 class PortfolioRequests {
