@@ -1,6 +1,5 @@
 import {
   ApiBlueprint,
-  coreApis,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -15,7 +14,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { SquadInsightsClient, squadInsightsApiRef } from './api';
 import { isSquadInsightsAvailable } from './components/NotConnectedCard/isSquadInsightsAvailable';
 import { ComplianceReviewIcon } from './components/common/ComplianceReviewIcon';
-import { prefetchPortfolioPage } from './components/CompliancePortfolioPage/portfolioRequests';
+import { prefetchPortfolioPageOf } from './components/CompliancePortfolioPage/portfolioRequests';
 import {
   complianceReviewRouteRef,
   sustainabilityReportRouteRef,
@@ -133,19 +132,18 @@ export const groupRollupCard = EntityCardBlueprint.make({
  */
 export const complianceReviewPage = PageBlueprint.makeWithOverrides({
   name: 'compliance-review',
-  factory(originalFactory, { apis }) {
+  factory(originalFactory, { apis, config }) {
+    const path = config.path ?? '/squad-insights/compliance-review';
+    // The page's first request goes out before its code has loaded, let alone rendered: now,
+    // when the app opens on the page, or else from the loader when the page is visited.
+    prefetchPortfolioPageOf(apis, path);
     return originalFactory({
-      path: '/squad-insights/compliance-review',
+      path,
       title: 'Compliance review',
       icon: <ComplianceReviewIcon />,
       routeRef: complianceReviewRouteRef,
       loader: () => {
-        // The page's first request goes out with its code, not after it: its answer is then
-        // there, or nearly, when the page first renders.
-        const api = apis.get(squadInsightsApiRef);
-        const history = apis.get(coreApis.appHistory);
-        if (api && history)
-          prefetchPortfolioPage(api, history.getSnapshot().location.search);
+        prefetchPortfolioPageOf(apis);
         return import('./components/CompliancePortfolioPage').then(m => (
           <m.CompliancePortfolioPage />
         ));

@@ -15,11 +15,15 @@ import type { PortfolioRow } from '@squad-insights/backstage-plugin-squad-insigh
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
+import { Profiler } from 'react';
 import { setupServer } from 'msw/node';
 import { SquadInsightsClient, squadInsightsApiRef } from '../../api';
 import { CompliancePortfolioPage } from './CompliancePortfolioPage';
 import { FIRST_ROWS } from './PortfolioTable';
-import { prefetchPortfolioPage } from './portfolioRequests';
+import {
+  prefetchPortfolioPage,
+  portfolioRequestsOf,
+} from './portfolioRequests';
 import {
   demoRows,
   portfolioHandler,
@@ -29,12 +33,25 @@ import {
 const server = setupServer();
 registerMswTestHooks(server);
 
-const client = new SquadInsightsClient({
-  discoveryApi: {
-    getBaseUrl: async () => 'http://localhost:7007/api/squad-insights',
-  },
-  fetchApi: { fetch: (...args: Parameters<typeof fetch>) => fetch(...args) },
-});
+const newClient = () =>
+  new SquadInsightsClient({
+    discoveryApi: {
+      getBaseUrl: async () => 'http://localhost:7007/api/squad-insights',
+    },
+    fetchApi: { fetch: (...args: Parameters<typeof fetch>) => fetch(...args) },
+  });
+const client = newClient();
+
+/** `count` services of one squad, named svc-00, svc-01, ... */
+const manyRows = (count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    portfolioRow({
+      name: `svc-${String(i).padStart(2, '0')}`,
+      squad: 'payments-squad',
+      tribe: 'commerce-tribe',
+      frameworks: { baseline: 0 },
+    }),
+  );
 
 const PAGE = '/squad-insights/compliance-review';
 
@@ -703,6 +720,54 @@ describe('CompliancePortfolioPage', () => {
     ]);
   });
 
+  it(`mounted with its answer there, first renders the first ${FIRST_ROWS} rows without skeleton or pager, then the rest`, async () => {
+    const many = manyRows(FIRST_ROWS + 5);
+    const requests = serve(many);
+    // A client of its own: requests are shared per client, and other tests leave some behind.
+    const own = newClient();
+    prefetchPortfolioPage(own, '?pageSize=50');
+    const store = portfolioRequestsOf(own);
+    await waitFor(() =>
+      expect(store.get(JSON.stringify({ offset: 0, limit: 50 }))?.state).toBe(
+        'done',
+      ),
+    );
+    // What each commit of the page put on screen, read as React commits it.
+    const commits: Array<{ rows: number; skeleton: number; pager: boolean }> =
+      [];
+    const onRender = () =>
+      commits.push({
+        rows: document.querySelectorAll('tbody tr th a').length,
+        skeleton: screen.queryAllByTestId('portfolio-skeleton-row').length,
+        pager: screen.queryByText(/ of \d+$/) !== null,
+      });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [squadInsightsApiRef, own],
+          [entityPresentationApiRef, presentationApi],
+        ]}
+      >
+        <Profiler id="page" onRender={onRender}>
+          <CompliancePortfolioPage />
+        </Profiler>
+      </TestApiProvider>,
+      {
+        mountPath: PAGE,
+        initialRouteEntries: [`${PAGE}?pageSize=50`],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    await waitFor(() => expect(serviceNames()).toHaveLength(FIRST_ROWS + 5));
+    expect(
+      await screen.findByText(`1–${FIRST_ROWS + 5} of ${FIRST_ROWS + 5}`),
+    ).toBeInTheDocument();
+
+    expect(commits[0]).toEqual({ rows: FIRST_ROWS, skeleton: 0, pager: false });
+    expect(commits.every(c => c.skeleton === 0)).toBe(true);
+    expect(requests).toHaveLength(1);
+  });
+
   it('shows skeleton rows until the first answer, then only the rows of the page', async () => {
     let answer: () => void = () => {};
     const answered = new Promise<void>(resolve => {
@@ -765,14 +830,7 @@ describe('CompliancePortfolioPage', () => {
   });
 
   it(`shows every row of a page longer than the first ${FIRST_ROWS}`, async () => {
-    const many = Array.from({ length: FIRST_ROWS + 15 }, (_, i) =>
-      portfolioRow({
-        name: `svc-${String(i).padStart(2, '0')}`,
-        squad: 'payments-squad',
-        tribe: 'commerce-tribe',
-        frameworks: { baseline: 0 },
-      }),
-    );
+    const many = manyRows(FIRST_ROWS + 15);
     serve(many);
     await renderPage('?pageSize=50');
     await screen.findByRole('link', { name: 'svc-00' });

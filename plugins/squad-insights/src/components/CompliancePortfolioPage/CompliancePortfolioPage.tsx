@@ -10,16 +10,13 @@ import TableContainer from '@mui/material/TableContainer';
 import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import type { PortfolioSortField } from '@squad-insights/backstage-plugin-squad-insights-common';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  memo,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
-import { RetryableErrorPanel, shortRef, useEntityTitles } from '../common';
+  RetryableErrorPanel,
+  shortRef,
+  useDeferredAfterMount,
+  useEntityTitles,
+} from '../common';
 import { DownloadCsvButton } from './DownloadCsvButton';
 import { PortfolioFilters } from './PortfolioFilters';
 import { PortfolioTable } from './PortfolioTable';
@@ -202,9 +199,9 @@ export function CompliancePortfolioPage() {
   );
   const csvQuery = useMemo(() => filterQuery(view), [view]);
   // The pager has nothing to offer before the first answer (it would read "0-0 of 0") and is
-  // heavy to mount: it comes in the render after the one that shows the first rows. It sits
-  // below the table, so nothing moves when it comes.
-  const answered = useDeferredValue(value !== undefined);
+  // heavy to mount: it comes in the render after the one that shows the first rows, also when
+  // the answer is there as the page mounts. It sits below the table, so nothing moves.
+  const answered = useDeferredAfterMount(value !== undefined, false);
 
   const facets = useEqualValue(value?.facets);
   const groupTitles = useEntityTitles(

@@ -9,9 +9,14 @@ import type {
   PortfolioRow,
   PortfolioSortField,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { isoDay, shortRef, useComplianceTabLink } from '../common';
+import {
+  isoDay,
+  shortRef,
+  useComplianceTabLink,
+  useDeferredAfterMount,
+} from '../common';
 import { FrameworkChips } from './FrameworkChips';
 import { CLASSES, portfolioTableStyles } from './portfolioTableStyles';
 
@@ -266,8 +271,9 @@ export const PortfolioTable = memo(function PortfolioPageTable(props: {
       return cell;
     };
   }, [groupTitles, entityLink]);
-  // While React has not caught up with the new rows, only the first of them are rendered.
-  const caughtUp = useDeferredValue(rows);
+  // While React has not caught up with the new rows, only the first of them are rendered; the
+  // rows the page mounts with, too.
+  const caughtUp = useDeferredAfterMount(rows, undefined);
   const shown = rows && caughtUp !== rows ? rows.slice(0, FIRST_ROWS) : rows;
   return (
     <Table

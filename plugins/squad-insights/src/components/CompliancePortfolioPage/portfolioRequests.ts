@@ -2,7 +2,11 @@ import type {
   PortfolioQuery,
   PortfolioResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import type { SquadInsightsApi } from '../../api/SquadInsightsApi';
+import { ApiHolder, coreApis } from '@backstage/frontend-plugin-api';
+import {
+  SquadInsightsApi,
+  squadInsightsApiRef,
+} from '../../api/SquadInsightsApi';
 import { pageQuery, readView } from './portfolioView';
 
 /** An answer requested ahead is used only this fresh; an older one is asked for again. */
@@ -122,4 +126,28 @@ export function prefetchPortfolioPage(
   portfolioRequestsOf(api).prefetch(
     pageQuery(readView(new URLSearchParams(search)).view),
   );
+}
+
+const withoutTrailingSlash = (path: string) => path.replace(/\/+$/, '') || '/';
+
+/**
+ * Starts the request of the view the app's address shows, from the APIs of the page's
+ * extension: from its loader (any visit), and, with `onlyAt` (the page's path), as the app
+ * creates its extensions, which it does right after sign-in: an app opened on the page (a
+ * link, a reload) then asks for its first answer while it renders its frame, so the page's
+ * first render finds the answer rather than a request still under way.
+ */
+export function prefetchPortfolioPageOf(
+  apis: ApiHolder,
+  onlyAt?: string,
+): void {
+  const api = apis.get(squadInsightsApiRef);
+  const location = apis.get(coreApis.appHistory)?.getSnapshot().location;
+  if (!api || !location) return;
+  if (
+    onlyAt !== undefined &&
+    withoutTrailingSlash(location.pathname) !== withoutTrailingSlash(onlyAt)
+  )
+    return;
+  prefetchPortfolioPage(api, location.search);
 }

@@ -14,3 +14,4 @@ export {
   useEntityTitles,
   useEntityPresentationApi,
 } from './entityTitles';
+export { useDeferredAfterMount } from './useDeferredAfterMount';
