@@ -14,7 +14,13 @@
 // machine gives stable ones.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { guestApi, root, sourceBackend, waitForUrl } from '../lib/portal.mjs';
+import {
+  assertNothingAt,
+  guestApi,
+  root,
+  sourceBackend,
+  waitForUrl,
+} from '../lib/portal.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -41,6 +47,10 @@ if (!backendUrl) {
     benchConfig,
     `backend:\n  baseUrl: ${backendUrl}\n  listen: { port: ${port} }\n`,
   );
+  await assertNothingAt(backendUrl).catch(error => {
+    console.error(`bench not started: ${error.message}`);
+    process.exit(1);
+  });
   backend = sourceBackend(['app-config.yaml', benchConfig], { logDir });
   process.on('exit', () => backend.stop());
   await waitForUrl(
@@ -126,5 +136,5 @@ try {
     );
   }
 } finally {
-  backend?.stop();
+  await backend?.stop();
 }

@@ -35,6 +35,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import {
+  assertNothingAt,
   guestApi,
   launchChromium,
   pollUntil,
@@ -562,6 +563,7 @@ try {
   }
   const started = Date.now();
   if (!process.env.SI_PORTAL_URL) {
+    for (const url of new Set([appUrl, backendUrl])) await assertNothingAt(url);
     console.log(
       `starting the portal on ${appUrl} (backend ${backendUrl}); logs in test-results/bench/`,
     );
@@ -685,7 +687,7 @@ try {
   console.error(`bench failed: ${e?.message ?? e}`);
 } finally {
   await browser?.close();
-  portal?.stop();
+  await portal?.stop();
   removeDist();
 }
 process.exit(failed ? 1 : 0);

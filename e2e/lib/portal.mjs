@@ -8,9 +8,17 @@ import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** How long a stopped process group may take to shut down before it is killed. */
+const STOP_GRACE_MS = 15_000;
+
 /**
  * Starts a long-running command (the portal, a Consul stand-in) in its own process group, so
  * `stop()` ends the whole tree it spawns and nothing else. Output goes to `logFile`.
+ *
+ * `stop()` sends SIGTERM at once and returns a promise of the end: a backend busy with 5,000
+ * entities has been seen to take minutes over a graceful shutdown, holding its port and
+ * database meanwhile, so after `STOP_GRACE_MS` the group is killed. Await it before starting
+ * another portal on the same ports.
  */
 export function startProcess(command, args, { logFile, env, cwd = root } = {}) {
   const log = createWriteStream(logFile);
@@ -22,16 +30,30 @@ export function startProcess(command, args, { logFile, env, cwd = root } = {}) {
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const ended = new Promise(done => child.once('exit', done));
+  const signal = name => {
+    try {
+      process.kill(-child.pid, name);
+    } catch {
+      /* already gone */
+    }
+  };
   return {
     child,
-    exited: () => child.exitCode !== null || child.signalCode !== null,
-    stop() {
-      if (!child.pid) return;
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
+    exited,
+    async stop() {
+      if (!child.pid || exited()) return;
+      signal('SIGTERM');
+      let timer;
+      const late = new Promise(done => {
+        timer = setTimeout(done, STOP_GRACE_MS, 'late');
+      });
+      if ((await Promise.race([ended, late])) === 'late') {
+        signal('SIGKILL');
+        await ended;
       }
+      clearTimeout(timer);
     },
   };
 }
@@ -71,10 +93,7 @@ export function devPortal(configFiles, { logDir }) {
   const backend = sourceBackend(configFiles, { logDir });
   return {
     exited: () => app.exited() || backend.exited(),
-    stop() {
-      app.stop();
-      backend.stop();
-    },
+    stop: () => Promise.all([app.stop(), backend.stop()]),
   };
 }
 
@@ -139,6 +158,22 @@ export function runYarn(args, { logFile }) {
 }
 
 /** Waits until `url` answers 200; fails early when `proc` (if given) has stopped. */
+/**
+ * Fails when something already answers at `url`: a portal left running (or still shutting
+ * down) on the ports a run is about to use would otherwise be measured in its place.
+ */
+export async function assertNothingAt(url) {
+  const answered = await fetch(url).then(
+    () => true,
+    () => false,
+  );
+  if (answered) {
+    throw new Error(
+      `something already answers at ${url}: stop it (a portal left from an earlier run?) or pick other ports`,
+    );
+  }
+}
+
 export async function waitForUrl(url, timeoutMs, proc) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
