@@ -294,7 +294,8 @@ try {
   console.log(`  ✗ ${String(e?.message ?? e)}`);
 } finally {
   await browser?.close();
-  portal?.stop();
+  // Ended, not just signalled: the next suite may start a portal on the same ports.
+  await portal?.stop();
 }
 
 const passed = results.filter(r => r.ok).length;

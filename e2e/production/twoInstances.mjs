@@ -425,8 +425,8 @@ try {
   results.push(false);
   console.log(`  ✗ ${String(e?.message ?? e).split('\n')[0]}`);
 } finally {
-  for (const inst of Object.values(instances)) inst.proc.stop();
-  await new Promise(r => setTimeout(r, 1000));
+  // Ended, not just signalled: a backend still shutting down holds its database open.
+  await Promise.all(Object.values(instances).map(inst => inst.proc.stop()));
   try {
     const dropped = await dropDatabases();
     console.log(`  dropped the run's ${dropped} databases (${dbPrefix}*)`);
