@@ -2,17 +2,11 @@
 // scripts/generateOpenApiTypes.ts. Do not edit.
 /* eslint-disable */
 import type {
-  Advice,
   CheckResult,
   ComplianceEvaluation,
-  FootprintItem,
-  Heatmap,
-  MeasuredSource,
-  RegionFactors,
   ServiceProfile,
   Severity,
   StateInventory,
-  WeeklyCapacity,
 } from '../index';
 
 /** @public */
@@ -503,16 +497,94 @@ export interface components {
             renewableThreshold: number;
             assumptions: string[];
             /** One line per estimated resource */
-            items: FootprintItem[];
-            /** Scheduled capacity over one week */
-            schedule?: WeeklyCapacity;
+            items: components["schemas"]["FootprintItem"][];
+            schedule?: components["schemas"]["WeeklyCapacity"];
             /** PUE and grid emission factor applied in each region */
-            factors?: RegionFactors[];
+            factors?: components["schemas"]["RegionFactors"][];
             /** Operational kWh per measured request */
             kwhPerTransaction?: number | null;
             requestsPerDay?: number;
-            /** Present when measured usage went into the estimate */
-            measured?: MeasuredSource;
+            measured?: components["schemas"]["MeasuredSource"];
+        };
+        /** One estimated resource of a footprint, so advice and what-ifs can re-use its numbers (FootprintItem in squad-insights-common) */
+        FootprintItem: {
+            address: string;
+            region: string;
+            component: "compute" | "storage" | "network";
+            kwhPerDay: number;
+            /** This item by component (compute items carry memory and embodied too) */
+            parts: {
+                compute?: components["schemas"]["EnergyAndEmissions"];
+                memory?: components["schemas"]["EnergyAndEmissions"];
+                storage?: components["schemas"]["EnergyAndEmissions"];
+                network?: components["schemas"]["EnergyAndEmissions"];
+                embodied?: components["schemas"]["EnergyAndEmissions"];
+            };
+            /** Compute: energy of one unit-hour, so schedule changes can be priced */
+            kwhPerUnitHour?: number;
+            embodiedKgPerUnitHour?: number;
+            /** CCF's embodied energy (co2e / emission factor), kept for comparison */
+            ccfEmbodiedKwhPerDay?: number;
+        };
+        /** Scheduled capacity over one real week in one time zone, 7 local days (Monday first) by 24 local hours (WeeklyCapacity in squad-insights-common) */
+        WeeklyCapacity: {
+            timeZone: string;
+            /** ISO instant of the local Monday 00:00 that starts the week */
+            weekStart: string;
+            /** Real hours in the week: 168, or 167/169 across a daylight-saving change */
+            hoursInWeek: number;
+            /** Real hours that fall in each local cell */
+            hours: number[][];
+            /** Replica-hours (replicas × hours) in each local cell */
+            replicaHours: number[][];
+            totalReplicaHours: number;
+            /**
+             * Where the replica counts came from
+             */
+            source: "schedule" | "observed" | "static";
+            /** Scheduled actions that could not be read, e.g. rate(...) expressions */
+            unsupported: string[];
+        };
+        /** The PUE and grid emission factor applied in one region (RegionFactors in squad-insights-common) */
+        RegionFactors: {
+            region: string;
+            cloud: "aws" | "gcp" | "azure";
+            pue: number;
+            /** kg CO2e per kWh (CCF's location-based annual factor unless overridden) */
+            gridKgCo2ePerKwh: number;
+            gridSource: string;
+        };
+        /** Where the measured part of a usage came from and how fresh it is; present when measured usage went into the estimate (MeasuredSource in squad-insights-common) */
+        MeasuredSource: {
+            source: string;
+            measuredAt: string;
+            stale: boolean;
+            staleReason?: string;
+        };
+        /** One piece of advice; positive savings are good, negative means the change is worse (Advice in squad-insights-common) */
+        Advice: {
+            kind: "shift-to-green-hours" | "move-region" | "trim-off-hours-replicas";
+            summary: string;
+            co2eKgPerMonthSaved: number;
+            kwhPerMonthAffected: number;
+            /** For move-region */
+            region?: string;
+            renewableShare?: number | null;
+            /** For shift-to-green-hours with an hourly series: the carbon price of the saving */
+            sekPerMonthSaved?: number;
+            /** Where the grid intensity came from, when the advice used one */
+            intensitySource?: string;
+        };
+        /** Scheduled replicas and green band per local weekday-hour (Heatmap in squad-insights-common) */
+        Heatmap: {
+            timeZone: string;
+            weekStart: string;
+            capacity: (number | null)[][];
+            band: ("high" | "medium" | "low")[][];
+            /** Mean g CO2e/kWh per local cell when an hourly series of the zone is known */
+            intensity?: (number | null)[][];
+            /** Zone and source of intensity */
+            intensitySource?: string;
         };
         /** The footprint of a group of services (FootprintRollup in squad-insights-common) */
         FootprintRollup: components["schemas"]["Footprint"] & {
@@ -537,9 +609,8 @@ export interface components {
             /** False when the entity declares none; critical is then assumed */
             criticalityDeclared: boolean;
             footprint?: components["schemas"]["ServiceFootprint"];
-            advice: Advice[];
-            /** Scheduled replicas and green band per local weekday-hour */
-            heatmap?: Heatmap;
+            advice: components["schemas"]["Advice"][];
+            heatmap?: components["schemas"]["Heatmap"];
             /** True when an input is stale; the footprint then uses the last good facts */
             stale: boolean;
             states: {

@@ -1,9 +1,5 @@
-import {
-  capacityMatrix,
-  GreenBand,
-  GreenBands,
-  greenBandMatrix,
-} from './bands';
+import type { WireSchemas } from '../api';
+import { capacityMatrix, GreenBands, greenBandMatrix } from './bands';
 import {
   Advice,
   AdviceKind,
@@ -28,17 +24,13 @@ export const DEFAULT_ADVICE_POLICY: Record<Criticality, AdviceKind[]> = {
   low: ['move-region', 'trim-off-hours-replicas', 'shift-to-green-hours'],
 };
 
-/** Heatmap data: scheduled replicas and green band per local weekday-hour. @public */
-export interface Heatmap {
-  timeZone: string;
-  weekStart: string;
-  capacity: (number | null)[][];
-  band: GreenBand[][];
-  /** Mean g CO2e/kWh per local cell when an hourly series of the zone is known. */
-  intensity?: (number | null)[][];
-  /** Zone and source of `intensity`. */
-  intensitySource?: string;
-}
+/**
+ * Heatmap data: scheduled replicas and green band per local weekday-hour (defined by the
+ * spec).
+ *
+ * @public
+ */
+export type Heatmap = WireSchemas['Heatmap'];
 
 /**
  * Advice for one service, filtered by its criticality: shift capacity to greener hours

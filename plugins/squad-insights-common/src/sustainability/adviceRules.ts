@@ -1,3 +1,4 @@
+import type { WireSchemas } from '../api';
 import {
   bandOfHour,
   capacityMatrix,
@@ -18,26 +19,16 @@ import type {
   WeeklyCapacity,
 } from './types';
 
-/** The kinds of advice. @public */
-export type AdviceKind =
-  | 'shift-to-green-hours'
-  | 'move-region'
-  | 'trim-off-hours-replicas';
+/**
+ * One piece of advice. Positive savings are good; negative means the change is worse (defined
+ * by the spec).
+ *
+ * @public
+ */
+export type Advice = WireSchemas['Advice'];
 
-/** One piece of advice. Positive savings are good; negative means the change is worse. @public */
-export interface Advice {
-  kind: AdviceKind;
-  summary: string;
-  co2eKgPerMonthSaved: number;
-  kwhPerMonthAffected: number;
-  /** For `move-region`. */
-  region?: string;
-  renewableShare?: number | null;
-  /** For `shift-to-green-hours` with an hourly series: the carbon price of the saving. */
-  sekPerMonthSaved?: number;
-  /** Where the grid intensity came from, when the advice used one. */
-  intensitySource?: string;
-}
+/** The kinds of advice. @public */
+export type AdviceKind = Advice['kind'];
 
 /** Options of the advice. @public */
 export interface AdviceOptions {

@@ -1,3 +1,4 @@
+import type { WireSchemas } from '../api';
 /**
  * Shared shapes of the sustainability estimate. Everything here is plain data so the same
  * result can be computed in the backend, cached, and rendered in the browser.
@@ -43,25 +44,11 @@ export interface EstimateCoverage {
  * Scheduled capacity over one real week in one time zone: 7 local days (Monday first) ×
  * 24 local hours. On the spring daylight-saving Sunday the 02 cell has 0 real hours, on the
  * autumn Sunday it has 2, so the cells always add up to the true length of the week.
+ * Defined by the backend's OpenAPI spec, which the backend answers it in.
  *
  * @public
  */
-export interface WeeklyCapacity {
-  timeZone: string;
-  /** ISO instant of local Monday 00:00 that starts the week. */
-  weekStart: string;
-  /** Real hours in the week: 168, or 167/169 in a week with a daylight-saving change. */
-  hoursInWeek: number;
-  /** Real hours that fall in each local cell. */
-  hours: number[][];
-  /** Replica-hours (replicas × hours) in each local cell. */
-  replicaHours: number[][];
-  totalReplicaHours: number;
-  /** Where the replica counts came from. */
-  source: 'schedule' | 'observed' | 'static';
-  /** Scheduled actions that could not be read (for example `rate(...)` expressions). */
-  unsupported: string[];
-}
+export type WeeklyCapacity = WireSchemas['WeeklyCapacity'];
 
 /** The cloud whose CCF coefficients apply. @public */
 export type Cloud = 'aws' | 'gcp' | 'azure';
@@ -149,13 +136,8 @@ export interface LoadBalancerUsage {
   requestsPerDay: number;
 }
 
-/** Where the measured part of a usage came from and how fresh it is. @public */
-export interface MeasuredSource {
-  source: string;
-  measuredAt: string;
-  stale: boolean;
-  staleReason?: string;
-}
+/** Where the measured part of a usage came from and how fresh it is (defined by the spec). @public */
+export type MeasuredSource = WireSchemas['MeasuredSource'];
 
 /** Everything read from a service's Terraform inventories. @public */
 export interface ServiceUsage {
@@ -174,20 +156,13 @@ export interface ServiceUsage {
   schedule?: WeeklyCapacity;
 }
 
-/** One line per estimated resource, so advice and what-ifs can re-use the numbers. @public */
-export interface FootprintItem {
-  address: string;
-  region: string;
-  component: 'compute' | 'storage' | 'network';
-  kwhPerDay: number;
-  /** Breakdown of this item by component (compute items carry memory and embodied too). */
-  parts: Partial<Record<FootprintComponent, EnergyAndEmissions>>;
-  /** For compute: energy of one unit-hour, so schedule changes can be priced. */
-  kwhPerUnitHour?: number;
-  embodiedKgPerUnitHour?: number;
-  /** CCF folds embodied into kWh as co2e / emission factor; kept here for comparison. */
-  ccfEmbodiedKwhPerDay?: number;
-}
+/**
+ * One line per estimated resource, so advice and what-ifs can re-use the numbers (defined by
+ * the spec).
+ *
+ * @public
+ */
+export type FootprintItem = WireSchemas['FootprintItem'];
 
 /** The footprint of one service. @public */
 export interface ServiceFootprint {
@@ -224,12 +199,5 @@ export interface ServiceFootprint {
   measured?: MeasuredSource;
 }
 
-/** The PUE and grid factor used for one region. @public */
-export interface RegionFactors {
-  region: string;
-  cloud: Cloud;
-  pue: number;
-  /** kg CO2e per kWh (CCF's location-based annual factor unless overridden). */
-  gridKgCo2ePerKwh: number;
-  gridSource: string;
-}
+/** The PUE and grid factor used for one region (defined by the spec). @public */
+export type RegionFactors = WireSchemas['RegionFactors'];

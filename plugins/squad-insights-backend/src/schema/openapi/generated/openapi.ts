@@ -397,21 +397,17 @@ export const spec = {
                 "type": "array",
                 "description": "One line per estimated resource",
                 "items": {
-                  "type": "object",
-                  "x-squad-insights-type": "FootprintItem"
+                  "$ref": "#/components/schemas/FootprintItem"
                 }
               },
               "schedule": {
-                "type": "object",
-                "description": "Scheduled capacity over one week",
-                "x-squad-insights-type": "WeeklyCapacity"
+                "$ref": "#/components/schemas/WeeklyCapacity"
               },
               "factors": {
                 "type": "array",
                 "description": "PUE and grid emission factor applied in each region",
                 "items": {
-                  "type": "object",
-                  "x-squad-insights-type": "RegionFactors"
+                  "$ref": "#/components/schemas/RegionFactors"
                 }
               },
               "kwhPerTransaction": {
@@ -423,13 +419,298 @@ export const spec = {
                 "type": "number"
               },
               "measured": {
-                "type": "object",
-                "description": "Present when measured usage went into the estimate",
-                "x-squad-insights-type": "MeasuredSource"
+                "$ref": "#/components/schemas/MeasuredSource"
               }
             }
           }
         ]
+      },
+      "FootprintItem": {
+        "type": "object",
+        "description": "One estimated resource of a footprint, so advice and what-ifs can re-use its numbers (FootprintItem in squad-insights-common)",
+        "required": [
+          "address",
+          "region",
+          "component",
+          "kwhPerDay",
+          "parts"
+        ],
+        "properties": {
+          "address": {
+            "type": "string"
+          },
+          "region": {
+            "type": "string"
+          },
+          "component": {
+            "type": "string",
+            "enum": [
+              "compute",
+              "storage",
+              "network"
+            ]
+          },
+          "kwhPerDay": {
+            "type": "number"
+          },
+          "parts": {
+            "type": "object",
+            "description": "This item by component (compute items carry memory and embodied too)",
+            "properties": {
+              "compute": {
+                "$ref": "#/components/schemas/EnergyAndEmissions"
+              },
+              "memory": {
+                "$ref": "#/components/schemas/EnergyAndEmissions"
+              },
+              "storage": {
+                "$ref": "#/components/schemas/EnergyAndEmissions"
+              },
+              "network": {
+                "$ref": "#/components/schemas/EnergyAndEmissions"
+              },
+              "embodied": {
+                "$ref": "#/components/schemas/EnergyAndEmissions"
+              }
+            }
+          },
+          "kwhPerUnitHour": {
+            "type": "number",
+            "description": "Compute: energy of one unit-hour, so schedule changes can be priced"
+          },
+          "embodiedKgPerUnitHour": {
+            "type": "number"
+          },
+          "ccfEmbodiedKwhPerDay": {
+            "type": "number",
+            "description": "CCF's embodied energy (co2e / emission factor), kept for comparison"
+          }
+        }
+      },
+      "WeeklyCapacity": {
+        "type": "object",
+        "description": "Scheduled capacity over one real week in one time zone, 7 local days (Monday first) by 24 local hours (WeeklyCapacity in squad-insights-common)",
+        "required": [
+          "timeZone",
+          "weekStart",
+          "hoursInWeek",
+          "hours",
+          "replicaHours",
+          "totalReplicaHours",
+          "source",
+          "unsupported"
+        ],
+        "properties": {
+          "timeZone": {
+            "type": "string"
+          },
+          "weekStart": {
+            "type": "string",
+            "description": "ISO instant of the local Monday 00:00 that starts the week"
+          },
+          "hoursInWeek": {
+            "type": "number",
+            "description": "Real hours in the week: 168, or 167/169 across a daylight-saving change"
+          },
+          "hours": {
+            "type": "array",
+            "description": "Real hours that fall in each local cell",
+            "items": {
+              "type": "array",
+              "items": {
+                "type": "number"
+              }
+            }
+          },
+          "replicaHours": {
+            "type": "array",
+            "description": "Replica-hours (replicas × hours) in each local cell",
+            "items": {
+              "type": "array",
+              "items": {
+                "type": "number"
+              }
+            }
+          },
+          "totalReplicaHours": {
+            "type": "number"
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "schedule",
+              "observed",
+              "static"
+            ],
+            "description": "Where the replica counts came from"
+          },
+          "unsupported": {
+            "type": "array",
+            "description": "Scheduled actions that could not be read, e.g. rate(...) expressions",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "RegionFactors": {
+        "type": "object",
+        "description": "The PUE and grid emission factor applied in one region (RegionFactors in squad-insights-common)",
+        "required": [
+          "region",
+          "cloud",
+          "pue",
+          "gridKgCo2ePerKwh",
+          "gridSource"
+        ],
+        "properties": {
+          "region": {
+            "type": "string"
+          },
+          "cloud": {
+            "type": "string",
+            "enum": [
+              "aws",
+              "gcp",
+              "azure"
+            ]
+          },
+          "pue": {
+            "type": "number"
+          },
+          "gridKgCo2ePerKwh": {
+            "type": "number",
+            "description": "kg CO2e per kWh (CCF's location-based annual factor unless overridden)"
+          },
+          "gridSource": {
+            "type": "string"
+          }
+        }
+      },
+      "MeasuredSource": {
+        "type": "object",
+        "description": "Where the measured part of a usage came from and how fresh it is; present when measured usage went into the estimate (MeasuredSource in squad-insights-common)",
+        "required": [
+          "source",
+          "measuredAt",
+          "stale"
+        ],
+        "properties": {
+          "source": {
+            "type": "string"
+          },
+          "measuredAt": {
+            "type": "string"
+          },
+          "stale": {
+            "type": "boolean"
+          },
+          "staleReason": {
+            "type": "string"
+          }
+        }
+      },
+      "Advice": {
+        "type": "object",
+        "description": "One piece of advice; positive savings are good, negative means the change is worse (Advice in squad-insights-common)",
+        "required": [
+          "kind",
+          "summary",
+          "co2eKgPerMonthSaved",
+          "kwhPerMonthAffected"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "shift-to-green-hours",
+              "move-region",
+              "trim-off-hours-replicas"
+            ]
+          },
+          "summary": {
+            "type": "string"
+          },
+          "co2eKgPerMonthSaved": {
+            "type": "number"
+          },
+          "kwhPerMonthAffected": {
+            "type": "number"
+          },
+          "region": {
+            "type": "string",
+            "description": "For move-region"
+          },
+          "renewableShare": {
+            "type": "number",
+            "nullable": true
+          },
+          "sekPerMonthSaved": {
+            "type": "number",
+            "description": "For shift-to-green-hours with an hourly series: the carbon price of the saving"
+          },
+          "intensitySource": {
+            "type": "string",
+            "description": "Where the grid intensity came from, when the advice used one"
+          }
+        }
+      },
+      "Heatmap": {
+        "type": "object",
+        "description": "Scheduled replicas and green band per local weekday-hour (Heatmap in squad-insights-common)",
+        "required": [
+          "timeZone",
+          "weekStart",
+          "capacity",
+          "band"
+        ],
+        "properties": {
+          "timeZone": {
+            "type": "string"
+          },
+          "weekStart": {
+            "type": "string"
+          },
+          "capacity": {
+            "type": "array",
+            "items": {
+              "type": "array",
+              "items": {
+                "type": "number",
+                "nullable": true
+              }
+            }
+          },
+          "band": {
+            "type": "array",
+            "items": {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "enum": [
+                  "high",
+                  "medium",
+                  "low"
+                ]
+              }
+            }
+          },
+          "intensity": {
+            "type": "array",
+            "description": "Mean g CO2e/kWh per local cell when an hourly series of the zone is known",
+            "items": {
+              "type": "array",
+              "items": {
+                "type": "number",
+                "nullable": true
+              }
+            }
+          },
+          "intensitySource": {
+            "type": "string",
+            "description": "Zone and source of intensity"
+          }
+        }
       },
       "FootprintRollup": {
         "description": "The footprint of a group of services (FootprintRollup in squad-insights-common)",
@@ -546,14 +827,11 @@ export const spec = {
           "advice": {
             "type": "array",
             "items": {
-              "type": "object",
-              "x-squad-insights-type": "Advice"
+              "$ref": "#/components/schemas/Advice"
             }
           },
           "heatmap": {
-            "type": "object",
-            "description": "Scheduled replicas and green band per local weekday-hour",
-            "x-squad-insights-type": "Heatmap"
+            "$ref": "#/components/schemas/Heatmap"
           },
           "stale": {
             "type": "boolean",
