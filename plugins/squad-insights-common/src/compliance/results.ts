@@ -1,13 +1,13 @@
+import type { WireSchemas } from '../api';
 import type { ServiceProfile } from '../profile';
 import type { Applicability, FrameworkApplicability } from './applicability';
 import type { ConsulSource, InventorySource } from './facts';
-import type { Severity } from './model';
-import type { Evidence, OwnershipRole } from './ruleRuntime';
+import type { OwnershipRole } from './ruleRuntime';
 import type { GroupIdentity } from '../groupNames';
 import type { ComplianceScore } from './score';
 
 /** @public */
-export type CheckStatus = 'pass' | 'fail' | 'not-applicable' | 'unknown';
+export type CheckStatus = CheckResult['status'];
 
 /** An accepted, time-limited exception. It expires by itself at `expiresAt`. @public */
 export interface Waiver {
@@ -31,31 +31,13 @@ export interface Attestation {
   expiresAt: string | Date;
 }
 
-/** @public */
-export interface CheckResult {
-  checkId: string;
-  title: string;
-  severity: Severity;
-  controls: string[];
-  frameworks: string[];
-  /** A waived check keeps its real status (`fail`) and carries `waiver`. */
-  status: CheckStatus;
-  /** Why it is not applicable or unknown; for a failure on partial data, what was missing. */
-  reason?: string;
-  remediation: string;
-  evidence: Evidence[];
-  waiver?: { expiresAt: string; reason?: string };
-  /** Set on checks a reviewer attests (the policy's `attested` checks). */
-  attested?: true;
-  /** The current attestation that makes an attested check pass, or the expired one that failed it. */
-  attestation?: {
-    attestedBy: string;
-    attestedAt: string;
-    expiresAt: string;
-    statement: string;
-    evidenceUrl?: string;
-  };
-}
+/**
+ * The result of one check for one service. Defined by the backend's OpenAPI spec, which the
+ * backend answers it in.
+ *
+ * @public
+ */
+export type CheckResult = WireSchemas['CheckResult'];
 
 /** @public */
 export interface EvaluationInput {

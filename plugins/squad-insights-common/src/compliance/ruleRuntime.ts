@@ -1,3 +1,4 @@
+import type { WireSchemas } from '../api';
 import type { ServiceFacts, Subject } from './facts';
 import { glob } from './operators';
 import { getPath, parsePath } from './paths';
@@ -16,28 +17,12 @@ export const SKIP = 3;
 export type Status = 0 | 1 | 2 | 3;
 
 /**
- * One observed fact behind a result: where it was read, what it was, and what the check wanted.
+ * What a check read from the facts and what it expected; `actual` is absent when the
+ * attribute is not there. Defined by the backend's OpenAPI spec.
  *
  * @public
  */
-export interface Evidence {
-  /** The state reference, or `consul`. */
-  source: string;
-  address: string;
-  /** Attribute path, e.g. `config["retention.ms"]`, `tags.team`, `ingress[0].from_port`. */
-  attribute: string;
-  actual: unknown;
-  expected: string;
-  serial?: number;
-  consulIndex?: number;
-  note?: string;
-  /**
-   * Set on the evidence of alternatives (`anyOf`): items that share the number are the
-   * alternatives of one rule, any one of which would have decided it the other way. Absent on
-   * evidence that stands alone. Unique within one evaluation.
-   */
-  alternativeGroup?: number;
-}
+export type Evidence = WireSchemas['Evidence'];
 
 /** @internal */
 export interface RuleContext {

@@ -2,10 +2,8 @@
 // scripts/generateOpenApiTypes.ts. Do not edit.
 /* eslint-disable */
 import type {
-  CheckResult,
   ComplianceEvaluation,
   ServiceProfile,
-  Severity,
   StateInventory,
 } from '../index';
 
@@ -760,6 +758,58 @@ export interface components {
                 notMadeShare: number;
             };
         };
+        /**
+         * How much a failed check matters (SEVERITIES in squad-insights-common)
+         */
+        Severity: "low" | "medium" | "high" | "critical";
+        /** What a check read from the facts, and what it expected (Evidence in squad-insights-common) */
+        Evidence: {
+            /** The state reference, or consul */
+            source: string;
+            address: string;
+            /** Attribute path, e.g. tags.team or ingress[0].from_port */
+            attribute: string;
+            /** The value found, any JSON; absent when the attribute is not there */
+            actual?: unknown;
+            expected: string;
+            serial?: number;
+            consulIndex?: number;
+            note?: string;
+            /** Shared by the evidence of the alternatives of one rule (anyOf), any one of which would have decided it the other way; unique within one evaluation */
+            alternativeGroup?: number;
+        };
+        /** The result of one check for one service (CheckResult in squad-insights-common) */
+        CheckResult: {
+            checkId: string;
+            title: string;
+            severity: components["schemas"]["Severity"];
+            controls: string[];
+            frameworks: string[];
+            /**
+             * A waived check keeps its real status (fail) and carries waiver
+             */
+            status: "pass" | "fail" | "not-applicable" | "unknown";
+            /** Why it is not applicable or unknown; for a failure on partial data, what was missing */
+            reason?: string;
+            remediation: string;
+            evidence: components["schemas"]["Evidence"][];
+            waiver?: {
+                expiresAt: string;
+                reason?: string;
+            };
+            /**
+             * Set on the checks a reviewer attests (the policy's attested checks)
+             */
+            attested?: true;
+            /** The current attestation that makes an attested check pass, or the expired one that failed it */
+            attestation?: {
+                attestedBy: string;
+                attestedAt: string;
+                expiresAt: string;
+                statement: string;
+                evidenceUrl?: string;
+            };
+        };
         /** Severity-weighted share of the judged checks that pass; null when nothing passed or failed */
         ComplianceScore: {
             score: number | null;
@@ -788,7 +838,7 @@ export interface components {
             /** The policy parameters as they apply to the service */
             parameters: ComplianceEvaluation['parameters'];
             /** One result per check; a waived failure keeps status fail and carries waiver */
-            checks: CheckResult[];
+            checks: components["schemas"]["CheckResult"][];
             score: components["schemas"]["ComplianceScore"];
         };
         Waiver: {
@@ -868,7 +918,7 @@ export interface components {
             blocking: boolean;
             message: string;
             checkId?: string;
-            severity?: Severity;
+            severity?: components["schemas"]["Severity"];
             /** The gated frameworks the check belongs to */
             frameworks?: string[];
         };

@@ -1403,6 +1403,166 @@ export const spec = {
           }
         }
       },
+      "Severity": {
+        "type": "string",
+        "description": "How much a failed check matters (SEVERITIES in squad-insights-common)",
+        "enum": [
+          "low",
+          "medium",
+          "high",
+          "critical"
+        ]
+      },
+      "Evidence": {
+        "type": "object",
+        "description": "What a check read from the facts, and what it expected (Evidence in squad-insights-common)",
+        "required": [
+          "source",
+          "address",
+          "attribute",
+          "expected"
+        ],
+        "properties": {
+          "source": {
+            "type": "string",
+            "description": "The state reference, or consul"
+          },
+          "address": {
+            "type": "string"
+          },
+          "attribute": {
+            "type": "string",
+            "description": "Attribute path, e.g. tags.team or ingress[0].from_port"
+          },
+          "actual": {
+            "description": "The value found, any JSON; absent when the attribute is not there"
+          },
+          "expected": {
+            "type": "string"
+          },
+          "serial": {
+            "type": "number"
+          },
+          "consulIndex": {
+            "type": "number"
+          },
+          "note": {
+            "type": "string"
+          },
+          "alternativeGroup": {
+            "type": "integer",
+            "description": "Shared by the evidence of the alternatives of one rule (anyOf), any one of which would have decided it the other way; unique within one evaluation"
+          }
+        }
+      },
+      "CheckResult": {
+        "type": "object",
+        "description": "The result of one check for one service (CheckResult in squad-insights-common)",
+        "required": [
+          "checkId",
+          "title",
+          "severity",
+          "controls",
+          "frameworks",
+          "status",
+          "remediation",
+          "evidence"
+        ],
+        "properties": {
+          "checkId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "severity": {
+            "$ref": "#/components/schemas/Severity"
+          },
+          "controls": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "frameworks": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "status": {
+            "type": "string",
+            "description": "A waived check keeps its real status (fail) and carries waiver",
+            "enum": [
+              "pass",
+              "fail",
+              "not-applicable",
+              "unknown"
+            ]
+          },
+          "reason": {
+            "type": "string",
+            "description": "Why it is not applicable or unknown; for a failure on partial data, what was missing"
+          },
+          "remediation": {
+            "type": "string"
+          },
+          "evidence": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Evidence"
+            }
+          },
+          "waiver": {
+            "type": "object",
+            "required": [
+              "expiresAt"
+            ],
+            "properties": {
+              "expiresAt": {
+                "type": "string"
+              },
+              "reason": {
+                "type": "string"
+              }
+            }
+          },
+          "attested": {
+            "type": "boolean",
+            "enum": [
+              true
+            ],
+            "description": "Set on the checks a reviewer attests (the policy's attested checks)"
+          },
+          "attestation": {
+            "type": "object",
+            "description": "The current attestation that makes an attested check pass, or the expired one that failed it",
+            "required": [
+              "attestedBy",
+              "attestedAt",
+              "expiresAt",
+              "statement"
+            ],
+            "properties": {
+              "attestedBy": {
+                "type": "string"
+              },
+              "attestedAt": {
+                "type": "string"
+              },
+              "expiresAt": {
+                "type": "string"
+              },
+              "statement": {
+                "type": "string"
+              },
+              "evidenceUrl": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
       "ComplianceScore": {
         "type": "object",
         "description": "Severity-weighted share of the judged checks that pass; null when nothing passed or failed",
@@ -1506,8 +1666,7 @@ export const spec = {
             "type": "array",
             "description": "One result per check; a waived failure keeps status fail and carries waiver",
             "items": {
-              "type": "object",
-              "x-squad-insights-type": "CheckResult"
+              "$ref": "#/components/schemas/CheckResult"
             }
           },
           "score": {
@@ -1792,8 +1951,7 @@ export const spec = {
             "type": "string"
           },
           "severity": {
-            "type": "string",
-            "x-squad-insights-type": "Severity"
+            "$ref": "#/components/schemas/Severity"
           },
           "frameworks": {
             "type": "array",
