@@ -43,8 +43,10 @@ export function startProcess(command, args, { logFile, env, cwd = root } = {}) {
     child,
     exited,
     async stop() {
-      if (!child.pid || exited()) return;
+      if (!child.pid) return;
+      // The whole group, even when the direct child is gone: its children may not be.
       signal('SIGTERM');
+      if (exited()) return;
       let timer;
       const late = new Promise(done => {
         timer = setTimeout(done, STOP_GRACE_MS, 'late');
