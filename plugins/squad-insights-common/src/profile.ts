@@ -7,23 +7,25 @@ import {
   isDataClassification,
 } from './classification';
 import { recordRetentionYears } from './retention';
+import type { WireSchemas } from './api';
 
 /**
- * What a service declares about itself through the Squad Insights annotations.
+ * What a service declares about itself through the Squad Insights annotations. Defined by the
+ * backend's OpenAPI spec, which answers it in `/profile`.
  *
  * @public
  */
-export interface ServiceProfile {
-  businessCapability?: string;
-  dataClassification?: DataClassification;
-  complianceRequirements: ComplianceRequirement[];
-  chapter?: string;
-  guild?: string;
-  terraformStates: string[];
-  consulService?: string;
-  /** Derived with {@link recordRetentionYears}. */
-  recordRetentionYears: number;
-}
+export type ServiceProfile = WireSchemas['ServiceProfile'];
+
+// The spec's enum and DATA_CLASSIFICATIONS name the same classifications: one added to either
+// side only fails to compile.
+const sameClassifications: [
+  DataClassification,
+  WireSchemas['DataClassification'],
+] extends [WireSchemas['DataClassification'], DataClassification]
+  ? true
+  : never = true;
+void sameClassifications;
 
 /**
  * A problem with one annotation, named so that the catalog file's author can fix it.

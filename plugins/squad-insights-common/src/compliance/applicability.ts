@@ -1,3 +1,4 @@
+import type { WireSchemas } from '../api';
 import type { ServiceProfile } from '../profile';
 import { recordRetentionYears, retentionDays } from '../retention';
 import type {
@@ -32,26 +33,31 @@ export const DERIVED_PARAMETERS = [
   'complianceRequirements',
 ] as const;
 
-/** @public */
-export type ResolvedParameters = Omit<
-  PolicyParameters,
-  'gdprMaxRetentionYears'
-> & {
-  recordRetentionYears: number;
-  recordRetentionDays: number;
-  recordRetentionMinMs: number;
-  /** Only when GDPR applies; otherwise GDPR checks are not applicable anyway. */
-  gdprMaxRetentionYears?: number;
-  gdprMaxRetentionDays?: number;
-  gdprMaxRetentionMs?: number;
-  /** Where the service's resources may be: primary + DR regions under Swedish residency, else `allowedRegions`. */
-  residencyRegions: string[];
-  /** DR/backup regions, restricted to the allowed (EU) regions. */
-  backupRegions: string[];
-  swedishResidency: boolean;
-  dataClassification?: string;
-  complianceRequirements: string[];
-};
+/**
+ * A service's parameters: the policy's own and the {@link DERIVED_PARAMETERS}. Defined by the
+ * backend's OpenAPI spec, which answers them with a service's compliance.
+ *
+ * @public
+ */
+export type ResolvedParameters = WireSchemas['ResolvedParameters'];
+
+// The spec and the policy schema are one shape, checked by the compiler: the policy's own
+// parameters are the spec's, field for field (gdprMaxRetentionYears is optional there: only when
+// GDPR applies), and the spec's other fields are exactly DERIVED_PARAMETERS.
+// (Assignable both ways, and the same keys: an optional field is assignable either way.)
+type Same<A, B> = [A, keyof A] extends [B, keyof B]
+  ? [B, keyof B] extends [A, keyof A]
+    ? true
+    : never
+  : never;
+type Own = Omit<PolicyParameters, 'gdprMaxRetentionYears'>;
+const sameOwnParameters: Same<Own, Pick<ResolvedParameters, keyof Own>> = true;
+const sameDerivedParameters: Same<
+  Exclude<keyof ResolvedParameters, keyof PolicyParameters>,
+  (typeof DERIVED_PARAMETERS)[number]
+> = true;
+void sameOwnParameters;
+void sameDerivedParameters;
 
 /** @public */
 export interface FrameworkApplicability {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WireSchemas } from '../api';
 import { DATA_CLASSIFICATIONS, DataClassification } from '../classification';
 import { RuleSchema, resourceType } from './ruleSchema';
 import { GatePolicyOverrideSchema, GatePolicySchema } from '../gate/gatePolicy';
@@ -147,19 +148,7 @@ const TagNamesSchema = z.strictObject({
  *
  * @public
  */
-export type LogicalTag =
-  | 'team'
-  | 'tribe'
-  | 'chapter'
-  | 'guild'
-  | 'service'
-  | 'businessCapability'
-  | 'dataClassification'
-  | 'compliance'
-  | 'country'
-  | 'organization'
-  | 'environment'
-  | 'managedBy';
+export type LogicalTag = WireSchemas['LogicalTag'];
 // The schema and the union name the same tags: a tag added to one only fails to compile.
 const sameTags: [LogicalTag, keyof z.output<typeof TagNamesSchema>] extends [
   keyof z.output<typeof TagNamesSchema>,

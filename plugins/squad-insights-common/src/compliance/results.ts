@@ -1,6 +1,5 @@
 import type { WireSchemas } from '../api';
 import type { ServiceProfile } from '../profile';
-import type { Applicability, FrameworkApplicability } from './applicability';
 import type { ConsulSource, InventorySource } from './facts';
 import type { OwnershipRole } from './ruleRuntime';
 import type { GroupIdentity } from '../groupNames';
@@ -70,8 +69,8 @@ export interface EvaluationInput {
 /** @public */
 export interface ComplianceEvaluation {
   policy: { name: string; version?: string };
-  frameworks: Array<FrameworkApplicability & { score: ComplianceScore }>;
-  parameters: Applicability['parameters'];
+  frameworks: WireSchemas['FrameworkResult'][];
+  parameters: WireSchemas['ResolvedParameters'];
   checks: CheckResult[];
   /** Over all checks of the service. */
   score: ComplianceScore;

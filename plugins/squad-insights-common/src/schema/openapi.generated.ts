@@ -1,12 +1,6 @@
 // GENERATED from plugins/squad-insights-backend/src/schema/openapi.yaml by
 // scripts/generateOpenApiTypes.ts. Do not edit.
 /* eslint-disable */
-import type {
-  ComplianceEvaluation,
-  ServiceProfile,
-  StateInventory,
-} from '../index';
-
 /** @public */
 export interface paths {
     "/health": {
@@ -410,8 +404,56 @@ export interface components {
             /** <source-id>:<key> */
             reference: string;
             freshness: components["schemas"]["Freshness"];
-            /** The state's inventory, secrets removed */
-            inventory: StateInventory;
+            inventory: components["schemas"]["StateInventory"];
+        };
+        /** The normalised inventory of one Terraform state, as the reader in squad-insights-node produces it. Secrets are already gone: no attribute that Terraform marked sensitive, no sensitive output value and no secret-bearing attribute or value ever appears here. */
+        StateInventory: {
+            /**
+             * ok: a state with zero or more resources; no-state: the location holds no state at all (e.g. an empty file); no-resources: a backend-config state (.terraform/terraform.tfstate), which describes a backend, not infrastructure.
+             */
+            status: "ok" | "no-state" | "no-resources";
+            /**
+             * Where the data came from: raw state format 1–4 or terraform show -json
+             */
+            format: "v1" | "v2" | "v3" | "v4" | "show-json" | "backend-config" | "empty";
+            terraformVersion?: string;
+            serial?: number;
+            lineage?: string;
+            resources: components["schemas"]["InventoryResource"][];
+            /** Output names; value only for outputs that are not sensitive */
+            outputs: {
+                [key: string]: {
+                    sensitive: boolean;
+                    value?: unknown;
+                };
+            };
+        };
+        InventoryResource: {
+            /** Full address without instance key, e.g. module.db.aws_db_instance.main */
+            address: string;
+            /** Module path, e.g. module.db or module.a.module.b; absent for the root module */
+            module?: string;
+            mode: "managed" | "data";
+            type: string;
+            name: string;
+            /** Provider source address, e.g. registry.terraform.io/hashicorp/aws */
+            provider: string;
+            instances: components["schemas"]["InventoryInstance"][];
+        };
+        InventoryInstance: {
+            /** count index or for_each key; absent for a single instance */
+            indexKey?: string | number;
+            /** Address including the instance key, e.g. aws_s3_bucket.logs["eu"] */
+            address: string;
+            /** AWS/GCP/Azure region, from the provider configuration, ARNs or availability zones */
+            region?: string;
+            tags: {
+                [key: string]: string;
+            };
+            /** The instance's attributes with every secret removed */
+            attributes: {
+                [key: string]: unknown;
+            };
         };
         ConsulFacts: {
             serviceName: string;
@@ -819,6 +861,108 @@ export interface components {
             unknown: number;
             notApplicable: number;
         };
+        /** Whether a framework of the policy applies to the service, why, and its score */
+        FrameworkResult: {
+            id: string;
+            title: string;
+            applies: boolean;
+            /** Why it applies or not, for the portal */
+            reason: string;
+            score: components["schemas"]["ComplianceScore"];
+        };
+        /** Matches a service profile (ProfileConditionSchema in squad-insights-common) */
+        ProfileCondition: {
+            always?: true;
+            requirements?: string[];
+            classifications?: components["schemas"]["DataClassification"][];
+        };
+        /** A value a new service starts with, or stricter.value where its profile matches stricter.when */
+        GradedNumber: {
+            value: number;
+            stricter?: {
+                value: number;
+                when: components["schemas"]["ProfileCondition"];
+            };
+        };
+        /**
+         * The facts a tag carries, whatever the estate calls its tag
+         */
+        LogicalTag: "team" | "tribe" | "chapter" | "guild" | "service" | "businessCapability" | "dataClassification" | "compliance" | "country" | "organization" | "environment" | "managedBy";
+        /** The tag name the estate uses for each logical tag */
+        TagNames: {
+            team: string;
+            tribe: string;
+            chapter: string;
+            guild: string;
+            service: string;
+            businessCapability: string;
+            dataClassification: string;
+            compliance: string;
+            country: string;
+            organization: string;
+            environment: string;
+            managedBy: string;
+        };
+        /** The compliance policy's parameters as they apply to one service: the policy's own (ParametersSchema in squad-insights-common) and those derived from the service's profile (DERIVED_PARAMETERS). */
+        ResolvedParameters: {
+            tagNames: components["schemas"]["TagNames"];
+            /** Consul Service.Meta keys of the logical tags where they differ from tagNames */
+            metaNames?: {
+                team?: string;
+                tribe?: string;
+                chapter?: string;
+                guild?: string;
+                service?: string;
+                businessCapability?: string;
+                dataClassification?: string;
+                compliance?: string;
+                country?: string;
+                organization?: string;
+                environment?: string;
+                managedBy?: string;
+            };
+            requiredTags: components["schemas"]["LogicalTag"][];
+            country?: string;
+            organization?: string;
+            allowedRegions: string[];
+            swedishResidencyFrameworks?: string[];
+            primaryRegion: string;
+            drRegions: string[];
+            allowedConsulDatacenters: string[];
+            modernTlsPolicies: string[];
+            publicIngressPorts: number[];
+            recordTopicPatterns: string[];
+            customerDataTopicPatterns: string[];
+            minInsyncReplicas: number;
+            minReplicationFactor: number;
+            minBackupRetentionDays: number;
+            waiverMaxDays?: number;
+            criticalWaiverMaxDays?: number;
+            newService: {
+                requiredApprovals: components["schemas"]["GradedNumber"];
+                backupRetentionDays: components["schemas"]["GradedNumber"];
+                /** Ids of the checks that switch each setting on */
+                switchedOnBy: {
+                    encryptionInTransit: string[];
+                    deletionProtection: string[];
+                    serviceMesh: string[];
+                };
+            };
+            recordRetentionYears: number;
+            recordRetentionDays: number;
+            recordRetentionMinMs: number;
+            /** Only when GDPR applies; otherwise GDPR checks are not applicable anyway */
+            gdprMaxRetentionYears?: number;
+            gdprMaxRetentionDays?: number;
+            gdprMaxRetentionMs?: number;
+            /** Where the service's resources may be (primary and DR regions under Swedish residency, else allowedRegions) */
+            residencyRegions: string[];
+            /** DR/backup regions, restricted to the allowed (EU) regions */
+            backupRegions: string[];
+            swedishResidency: boolean;
+            dataClassification?: string;
+            complianceRequirements: string[];
+        };
         /** The compliance evaluation of the service, with freshness */
         EntityCompliance: {
             entityRef: string;
@@ -834,9 +978,8 @@ export interface components {
                 version?: string;
             };
             /** The frameworks that apply, why, and their scores */
-            frameworks: ComplianceEvaluation['frameworks'][number][];
-            /** The policy parameters as they apply to the service */
-            parameters: ComplianceEvaluation['parameters'];
+            frameworks: components["schemas"]["FrameworkResult"][];
+            parameters: components["schemas"]["ResolvedParameters"];
             /** One result per check; a waived failure keeps status fail and carries waiver */
             checks: components["schemas"]["CheckResult"][];
             score: components["schemas"]["ComplianceScore"];
@@ -1104,10 +1247,27 @@ export interface components {
             business: components["schemas"]["ServiceContact"][];
             onCall: components["schemas"]["ServiceContact"][];
         };
+        /**
+         * Data classifications, from least to most sensitive (DATA_CLASSIFICATIONS in squad-insights-common)
+         */
+        DataClassification: "public" | "internal" | "personal" | "user_behavioral" | "user_content" | "financial";
+        /** What the service declares through the Squad Insights annotations */
+        ServiceProfile: {
+            businessCapability?: string;
+            dataClassification?: components["schemas"]["DataClassification"];
+            /** Ids of frameworks of the compliance policy, in their canonical spelling */
+            complianceRequirements: string[];
+            chapter?: string;
+            guild?: string;
+            /** <source-id>:<key> references from squad-insights.io/terraform-state */
+            terraformStates: string[];
+            consulService?: string;
+            /** 7 for financial or PCI data, 3 otherwise (recordRetentionYears in squad-insights-common) */
+            recordRetentionYears: number;
+        };
         ServiceProfileResponse: {
             entityRef: string;
-            /** What the service declares through the Squad Insights annotations */
-            profile: ServiceProfile;
+            profile: components["schemas"]["ServiceProfile"];
             problems: {
                 annotation: string;
                 message: string;

@@ -37,8 +37,8 @@ let compiled:
 function load() {
   if (compiled) return compiled;
   const spec = parse(fs.readFileSync(SPEC_FILE, 'utf8'));
-  // OpenAPI 3.0 schemas are JSON Schema plus `nullable` (which Ajv knows) and extensions
-  // such as `x-squad-insights-type` and `example` (not JSON Schema: strict mode off).
+  // OpenAPI 3.0 schemas are JSON Schema plus `nullable` (which Ajv knows) and keywords
+  // such as `example` (not JSON Schema: strict mode off).
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema({ components: spec.components }, 'spec');

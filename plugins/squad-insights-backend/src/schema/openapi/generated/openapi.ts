@@ -95,9 +95,156 @@ export const spec = {
             "$ref": "#/components/schemas/Freshness"
           },
           "inventory": {
+            "$ref": "#/components/schemas/StateInventory"
+          }
+        }
+      },
+      "StateInventory": {
+        "type": "object",
+        "description": "The normalised inventory of one Terraform state, as the reader in squad-insights-node produces it. Secrets are already gone: no attribute that Terraform marked sensitive, no sensitive output value and no secret-bearing attribute or value ever appears here.",
+        "required": [
+          "status",
+          "format",
+          "resources",
+          "outputs"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ok",
+              "no-state",
+              "no-resources"
+            ],
+            "description": "ok: a state with zero or more resources; no-state: the location holds no state at all (e.g. an empty file); no-resources: a backend-config state (.terraform/terraform.tfstate), which describes a backend, not infrastructure."
+          },
+          "format": {
+            "type": "string",
+            "enum": [
+              "v1",
+              "v2",
+              "v3",
+              "v4",
+              "show-json",
+              "backend-config",
+              "empty"
+            ],
+            "description": "Where the data came from: raw state format 1–4 or terraform show -json"
+          },
+          "terraformVersion": {
+            "type": "string"
+          },
+          "serial": {
+            "type": "number"
+          },
+          "lineage": {
+            "type": "string"
+          },
+          "resources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/InventoryResource"
+            }
+          },
+          "outputs": {
             "type": "object",
-            "description": "The state's inventory, secrets removed",
-            "x-squad-insights-type": "StateInventory"
+            "description": "Output names; value only for outputs that are not sensitive",
+            "additionalProperties": {
+              "type": "object",
+              "required": [
+                "sensitive"
+              ],
+              "properties": {
+                "sensitive": {
+                  "type": "boolean"
+                },
+                "value": {}
+              }
+            }
+          }
+        }
+      },
+      "InventoryResource": {
+        "type": "object",
+        "required": [
+          "address",
+          "mode",
+          "type",
+          "name",
+          "provider",
+          "instances"
+        ],
+        "properties": {
+          "address": {
+            "type": "string",
+            "description": "Full address without instance key, e.g. module.db.aws_db_instance.main"
+          },
+          "module": {
+            "type": "string",
+            "description": "Module path, e.g. module.db or module.a.module.b; absent for the root module"
+          },
+          "mode": {
+            "type": "string",
+            "enum": [
+              "managed",
+              "data"
+            ]
+          },
+          "type": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "provider": {
+            "type": "string",
+            "description": "Provider source address, e.g. registry.terraform.io/hashicorp/aws"
+          },
+          "instances": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/InventoryInstance"
+            }
+          }
+        }
+      },
+      "InventoryInstance": {
+        "type": "object",
+        "required": [
+          "address",
+          "tags",
+          "attributes"
+        ],
+        "properties": {
+          "indexKey": {
+            "description": "count index or for_each key; absent for a single instance",
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "number"
+              }
+            ]
+          },
+          "address": {
+            "type": "string",
+            "description": "Address including the instance key, e.g. aws_s3_bucket.logs[\"eu\"]"
+          },
+          "region": {
+            "type": "string",
+            "description": "AWS/GCP/Azure region, from the provider configuration, ARNs or availability zones"
+          },
+          "tags": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "attributes": {
+            "type": "object",
+            "description": "The instance's attributes with every secret removed",
+            "additionalProperties": {}
           }
         }
       },
@@ -1596,6 +1743,402 @@ export const spec = {
           }
         }
       },
+      "FrameworkResult": {
+        "type": "object",
+        "description": "Whether a framework of the policy applies to the service, why, and its score",
+        "required": [
+          "id",
+          "title",
+          "applies",
+          "reason",
+          "score"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "applies": {
+            "type": "boolean"
+          },
+          "reason": {
+            "type": "string",
+            "description": "Why it applies or not, for the portal"
+          },
+          "score": {
+            "$ref": "#/components/schemas/ComplianceScore"
+          }
+        }
+      },
+      "ProfileCondition": {
+        "type": "object",
+        "description": "Matches a service profile (ProfileConditionSchema in squad-insights-common)",
+        "properties": {
+          "always": {
+            "type": "boolean",
+            "enum": [
+              true
+            ]
+          },
+          "requirements": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "classifications": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/DataClassification"
+            }
+          }
+        }
+      },
+      "GradedNumber": {
+        "type": "object",
+        "description": "A value a new service starts with, or stricter.value where its profile matches stricter.when",
+        "required": [
+          "value"
+        ],
+        "properties": {
+          "value": {
+            "type": "number"
+          },
+          "stricter": {
+            "type": "object",
+            "required": [
+              "value",
+              "when"
+            ],
+            "properties": {
+              "value": {
+                "type": "number"
+              },
+              "when": {
+                "$ref": "#/components/schemas/ProfileCondition"
+              }
+            }
+          }
+        }
+      },
+      "LogicalTag": {
+        "type": "string",
+        "description": "The facts a tag carries, whatever the estate calls its tag",
+        "enum": [
+          "team",
+          "tribe",
+          "chapter",
+          "guild",
+          "service",
+          "businessCapability",
+          "dataClassification",
+          "compliance",
+          "country",
+          "organization",
+          "environment",
+          "managedBy"
+        ]
+      },
+      "TagNames": {
+        "type": "object",
+        "description": "The tag name the estate uses for each logical tag",
+        "required": [
+          "team",
+          "tribe",
+          "chapter",
+          "guild",
+          "service",
+          "businessCapability",
+          "dataClassification",
+          "compliance",
+          "country",
+          "organization",
+          "environment",
+          "managedBy"
+        ],
+        "properties": {
+          "team": {
+            "type": "string"
+          },
+          "tribe": {
+            "type": "string"
+          },
+          "chapter": {
+            "type": "string"
+          },
+          "guild": {
+            "type": "string"
+          },
+          "service": {
+            "type": "string"
+          },
+          "businessCapability": {
+            "type": "string"
+          },
+          "dataClassification": {
+            "type": "string"
+          },
+          "compliance": {
+            "type": "string"
+          },
+          "country": {
+            "type": "string"
+          },
+          "organization": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "managedBy": {
+            "type": "string"
+          }
+        }
+      },
+      "ResolvedParameters": {
+        "type": "object",
+        "description": "The compliance policy's parameters as they apply to one service: the policy's own (ParametersSchema in squad-insights-common) and those derived from the service's profile (DERIVED_PARAMETERS).",
+        "required": [
+          "tagNames",
+          "requiredTags",
+          "allowedRegions",
+          "primaryRegion",
+          "drRegions",
+          "allowedConsulDatacenters",
+          "modernTlsPolicies",
+          "publicIngressPorts",
+          "recordTopicPatterns",
+          "customerDataTopicPatterns",
+          "minInsyncReplicas",
+          "minReplicationFactor",
+          "minBackupRetentionDays",
+          "newService",
+          "recordRetentionYears",
+          "recordRetentionDays",
+          "recordRetentionMinMs",
+          "residencyRegions",
+          "backupRegions",
+          "swedishResidency",
+          "complianceRequirements"
+        ],
+        "properties": {
+          "tagNames": {
+            "$ref": "#/components/schemas/TagNames"
+          },
+          "metaNames": {
+            "type": "object",
+            "description": "Consul Service.Meta keys of the logical tags where they differ from tagNames",
+            "properties": {
+              "team": {
+                "type": "string"
+              },
+              "tribe": {
+                "type": "string"
+              },
+              "chapter": {
+                "type": "string"
+              },
+              "guild": {
+                "type": "string"
+              },
+              "service": {
+                "type": "string"
+              },
+              "businessCapability": {
+                "type": "string"
+              },
+              "dataClassification": {
+                "type": "string"
+              },
+              "compliance": {
+                "type": "string"
+              },
+              "country": {
+                "type": "string"
+              },
+              "organization": {
+                "type": "string"
+              },
+              "environment": {
+                "type": "string"
+              },
+              "managedBy": {
+                "type": "string"
+              }
+            }
+          },
+          "requiredTags": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LogicalTag"
+            }
+          },
+          "country": {
+            "type": "string"
+          },
+          "organization": {
+            "type": "string"
+          },
+          "allowedRegions": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "swedishResidencyFrameworks": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "primaryRegion": {
+            "type": "string"
+          },
+          "drRegions": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "allowedConsulDatacenters": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "modernTlsPolicies": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "publicIngressPorts": {
+            "type": "array",
+            "items": {
+              "type": "integer"
+            }
+          },
+          "recordTopicPatterns": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "customerDataTopicPatterns": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "minInsyncReplicas": {
+            "type": "integer"
+          },
+          "minReplicationFactor": {
+            "type": "integer"
+          },
+          "minBackupRetentionDays": {
+            "type": "integer"
+          },
+          "waiverMaxDays": {
+            "type": "integer"
+          },
+          "criticalWaiverMaxDays": {
+            "type": "integer"
+          },
+          "newService": {
+            "type": "object",
+            "required": [
+              "requiredApprovals",
+              "backupRetentionDays",
+              "switchedOnBy"
+            ],
+            "properties": {
+              "requiredApprovals": {
+                "$ref": "#/components/schemas/GradedNumber"
+              },
+              "backupRetentionDays": {
+                "$ref": "#/components/schemas/GradedNumber"
+              },
+              "switchedOnBy": {
+                "type": "object",
+                "description": "Ids of the checks that switch each setting on",
+                "required": [
+                  "encryptionInTransit",
+                  "deletionProtection",
+                  "serviceMesh"
+                ],
+                "properties": {
+                  "encryptionInTransit": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "deletionProtection": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "serviceMesh": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "recordRetentionYears": {
+            "type": "number"
+          },
+          "recordRetentionDays": {
+            "type": "number"
+          },
+          "recordRetentionMinMs": {
+            "type": "number"
+          },
+          "gdprMaxRetentionYears": {
+            "type": "number",
+            "description": "Only when GDPR applies; otherwise GDPR checks are not applicable anyway"
+          },
+          "gdprMaxRetentionDays": {
+            "type": "number"
+          },
+          "gdprMaxRetentionMs": {
+            "type": "number"
+          },
+          "residencyRegions": {
+            "type": "array",
+            "description": "Where the service's resources may be (primary and DR regions under Swedish residency, else allowedRegions)",
+            "items": {
+              "type": "string"
+            }
+          },
+          "backupRegions": {
+            "type": "array",
+            "description": "DR/backup regions, restricted to the allowed (EU) regions",
+            "items": {
+              "type": "string"
+            }
+          },
+          "swedishResidency": {
+            "type": "boolean"
+          },
+          "dataClassification": {
+            "type": "string"
+          },
+          "complianceRequirements": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
       "EntityCompliance": {
         "type": "object",
         "description": "The compliance evaluation of the service, with freshness",
@@ -1653,14 +2196,11 @@ export const spec = {
             "type": "array",
             "description": "The frameworks that apply, why, and their scores",
             "items": {
-              "type": "object",
-              "x-squad-insights-type": "ComplianceEvaluation['frameworks'][number]"
+              "$ref": "#/components/schemas/FrameworkResult"
             }
           },
           "parameters": {
-            "type": "object",
-            "description": "The policy parameters as they apply to the service",
-            "x-squad-insights-type": "ComplianceEvaluation['parameters']"
+            "$ref": "#/components/schemas/ResolvedParameters"
           },
           "checks": {
             "type": "array",
@@ -2579,6 +3119,62 @@ export const spec = {
           }
         }
       },
+      "DataClassification": {
+        "type": "string",
+        "description": "Data classifications, from least to most sensitive (DATA_CLASSIFICATIONS in squad-insights-common)",
+        "enum": [
+          "public",
+          "internal",
+          "personal",
+          "user_behavioral",
+          "user_content",
+          "financial"
+        ]
+      },
+      "ServiceProfile": {
+        "type": "object",
+        "description": "What the service declares through the Squad Insights annotations",
+        "required": [
+          "complianceRequirements",
+          "terraformStates",
+          "recordRetentionYears"
+        ],
+        "properties": {
+          "businessCapability": {
+            "type": "string"
+          },
+          "dataClassification": {
+            "$ref": "#/components/schemas/DataClassification"
+          },
+          "complianceRequirements": {
+            "type": "array",
+            "description": "Ids of frameworks of the compliance policy, in their canonical spelling",
+            "items": {
+              "type": "string"
+            }
+          },
+          "chapter": {
+            "type": "string"
+          },
+          "guild": {
+            "type": "string"
+          },
+          "terraformStates": {
+            "type": "array",
+            "description": "<source-id>:<key> references from squad-insights.io/terraform-state",
+            "items": {
+              "type": "string"
+            }
+          },
+          "consulService": {
+            "type": "string"
+          },
+          "recordRetentionYears": {
+            "type": "number",
+            "description": "7 for financial or PCI data, 3 otherwise (recordRetentionYears in squad-insights-common)"
+          }
+        }
+      },
       "ServiceProfileResponse": {
         "type": "object",
         "required": [
@@ -2592,9 +3188,7 @@ export const spec = {
             "type": "string"
           },
           "profile": {
-            "type": "object",
-            "description": "What the service declares through the Squad Insights annotations",
-            "x-squad-insights-type": "ServiceProfile"
+            "$ref": "#/components/schemas/ServiceProfile"
           },
           "problems": {
             "type": "array",

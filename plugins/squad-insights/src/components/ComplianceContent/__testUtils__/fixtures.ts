@@ -1,9 +1,12 @@
-import type {
-  CheckResult,
-  EntityComplianceResponse,
-  ReviewResponse,
-  ServiceProfileResponse,
-  WaiverResponse,
+import {
+  defaultPolicy,
+  readServiceProfile,
+  resolveApplicability,
+  type CheckResult,
+  type EntityComplianceResponse,
+  type ReviewResponse,
+  type ServiceProfileResponse,
+  type WaiverResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
 
 /** The demo's payment-processing service, as the catalog holds it. */
@@ -116,7 +119,11 @@ export const compliance: EntityComplianceResponse = {
   stale: false,
   problems: [],
   policy: { name: 'squad-insights-default', version: '1' },
-  parameters: {} as EntityComplianceResponse['parameters'],
+  // What the backend would answer: the default policy's parameters as they apply to the service.
+  parameters: resolveApplicability(
+    defaultPolicy(),
+    readServiceProfile(paymentProcessing).profile,
+  ).parameters,
   score: score(0.82, 27, 2, 0, 1),
   frameworks: [
     {
