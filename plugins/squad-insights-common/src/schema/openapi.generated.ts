@@ -615,12 +615,16 @@ export interface components {
             /** Where the grid intensity came from, when the advice used one */
             intensitySource?: string;
         };
+        /**
+         * How green the grid usually is in an hour of the day
+         */
+        GreenBand: "high" | "medium" | "low";
         /** Scheduled replicas and green band per local weekday-hour (Heatmap in squad-insights-common) */
         Heatmap: {
             timeZone: string;
             weekStart: string;
             capacity: (number | null)[][];
-            band: ("high" | "medium" | "low")[][];
+            band: components["schemas"]["GreenBand"][][];
             /** Mean g CO2e/kWh per local cell when an hourly series of the zone is known */
             intensity?: (number | null)[][];
             /** Zone and source of intensity */

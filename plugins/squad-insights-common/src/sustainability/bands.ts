@@ -1,7 +1,8 @@
+import type { WireSchemas } from '../api';
 import type { WeeklyCapacity } from './types';
 
 /** How green the grid usually is in an hour of the day. @public */
-export type GreenBand = 'high' | 'medium' | 'low';
+export type GreenBand = WireSchemas['GreenBand'];
 
 /** Local hours (0–23) of each band; every hour must be in exactly one band. @public */
 export type GreenBands = Record<GreenBand, number[]>;

@@ -802,6 +802,15 @@ export const spec = {
           }
         }
       },
+      "GreenBand": {
+        "type": "string",
+        "description": "How green the grid usually is in an hour of the day",
+        "enum": [
+          "high",
+          "medium",
+          "low"
+        ]
+      },
       "Heatmap": {
         "type": "object",
         "description": "Scheduled replicas and green band per local weekday-hour (Heatmap in squad-insights-common)",
@@ -833,12 +842,7 @@ export const spec = {
             "items": {
               "type": "array",
               "items": {
-                "type": "string",
-                "enum": [
-                  "high",
-                  "medium",
-                  "low"
-                ]
+                "$ref": "#/components/schemas/GreenBand"
               }
             }
           },
