@@ -8,7 +8,9 @@ import { catalogTableWalk } from './catalogTableWalk.mjs';
 import { complianceWalk } from './complianceWalk.mjs';
 import { gateWalk } from './gateWalk.mjs';
 import {
+  guestApi,
   launchChromium,
+  pollUntil,
   root,
   startProcess,
   waitForUrl,
@@ -238,6 +240,22 @@ try {
   await check(
     'the Compliance tab finds the unencrypted demo database',
     async () => {
+      // The page shows the answer of the moment it opens: asked before the backend has read
+      // the service's state, it is a verdict on stale facts (without the evidence), and says
+      // so. What is tested here is the verdict on the state, so wait until there is one.
+      const api = await guestApi(backendUrl);
+      await pollUntil(
+        async () =>
+          (
+            await api.get(
+              '/api/squad-insights/entities/default/component/rights-ledger/compliance',
+            )
+          ).stale === false,
+        {
+          timeoutMs: 120_000,
+          describe: () => 'rights-ledger was still judged on stale facts',
+        },
+      );
       await page.goto(
         `${appUrl}/catalog/default/component/rights-ledger/compliance`,
       );
