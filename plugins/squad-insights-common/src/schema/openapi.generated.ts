@@ -458,8 +458,93 @@ export interface components {
         ConsulFacts: {
             serviceName: string;
             freshness: components["schemas"]["Freshness"];
-            /** ConsulServiceView (see squad-insights-node) */
-            view?: unknown;
+            view?: components["schemas"]["ConsulServiceView"];
+        };
+        /**
+         * Health of one instance or a whole service, as Consul names check states. An instance takes the worst state of its checks (node checks such as serfHealth included, as Consul's own ?passing filter does); an instance without checks is passing, as in Consul.
+         */
+        ConsulHealthStatus: "passing" | "warning" | "critical";
+        /** One health check of an instance, with name and output trimmed (outputs can be whole HTTP bodies and would bloat every page that shows the view). */
+        ConsulCheckSummary: {
+            checkId: string;
+            name: string;
+            status: components["schemas"]["ConsulHealthStatus"];
+            output: string;
+        };
+        /** One registered instance of a service (one entry of GET /v1/health/service/:name) */
+        ConsulServiceInstance: {
+            node: string;
+            /** Service.Address, or the node's address when the service registered none */
+            address: string;
+            port: number;
+            serviceId: string;
+            tags: string[];
+            meta: {
+                [key: string]: string;
+            };
+            health: components["schemas"]["ConsulHealthStatus"];
+            checks: components["schemas"]["ConsulCheckSummary"][];
+        };
+        /** The ownership and compliance facts a service carries in Service.Meta, merged over its instances. Keys are read as team, tribe, compliance (comma separated), data-classification (or data_classification) and version. */
+        ConsulServiceMeta: {
+            team?: string;
+            tribe?: string;
+            compliance?: string[];
+            dataClassification?: string;
+            /** The version when all instances agree; see versions during a rollout */
+            version?: string;
+            /** Distinct versions running, sorted */
+            versions: string[];
+            /** Every Service.Meta key seen; on conflicting values the first instance wins */
+            raw: {
+                [key: string]: string;
+            };
+        };
+        /** One source allowed or denied to reach the service, in Consul's evaluation order (the first entry for a source name is the one that applies). * is the wildcard source. */
+        ConsulIntentionSource: {
+            name: string;
+            /**
+             * L7 intentions (with Permissions, no Action) count as deny, as Consul's check does
+             */
+            action: "allow" | "deny";
+        };
+        /** Service-to-service authorisation of the service as destination */
+        ConsulIntentions: {
+            /** Whether a source without a matching intention may connect: configured (intentionsDefaultAllow) or read from GET /v1/connect/intentions/check?source=*. Absent when neither is available. */
+            defaultAllow?: boolean;
+            sources: components["schemas"]["ConsulIntentionSource"][];
+            /** Why intentions could not be read (e.g. the token lacks intentions:read) */
+            unavailable?: string;
+        };
+        /** What Consul knows at runtime about one service: instances and their health, ownership metadata, mesh (Connect) participation and intentions. */
+        ConsulServiceView: {
+            name: string;
+            datacenter: string;
+            instances: components["schemas"]["ConsulServiceInstance"][];
+            health: components["schemas"]["ConsulHealthStatus"];
+            /** Instances per health state */
+            healthCounts: {
+                passing: number;
+                warning: number;
+                critical: number;
+            };
+            /** Union of the instances' tags, sorted */
+            tags: string[];
+            meta: components["schemas"]["ConsulServiceMeta"];
+            connect: {
+                /** A connect-proxy (e.g. <name>-sidecar-proxy) fronts the service */
+                sidecar: boolean;
+                /** The service speaks Connect itself (Connect.Native) */
+                native: boolean;
+            };
+            intentions: components["schemas"]["ConsulIntentions"];
+            /** X-Consul-Index of the health read the view was built from */
+            index: number;
+            /**
+             * Format: date-time
+             * When the view was read
+             */
+            readAt: string;
         };
         EntityFacts: {
             entityRef: string;

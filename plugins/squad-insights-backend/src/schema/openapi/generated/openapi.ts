@@ -262,7 +262,270 @@ export const spec = {
             "$ref": "#/components/schemas/Freshness"
           },
           "view": {
-            "description": "ConsulServiceView (see squad-insights-node)"
+            "$ref": "#/components/schemas/ConsulServiceView"
+          }
+        }
+      },
+      "ConsulHealthStatus": {
+        "type": "string",
+        "description": "Health of one instance or a whole service, as Consul names check states. An instance takes the worst state of its checks (node checks such as serfHealth included, as Consul's own ?passing filter does); an instance without checks is passing, as in Consul.",
+        "enum": [
+          "passing",
+          "warning",
+          "critical"
+        ]
+      },
+      "ConsulCheckSummary": {
+        "type": "object",
+        "description": "One health check of an instance, with name and output trimmed (outputs can be whole HTTP bodies and would bloat every page that shows the view).",
+        "required": [
+          "checkId",
+          "name",
+          "status",
+          "output"
+        ],
+        "properties": {
+          "checkId": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ConsulHealthStatus"
+          },
+          "output": {
+            "type": "string"
+          }
+        }
+      },
+      "ConsulServiceInstance": {
+        "type": "object",
+        "description": "One registered instance of a service (one entry of GET /v1/health/service/:name)",
+        "required": [
+          "node",
+          "address",
+          "port",
+          "serviceId",
+          "tags",
+          "meta",
+          "health",
+          "checks"
+        ],
+        "properties": {
+          "node": {
+            "type": "string"
+          },
+          "address": {
+            "type": "string",
+            "description": "Service.Address, or the node's address when the service registered none"
+          },
+          "port": {
+            "type": "integer"
+          },
+          "serviceId": {
+            "type": "string"
+          },
+          "tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "meta": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "health": {
+            "$ref": "#/components/schemas/ConsulHealthStatus"
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ConsulCheckSummary"
+            }
+          }
+        }
+      },
+      "ConsulServiceMeta": {
+        "type": "object",
+        "description": "The ownership and compliance facts a service carries in Service.Meta, merged over its instances. Keys are read as team, tribe, compliance (comma separated), data-classification (or data_classification) and version.",
+        "required": [
+          "versions",
+          "raw"
+        ],
+        "properties": {
+          "team": {
+            "type": "string"
+          },
+          "tribe": {
+            "type": "string"
+          },
+          "compliance": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "dataClassification": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string",
+            "description": "The version when all instances agree; see versions during a rollout"
+          },
+          "versions": {
+            "type": "array",
+            "description": "Distinct versions running, sorted",
+            "items": {
+              "type": "string"
+            }
+          },
+          "raw": {
+            "type": "object",
+            "description": "Every Service.Meta key seen; on conflicting values the first instance wins",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "ConsulIntentionSource": {
+        "type": "object",
+        "description": "One source allowed or denied to reach the service, in Consul's evaluation order (the first entry for a source name is the one that applies). * is the wildcard source.",
+        "required": [
+          "name",
+          "action"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "action": {
+            "type": "string",
+            "enum": [
+              "allow",
+              "deny"
+            ],
+            "description": "L7 intentions (with Permissions, no Action) count as deny, as Consul's check does"
+          }
+        }
+      },
+      "ConsulIntentions": {
+        "type": "object",
+        "description": "Service-to-service authorisation of the service as destination",
+        "required": [
+          "sources"
+        ],
+        "properties": {
+          "defaultAllow": {
+            "type": "boolean",
+            "description": "Whether a source without a matching intention may connect: configured (intentionsDefaultAllow) or read from GET /v1/connect/intentions/check?source=*. Absent when neither is available."
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ConsulIntentionSource"
+            }
+          },
+          "unavailable": {
+            "type": "string",
+            "description": "Why intentions could not be read (e.g. the token lacks intentions:read)"
+          }
+        }
+      },
+      "ConsulServiceView": {
+        "type": "object",
+        "description": "What Consul knows at runtime about one service: instances and their health, ownership metadata, mesh (Connect) participation and intentions.",
+        "required": [
+          "name",
+          "datacenter",
+          "instances",
+          "health",
+          "healthCounts",
+          "tags",
+          "meta",
+          "connect",
+          "intentions",
+          "index",
+          "readAt"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "datacenter": {
+            "type": "string"
+          },
+          "instances": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ConsulServiceInstance"
+            }
+          },
+          "health": {
+            "$ref": "#/components/schemas/ConsulHealthStatus"
+          },
+          "healthCounts": {
+            "type": "object",
+            "description": "Instances per health state",
+            "required": [
+              "passing",
+              "warning",
+              "critical"
+            ],
+            "properties": {
+              "passing": {
+                "type": "integer"
+              },
+              "warning": {
+                "type": "integer"
+              },
+              "critical": {
+                "type": "integer"
+              }
+            }
+          },
+          "tags": {
+            "type": "array",
+            "description": "Union of the instances' tags, sorted",
+            "items": {
+              "type": "string"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/ConsulServiceMeta"
+          },
+          "connect": {
+            "type": "object",
+            "required": [
+              "sidecar",
+              "native"
+            ],
+            "properties": {
+              "sidecar": {
+                "type": "boolean",
+                "description": "A connect-proxy (e.g. <name>-sidecar-proxy) fronts the service"
+              },
+              "native": {
+                "type": "boolean",
+                "description": "The service speaks Connect itself (Connect.Native)"
+              }
+            }
+          },
+          "intentions": {
+            "$ref": "#/components/schemas/ConsulIntentions"
+          },
+          "index": {
+            "type": "integer",
+            "description": "X-Consul-Index of the health read the view was built from"
+          },
+          "readAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the view was read"
           }
         }
       },
