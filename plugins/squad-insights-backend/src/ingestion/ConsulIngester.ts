@@ -89,12 +89,13 @@ export class ConsulIngester {
 
   private failed(name: string, error: Error): void {
     this.logger.warn(`Consul watch of ${name} failed: ${error.message}`);
-    const names = name === '*' ? [...this.watches.keys()] : [name];
+    // The service list failing says nothing of a service's view: its own watch keeps that,
+    // and records its own failures (and clears them with its next good read). Recorded here,
+    // a list failure would stay on every service until each one's index next moved.
+    if (name === '*') return;
     // The watch retries by itself; recording the error must never break that loop.
-    Promise.all(
-      names.map(n =>
-        this.store.recordConsulError(n, error.message, new Date()),
-      ),
-    ).catch(e => this.logger.error(`Could not record Consul error: ${e}`));
+    this.store
+      .recordConsulError(name, error.message, new Date())
+      .catch(e => this.logger.error(`Could not record Consul error: ${e}`));
   }
 }

@@ -128,6 +128,29 @@ describe('watchBlocking', () => {
     expect(delays).toEqual([1, 2, 4, 4, 1]);
   });
 
+  it('hands on the first good read after a failure, though its index did not move', async () => {
+    // A quiet service keeps its index for days: without this, the failure would be the last
+    // word on it until the service next changed.
+    const outcomes = ['ok', 'fail', 'ok', 'ok'];
+    const reads: number[] = [];
+    const stop = new AbortController();
+    const watch = watchBlocking<string>(
+      async () => {
+        const next = outcomes.shift();
+        if (!next) stop.abort();
+        if (next === 'fail') throw new Error('connection refused');
+        return { body: 'v', index: 7 } satisfies ConsulRead<string>;
+      },
+      (_body, { index }) => {
+        reads.push(index);
+      },
+      { ...fast, signal: stop.signal },
+    );
+    await watch.done;
+    // The first read, and the one after the failure; not the unchanged one after that.
+    expect(reads).toEqual([7, 7]);
+  });
+
   it('stops a request in flight and leaves no timer behind', async () => {
     let aborted = false;
     const watch = watchBlocking(

@@ -39,7 +39,9 @@ export interface ConsulWatch {
  * Runs a blocking-query loop over `read`, calling `onChange` when the data's index moves,
  * following "Blocking Queries → Implementation Details" of Consul's API docs:
  *
- * - same `X-Consul-Index` as before: no change, `onChange` is not called;
+ * - same `X-Consul-Index` as before: no change, `onChange` is not called, except on the first
+ *   good read after a failure: the caller heard of the failure (`onError`) and so hears that
+ *   the source answers again (a quiet service's index may not move for days);
  * - a lower index: reset to 0, so the next read answers at once with the current data;
  * - an index of 0 or none: a Consul bug; the docs make the next index at least 1 so the next
  *   request really blocks, and we also back off so a server that keeps answering 0 at once
@@ -119,12 +121,13 @@ export function watchBlocking<T>(
         );
         continue;
       }
+      const recovered = attempt > 0;
       attempt = 0;
       if (next < index) {
         index = 0;
         continue;
       }
-      if (next === index) continue;
+      if (next === index && !recovered) continue;
       try {
         await onChange(res.body, { index: next, signal });
         index = next;
