@@ -241,19 +241,23 @@ try {
     'the Compliance tab finds the unencrypted demo database',
     async () => {
       // The page shows the answer of the moment it opens: asked before the backend has read
-      // the service's state, it is a verdict on stale facts (without the evidence), and says
-      // so. What is tested here is the verdict on the state, so wait until there is one.
+      // the service's state, it judges stale facts (without the evidence), and says so. What
+      // is tested here is the verdict on the state, so wait until the state is read. (Not the
+      // answer's own `stale`: a Consul hiccup would hold that, and this check is Terraform's.)
       const api = await guestApi(backendUrl);
       await pollUntil(
-        async () =>
-          (
-            await api.get(
-              '/api/squad-insights/entities/default/component/rights-ledger/compliance',
-            )
-          ).stale === false,
+        async () => {
+          const { states } = await api.get(
+            '/api/squad-insights/entities/default/component/rights-ledger/facts',
+          );
+          return (
+            states.length > 0 &&
+            states.every(s => s.freshness.readAt && !s.freshness.stale)
+          );
+        },
         {
           timeoutMs: 120_000,
-          describe: () => 'rights-ledger was still judged on stale facts',
+          describe: () => "rights-ledger's Terraform state was still not read",
         },
       );
       await page.goto(
