@@ -4,8 +4,9 @@
  * and the web client alike, so that none of them can drift from the spec.
  *
  * openapi-typescript runs in Node (no Java). Every schema is written out in the spec: the
- * package's domain types (inventory, check result, footprint, profile) are aliases of these, so
- * there is no second definition for the spec to drift from.
+ * package's domain types (inventory, check result, footprint, profile) are aliases of these.
+ * Where a second definition has to stay (the policy file's zod schema, which validates input),
+ * the compiler compares it with the spec's (see compliance/applicability.ts).
  *
  *   yarn --cwd plugins/squad-insights-common generate:openapi-types
  */

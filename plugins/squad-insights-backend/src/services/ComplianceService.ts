@@ -1,7 +1,6 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import {
-  ConsulServiceFacts,
   CompliancePolicy,
   EntityComplianceResponse,
   evaluate,
@@ -138,8 +137,7 @@ export class ComplianceService {
     );
     const consulMarker = Number(facts.consul?.freshness.marker);
     const consul: EvaluationInput['consul'] = facts.consul && {
-      // The stored view is the node package's ConsulServiceView, which fits structurally.
-      view: facts.consul.view as ConsulServiceFacts | undefined,
+      view: facts.consul.view,
       stale: facts.consul.freshness.stale,
       index: Number.isFinite(consulMarker) ? consulMarker : undefined,
     };

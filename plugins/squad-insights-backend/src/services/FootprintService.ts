@@ -11,7 +11,6 @@ import {
   intensityForRegion,
   EntityFootprintResponse,
 } from '@squad-insights/backstage-plugin-squad-insights-common';
-import type { ConsulServiceView } from '@squad-insights/backstage-plugin-squad-insights-node';
 import { readCriticality } from '@squad-insights/backstage-plugin-squad-insights-common';
 import type { FootprintStore } from '../database/FootprintStore';
 import { utcDay } from '../database/FootprintStore';
@@ -101,7 +100,7 @@ export class FootprintService {
     const read = facts.states.filter(
       s => s.freshness.readAt && s.inventory.status !== 'no-state',
     );
-    const view = facts.consul?.view as ConsulServiceView | undefined;
+    const view = facts.consul?.view;
     const healthyInstances = view?.healthCounts?.passing;
     const consul = facts.consul && {
       serviceName: facts.consul.serviceName,

@@ -41,9 +41,12 @@ export const DERIVED_PARAMETERS = [
  */
 export type ResolvedParameters = WireSchemas['ResolvedParameters'];
 
-// The spec and the policy schema are one shape, checked by the compiler: the policy's own
-// parameters are the spec's, field for field (gdprMaxRetentionYears is optional there: only when
-// GDPR applies), and the spec's other fields are exactly DERIVED_PARAMETERS.
+// The spec and the policy schema are one shape, as far as the compiler can tell: the policy's
+// own parameters are the spec's top-level fields, each assignable both ways
+// (gdprMaxRetentionYears is optional there: only when GDPR applies), and the spec's other
+// fields are exactly DERIVED_PARAMETERS. Its limits: an optional field inside a nested object
+// is assignable either way, so only the top level's keys are compared, and integer and number
+// are one type to it; the backend's response validation covers those.
 // (Assignable both ways, and the same keys: an optional field is assignable either way.)
 type Same<A, B> = [A, keyof A] extends [B, keyof B]
   ? [B, keyof B] extends [A, keyof A]

@@ -521,6 +521,7 @@ export interface components {
             name: string;
             datacenter: string;
             instances: components["schemas"]["ConsulServiceInstance"][];
+            /** Worst health over the instances */
             health: components["schemas"]["ConsulHealthStatus"];
             /** Instances per health state */
             healthCounts: {

@@ -1,27 +1,37 @@
 import type { WireSchemas } from '@squad-insights/backstage-plugin-squad-insights-common';
 
 // What Consul knows about a service is answered by the backend's `/facts`, so its shape is
-// defined by the backend's OpenAPI spec, where each type is described; these are its names.
+// defined by the backend's OpenAPI spec, where each field is described; these are its names.
 
-/** @public */
+/** Health of one instance or a whole service, as Consul names check states. @public */
 export type ConsulHealthStatus = WireSchemas['ConsulHealthStatus'];
 
-/** @public */
+/** One health check of an instance, with name and output trimmed. @public */
 export type ConsulCheckSummary = WireSchemas['ConsulCheckSummary'];
 
-/** @public */
+/** One registered instance of a service (one entry of `GET /v1/health/service/:name`). @public */
 export type ConsulServiceInstance = WireSchemas['ConsulServiceInstance'];
 
-/** @public */
+/**
+ * The ownership and compliance facts a service carries in `Service.Meta`, merged over its
+ * instances.
+ *
+ * @public
+ */
 export type ConsulServiceMeta = WireSchemas['ConsulServiceMeta'];
 
-/** @public */
+/** One source allowed or denied to reach the service, in Consul's evaluation order. @public */
 export type ConsulIntentionSource = WireSchemas['ConsulIntentionSource'];
 
-/** @public */
+/** Service-to-service authorisation of the service as destination. @public */
 export type ConsulIntentions = WireSchemas['ConsulIntentions'];
 
-/** @public */
+/**
+ * What Consul knows at runtime about one service: instances and their health, ownership
+ * metadata, mesh (Connect) participation and intentions.
+ *
+ * @public
+ */
 export type ConsulServiceView = WireSchemas['ConsulServiceView'];
 
 /**

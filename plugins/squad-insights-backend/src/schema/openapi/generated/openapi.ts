@@ -466,7 +466,12 @@ export const spec = {
             }
           },
           "health": {
-            "$ref": "#/components/schemas/ConsulHealthStatus"
+            "description": "Worst health over the instances",
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/ConsulHealthStatus"
+              }
+            ]
           },
           "healthCounts": {
             "type": "object",
