@@ -159,7 +159,6 @@ export function runYarn(args, { logFile }) {
   };
 }
 
-/** Waits until `url` answers 200; fails early when `proc` (if given) has stopped. */
 /**
  * Fails when something already answers at `url`: a portal left running (or still shutting
  * down) on the ports a run is about to use would otherwise be measured in its place.
@@ -176,6 +175,7 @@ export async function assertNothingAt(url) {
   }
 }
 
+/** Waits until `url` answers 200; fails early when `proc` (if given) has stopped. */
 export async function waitForUrl(url, timeoutMs, proc) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -50,8 +50,8 @@ export interface EstimateCoverage {
  */
 export type WeeklyCapacity = WireSchemas['WeeklyCapacity'];
 
-/** The cloud whose CCF coefficients apply. @public */
-export type Cloud = 'aws' | 'gcp' | 'azure';
+/** The cloud whose CCF coefficients apply: the spec's list. @public */
+export type Cloud = RegionFactors['cloud'];
 
 /**
  * A GCP machine type or Azure VM size in CCF's terms (AWS keeps its richer
