@@ -1,3 +1,4 @@
+import { indexSuffix, resourceAddress } from '../src/terraform/parse/address';
 import { keyKind } from '../src/terraform/parse/secretNames';
 import { isSecretValue } from '../src/terraform/parse/secretValues';
 
@@ -50,15 +51,12 @@ export function scrubFloor(doc: Doc): number {
 export function leastInventory(doc: Doc): unknown[] {
   const out: unknown[] = [];
   for (const r of doc.resources) {
-    const address = r.module
-      ? `${r.module}.${r.type}.${r.name}`
-      : `${r.type}.${r.name}`;
+    const address = resourceAddress(r as Parameters<typeof resourceAddress>[0]);
     const instances = [];
     for (const i of r.instances) {
       const a = i.attributes;
       instances.push({
-        address:
-          i.index_key === undefined ? address : `${address}[${i.index_key}]`,
+        address: address + indexSuffix(i.index_key),
         tags: a.tags_all ? { ...a.tags_all } : {},
         attributes: a,
       });
